@@ -1,0 +1,63 @@
+import { isAbsolute, join, relative } from "node:path";
+import { cruise, type ICruiseOptions, type ICruiseResult, type IDependency, type IModule } from "dependency-cruiser";
+import extractTSConfig from "dependency-cruiser/config-utl/extract-ts-config";
+import type { DependencyExtractor } from "../../application/ports.js";
+import { NODE_MODULES_REGEX } from "../../domain/compile/compile-rules.js";
+import { ConfigurationError, DependencyFailure } from "../../domain/errors.js";
+import type { DependencyTarget, GraphDependency, GraphModule, ModuleGraph } from "../../domain/graph/module-graph.js";
+
+const NODE_MODULES = new RegExp(NODE_MODULES_REGEX);
+
+export const dependencyCruiserExtractor: DependencyExtractor = {
+  async extract(files, options) {
+    if (files.length === 0) return { modules: [] };
+    const tsConfig = options.tsConfig ? loadTsConfig(options.baseDir, options.tsConfig.fileName) : undefined;
+    let result: ICruiseResult;
+    try {
+      const reported = await cruise([...files], options as unknown as ICruiseOptions, {}, tsConfig ? { tsConfig } : {});
+      result = reported.output as ICruiseResult;
+    } catch (error) {
+      throw new DependencyFailure(`dependency-cruiser failed: ${error instanceof Error ? error.message : String(error)}`, error);
+    }
+    return toModuleGraph(result);
+  },
+};
+
+function loadTsConfig(baseDir: string, fileName: string): unknown {
+  const absolute = isAbsolute(fileName) ? fileName : join(baseDir, fileName);
+  try {
+    return extractTSConfig(absolute);
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error)).trim().split("\n")[0] ?? "";
+    throw new ConfigurationError([{ file: relative(baseDir, absolute) || absolute, line: null, column: null, key: "", message: `tsconfig cannot be read: ${message}` }], "LL-TSCONFIG");
+  }
+}
+
+export function toModuleGraph(result: ICruiseResult): ModuleGraph {
+  const modules: GraphModule[] = result.modules.filter(isLocalModule).map((module) => ({
+    source: module.source,
+    dependencies: module.dependencies.map(toDependency),
+  }));
+  return { modules };
+}
+
+function isLocalModule(module: IModule): boolean {
+  return !module.coreModule && !module.couldNotResolve && !NODE_MODULES.test(module.source);
+}
+
+function toDependency(dependency: IDependency): GraphDependency {
+  return {
+    specifier: dependency.module,
+    resolved: dependency.resolved,
+    target: targetOf(dependency),
+    typeOnly: dependency.dependencyTypes.includes("type-only"),
+    dependencyTypes: dependency.dependencyTypes,
+    brokenRules: (dependency.rules ?? []).map((rule) => rule.name),
+  };
+}
+
+function targetOf(dependency: IDependency): DependencyTarget {
+  if (dependency.coreModule) return "builtin";
+  if (dependency.couldNotResolve) return "unresolved";
+  return NODE_MODULES.test(dependency.resolved) ? "package" : "local";
+}

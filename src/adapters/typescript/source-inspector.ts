@@ -1,0 +1,57 @@
+import ts from "typescript";
+import type { LocatedImport, SourceInspector, SyntaxProblem } from "../../application/ports.js";
+
+/** Reads import statements with TypeScript's parser, so comments and strings never count as imports. */
+export const typescriptSourceInspector: SourceInspector = {
+  locateImports(fileName, text) {
+    const sourceFile = parse(fileName, text);
+    const found: LocatedImport[] = [];
+    const add = (statement: ts.Node, literal: ts.Node | undefined) => {
+      if (literal === undefined || !ts.isStringLiteralLike(literal)) return;
+      const position = sourceFile.getLineAndCharacterOfPosition(statement.getStart(sourceFile));
+      found.push({ specifier: literal.text, line: position.line + 1, column: position.character + 1 });
+    };
+    const visit = (node: ts.Node): void => {
+      if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) {
+        add(node, node.moduleSpecifier);
+      } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
+        add(node, node.moduleReference.expression);
+      } else if (ts.isCallExpression(node) && isImportOrRequire(node)) {
+        add(node, node.arguments[0]);
+      } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) {
+        add(node, node.argument.literal);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+    for (const reference of [...sourceFile.referencedFiles, ...sourceFile.typeReferenceDirectives]) {
+      const position = sourceFile.getLineAndCharacterOfPosition(reference.pos);
+      found.push({ specifier: reference.fileName, line: position.line + 1, column: position.character + 1 });
+    }
+    return found.sort((a, b) => a.line - b.line || a.column - b.column);
+  },
+
+  syntaxProblems(fileName, text) {
+    const sourceFile = parse(fileName, text) as ts.SourceFile & { parseDiagnostics?: readonly ts.Diagnostic[] };
+    return (sourceFile.parseDiagnostics ?? []).map((diagnostic): SyntaxProblem => {
+      const position = sourceFile.getLineAndCharacterOfPosition(diagnostic.start ?? 0);
+      return { line: position.line + 1, column: position.character + 1, message: ts.flattenDiagnosticMessageText(diagnostic.messageText, " ") };
+    });
+  },
+};
+
+function parse(fileName: string, text: string): ts.SourceFile {
+  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKindOf(fileName));
+}
+
+function isImportOrRequire(call: ts.CallExpression): boolean {
+  if (call.expression.kind === ts.SyntaxKind.ImportKeyword) return true;
+  return ts.isIdentifier(call.expression) && call.expression.text === "require" && call.arguments.length === 1;
+}
+
+function scriptKindOf(fileName: string): ts.ScriptKind {
+  if (/\.(tsx)$/.test(fileName)) return ts.ScriptKind.TSX;
+  if (/\.(jsx)$/.test(fileName)) return ts.ScriptKind.JSX;
+  if (/\.(js|mjs|cjs)$/.test(fileName)) return ts.ScriptKind.JS;
+  return ts.ScriptKind.TS;
+}

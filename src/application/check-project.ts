@@ -1,0 +1,118 @@
+import { join } from "node:path";
+import { createLayerClassifier } from "../domain/classify/layer-classifier.js";
+import { compileCruiseOptions, compileRules } from "../domain/compile/compile-rules.js";
+import { compilePathGlob } from "../domain/glob/compile-glob.js";
+import type { GraphModule } from "../domain/graph/module-graph.js";
+import { coverageWarnings } from "../domain/map/coverage-warnings.js";
+import { compareWarnings, countByKind, REPORT_VERSION, type CheckReport, type CheckWarning } from "../domain/report/check-report.js";
+import { findViolations, type UnlocatedViolation } from "../domain/violations/find-violations.js";
+import type { Violation } from "../domain/violations/violation.js";
+import type { LoadedLayerMap } from "./load-layer-map.js";
+import type { CheckPorts } from "./ports.js";
+import { selectFiles, type FileSelection } from "./select-files.js";
+
+export interface CheckRequest {
+  readonly loaded: LoadedLayerMap;
+  /** Limit the report to these files or folders (relative to the map's folder); the whole tree is still resolved. */
+  readonly only?: readonly string[];
+}
+
+export interface CheckOutcome {
+  readonly report: CheckReport;
+  /** Milliseconds per phase, for stderr only: never part of a report. */
+  readonly timings: Readonly<Record<string, number>>;
+}
+
+type CheckRunPorts = Pick<CheckPorts, "fileSystem" | "extractor" | "inspector">;
+
+export async function checkProject(ports: CheckRunPorts, request: CheckRequest): Promise<CheckOutcome> {
+  const { map, rootDir } = request.loaded;
+  const timings: Record<string, number> = {};
+  const time = async <T>(phase: string, work: () => Promise<T> | T): Promise<T> => {
+    const started = performance.now();
+    const result = await work();
+    timings[phase] = Math.round(performance.now() - started);
+    return result;
+  };
+
+  const classifier = createLayerClassifier(map.layers);
+  const selection = await time("list", () => selectFiles(ports.fileSystem, rootDir, map));
+  const rules = compileRules(map, classifier);
+  const options = compileCruiseOptions(map, rules, { baseDir: rootDir, tsconfig: map.tsconfig === null ? null : join(rootDir, map.tsconfig) });
+  const graph = await time("cruise", () => ports.extractor.extract(selection.checked, options));
+
+  const checkedSet = new Set(selection.checked);
+  const checkedModules = graph.modules.filter((module) => checkedSet.has(module.source));
+  const unlocated = findViolations({ map, classifier, meanings: rules.meanings, modules: checkedModules });
+  const inScope = scopeFilter(request.only);
+  const violations = await time("locate", () => locateAll(ports, rootDir, unlocated.filter((violation) => inScope(violation.from))));
+  const syntax = await time("parse-check", () => syntaxWarnings(ports, rootDir, selection.checked));
+
+  const warnings = [...unresolvedWarnings(checkedModules), ...syntax, ...coverageWarnings(classifier, selection.checked), ...emptyWarning(selection)]
+    .filter((warning) => warning.file === undefined || inScope(warning.file))
+    .sort(compareWarnings);
+
+  return {
+    report: {
+      version: REPORT_VERSION,
+      summary: {
+        modules: selection.checked.length,
+        dependencies: checkedModules.reduce((total, module) => total + module.dependencies.length, 0),
+        unresolved: checkedModules.reduce((total, module) => total + module.dependencies.filter((dependency) => dependency.target === "unresolved").length, 0),
+        excluded: selection.excluded.length,
+        parseErrors: syntax.length,
+        violations: countByKind(violations),
+      },
+      violations,
+      warnings,
+    },
+    timings,
+  };
+}
+
+async function locateAll(ports: CheckRunPorts, rootDir: string, violations: readonly UnlocatedViolation[]): Promise<Violation[]> {
+  const importsByFile = new Map<string, ReturnType<CheckRunPorts["inspector"]["locateImports"]>>();
+  const located: Violation[] = [];
+  for (const { specifiers, ...violation } of violations) {
+    if (specifiers.length === 0) {
+      located.push({ ...violation, line: null, column: null, locations: [] });
+      continue;
+    }
+    let imports = importsByFile.get(violation.from);
+    if (imports === undefined) {
+      imports = ports.inspector.locateImports(violation.from, await ports.fileSystem.readText(join(rootDir, violation.from)));
+      importsByFile.set(violation.from, imports);
+    }
+    const locations = imports.filter((found) => specifiers.includes(found.specifier));
+    const first = locations[0];
+    located.push({ ...violation, specifier: first?.specifier ?? violation.specifier, line: first?.line ?? null, column: first?.column ?? null, locations });
+  }
+  return located;
+}
+
+async function syntaxWarnings(ports: CheckRunPorts, rootDir: string, files: readonly string[]): Promise<CheckWarning[]> {
+  const warnings: CheckWarning[] = [];
+  for (const file of files) {
+    const [first] = ports.inspector.syntaxProblems(file, await ports.fileSystem.readText(join(rootDir, file)));
+    if (first) warnings.push({ code: "parse-error", file, message: `${file}:${first.line}:${first.column}: ${first.message}; its imports may be incomplete` });
+  }
+  return warnings;
+}
+
+function unresolvedWarnings(modules: readonly GraphModule[]): CheckWarning[] {
+  return modules.flatMap((module) =>
+    module.dependencies
+      .filter((dependency) => dependency.target === "unresolved")
+      .map((dependency): CheckWarning => ({ code: "unresolved-import", file: module.source, message: `${module.source} imports "${dependency.specifier}", which cannot be resolved` })),
+  );
+}
+
+function emptyWarning(selection: FileSelection): CheckWarning[] {
+  return selection.checked.length === 0 ? [{ code: "nothing-checked", message: "no source files found under include (after exclude): nothing was checked" }] : [];
+}
+
+function scopeFilter(only: readonly string[] | undefined): (file: string) => boolean {
+  if (only === undefined || only.length === 0) return () => true;
+  const matchers = only.map((entry) => new RegExp(compilePathGlob(entry)));
+  return (file) => matchers.some((matcher) => matcher.test(file));
+}

@@ -1,0 +1,132 @@
+import { dirname, join, relative, sep } from "node:path";
+import type { z } from "zod";
+import { ConfigurationError, type ConfigurationIssue } from "../domain/errors.js";
+import { closestName } from "../domain/map/closest-name.js";
+import type { LayerMap } from "../domain/map/layer-map.js";
+import { layerMapFileSchema, layerSchema, optionsSchema } from "../domain/map/layer-map-schema.js";
+import { formatKeyPath, type MapIssue } from "../domain/map/map-issue.js";
+import { mergeLayerMaps, type SourcedLayerMapFile } from "../domain/map/merge-layer-maps.js";
+import { validateLayerMap } from "../domain/map/validate-layer-map.js";
+import type { CheckPorts, ParsedYaml } from "./ports.js";
+
+export interface LoadedLayerMap {
+  readonly map: LayerMap;
+  /** Absolute path of the user's map file. */
+  readonly mapFile: string;
+  /** The map's folder: globs, include and report paths are relative to it. */
+  readonly rootDir: string;
+}
+
+type LoadPorts = Pick<CheckPorts, "fileSystem" | "yaml" | "presets">;
+
+const MAX_MAP_BYTES = 1024 * 1024;
+
+/** Reads the map and its presets, validates all of it, and lists every problem at once. */
+export async function loadLayerMap(ports: LoadPorts, mapFile: string, cwd: string): Promise<LoadedLayerMap> {
+  const rootDir = dirname(mapFile);
+  const display = (file: string) => displayPath(cwd, file);
+  const parsedFiles = new Map<string, ParsedYaml>();
+  const issues: ConfigurationIssue[] = [];
+  const presets: string[] = [];
+
+  const toIssue = (issue: MapIssue): ConfigurationIssue => {
+    const position = parsedFiles.get(issue.file)?.locate(issue.keyPath, issue.atKey) ?? null;
+    return { file: display(issue.file), line: position?.line ?? null, column: position?.column ?? null, key: formatKeyPath(issue.keyPath), message: issue.message };
+  };
+
+  const loadChain = async (file: string, chain: readonly string[]): Promise<SourcedLayerMapFile[]> => {
+    const text = await ports.fileSystem.readText(file);
+    if (text.length > MAX_MAP_BYTES) {
+      issues.push({ file: display(file), line: null, column: null, key: "", message: `the file is larger than ${MAX_MAP_BYTES} bytes; a layer map never needs that much` });
+      return [];
+    }
+    const parsed = ports.yaml.parse(text);
+    parsedFiles.set(file, parsed);
+    if (parsed.errors.length > 0) {
+      for (const error of parsed.errors) issues.push({ file: display(file), line: error.line, column: error.column, key: "", message: `YAML: ${error.message}` });
+      return [];
+    }
+    const result = layerMapFileSchema.safeParse(parsed.value);
+    if (!result.success) {
+      issues.push(...result.error.issues.flatMap((issue) => schemaIssues(file, issue)).map(toIssue));
+      return [];
+    }
+    const references = result.data.extends === undefined ? [] : [result.data.extends].flat();
+    const loaded: SourcedLayerMapFile[] = [];
+    for (const [index, reference] of references.entries()) {
+      const keyPath = typeof result.data.extends === "string" ? ["extends"] : ["extends", index];
+      const presetFile = await ports.presets.locate(reference, file);
+      if (presetFile === null) {
+        const builtIns = await ports.presets.builtInNames();
+        const suggestion = closestName(reference, builtIns);
+        const hint = suggestion ? `did you mean "${suggestion}"? ` : "";
+        issues.push(toIssue({ file, keyPath, message: `unknown preset "${reference}": ${hint}built-in presets are ${builtIns.join(", ")}; a file must start with ./ or ../` }));
+        continue;
+      }
+      if (chain.includes(presetFile)) {
+        issues.push(toIssue({ file, keyPath, message: `"${reference}" extends itself through ${[...chain, presetFile].map(display).join(" → ")}` }));
+        continue;
+      }
+      if (file === mapFile) presets.push(reference);
+      loaded.push(...(await loadChain(presetFile, [...chain, presetFile])));
+    }
+    return [...loaded, { file, content: result.data }];
+  };
+
+  const files = await loadChain(mapFile, [mapFile]);
+  if (issues.length > 0) throw new ConfigurationError(issues);
+
+  const hasSrc = await ports.fileSystem.isDirectory(join(rootDir, "src"));
+  const hasTsconfig = await ports.fileSystem.exists(join(rootDir, "tsconfig.json"));
+  const validation = validateLayerMap(mergeLayerMaps(files), {
+    mapFile,
+    defaultInclude: hasSrc ? ["src"] : ["."],
+    defaultTsconfig: hasTsconfig ? "tsconfig.json" : null,
+    presets,
+  });
+  if (!validation.ok) throw new ConfigurationError(validation.issues.map(toIssue));
+
+  const missing = await missingPaths(ports, rootDir, validation.map, files);
+  if (missing.length > 0) throw new ConfigurationError(missing.map(toIssue));
+  return { map: validation.map, mapFile, rootDir };
+}
+
+async function missingPaths(ports: LoadPorts, rootDir: string, map: LayerMap, files: readonly SourcedLayerMapFile[]): Promise<MapIssue[]> {
+  const issues: MapIssue[] = [];
+  const setBy = (key: "include" | "tsconfig") => [...files].reverse().find((file) => file.content[key] !== undefined)?.file;
+  for (const [index, entry] of map.include.entries()) {
+    if (!(await ports.fileSystem.exists(join(rootDir, entry)))) {
+      issues.push({ file: setBy("include") ?? files[files.length - 1]!.file, keyPath: ["include", index], message: `include path "${entry}" does not exist` });
+    }
+  }
+  const tsconfigFile = setBy("tsconfig");
+  if (tsconfigFile !== undefined && map.tsconfig !== null && !(await ports.fileSystem.exists(join(rootDir, map.tsconfig)))) {
+    issues.push({ file: tsconfigFile, keyPath: ["tsconfig"], message: `tsconfig "${map.tsconfig}" does not exist` });
+  }
+  return issues;
+}
+
+function schemaIssues(file: string, issue: z.core.$ZodIssue): MapIssue[] {
+  const keyPath = issue.path.map((part) => (typeof part === "symbol" ? String(part) : part));
+  if (issue.code === "unrecognized_keys") {
+    const known = knownKeysAt(keyPath);
+    return issue.keys.map((key) => {
+      const suggestion = closestName(key, known);
+      return { file, keyPath: [...keyPath, key], atKey: true, message: `unknown key "${key}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (allowed: ${known.join(", ")})` };
+    });
+  }
+  return [{ file, keyPath, message: issue.message }];
+}
+
+function knownKeysAt(keyPath: readonly (string | number)[]): string[] {
+  if (keyPath.length === 0) return Object.keys(layerMapFileSchema.shape);
+  if (keyPath[0] === "options") return Object.keys(optionsSchema.shape);
+  return Object.keys(layerSchema.shape);
+}
+
+/** Paths as a user in `cwd` would type them. */
+export function displayPath(cwd: string, file: string): string {
+  const relativePath = relative(cwd, file);
+  const shown = relativePath === "" || relativePath.startsWith("..") ? file : relativePath;
+  return shown.split(sep).join("/");
+}

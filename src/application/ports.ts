@@ -1,0 +1,65 @@
+import type { CruiseOptions } from "../domain/compile/rule-set.js";
+import type { ModuleGraph } from "../domain/graph/module-graph.js";
+
+/** Small ports; only the CLI's composition root names the adapters behind them. */
+
+export interface FileSystem {
+  readText(absolutePath: string): Promise<string>;
+  exists(absolutePath: string): Promise<boolean>;
+  isDirectory(absolutePath: string): Promise<boolean>;
+  /**
+   * Every file under the given entries (folders or files relative to `root`), as forward-slash paths
+   * relative to `root`, sorted. node_modules and .git are never entered; symlinked folders are not followed.
+   */
+  listFiles(root: string, entries: readonly string[]): Promise<string[]>;
+  /** Writes through a temporary file renamed into place, so a reader never sees half a file. */
+  writeTextAtomic(absolutePath: string, text: string): Promise<void>;
+}
+
+export interface DependencyExtractor {
+  /** Cruises the files (relative to `options.baseDir`) with the rules in `options`. */
+  extract(files: readonly string[], options: CruiseOptions): Promise<ModuleGraph>;
+}
+
+export interface LocatedImport {
+  readonly specifier: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface SyntaxProblem {
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+export interface SourceInspector {
+  /** Every import, export-from, dynamic import and require with a literal specifier, in source order. */
+  locateImports(fileName: string, text: string): LocatedImport[];
+  syntaxProblems(fileName: string, text: string): SyntaxProblem[];
+}
+
+export interface ParsedYaml {
+  readonly value: unknown;
+  readonly errors: readonly SyntaxProblem[];
+  /** Line and column of the value (or, with atKey, the key) at a key path; null when absent. */
+  locate(keyPath: readonly (string | number)[], atKey?: boolean): { line: number; column: number } | null;
+}
+
+export interface YamlReader {
+  parse(text: string): ParsedYaml;
+}
+
+export interface PresetLocator {
+  /** The absolute path of a preset reference made from `fromFile`, or null when none exists. */
+  locate(reference: string, fromFile: string): Promise<string | null>;
+  builtInNames(): Promise<string[]>;
+}
+
+export interface CheckPorts {
+  readonly fileSystem: FileSystem;
+  readonly extractor: DependencyExtractor;
+  readonly inspector: SourceInspector;
+  readonly yaml: YamlReader;
+  readonly presets: PresetLocator;
+}

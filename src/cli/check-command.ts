@@ -1,0 +1,50 @@
+import { relative, resolve, sep } from "node:path";
+import { checkProject } from "../application/check-project.js";
+import { findLayerMap } from "../application/find-layer-map.js";
+import { loadLayerMap } from "../application/load-layer-map.js";
+import type { CheckPorts } from "../application/ports.js";
+import { UsageError } from "../domain/errors.js";
+import { hasErrors } from "../domain/report/check-report.js";
+import { reporters, type ReportFormat } from "../reporters/index.js";
+import type { CliEnvironment } from "./cli-environment.js";
+import { EXIT, type ExitCode } from "./exit-codes.js";
+
+export interface CheckCommandOptions {
+  readonly config?: string;
+  readonly format: ReportFormat;
+  readonly output?: string;
+  readonly quiet: boolean;
+  readonly timings: boolean;
+}
+
+export async function runCheckCommand(environment: CliEnvironment, ports: CheckPorts, paths: readonly string[], options: CheckCommandOptions): Promise<ExitCode> {
+  const mapFile = await findLayerMap(ports.fileSystem, environment.cwd, options.config);
+  const loaded = await loadLayerMap(ports, mapFile, environment.cwd);
+  const only = await toMapRelative(ports, environment.cwd, loaded.rootDir, paths);
+  const { report, timings } = await checkProject(ports, { loaded, ...(only.length > 0 ? { only } : {}) });
+
+  const toFile = options.output !== undefined;
+  const color = !toFile && environment.stdout.isTTY === true && environment.env.NO_COLOR === undefined;
+  const text = reporters[options.format](report, { color, quiet: options.quiet });
+  if (toFile) {
+    await ports.fileSystem.writeTextAtomic(resolve(environment.cwd, options.output as string), text);
+  } else {
+    environment.stdout.write(text);
+  }
+  if (options.timings) {
+    environment.stderr.write(`timings: ${Object.entries(timings).map(([phase, ms]) => `${phase} ${ms} ms`).join(", ")}\n`);
+  }
+  return hasErrors(report) ? EXIT.violations : EXIT.clean;
+}
+
+async function toMapRelative(ports: CheckPorts, cwd: string, rootDir: string, paths: readonly string[]): Promise<string[]> {
+  const converted: string[] = [];
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    if (!(await ports.fileSystem.exists(absolute))) throw new UsageError(`${path} does not exist`);
+    const relativePath = relative(rootDir, absolute).split(sep).join("/");
+    if (relativePath.startsWith("..")) throw new UsageError(`${path} is outside the map's folder ${rootDir}`);
+    converted.push(relativePath === "" ? "." : relativePath);
+  }
+  return converted;
+}

@@ -1,0 +1,18 @@
+import { dependencyCruiserExtractor } from "../adapters/dependency-cruiser/dependency-cruiser-extractor.js";
+import { nodeFileSystem } from "../adapters/file-system/node-file-system.js";
+import { presetLocator } from "../adapters/presets/preset-locator.js";
+import { typescriptSourceInspector } from "../adapters/typescript/source-inspector.js";
+import { yamlReader } from "../adapters/yaml/yaml-reader.js";
+import type { CheckPorts } from "../application/ports.js";
+
+/** The composition root: the only place that names concrete adapters. */
+export function defaultPorts(overrides: Partial<CheckPorts> = {}): CheckPorts {
+  return {
+    fileSystem: nodeFileSystem,
+    extractor: dependencyCruiserExtractor,
+    inspector: typescriptSourceInspector,
+    yaml: yamlReader,
+    presets: presetLocator,
+    ...overrides,
+  };
+}

@@ -1,0 +1,40 @@
+import { compilePathGlob, unionOf } from "../glob/compile-glob.js";
+import type { Layer } from "../map/layer-map.js";
+
+export interface CompiledGlob {
+  readonly glob: string;
+  readonly regex: string;
+}
+
+export interface LayerMatcher {
+  readonly name: string;
+  readonly globs: readonly CompiledGlob[];
+  /** The layer's globs as one alternation. */
+  readonly regex: string;
+}
+
+export interface LayerClassifier {
+  readonly matchers: readonly LayerMatcher[];
+  /** The first layer, in map order, whose globs match the path; null when none does. */
+  layerOf(path: string): string | null;
+  /** Every layer whose globs match the path, in map order. */
+  layersClaiming(path: string): string[];
+  /** The globs (of any layer) that match the path. */
+  globsMatching(path: string): CompiledGlob[];
+}
+
+export function createLayerClassifier(layers: readonly Layer[]): LayerClassifier {
+  const matchers = layers.map((layer): LayerMatcher => {
+    const globs = layer.paths.map((glob) => ({ glob, regex: compilePathGlob(glob) }));
+    return { name: layer.name, globs, regex: unionOf(globs.map((compiled) => compiled.regex)) };
+  });
+  const tests = matchers.map((matcher) => ({ name: matcher.name, test: new RegExp(matcher.regex) }));
+  const globTests = matchers.flatMap((matcher) => matcher.globs.map((glob) => ({ glob, test: new RegExp(glob.regex) })));
+
+  return {
+    matchers,
+    layerOf: (path) => tests.find((layer) => layer.test.test(path))?.name ?? null,
+    layersClaiming: (path) => tests.filter((layer) => layer.test.test(path)).map((layer) => layer.name),
+    globsMatching: (path) => globTests.filter((entry) => entry.test.test(path)).map((entry) => entry.glob),
+  };
+}

@@ -1,0 +1,134 @@
+import type { LayerClassifier, LayerMatcher } from "../classify/layer-classifier.js";
+import { compileNameGlob, compilePathGlob } from "../glob/compile-glob.js";
+import type { Layer, LayerMap } from "../map/layer-map.js";
+import { isBuiltinPattern } from "../packages/package-name.js";
+import type { CruiseOptions, ForbiddenRule, PathRestriction, RuleMeaning } from "./rule-set.js";
+
+/** Anything under a node_modules folder is a package, never a layer member. */
+export const NODE_MODULES_REGEX = "(^|/)node_modules/";
+
+export interface CompiledRules {
+  readonly forbidden: readonly ForbiddenRule[];
+  readonly meanings: ReadonlyMap<string, RuleMeaning>;
+}
+
+/**
+ * One rule per forbidden pair of layers and up to three per layer with a package allow-list.
+ * First-match membership: a layer's side of a rule is its globs minus every earlier layer's globs.
+ */
+export function compileRules(map: LayerMap, classifier: LayerClassifier): CompiledRules {
+  const forbidden: ForbiddenRule[] = [];
+  const meanings = new Map<string, RuleMeaning>();
+  const typeOnly = map.options.typeOnlyImports === "allow" ? ["type-only"] : [];
+
+  map.layers.forEach((layer, index) => {
+    const from = membership(classifier.matchers, index);
+    for (const [targetIndex, target] of map.layers.entries()) {
+      if (target.name === layer.name || layer.mayImport.includes(target.name)) continue;
+      const name = `${layer.name}-may-not-import-${target.name}`;
+      forbidden.push({
+        name,
+        comment: `${layer.name} may import ${describeAllowedLayers(layer)}; ${target.name} is not among them`,
+        severity: "error",
+        from,
+        to: {
+          ...membership(classifier.matchers, targetIndex, [NODE_MODULES_REGEX]),
+          couldNotResolve: false,
+          dependencyTypesNot: ["core", ...typeOnly],
+        },
+      });
+      meanings.set(name, { kind: "layer", fromLayer: layer.name, toLayer: target.name });
+    }
+    for (const rule of packageRules(layer, from, typeOnly)) {
+      forbidden.push(rule);
+      meanings.set(rule.name, { kind: "package", fromLayer: layer.name, toLayer: null });
+    }
+  });
+  return { forbidden, meanings };
+}
+
+export interface OptionsInput {
+  readonly baseDir: string;
+  /** Absolute or baseDir-relative path of the tsconfig, or null. */
+  readonly tsconfig: string | null;
+}
+
+/** The dependency-cruiser options layerlint runs with, and that `layerlint compile` ejects. */
+export function compileCruiseOptions(map: LayerMap, rules: CompiledRules, input: OptionsInput): CruiseOptions {
+  return {
+    validate: true,
+    ruleSet: { forbidden: [...rules.forbidden] },
+    doNotFollow: { path: ["node_modules"] },
+    ...(map.exclude.length > 0 ? { exclude: { path: map.exclude.map(compilePathGlob) } } : {}),
+    tsPreCompilationDeps: true,
+    skipAnalysisNotInRules: true,
+    ...(input.tsconfig === null ? {} : { tsConfig: { fileName: input.tsconfig } }),
+    baseDir: input.baseDir,
+  };
+}
+
+export function describeAllowedLayers(layer: Layer): string {
+  return layer.mayImport.length === 0 ? "no other layer" : layer.mayImport.join(", ");
+}
+
+function membership(matchers: readonly LayerMatcher[], index: number, alsoNot: readonly string[] = []): PathRestriction {
+  const earlier = matchers.slice(0, index).map((matcher) => matcher.regex);
+  const pathNot = [...earlier, ...alsoNot];
+  return { path: (matchers[index] as LayerMatcher).regex, ...(pathNot.length > 0 ? { pathNot } : {}) };
+}
+
+function packageRules(layer: Layer, from: PathRestriction, typeOnly: readonly string[]): ForbiddenRule[] {
+  if (layer.packages === null) return [];
+  const builtins = layer.packages.filter(isBuiltinPattern).map((pattern) => compileNameGlob(pattern.slice("node:".length)));
+  const npm = layer.packages.filter((pattern) => !isBuiltinPattern(pattern)).map(compileNameGlob);
+  const allowed = describeAllowedPackages(layer);
+  const packagesRule = `${layer.name}-may-not-use-unlisted-packages`;
+  const packagesComment = `${layer.name} may use ${allowed}`;
+  const typeOnlyNot = typeOnly.length > 0 ? { dependencyTypesNot: [...typeOnly] } : {};
+  const npmAlternatives = npm.length > 0 ? `(${npm.join("|")})` : null;
+  const rules: ForbiddenRule[] = [
+    {
+      name: packagesRule,
+      comment: packagesComment,
+      severity: "error",
+      from,
+      to: {
+        path: NODE_MODULES_REGEX,
+        ...(npmAlternatives ? { pathNot: `^(|.*/)node_modules/(|@types/)${npmAlternatives}(/|$)` } : {}),
+        ...typeOnlyNot,
+      },
+    },
+    {
+      name: `${layer.name}-may-not-use-uninstalled-packages`,
+      comment: `${packagesComment}; packages that are not installed count by the name imported`,
+      severity: "error",
+      from,
+      to: {
+        couldNotResolve: true,
+        path: "^[^./#]",
+        ...(npmAlternatives ? { pathNot: `^${npmAlternatives}(/|$)` } : {}),
+        ...typeOnlyNot,
+      },
+    },
+  ];
+  const allBuiltins = builtins.some((pattern) => pattern === "[^/]*");
+  if (!allBuiltins) {
+    rules.push({
+      name: `${layer.name}-may-not-use-unlisted-builtins`,
+      comment: packagesComment,
+      severity: "error",
+      from,
+      to: {
+        dependencyTypes: ["core"],
+        ...(builtins.length > 0 ? { pathNot: `^(${builtins.join("|")})(/|$)` } : {}),
+        ...typeOnlyNot,
+      },
+    });
+  }
+  return rules;
+}
+
+export function describeAllowedPackages(layer: Layer): string {
+  if (layer.packages === null) return "any package";
+  return layer.packages.length === 0 ? "no packages" : layer.packages.join(", ");
+}

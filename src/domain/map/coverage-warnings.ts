@@ -1,0 +1,36 @@
+import type { LayerClassifier } from "../classify/layer-classifier.js";
+import type { CheckWarning } from "../report/check-report.js";
+
+/**
+ * Warnings about the map measured against the files it was checked on: dependency-cruiser passes a
+ * rule whose paths match nothing in silence, so layerlint says it.
+ */
+export function coverageWarnings(classifier: LayerClassifier, files: readonly string[]): CheckWarning[] {
+  const warnings: CheckWarning[] = [];
+  const usedGlobs = new Set<string>();
+  const usedLayers = new Set<string>();
+  for (const file of files) {
+    const claiming = classifier.layersClaiming(file);
+    for (const layer of claiming) usedLayers.add(layer);
+    for (const glob of classifier.globsMatching(file)) usedGlobs.add(glob.regex);
+    if (claiming.length > 1) {
+      warnings.push({
+        code: "claimed-by-several-layers",
+        file,
+        message: `${file} is claimed by ${claiming.join(", ")}; it belongs to ${claiming[0]}, the first in map order`,
+      });
+    }
+  }
+  for (const matcher of classifier.matchers) {
+    if (!usedLayers.has(matcher.name)) {
+      warnings.push({ code: "layer-matches-nothing", message: `layer ${matcher.name} matches no file: its rules can never fire` });
+      continue;
+    }
+    for (const glob of matcher.globs) {
+      if (!usedGlobs.has(glob.regex)) {
+        warnings.push({ code: "glob-matches-nothing", message: `glob "${glob.glob}" of layer ${matcher.name} matches no file` });
+      }
+    }
+  }
+  return warnings;
+}

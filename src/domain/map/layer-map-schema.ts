@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+/**
+ * The one schema of a layer map file (the user's `layers.yaml` and every preset alike).
+ * Types and the shipped JSON Schema are derived from it.
+ */
+
+export const LAYER_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
+export const MAX_LAYERS = 200;
+export const MAX_GLOBS_PER_LIST = 500;
+
+const globList = z.array(z.string().min(1, "a glob cannot be empty")).max(MAX_GLOBS_PER_LIST);
+
+export const layerSchema = z
+  .strictObject({
+    paths: globList.describe("Globs (relative to the map's folder) of the files in this layer. A file belongs to the first layer, in map order, that matches it."),
+    mayImport: z.array(z.string()).describe("Layers this layer may import. Absent: none. A layer may always import itself.").optional(),
+    packages: z
+      .array(z.string().min(1))
+      .describe("npm packages (by the name as imported; globs allowed: `@aws-sdk/*`) and built-ins (`node:fs`, `node:*`) this layer may use. Absent: any.")
+      .optional(),
+    description: z.string().describe("What belongs in this layer; shown in reports.").optional(),
+  })
+  .partial({ paths: true });
+
+export const optionsSchema = z.strictObject({
+  typeOnlyImports: z.enum(["check", "allow"]).describe("`check` (default): `import type` obeys the rules; `allow`: type-only imports are never violations.").optional(),
+  unassigned: z.enum(["error", "warn", "off"]).describe("Severity for source files no layer claims (default `error`).").optional(),
+});
+
+export const layerMapFileSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    version: z.literal(1, { error: "version must be 1 (the only layer map version)" }),
+    name: z.string().describe("The architecture's name, shown in reports.").optional(),
+    extends: z
+      .union([z.string(), z.array(z.string())])
+      .describe("Presets applied before this file, in order: a built-in name (`backend-standard`), a relative file (`./base.yaml`) or an npm package.")
+      .optional(),
+    include: globList.describe("Folders or files to check, relative to the map's folder. Default: `src` when it exists, else the map's folder.").optional(),
+    exclude: globList.describe("Globs of files not checked at all (counted in the summary).").optional(),
+    tsconfig: z.string().min(1).describe("tsconfig used to resolve imports. Default: tsconfig.json beside the map when present.").optional(),
+    options: optionsSchema.optional(),
+    layers: z
+      .record(z.string(), layerSchema.nullable())
+      .describe("The layers, in priority order. `name: null` removes a layer an extended preset defines.")
+      .optional(),
+  })
+  .describe("A layerlint layer map");
+
+export type LayerMapFile = z.infer<typeof layerMapFileSchema>;
+export type LayerFileEntry = z.infer<typeof layerSchema>;
+export type LayerMapOptionsFile = z.infer<typeof optionsSchema>;

@@ -1,0 +1,69 @@
+import type { LayerMapFile } from "./layer-map-schema.js";
+
+/** One parsed map file and the file it came from. */
+export interface SourcedLayerMapFile {
+  readonly file: string;
+  readonly content: LayerMapFile;
+}
+
+type LayerKey = "paths" | "mayImport" | "packages" | "description";
+
+/** A layer as the files in the extends chain left it, with the file that set each key. */
+export interface DraftLayer {
+  readonly name: string;
+  readonly definedIn: string;
+  readonly values: Partial<Record<LayerKey, string | string[]>>;
+  readonly origins: Partial<Record<LayerKey, string>>;
+}
+
+type TopKey = "name" | "include" | "exclude" | "tsconfig" | "typeOnlyImports" | "unassigned";
+
+export interface MergedLayerMap {
+  readonly values: Partial<Record<TopKey, string | string[]>>;
+  readonly origins: Partial<Record<TopKey, string>>;
+  readonly layers: readonly DraftLayer[];
+}
+
+const LAYER_KEYS: readonly LayerKey[] = ["paths", "mayImport", "packages", "description"];
+
+/**
+ * Applies files in order (presets first, the user's file last). Later files replace the keys they
+ * set; lists are replaced, not merged; a layer set to null is removed; layer order is the order of
+ * first appearance.
+ */
+export function mergeLayerMaps(files: readonly SourcedLayerMapFile[]): MergedLayerMap {
+  const values: MergedLayerMap["values"] = {};
+  const origins: MergedLayerMap["origins"] = {};
+  const layers = new Map<string, DraftLayer>();
+
+  for (const { file, content } of files) {
+    const topLevel: Partial<Record<TopKey, string | string[] | undefined>> = {
+      name: content.name,
+      include: content.include,
+      exclude: content.exclude,
+      tsconfig: content.tsconfig,
+      typeOnlyImports: content.options?.typeOnlyImports,
+      unassigned: content.options?.unassigned,
+    };
+    for (const [key, value] of Object.entries(topLevel) as [TopKey, string | string[] | undefined][]) {
+      if (value === undefined) continue;
+      values[key] = value;
+      origins[key] = file;
+    }
+    for (const [name, entry] of Object.entries(content.layers ?? {})) {
+      if (entry === null) {
+        layers.delete(name);
+        continue;
+      }
+      const layer = layers.get(name) ?? { name, definedIn: file, values: {}, origins: {} };
+      for (const key of LAYER_KEYS) {
+        const value = entry[key];
+        if (value === undefined) continue;
+        layer.values[key] = value;
+        layer.origins[key] = file;
+      }
+      layers.set(name, layer);
+    }
+  }
+  return { values, origins, layers: [...layers.values()] };
+}

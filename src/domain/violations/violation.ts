@@ -1,0 +1,50 @@
+import type { ViolationKind } from "../compile/rule-set.js";
+
+export type { ViolationKind };
+export type Severity = "error" | "warn";
+
+export interface ImportLocation {
+  readonly line: number;
+  readonly column: number;
+  readonly specifier: string;
+}
+
+/** One broken rule for one (kind, from, to); every import statement behind it is in `locations`. */
+export interface Violation {
+  readonly id: string;
+  readonly kind: ViolationKind;
+  readonly severity: Severity;
+  readonly rule: string;
+  readonly from: string;
+  /** A path for local files, the package name for packages, null for unassigned files. */
+  readonly to: string | null;
+  readonly fromLayer: string | null;
+  readonly toLayer: string | null;
+  readonly specifier: string | null;
+  readonly line: number | null;
+  readonly column: number | null;
+  readonly locations: readonly ImportLocation[];
+  readonly dependencyTypes: readonly string[];
+  /** One sentence: what is wrong. */
+  readonly message: string;
+  /** One sentence: what to do about it. */
+  readonly fix: string;
+}
+
+const KIND_ORDER: readonly ViolationKind[] = ["layer", "package", "unassigned"];
+
+type SortKey = Pick<Violation, "kind" | "from" | "to">;
+
+export function compareViolations(a: SortKey, b: SortKey): number {
+  return (
+    KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+    compareText(a.from, b.from) ||
+    compareText(a.to ?? "", b.to ?? "")
+  );
+}
+
+/** Code-unit order: the same on every machine and locale. */
+export function compareText(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}

@@ -1,0 +1,42 @@
+import type { CheckReport } from "../domain/report/check-report.js";
+import type { Violation } from "../domain/violations/violation.js";
+import type { Reporter } from "./reporter.js";
+
+/** The versioned JSON contract; keys in a fixed order so the same tree gives the same bytes. */
+export const jsonReporter: Reporter = (report, options) => {
+  const violations = report.violations.filter((violation) => !options.quiet || violation.severity === "error").map(orderedViolation);
+  const body: CheckReport = {
+    version: report.version,
+    summary: {
+      modules: report.summary.modules,
+      dependencies: report.summary.dependencies,
+      unresolved: report.summary.unresolved,
+      excluded: report.summary.excluded,
+      parseErrors: report.summary.parseErrors,
+      violations: { ...report.summary.violations },
+    },
+    violations,
+    warnings: options.quiet ? [] : report.warnings.map((warning) => ({ code: warning.code, message: warning.message, ...(warning.file === undefined ? {} : { file: warning.file }) })),
+  };
+  return `${JSON.stringify(body, null, 2)}\n`;
+};
+
+function orderedViolation(violation: Violation): Violation {
+  return {
+    id: violation.id,
+    kind: violation.kind,
+    severity: violation.severity,
+    rule: violation.rule,
+    from: violation.from,
+    to: violation.to,
+    fromLayer: violation.fromLayer,
+    toLayer: violation.toLayer,
+    specifier: violation.specifier,
+    line: violation.line,
+    column: violation.column,
+    locations: violation.locations.map((location) => ({ line: location.line, column: location.column, specifier: location.specifier })),
+    dependencyTypes: [...violation.dependencyTypes],
+    message: violation.message,
+    fix: violation.fix,
+  };
+}

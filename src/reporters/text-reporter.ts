@@ -1,0 +1,73 @@
+import type { CheckReport } from "../domain/report/check-report.js";
+import type { Violation } from "../domain/violations/violation.js";
+import type { Reporter } from "./reporter.js";
+
+type Paint = (text: string) => string;
+
+const ANSI = { red: "31", yellow: "33", dim: "2", bold: "1", green: "32" } as const;
+
+/** Violations grouped by rule, each with its position, the import as written and what to do; counts last. */
+export const textReporter: Reporter = (report, options) => {
+  const paint = (code: string): Paint => (options.color ? (text) => `\u001b[${code}m${text}\u001b[0m` : (text) => text);
+  const red = paint(ANSI.red);
+  const yellow = paint(ANSI.yellow);
+  const dim = paint(ANSI.dim);
+  const bold = paint(ANSI.bold);
+
+  const shown = report.violations.filter((violation) => !options.quiet || violation.severity === "error");
+  const lines: string[] = [];
+  for (const [rule, violations] of groupByRule(shown)) {
+    const severity = violations[0]?.severity === "error" ? red("error") : yellow("warn");
+    lines.push(`${bold(rule)} ${severity} ${dim(`(${violations.length})`)}`);
+    for (const violation of violations) lines.push(...describe(violation, dim));
+    lines.push("");
+  }
+  if (!options.quiet && report.warnings.length > 0) {
+    lines.push(bold(`warnings ${dim(`(${report.warnings.length})`)}`));
+    for (const warning of report.warnings) lines.push(`  ${yellow(warning.code)} ${warning.message}`);
+    lines.push("");
+  }
+  lines.push(countsLine(report, { red, yellow, green: paint(ANSI.green) }));
+  return `${lines.join("\n")}\n`;
+};
+
+function describe(violation: Violation, dim: Paint): string[] {
+  if (violation.kind === "unassigned") {
+    return [`  ${violation.from}  ${violation.message}`, `    ${dim(`fix: ${violation.fix}`)}`];
+  }
+  const position = violation.line === null ? violation.from : `${violation.from}:${violation.line}:${violation.column}`;
+  const target = violation.kind === "layer" ? `${violation.fromLayer} → ${violation.toLayer} (${violation.to})` : `${violation.fromLayer} → package ${violation.to}`;
+  const lines = [`  ${position}  "${violation.specifier}"  ${target}`];
+  const others = violation.locations.slice(1).map((location) => `${location.line}:${location.column}`);
+  if (others.length > 0) lines.push(`    ${dim(`also at ${others.join(", ")}`)}`);
+  lines.push(`    ${dim(`fix: ${violation.fix}`)}`);
+  return lines;
+}
+
+function groupByRule(violations: readonly Violation[]): Map<string, Violation[]> {
+  const groups = new Map<string, Violation[]>();
+  for (const violation of violations) groups.set(violation.rule, [...(groups.get(violation.rule) ?? []), violation]);
+  return groups;
+}
+
+function countsLine(report: CheckReport, paint: { red: Paint; yellow: Paint; green: Paint }): string {
+  const errors = report.violations.filter((violation) => violation.severity === "error").length;
+  const warnViolations = report.violations.length - errors;
+  const warnings = report.warnings.length + warnViolations;
+  const { summary } = report;
+  const verdict = errors > 0 ? paint.red(`✖ ${plural(errors, "error")}`) : paint.green("✔ no errors");
+  const kinds = Object.entries(summary.violations).map(([kind, count]) => `${kind} ${count}`).join(", ");
+  const counts = [
+    plural(summary.modules, "module"),
+    plural(summary.dependencies, "dependency", "dependencies"),
+    `${summary.unresolved} unresolved`,
+    `${summary.excluded} excluded`,
+    plural(summary.parseErrors, "parse error"),
+  ].join(", ");
+  const warningText = warnings > 0 ? paint.yellow(plural(warnings, "warning")) : plural(warnings, "warning");
+  return `${verdict}, ${warningText} (${kinds}) · ${counts}`;
+}
+
+function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
