@@ -1,10 +1,9 @@
 import { dirname, join, relative, sep } from "node:path";
-import type { z } from "zod";
 import { ConfigurationError, type ConfigurationIssue } from "../domain/errors.js";
 import { closestName } from "../domain/map/closest-name.js";
 import type { LayerMap } from "../domain/map/layer-map.js";
-import { layerMapFileSchema, layerSchema, optionsSchema } from "../domain/map/layer-map-schema.js";
 import { formatKeyPath, type MapIssue } from "../domain/map/map-issue.js";
+import { parseLayerMapFile } from "../domain/map/parse-layer-map-file.js";
 import { mergeLayerMaps, type SourcedLayerMapFile } from "../domain/map/merge-layer-maps.js";
 import { validateLayerMap } from "../domain/map/validate-layer-map.js";
 import type { CheckPorts, ParsedYaml } from "./ports.js";
@@ -46,15 +45,16 @@ export async function loadLayerMap(ports: LoadPorts, mapFile: string, cwd: strin
       for (const error of parsed.errors) issues.push({ file: display(file), line: error.line, column: error.column, key: "", message: `YAML: ${error.message}` });
       return [];
     }
-    const result = layerMapFileSchema.safeParse(parsed.value);
-    if (!result.success) {
-      issues.push(...result.error.issues.flatMap((issue) => schemaIssues(file, issue)).map(toIssue));
+    const result = parseLayerMapFile(file, parsed.value);
+    if (!result.ok) {
+      issues.push(...result.issues.map(toIssue));
       return [];
     }
-    const references = result.data.extends === undefined ? [] : [result.data.extends].flat();
+    const content = result.content;
+    const references = content.extends === undefined ? [] : [content.extends].flat();
     const loaded: SourcedLayerMapFile[] = [];
     for (const [index, reference] of references.entries()) {
-      const keyPath = typeof result.data.extends === "string" ? ["extends"] : ["extends", index];
+      const keyPath = typeof content.extends === "string" ? ["extends"] : ["extends", index];
       const presetFile = await ports.presets.locate(reference, file);
       if (presetFile === null) {
         const builtIns = await ports.presets.builtInNames();
@@ -70,7 +70,7 @@ export async function loadLayerMap(ports: LoadPorts, mapFile: string, cwd: strin
       if (file === mapFile) presets.push(reference);
       loaded.push(...(await loadChain(presetFile, [...chain, presetFile])));
     }
-    return [...loaded, { file, content: result.data }];
+    return [...loaded, { file, content }];
   };
 
   const files = await loadChain(mapFile, [mapFile]);
@@ -104,24 +104,6 @@ async function missingPaths(ports: LoadPorts, rootDir: string, map: LayerMap, fi
     issues.push({ file: tsconfigFile, keyPath: ["tsconfig"], message: `tsconfig "${map.tsconfig}" does not exist` });
   }
   return issues;
-}
-
-function schemaIssues(file: string, issue: z.core.$ZodIssue): MapIssue[] {
-  const keyPath = issue.path.map((part) => (typeof part === "symbol" ? String(part) : part));
-  if (issue.code === "unrecognized_keys") {
-    const known = knownKeysAt(keyPath);
-    return issue.keys.map((key) => {
-      const suggestion = closestName(key, known);
-      return { file, keyPath: [...keyPath, key], atKey: true, message: `unknown key "${key}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (allowed: ${known.join(", ")})` };
-    });
-  }
-  return [{ file, keyPath, message: issue.message }];
-}
-
-function knownKeysAt(keyPath: readonly (string | number)[]): string[] {
-  if (keyPath.length === 0) return Object.keys(layerMapFileSchema.shape);
-  if (keyPath[0] === "options") return Object.keys(optionsSchema.shape);
-  return Object.keys(layerSchema.shape);
 }
 
 /** Paths as a user in `cwd` would type them. */

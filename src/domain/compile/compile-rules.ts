@@ -63,6 +63,11 @@ export function compileCruiseOptions(map: LayerMap, rules: CompiledRules, input:
     tsPreCompilationDeps: true,
     skipAnalysisNotInRules: true,
     ...(input.tsconfig === null ? {} : { tsConfig: { fileName: input.tsconfig } }),
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types"],
+      mainFields: ["module", "main", "types", "typings"],
+    },
     baseDir: input.baseDir,
   };
 }

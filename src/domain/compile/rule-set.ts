@@ -27,6 +27,7 @@ export interface CruiseOptions {
   tsPreCompilationDeps: true;
   skipAnalysisNotInRules: true;
   tsConfig?: { fileName: string };
+  enhancedResolveOptions: { exportsFields: string[]; conditionNames: string[]; mainFields: string[] };
   baseDir: string;
 }
 

@@ -1,0 +1,31 @@
+import type { z } from "zod";
+import { closestName } from "./closest-name.js";
+import { layerMapFileSchema, layerSchema, optionsSchema, type LayerMapFile } from "./layer-map-schema.js";
+import type { MapIssue } from "./map-issue.js";
+
+export type ParseResult = { readonly ok: true; readonly content: LayerMapFile } | { readonly ok: false; readonly issues: readonly MapIssue[] };
+
+/** Validates one file's parsed YAML against the schema; every issue, located by key path. */
+export function parseLayerMapFile(file: string, value: unknown): ParseResult {
+  const result = layerMapFileSchema.safeParse(value);
+  if (result.success) return { ok: true, content: result.data };
+  return { ok: false, issues: result.error.issues.flatMap((issue) => schemaIssues(file, issue)) };
+}
+
+function schemaIssues(file: string, issue: z.core.$ZodIssue): MapIssue[] {
+  const keyPath = issue.path.map((part) => (typeof part === "symbol" ? String(part) : part));
+  if (issue.code === "unrecognized_keys") {
+    const known = knownKeysAt(keyPath);
+    return issue.keys.map((key) => {
+      const suggestion = closestName(key, known);
+      return { file, keyPath: [...keyPath, key], atKey: true, message: `unknown key "${key}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (allowed: ${known.join(", ")})` };
+    });
+  }
+  return [{ file, keyPath, message: issue.message }];
+}
+
+function knownKeysAt(keyPath: readonly (string | number)[]): string[] {
+  if (keyPath.length === 0) return Object.keys(layerMapFileSchema.shape);
+  if (keyPath[0] === "options") return Object.keys(optionsSchema.shape);
+  return Object.keys(layerSchema.shape);
+}
