@@ -3,7 +3,7 @@
  * dependency-cruiser and every diagnostic use these strings, so they can never disagree.
  *
  * Only plain forms are emitted, because dependency-cruiser refuses regexes with nested quantifiers:
- * `**` + `/` → `(|.*\/)`, `**` → `.*`, `*` → `[^/]*`, `?` → `[^/]`, `{a,b}` → `(a|b)`.
+ * `**` + `/` → `(|.*\/)`, a trailing `/**` → `(|/.*)`, `**` → `.*`, `*` → `[^/]*`, `?` → `[^/]`, `{a,b}` → `(a|b)`.
  */
 
 export class InvalidGlobError extends Error {
@@ -26,6 +26,9 @@ export function compilePathGlob(glob: string): string {
   const trimmed = body.endsWith("/") ? body.slice(0, -1) : body;
   if (!MAGIC.test(trimmed)) {
     return `^${escapeLiteral(trimmed)}(|/.*)$`;
+  }
+  if (trimmed.endsWith("/**")) {
+    return `^${translate(trimmed.slice(0, -3), 0, false).regex}(|/.*)$`;
   }
   return `^${translate(trimmed, 0, false).regex}$`;
 }

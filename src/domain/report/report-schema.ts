@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+/** The JSON report's contract; `schema/report.schema.json` is generated from it. */
+
+const location = z.strictObject({ line: z.number().int().min(1), column: z.number().int().min(1), specifier: z.string() });
+
+const violation = z.strictObject({
+  id: z.string().describe("Stable across line moves: derived from kind, from and to."),
+  kind: z.string().describe("layer | package | unassigned today; more kinds will come: ignore kinds you do not know."),
+  severity: z.enum(["error", "warn"]),
+  rule: z.string(),
+  from: z.string().describe("The importing file, relative to the map's folder, forward slashes."),
+  to: z.string().nullable().describe("A path for local files, the package name for packages, null for unassigned."),
+  fromLayer: z.string().nullable(),
+  toLayer: z.string().nullable(),
+  specifier: z.string().nullable().describe("The first import statement's module name, as written."),
+  line: z.number().int().min(1).nullable(),
+  column: z.number().int().min(1).nullable(),
+  locations: z.array(location).describe("Every import statement behind this violation, in source order."),
+  dependencyTypes: z.array(z.string()),
+  message: z.string(),
+  fix: z.string(),
+});
+
+export const checkReportSchema = z
+  .strictObject({
+    version: z.literal(1),
+    summary: z.strictObject({
+      modules: z.number().int().min(0),
+      dependencies: z.number().int().min(0),
+      unresolved: z.number().int().min(0),
+      excluded: z.number().int().min(0),
+      parseErrors: z.number().int().min(0),
+      violations: z.record(z.string(), z.number().int().min(0)),
+    }),
+    violations: z.array(violation),
+    warnings: z.array(z.strictObject({ code: z.string(), message: z.string(), file: z.string().optional() })),
+  })
+  .describe("layerlint check --format json");
