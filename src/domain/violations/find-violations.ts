@@ -89,15 +89,20 @@ export function findViolations(input: ViolationInput): UnlocatedViolation[] {
 }
 
 function layerWords(layer: Layer, from: string, to: string, meaning: RuleMeaning): { message: string; fix: string } {
+  const target = meaning.toLayer as string;
+  const route =
+    layer.mayImport.length === 0
+      ? `${layer.name} may import no other layer: move this dependency out of ${layer.name}`
+      : `${layer.name} may import ${describeAllowedLayers(layer)}: reach ${target} through one of them`;
   return {
-    message: `${meaning.fromLayer} may not import ${meaning.toLayer}: ${from} imports ${to}`,
-    fix: `${layer.name} may import ${describeAllowedLayers(layer)}; move the code that needs ${meaning.toLayer} behind one of those, or allow it in layers.${layer.name}.mayImport`,
+    message: `${layer.name} may not import ${target}: ${from} imports ${to}`,
+    fix: `${route}, or add ${target} to layers.${layer.name}.mayImport if the map is what is wrong`,
   };
 }
 
 function packageWords(layer: Layer, packageName: string): { message: string; fix: string } {
   return {
     message: `${layer.name} may not use ${packageName}`,
-    fix: `${layer.name} may use ${describeAllowedPackages(layer)}; move the code that needs ${packageName} to a layer that may use it, or add it to layers.${layer.name}.packages`,
+    fix: `${layer.name} may use ${describeAllowedPackages(layer)}: move the code that needs ${packageName} to a layer that may use it, or add "${packageName}" to layers.${layer.name}.packages`,
   };
 }

@@ -1,0 +1,57 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { fixturePath, runBuiltCli } from "../helpers/run-built-cli.js";
+
+const DEPCRUISE_BIN = fileURLToPath(new URL("../../node_modules/dependency-cruiser/bin/dependency-cruise.mjs", import.meta.url));
+
+interface RawViolation {
+  readonly rule: { readonly name: string };
+  readonly from: string;
+  readonly to: string;
+}
+
+/** Raw dependency-cruiser, run as its own CLI on the configuration `layerlint compile` ejects. */
+function rawViolations(cwd: string, format: "json" | "cjs"): string[] {
+  const config = join(mkdtempSync(join(tmpdir(), "layerlint-eject-")), `dependency-cruiser.${format === "cjs" ? "cjs" : "json"}`);
+  const compiled = runBuiltCli(["compile", "--format", format, "--output", config], cwd);
+  expect(compiled.status).toBe(0);
+  const raw = spawnSync(process.execPath, [DEPCRUISE_BIN, "--config", config, "--output-type", "json", "src"], { cwd, encoding: "utf8" });
+  const violations = (JSON.parse(raw.stdout) as { summary: { violations: RawViolation[] } }).summary.violations;
+  return violations.map((violation) => `${violation.rule.name} ${violation.from}`).sort();
+}
+
+function layerlintViolations(cwd: string): string[] {
+  const report = JSON.parse(runBuiltCli(["check", "--format", "json"], cwd).stdout) as { violations: { kind: string; rule: string; from: string; locations: unknown[] }[] };
+  return report.violations.filter((violation) => violation.kind !== "unassigned").map((violation) => `${violation.rule} ${violation.from}`).sort();
+}
+
+describe("layerlint compile", () => {
+  it.each(["json", "cjs"] as const)("ejects a %s configuration with which raw depcruise finds the same layer and package violations", (format) => {
+    const cwd = fixturePath("small-backend");
+    const expected = layerlintViolations(cwd);
+    expect(expected).toEqual(["domain-may-not-use-unlisted-packages src/domain/user.ts", "transport-may-not-import-persistence src/http/users-route.ts"]);
+    expect(rawViolations(cwd, format)).toEqual(expected);
+  });
+
+  it("names rules after what they forbid and keeps paths relative, so the file works in any clone", () => {
+    const run = runBuiltCli(["compile"], fixturePath("small-backend"));
+    const config = JSON.parse(run.stdout) as { forbidden: { name: string }[]; options: Record<string, unknown> };
+    expect(config.forbidden.map((rule) => rule.name)).toEqual([
+      "transport-may-not-import-persistence",
+      "transport-may-not-use-unlisted-packages",
+      "transport-may-not-use-uninstalled-packages",
+      "domain-may-not-import-transport",
+      "domain-may-not-import-persistence",
+      "domain-may-not-use-unlisted-packages",
+      "domain-may-not-use-uninstalled-packages",
+      "domain-may-not-use-unlisted-builtins",
+      "persistence-may-not-import-transport",
+    ]);
+    expect(config.options).toMatchObject({ tsPreCompilationDeps: true, skipAnalysisNotInRules: true, doNotFollow: { path: ["node_modules"] }, tsConfig: { fileName: "tsconfig.json" } });
+    expect(JSON.stringify(config)).not.toContain(fixturePath("small-backend"));
+  });
+});
