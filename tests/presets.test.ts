@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { fixturePath, runBuiltCli } from "./helpers/run-built-cli.js";
+
+interface Found {
+  readonly kind: string;
+  readonly rule: string;
+  readonly from: string;
+  readonly to: string | null;
+}
+
+/** Runs the built CLI in a fixture whose layers.yaml extends a preset; returns its violations. */
+function violationsIn(fixture: string): Found[] {
+  const run = runBuiltCli(["check", "--format", "json"], fixturePath(`presets/${fixture}`));
+  expect(run.stderr).toBe("");
+  expect(run.status).toBe(1);
+  const report = JSON.parse(run.stdout) as { violations: Found[] };
+  return report.violations.map(({ kind, rule, from, to }) => ({ kind, rule, from, to }));
+}
+
+// Each fixture has one allowed and one forbidden import between layers, and every file in a usual
+// folder: a folder the preset failed to classify would show up as an `unassigned` violation.
+describe("built-in presets", () => {
+  it("layered: presentation reaches persistence only through business", () => {
+    expect(violationsIn("layered")).toEqual([
+      { kind: "layer", rule: "presentation-may-not-import-persistence", from: "src/controllers/users-controller.ts", to: "src/repositories/user-repository.ts" },
+    ]);
+  });
+
+  it("clean: dependencies point inwards, so a use case may not import a gateway", () => {
+    expect(violationsIn("clean")).toEqual([
+      { kind: "layer", rule: "use-cases-may-not-import-adapters", from: "src/use-cases/place-order.ts", to: "src/adapters/gateways/payment-gateway.ts" },
+    ]);
+  });
+
+  it("hexagonal: adapters implement the application's ports, the application never imports an adapter", () => {
+    expect(violationsIn("hexagonal")).toEqual([
+      { kind: "layer", rule: "application-may-not-import-adapters", from: "src/application/place-order.ts", to: "src/adapters/persistence/sql-order-repository.ts" },
+    ]);
+  });
+
+  it("backend-standard: the application reaches persistence only through contracts; the domain uses no package or built-in, contracts may use zod", () => {
+    expect(violationsIn("backend-standard")).toEqual([
+      { kind: "layer", rule: "application-may-not-import-persistence", from: "src/orders/application/place-order.ts", to: "src/orders/persistence/sql-order-store.ts" },
+      { kind: "package", rule: "domain-may-not-use-unlisted-builtins", from: "src/orders/domain/order.ts", to: "node:crypto" },
+    ]);
+  });
+});
+
+describe("a map extending backend-standard", () => {
+  it("replaces a layer's paths instead of merging them and removes a layer set to null", () => {
+    expect(violationsIn("overrides")).toEqual([
+      // src/api/ is transport now, and transport keeps the preset's mayImport.
+      { kind: "layer", rule: "transport-may-not-import-persistence", from: "src/api/orders-route.ts", to: "src/persistence/order-store.ts" },
+      // The preset's src/**/http/** glob is gone with the list it was in.
+      { kind: "unassigned", rule: "no-unassigned-files", from: "src/http/health-route.ts", to: null },
+      // integrations is gone: its files are unclaimed, and src/application/checkout.ts may import them.
+      { kind: "unassigned", rule: "no-unassigned-files", from: "src/integrations/payments-client.ts", to: null },
+    ]);
+  });
+});
