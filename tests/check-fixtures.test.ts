@@ -204,17 +204,9 @@ describe("fixture packages: allow-lists count packages by the name as imported",
       apiUses("installed-unlisted.ts", "unlisted-packages", "installed-pkg", "installed-pkg"),
       // Not installed anywhere: counts by its name, lodash/fp → lodash.
       apiUses("lodash-subpath.ts", "uninstalled-packages", "lodash", "lodash/fp"),
-      apiUses("node-path-only.ts", "unlisted-builtins", "node:path", "node:path", 1, 1, {
-        // BUG: dependency-cruiser reports `node:path` as module "path", and layerlint looks the
-        // statement up by that name, so a violation whose only statement is written `node:path`
-        // gets specifier "path", line null, column null and locations []: it points at nothing.
-        bug: "node: built-in specifiers are never located",
-      }),
+      apiUses("node-path-only.ts", "unlisted-builtins", "node:path", "node:path", 1, 1),
       apiUses("path-both-spellings.ts", "unlisted-builtins", "node:path", "node:path", 1, 1, {
         locations: [at(1, 1, "node:path"), at(2, 1, "path")],
-        // BUG: same cause: of `import … from "node:path"` (line 1) and `import … from "path"` (line 2)
-        // only line 2 is located; the report gives specifier "path", line 2, one location.
-        bug: "node: built-in specifiers are never located",
       }),
       // Not installed: @scope/bad/sub → @scope/bad (the allowed @scope/ok does not cover it).
       apiUses("scoped-subpath.ts", "uninstalled-packages", "@scope/bad", "@scope/bad/sub"),

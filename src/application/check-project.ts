@@ -83,11 +83,17 @@ async function locateAll(ports: CheckRunPorts, rootDir: string, violations: read
       imports = ports.inspector.locateImports(violation.from, await ports.fileSystem.readText(join(rootDir, violation.from)));
       importsByFile.set(violation.from, imports);
     }
-    const locations = imports.filter((found) => specifiers.includes(found.specifier));
+    const wanted = new Set(specifiers.map(withoutNodeProtocol));
+    const locations = imports.filter((found) => wanted.has(withoutNodeProtocol(found.specifier)));
     const first = locations[0];
     located.push({ ...violation, specifier: first?.specifier ?? violation.specifier, line: first?.line ?? null, column: first?.column ?? null, locations });
   }
   return located;
+}
+
+/** `node:fs` and `fs` name the same built-in, however the extractor spelled it. */
+function withoutNodeProtocol(specifier: string): string {
+  return specifier.startsWith("node:") ? specifier.slice("node:".length) : specifier;
 }
 
 async function syntaxWarnings(ports: CheckRunPorts, rootDir: string, files: readonly string[]): Promise<CheckWarning[]> {

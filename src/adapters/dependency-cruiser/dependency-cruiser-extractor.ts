@@ -47,7 +47,7 @@ function isLocalModule(module: IModule): boolean {
 
 function toDependency(dependency: IDependency): GraphDependency {
   return {
-    specifier: dependency.module,
+    specifier: `${dependency.protocol ?? ""}${dependency.module}`,
     resolved: dependency.resolved,
     target: targetOf(dependency),
     typeOnly: dependency.dependencyTypes.includes("type-only"),
