@@ -56,6 +56,10 @@ export async function loadLayerMap(ports: LoadPorts, mapFile: string, cwd: strin
     for (const [index, reference] of references.entries()) {
       const keyPath = typeof content.extends === "string" ? ["extends"] : ["extends", index];
       const presetFile = await ports.presets.locate(reference, file);
+      if (presetFile === null && isFileReference(reference)) {
+        issues.push(toIssue({ file, keyPath, message: `preset file "${reference}" does not exist` }));
+        continue;
+      }
       if (presetFile === null) {
         const builtIns = await ports.presets.builtInNames();
         const suggestion = closestName(reference, builtIns);
@@ -104,6 +108,10 @@ async function missingPaths(ports: LoadPorts, rootDir: string, map: LayerMap, fi
     issues.push({ file: tsconfigFile, keyPath: ["tsconfig"], message: `tsconfig "${map.tsconfig}" does not exist` });
   }
   return issues;
+}
+
+function isFileReference(reference: string): boolean {
+  return reference.startsWith("./") || reference.startsWith("../") || reference.startsWith("/");
 }
 
 /** Paths as a user in `cwd` would type them. */

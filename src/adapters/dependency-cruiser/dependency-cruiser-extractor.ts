@@ -3,7 +3,7 @@ import { cruise, type ICruiseOptions, type ICruiseResult, type IDependency, type
 import extractTSConfig from "dependency-cruiser/config-utl/extract-ts-config";
 import type { DependencyExtractor } from "../../application/ports.js";
 import { NODE_MODULES_REGEX } from "../../domain/compile/compile-rules.js";
-import { ConfigurationError, DependencyFailure } from "../../domain/errors.js";
+import { ConfigurationError, DependencyFailure, type ConfigurationIssue } from "../../domain/errors.js";
 import type { DependencyTarget, GraphDependency, GraphModule, ModuleGraph } from "../../domain/graph/module-graph.js";
 
 const NODE_MODULES = new RegExp(NODE_MODULES_REGEX);
@@ -28,9 +28,21 @@ function loadTsConfig(baseDir: string, fileName: string): unknown {
   try {
     return extractTSConfig(absolute);
   } catch (error) {
-    const message = (error instanceof Error ? error.message : String(error)).trim().split("\n")[0] ?? "";
-    throw new ConfigurationError([{ file: relative(baseDir, absolute) || absolute, line: null, column: null, key: "", message: `tsconfig cannot be read: ${message}` }], "LL-TSCONFIG");
+    throw new ConfigurationError(tsconfigIssues(relative(baseDir, absolute) || absolute, error instanceof Error ? error.message : String(error)), "LL-TSCONFIG");
   }
+}
+
+/** TypeScript formats its diagnostics as `file(line,col): error TSnnnn: message`; one issue each. */
+function tsconfigIssues(file: string, text: string): ConfigurationIssue[] {
+  const issues = [...text.matchAll(/^(.*)\((\d+),(\d+)\): error (TS\d+): (.*)$/gm)].map((match) => ({
+    file: match[1] as string,
+    line: Number(match[2]),
+    column: Number(match[3]),
+    key: "",
+    message: `${match[4]}: ${match[5]}`,
+  }));
+  const firstLine = text.trim().split("\n")[0] ?? "";
+  return issues.length > 0 ? issues : [{ file, line: null, column: null, key: "", message: `tsconfig cannot be read: ${firstLine}` }];
 }
 
 export function toModuleGraph(result: ICruiseResult): ModuleGraph {

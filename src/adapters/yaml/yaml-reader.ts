@@ -7,10 +7,12 @@ const MAX_ALIAS_COUNT = 1000;
 export const yamlReader: YamlReader = {
   parse(text: string): ParsedYaml {
     const lineCounter = new LineCounter();
-    const document = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter, uniqueKeys: true, prettyErrors: false });
+    const source = text.replace(/^\uFEFF/, "");
+    const document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
     const errors = document.errors.map((error) => {
       const position = lineCounter.linePos(error.pos[0]);
-      return { line: position.line, column: position.col, message: error.message.split("\n")[0] as string };
+      const key = (/^[^:\n]*/.exec(source.slice(error.pos[0]))?.[0] ?? "").trim();
+      return { line: position.line, column: position.col, message: yamlMessage(error.code, error.message, key) };
     });
     let value: unknown = null;
     if (errors.length === 0) {
@@ -51,4 +53,9 @@ function findNode(root: Node | null, keyPath: readonly (string | number)[], atKe
     }
   }
   return current;
+}
+
+function yamlMessage(code: string, message: string, key: string): string {
+  if (code === "DUPLICATE_KEY") return `"${key}" is defined twice in the same mapping: a layer or key may appear only once`;
+  return message.split("\n")[0] as string;
 }

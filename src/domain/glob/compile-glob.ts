@@ -21,6 +21,15 @@ const MAGIC = /[*?{]/;
 
 /** A glob over paths relative to the map's folder, anchored at both ends. */
 export function compilePathGlob(glob: string): string {
+  try {
+    return translatePathGlob(glob);
+  } catch (error) {
+    if (error instanceof InvalidGlobError && error.glob !== glob) throw new InvalidGlobError(glob, error.reason);
+    throw error;
+  }
+}
+
+function translatePathGlob(glob: string): string {
   assertPathGlob(glob);
   const body = glob.startsWith("./") ? glob.slice(2) : glob;
   const trimmed = body.endsWith("/") ? body.slice(0, -1) : body;

@@ -1,4 +1,6 @@
+import { closestName } from "./closest-name.js";
 import type { LayerMapFile } from "./layer-map-schema.js";
+import type { MapIssue } from "./map-issue.js";
 
 /** One parsed map file and the file it came from. */
 export interface SourcedLayerMapFile {
@@ -22,19 +24,22 @@ export interface MergedLayerMap {
   readonly values: Partial<Record<TopKey, string | string[]>>;
   readonly origins: Partial<Record<TopKey, string>>;
   readonly layers: readonly DraftLayer[];
+  /** Removals (`name: null`) of layers that no earlier file defines. */
+  readonly issues: readonly MapIssue[];
 }
 
 const LAYER_KEYS: readonly LayerKey[] = ["paths", "mayImport", "packages", "description"];
 
 /**
  * Applies files in order (presets first, the user's file last). Later files replace the keys they
- * set; lists are replaced, not merged; a layer set to null is removed; layer order is the order of
- * first appearance.
+ * set; lists are replaced, not merged; a layer set to null is removed, and with it every earlier
+ * mention in other layers' mayImport; layer order is the order of first appearance.
  */
 export function mergeLayerMaps(files: readonly SourcedLayerMapFile[]): MergedLayerMap {
   const values: MergedLayerMap["values"] = {};
   const origins: MergedLayerMap["origins"] = {};
   const layers = new Map<string, DraftLayer>();
+  const issues: MapIssue[] = [];
 
   for (const { file, content } of files) {
     const topLevel: Partial<Record<TopKey, string | string[] | undefined>> = {
@@ -52,7 +57,14 @@ export function mergeLayerMaps(files: readonly SourcedLayerMapFile[]): MergedLay
     }
     for (const [name, entry] of Object.entries(content.layers ?? {})) {
       if (entry === null) {
-        layers.delete(name);
+        if (!layers.delete(name)) {
+          const suggestion = closestName(name, [...layers.keys()]);
+          issues.push({ file, keyPath: ["layers", name], atKey: true, message: `cannot remove unknown layer "${name}": no extended preset defines it${suggestion ? `; did you mean "${suggestion}"?` : ""}` });
+        }
+        for (const other of layers.values()) {
+          const mayImport = other.values.mayImport;
+          if (Array.isArray(mayImport)) other.values.mayImport = mayImport.filter((target) => target !== name);
+        }
         continue;
       }
       const layer = layers.get(name) ?? { name, definedIn: file, values: {}, origins: {} };
@@ -65,5 +77,5 @@ export function mergeLayerMaps(files: readonly SourcedLayerMapFile[]): MergedLay
       layers.set(name, layer);
     }
   }
-  return { values, origins, layers: [...layers.values()] };
+  return { values, origins, layers: [...layers.values()], issues };
 }

@@ -19,7 +19,7 @@ export type ValidationResult = { readonly ok: true; readonly map: LayerMap } | {
 
 /** Checks everything that needs the whole merged map: layer names, references, globs. */
 export function validateLayerMap(merged: MergedLayerMap, context: ValidationContext): ValidationResult {
-  const issues: MapIssue[] = [];
+  const issues: MapIssue[] = [...merged.issues];
   const names = merged.layers.map((layer) => layer.name);
 
   if (merged.layers.length === 0) {
