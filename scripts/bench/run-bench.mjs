@@ -1,0 +1,284 @@
+#!/usr/bin/env node
+// Benchmarks layerlint against raw dependency-cruiser run with the configuration layerlint ejects.
+//
+//   npm run build && npm run bench -- [--modules 1000,10000] [--runs 5] [--warmup 1] [--map 5|50] [--seed 42] [--keep]
+//
+// For each size: generates a project once (generate-project.mjs) into a temp folder, ejects the
+// dependency-cruiser config with `layerlint compile --format cjs`, then alternates (run order flips
+// every run, so both share the machine's noise) two child processes:
+//   (a) node dist/cli/bin.js check --format json --timings
+//   (b) node node_modules/dependency-cruiser/bin/dependency-cruise.mjs --config <ejected.cjs> --output-type json src
+// Wall time is performance.now() around spawnSync; peak RSS comes from /usr/bin/time -v when present.
+// Prints medians, the ratio layerlint/raw, layerlint's phase medians (from --timings) and a Markdown
+// table to paste into the README. Both must find the same layer violations, else a loud MISMATCH.
+
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { performance } from "node:perf_hooks";
+import { generateProject } from "./generate-project.mjs";
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const LAYERLINT_BIN = join(REPO, "dist", "cli", "bin.js");
+const DEPCRUISE_BIN = join(REPO, "node_modules", "dependency-cruiser", "bin", "dependency-cruise.mjs");
+const TIME_BIN = "/usr/bin/time";
+const PHASES = ["list", "cruise", "locate", "parse-check"];
+const OWN_PHASES = ["list", "locate", "parse-check"];
+const MAX_BUFFER = 1024 * 1024 * 1024;
+
+function parseArguments(argv) {
+  const options = { modules: [1000, 10000], runs: 5, warmup: 1, map: "5", seed: 42, keep: false };
+  for (let i = 0; i < argv.length; i++) {
+    const argument = argv[i];
+    const next = () => {
+      const value = argv[++i];
+      if (value === undefined) throw new Error(`${argument} needs a value`);
+      return value;
+    };
+    if (argument === "--modules") options.modules = next().split(",").map((size) => Number(size.trim()));
+    else if (argument === "--runs") options.runs = Number(next());
+    else if (argument === "--warmup") options.warmup = Number(next());
+    else if (argument === "--map") options.map = next();
+    else if (argument === "--seed") options.seed = Number(next());
+    else if (argument === "--keep") options.keep = true;
+    else if (argument === "--help" || argument === "-h") {
+      console.log("usage: run-bench.mjs [--modules 1000,10000] [--runs 5] [--warmup 1] [--map 5|50] [--seed 42] [--keep]");
+      process.exit(0);
+    } else throw new Error(`unknown argument ${argument}`);
+  }
+  if (options.modules.some((size) => !Number.isInteger(size) || size <= 0)) throw new Error("--modules takes positive integers, comma-separated");
+  if (!Number.isInteger(options.runs) || options.runs < 1) throw new Error("--runs must be >= 1");
+  if (!Number.isInteger(options.warmup) || options.warmup < 0) throw new Error("--warmup must be >= 0");
+  if (!["5", "50"].includes(options.map)) throw new Error("--map is 5 or 50");
+  return options;
+}
+
+const median = (values) => {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const ms = (value) => (Number.isFinite(value) ? `${Math.round(value)}` : "n/a");
+const mb = (kilobytes) => (Number.isFinite(kilobytes) ? `${Math.round(kilobytes / 1024)}` : "n/a");
+const log = (text) => process.stdout.write(`${text}\n`);
+
+const hasTime = existsSync(TIME_BIN) && spawnSync(TIME_BIN, ["-v", "true"], { encoding: "utf8" }).status === 0;
+
+/** Runs `node args` in cwd; returns wall ms, peak RSS (kB, or NaN) and the outputs. */
+function runNode(args, cwd) {
+  const [command, commandArgs] = hasTime ? [TIME_BIN, ["-v", process.execPath, ...args]] : [process.execPath, args];
+  const started = performance.now();
+  const child = spawnSync(command, commandArgs, { cwd, encoding: "utf8", maxBuffer: MAX_BUFFER, env: { ...process.env, NO_COLOR: "1" } });
+  const wallMs = performance.now() - started;
+  if (child.error) throw child.error;
+  let stderr = child.stderr;
+  let rssKb = NaN;
+  if (hasTime) {
+    const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+    if (match) rssKb = Number(match[1]);
+    // /usr/bin/time appends its report (a "Command being timed" block) to the child's stderr.
+    const cut = stderr.lastIndexOf("\tCommand being timed:");
+    if (cut >= 0) stderr = stderr.slice(0, cut);
+  }
+  return { wallMs, rssKb, status: child.status, stdout: child.stdout, stderr };
+}
+
+function runLayerlint(project, configArgs) {
+  const result = runNode([LAYERLINT_BIN, "check", ...configArgs, "--format", "json", "--timings"], project);
+  if (result.status !== 0 && result.status !== 1) throw new Error(`layerlint check exited ${result.status}:\n${result.stderr}`);
+  const report = JSON.parse(result.stdout);
+  const line = result.stderr.split("\n").find((text) => text.startsWith("timings:"));
+  if (line === undefined) throw new Error(`layerlint printed no timings line:\n${result.stderr}`);
+  const phases = Object.fromEntries([...line.matchAll(/([\w-]+) (\d+) ms/g)].map(([, phase, value]) => [phase, Number(value)]));
+  return {
+    ...result,
+    phases,
+    layerViolations: report.summary.violations.layer,
+    packageViolations: report.summary.violations.package,
+    unassigned: report.summary.violations.unassigned,
+    modules: report.summary.modules,
+    dependencies: report.summary.dependencies,
+    unresolved: report.summary.unresolved,
+  };
+}
+
+function runRaw(project, ejected) {
+  const result = runNode([DEPCRUISE_BIN, "--config", ejected, "--output-type", "json", "src"], project);
+  let output;
+  try {
+    output = JSON.parse(result.stdout);
+  } catch {
+    throw new Error(`raw dependency-cruiser exited ${result.status} without JSON output:\n${result.stderr.slice(0, 4000)}`);
+  }
+  const violations = output.summary.violations;
+  // layerlint reports one layer violation per (from, to); count raw the same way.
+  const distinct = (kind) => new Set(violations.filter((violation) => kind.test(violation.rule.name)).map((violation) => `${violation.rule.name}\u0000${violation.from}\u0000${violation.to}`)).size;
+  const layerPairs = new Set(violations.filter((violation) => /-may-not-import-/.test(violation.rule.name)).map((violation) => `${violation.from}\u0000${violation.to}`)).size;
+  return {
+    ...result,
+    layerViolations: layerPairs,
+    layerViolationEntries: violations.filter((violation) => /-may-not-import-/.test(violation.rule.name)).length,
+    packageViolations: distinct(/-may-not-use-/),
+    modules: output.summary.totalCruised,
+    dependencies: output.summary.totalDependenciesCruised,
+  };
+}
+
+function benchSize(size, options) {
+  const root = mkdtempSync(join(tmpdir(), `layerlint-bench-${size}-`));
+  const project = join(root, "project");
+  const ejected = join(root, "ejected.cjs");
+  try {
+    let started = performance.now();
+    const generated = generateProject({ modules: size, dir: project, seed: options.seed, fiftyLayers: options.map === "50" });
+    log(`\n## ${size} modules (${options.map}-layer map)\n`);
+    log(`generated ${generated.modules} files, ${generated.edges} imports (${generated.forbiddenEdges} forbidden, ${generated.packageImports} packages, ${generated.cjsFiles} .cjs) in ${ms(performance.now() - started)} ms: ${project}`);
+
+    const configArgs = options.map === "50" ? ["--config", "layers.50.yaml"] : [];
+    const compile = runNode([LAYERLINT_BIN, "compile", ...configArgs, "--format", "cjs", "-o", ejected], project);
+    if (compile.status !== 0) throw new Error(`layerlint compile exited ${compile.status}:\n${compile.stderr}`);
+
+    const layerlintRuns = [];
+    const rawRuns = [];
+    for (let i = 0; i < options.warmup; i++) {
+      started = performance.now();
+      runLayerlint(project, configArgs);
+      runRaw(project, ejected);
+      log(`warm-up ${i + 1}/${options.warmup}: ${ms(performance.now() - started)} ms (not counted)`);
+    }
+    for (let i = 0; i < options.runs; i++) {
+      // Flip the order every run so neither side always runs on a warmer (or hotter) machine.
+      const order = i % 2 === 0 ? ["layerlint", "raw"] : ["raw", "layerlint"];
+      const line = [];
+      for (const which of order) {
+        if (which === "layerlint") {
+          const run = runLayerlint(project, configArgs);
+          layerlintRuns.push(run);
+          line.push(`layerlint ${ms(run.wallMs)} ms (${PHASES.map((phase) => `${phase} ${run.phases[phase] ?? "?"}`).join(", ")})`);
+        } else {
+          const run = runRaw(project, ejected);
+          rawRuns.push(run);
+          line.push(`raw ${ms(run.wallMs)} ms`);
+        }
+      }
+      log(`run ${i + 1}/${options.runs}: ${line.join(" | ")}`);
+    }
+
+    const first = layerlintRuns[0];
+    const raw = rawRuns[0];
+    const mismatches = [];
+    for (const run of layerlintRuns) if (run.layerViolations !== first.layerViolations) mismatches.push(`layerlint found ${run.layerViolations} then ${first.layerViolations} layer violations`);
+    for (const run of rawRuns) if (run.layerViolations !== raw.layerViolations) mismatches.push(`raw found ${run.layerViolations} then ${raw.layerViolations} layer violations`);
+    if (first.layerViolations !== raw.layerViolations) mismatches.push(`layerlint found ${first.layerViolations} layer violations, raw dependency-cruiser ${raw.layerViolations}`);
+    if (first.packageViolations !== raw.packageViolations) mismatches.push(`layerlint found ${first.packageViolations} package violations, raw dependency-cruiser ${raw.packageViolations}`);
+    if (first.layerViolations !== generated.forbiddenEdges) mismatches.push(`the generator planted ${generated.forbiddenEdges} forbidden imports, layerlint found ${first.layerViolations}`);
+    if (first.unresolved > 0) mismatches.push(`layerlint could not resolve ${first.unresolved} imports (the generated project should resolve fully)`);
+    for (const mismatch of mismatches) log(`\n!!!!!!!! MISMATCH: ${mismatch} !!!!!!!!`);
+    if (mismatches.length === 0) {
+      log(`violations agree: ${first.layerViolations} layer (raw: ${raw.layerViolationEntries} dependency entries), ${first.packageViolations} package, as planted`);
+    }
+
+    const summary = {
+      size,
+      dependencies: first.dependencies,
+      layerViolations: first.layerViolations,
+      rawLayerViolations: raw.layerViolations,
+      match: mismatches.length === 0,
+      layerlintMs: median(layerlintRuns.map((run) => run.wallMs)),
+      rawMs: median(rawRuns.map((run) => run.wallMs)),
+      layerlintRssKb: median(layerlintRuns.map((run) => run.rssKb)),
+      rawRssKb: median(rawRuns.map((run) => run.rssKb)),
+      phases: Object.fromEntries(PHASES.map((phase) => [phase, median(layerlintRuns.map((run) => run.phases[phase] ?? NaN))])),
+      // Process start, module loading, reading the map and rendering the report: wall minus the phases.
+      outsidePhases: median(layerlintRuns.map((run) => run.wallMs - PHASES.reduce((total, phase) => total + (run.phases[phase] ?? 0), 0))),
+    };
+    summary.ratio = summary.layerlintMs / summary.rawMs;
+    summary.own = OWN_PHASES.reduce((total, phase) => total + summary.phases[phase], 0);
+    summary.ownShare = summary.own / summary.phases.cruise;
+
+    log(`medians of ${options.runs}: layerlint ${ms(summary.layerlintMs)} ms, raw ${ms(summary.rawMs)} ms, ratio ${summary.ratio.toFixed(2)}`);
+    log(`layerlint phases (median ms): ${PHASES.map((phase) => `${phase} ${ms(summary.phases[phase])}`).join(", ")}; outside the phases ${ms(summary.outsidePhases)}`);
+    if (hasTime) log(`peak RSS (median MB): layerlint ${mb(summary.layerlintRssKb)}, raw ${mb(summary.rawRssKb)}`);
+    log(`verdict: ${verdict(summary)}`);
+    return summary;
+  } finally {
+    if (options.keep) log(`kept ${root}`);
+    else rmSync(root, { recursive: true, force: true });
+  }
+}
+
+function verdict(summary) {
+  const percent = (summary.ownShare * 100).toFixed(1);
+  const word = summary.ownShare < 0.05 ? "negligible" : summary.ownShare < 0.2 ? "modest" : "significant";
+  const biggest = OWN_PHASES.reduce((best, phase) => (summary.phases[phase] > summary.phases[best] ? phase : best), OWN_PHASES[0]);
+  return `layerlint's own phases (list+locate+parse-check) take ${ms(summary.own)} ms = ${percent}% of cruise (${ms(summary.phases.cruise)} ms): ${word}; the largest is ${biggest} (${ms(summary.phases[biggest])} ms)`;
+}
+
+function markdownTable(summaries, options) {
+  const rss = hasTime;
+  const head = [
+    "modules",
+    "deps",
+    "layer violations (layerlint / raw)",
+    "layerlint ms",
+    "raw depcruise ms",
+    "ratio",
+    ...(rss ? ["layerlint RSS MB", "raw RSS MB"] : []),
+    ...PHASES.map((phase) => `${phase} ms`),
+    "outside phases ms",
+    "own / cruise",
+  ];
+  const rows = summaries.map((summary) => [
+    summary.size.toLocaleString("en-US"),
+    summary.dependencies.toLocaleString("en-US"),
+    `${summary.layerViolations} / ${summary.rawLayerViolations}${summary.match ? "" : " **MISMATCH**"}`,
+    ms(summary.layerlintMs),
+    ms(summary.rawMs),
+    `${summary.ratio.toFixed(2)}×`,
+    ...(rss ? [mb(summary.layerlintRssKb), mb(summary.rawRssKb)] : []),
+    ...PHASES.map((phase) => ms(summary.phases[phase])),
+    ms(summary.outsidePhases),
+    `${(summary.ownShare * 100).toFixed(1)}%`,
+  ]);
+  const line = (cells) => `| ${cells.join(" | ")} |`;
+  const numeric = head.map((_, index) => index > 0);
+  return [
+    line(head),
+    line(numeric.map((right) => (right ? "---:" : "---"))),
+    ...rows.map(line),
+    "",
+    `Medians of ${options.runs} alternating runs (${options.warmup} warm-up) on ${cpus().length} × ${cpus()[0]?.model.trim() ?? "unknown CPU"}, Node ${process.version}, ${options.map}-layer map; ` +
+      `wall time of each child process${rss ? ", peak RSS from /usr/bin/time -v" : ""}. Phases are layerlint's \`--timings\`; "own / cruise" is (list + locate + parse-check) / cruise.`,
+  ].join("\n");
+}
+
+function main() {
+  const options = parseArguments(process.argv.slice(2));
+  for (const [file, hint] of [
+    [LAYERLINT_BIN, "run `npm run build` first"],
+    [DEPCRUISE_BIN, "run `npm ci` first"],
+  ]) {
+    if (!existsSync(file)) {
+      console.error(`run-bench: ${file} is missing: ${hint}`);
+      process.exit(2);
+    }
+  }
+  log(`# layerlint benchmark: ${options.modules.join(", ")} modules, ${options.runs} runs (+${options.warmup} warm-up), ${options.map}-layer map`);
+  log(`machine: ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? "unknown"}), Node ${process.version}, ${process.platform}/${process.arch}`);
+  if (!hasTime) log(`note: ${TIME_BIN} is not available, so peak memory (RSS) is not measured`);
+
+  const summaries = [];
+  for (const size of options.modules) summaries.push(benchSize(size, options));
+
+  log("\n## Results (Markdown)\n");
+  log(markdownTable(summaries, options));
+  if (summaries.some((summary) => !summary.match)) {
+    log("\n!!!!!!!! MISMATCH: layerlint and raw dependency-cruiser disagree on the violations (see above) !!!!!!!!");
+    process.exitCode = 1;
+  }
+}
+
+main();
