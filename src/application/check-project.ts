@@ -8,7 +8,7 @@ import { compareWarnings, countByKind, REPORT_VERSION, type CheckReport, type Ch
 import { findViolations, type UnlocatedViolation } from "../domain/violations/find-violations.js";
 import type { Violation } from "../domain/violations/violation.js";
 import type { LoadedLayerMap } from "./load-layer-map.js";
-import type { CheckPorts } from "./ports.js";
+import type { CheckPorts, FileSyntaxProblem } from "./ports.js";
 import { selectFiles, type FileSelection } from "./select-files.js";
 
 export interface CheckRequest {
@@ -23,11 +23,11 @@ export interface CheckOutcome {
   readonly timings: Readonly<Record<string, number>>;
 }
 
-type CheckRunPorts = Pick<CheckPorts, "fileSystem" | "extractor" | "inspector">;
+type CheckRunPorts = Pick<CheckPorts, "fileSystem" | "extractor" | "inspector" | "syntax">;
 
 export async function checkProject(ports: CheckRunPorts, request: CheckRequest): Promise<CheckOutcome> {
   const { map, rootDir } = request.loaded;
-  const timings: Record<string, number> = {};
+  const timings: Record<string, number> = { list: 0, cruise: 0, locate: 0, "parse-check": 0 };
   const time = async <T>(phase: string, work: () => Promise<T> | T): Promise<T> => {
     const started = performance.now();
     const result = await work();
@@ -39,6 +39,12 @@ export async function checkProject(ports: CheckRunPorts, request: CheckRequest):
   const selection = await time("list", () => selectFiles(ports.fileSystem, rootDir, map));
   const rules = compileRules(map, classifier);
   const options = compileCruiseOptions(map, rules, { baseDir: rootDir, tsconfig: map.tsconfig === null ? null : join(rootDir, map.tsconfig) });
+  const syntaxStarted = performance.now();
+  const syntaxProblems = ports.syntax.check(rootDir, selection.checked).finally(() => {
+    timings["parse-check"] = Math.round(performance.now() - syntaxStarted);
+  });
+  // Awaited after the cruise; this keeps a failure during the cruise from also being an unhandled rejection.
+  syntaxProblems.catch(() => undefined);
   const graph = await time("cruise", () => ports.extractor.extract(selection.checked, options));
 
   const checkedSet = new Set(selection.checked);
@@ -46,7 +52,7 @@ export async function checkProject(ports: CheckRunPorts, request: CheckRequest):
   const unlocated = findViolations({ map, classifier, meanings: rules.meanings, modules: checkedModules });
   const inScope = scopeFilter(request.only);
   const violations = await time("locate", () => locateAll(ports, rootDir, unlocated.filter((violation) => inScope(violation.from))));
-  const syntax = await time("parse-check", () => syntaxWarnings(ports, rootDir, selection.checked));
+  const syntax = (await syntaxProblems).map(syntaxWarning);
 
   const warnings = [...unresolvedWarnings(checkedModules), ...syntax, ...coverageWarnings(classifier, selection.checked), ...emptyWarning(selection)]
     .filter((warning) => warning.file === undefined || inScope(warning.file))
@@ -96,13 +102,8 @@ function withoutNodeProtocol(specifier: string): string {
   return specifier.startsWith("node:") ? specifier.slice("node:".length) : specifier;
 }
 
-async function syntaxWarnings(ports: CheckRunPorts, rootDir: string, files: readonly string[]): Promise<CheckWarning[]> {
-  const warnings: CheckWarning[] = [];
-  for (const file of files) {
-    const [first] = ports.inspector.syntaxProblems(file, await ports.fileSystem.readText(join(rootDir, file)));
-    if (first) warnings.push({ code: "parse-error", file, message: `${file}:${first.line}:${first.column}: ${first.message}; its imports may be incomplete` });
-  }
-  return warnings;
+function syntaxWarning(problem: FileSyntaxProblem): CheckWarning {
+  return { code: "parse-error", file: problem.file, message: `${problem.file}:${problem.line}:${problem.column}: ${problem.message.replace(/\.$/, "")}; its imports may be incomplete` };
 }
 
 function unresolvedWarnings(modules: readonly GraphModule[]): CheckWarning[] {

@@ -39,6 +39,15 @@ export interface SourceInspector {
   syntaxProblems(fileName: string, text: string): SyntaxProblem[];
 }
 
+export interface FileSyntaxProblem extends SyntaxProblem {
+  readonly file: string;
+}
+
+export interface SyntaxChecker {
+  /** The first syntax problem of each file that has one (files relative to `root`), in file order. */
+  check(root: string, files: readonly string[]): Promise<FileSyntaxProblem[]>;
+}
+
 export interface ParsedYaml {
   readonly value: unknown;
   readonly errors: readonly SyntaxProblem[];
@@ -60,6 +69,7 @@ export interface CheckPorts {
   readonly fileSystem: FileSystem;
   readonly extractor: DependencyExtractor;
   readonly inspector: SourceInspector;
+  readonly syntax: SyntaxChecker;
   readonly yaml: YamlReader;
   readonly presets: PresetLocator;
 }

@@ -2,6 +2,7 @@ import { dependencyCruiserExtractor } from "../adapters/dependency-cruiser/depen
 import { nodeFileSystem } from "../adapters/file-system/node-file-system.js";
 import { presetLocator } from "../adapters/presets/preset-locator.js";
 import { typescriptSourceInspector } from "../adapters/typescript/source-inspector.js";
+import { workerSyntaxChecker } from "../adapters/typescript/worker-syntax-checker.js";
 import { yamlReader } from "../adapters/yaml/yaml-reader.js";
 import type { CheckPorts } from "../application/ports.js";
 
@@ -11,6 +12,7 @@ export function defaultPorts(overrides: Partial<CheckPorts> = {}): CheckPorts {
     fileSystem: nodeFileSystem,
     extractor: dependencyCruiserExtractor,
     inspector: typescriptSourceInspector,
+    syntax: workerSyntaxChecker,
     yaml: yamlReader,
     presets: presetLocator,
     ...overrides,
