@@ -25,7 +25,9 @@ const LAYERLINT_BIN = join(REPO, "dist", "cli", "bin.js");
 const DEPCRUISE_BIN = join(REPO, "node_modules", "dependency-cruiser", "bin", "dependency-cruise.mjs");
 const TIME_BIN = "/usr/bin/time";
 const PHASES = ["list", "cruise", "locate", "parse-check"];
-const OWN_PHASES = ["list", "locate", "parse-check"];
+// parse-check runs in a worker thread at the same time as the cruise, so it is not on the critical path.
+const SERIAL_PHASES = ["list", "cruise", "locate"];
+const OWN_PHASES = ["list", "locate"];
 const MAX_BUFFER = 1024 * 1024 * 1024;
 
 function parseArguments(argv) {
@@ -193,7 +195,7 @@ function benchSize(size, options) {
       rawRssKb: median(rawRuns.map((run) => run.rssKb)),
       phases: Object.fromEntries(PHASES.map((phase) => [phase, median(layerlintRuns.map((run) => run.phases[phase] ?? NaN))])),
       // Process start, module loading, reading the map and rendering the report: wall minus the phases.
-      outsidePhases: median(layerlintRuns.map((run) => run.wallMs - PHASES.reduce((total, phase) => total + (run.phases[phase] ?? 0), 0))),
+      outsidePhases: median(layerlintRuns.map((run) => run.wallMs - SERIAL_PHASES.reduce((total, phase) => total + (run.phases[phase] ?? 0), 0))),
     };
     summary.ratio = summary.layerlintMs / summary.rawMs;
     summary.own = OWN_PHASES.reduce((total, phase) => total + summary.phases[phase], 0);
@@ -214,7 +216,7 @@ function verdict(summary) {
   const percent = (summary.ownShare * 100).toFixed(1);
   const word = summary.ownShare < 0.05 ? "negligible" : summary.ownShare < 0.2 ? "modest" : "significant";
   const biggest = OWN_PHASES.reduce((best, phase) => (summary.phases[phase] > summary.phases[best] ? phase : best), OWN_PHASES[0]);
-  return `layerlint's own phases (list+locate+parse-check) take ${ms(summary.own)} ms = ${percent}% of cruise (${ms(summary.phases.cruise)} ms): ${word}; the largest is ${biggest} (${ms(summary.phases[biggest])} ms)`;
+  return `layerlint's own serial phases (list+locate) take ${ms(summary.own)} ms = ${percent}% of cruise (${ms(summary.phases.cruise)} ms): ${word}; the largest is ${biggest} (${ms(summary.phases[biggest])} ms)`;
 }
 
 function markdownTable(summaries, options) {
@@ -251,7 +253,7 @@ function markdownTable(summaries, options) {
     ...rows.map(line),
     "",
     `Medians of ${options.runs} alternating runs (${options.warmup} warm-up) on ${cpus().length} × ${cpus()[0]?.model.trim() ?? "unknown CPU"}, Node ${process.version}, ${options.map}-layer map; ` +
-      `wall time of each child process${rss ? ", peak RSS from /usr/bin/time -v" : ""}. Phases are layerlint's \`--timings\`; "own / cruise" is (list + locate + parse-check) / cruise.`,
+      `wall time of each child process${rss ? ", peak RSS from /usr/bin/time -v" : ""}. Phases are layerlint's \`--timings\`; "own / cruise" is (list + locate) / cruise; parse-check runs in a worker thread alongside the cruise.`,
   ].join("\n");
 }
 
