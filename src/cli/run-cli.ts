@@ -1,11 +1,8 @@
 import { createRequire } from "node:module";
-import { Command, CommanderError, Option } from "commander";
-import { EJECT_FORMATS, type EjectFormat } from "../domain/compile/eject-config.js";
+import { Command, CommanderError } from "commander";
 import { ConfigurationError, LayerlintError } from "../domain/errors.js";
-import { REPORT_FORMATS, type ReportFormat } from "../reporters/index.js";
-import { runCheckCommand } from "./check-command.js";
 import type { CliEnvironment } from "./cli-environment.js";
-import { runCompileCommand } from "./compile-command.js";
+import { COMMANDS } from "./commands/index.js";
 import { defaultPorts } from "./default-ports.js";
 import { EXIT, exitCodeFor, type ExitCode } from "./exit-codes.js";
 
@@ -19,34 +16,16 @@ export async function runCli(environment: CliEnvironment): Promise<ExitCode> {
     .description("Keep a codebase's architecture honest: checks imports against a YAML layer map.")
     .version(version, "-v, --version")
     .option("--debug", "show stack traces of internal errors")
+    .showHelpAfterError("(run layerlint --help for usage)")
     .exitOverride()
     .configureOutput({
       writeOut: (text) => environment.stdout.write(text),
       writeErr: (text) => environment.stderr.write(text),
     });
 
-  program
-    .command("check")
-    .description("check imports against the layer map; exit 1 on error-severity violations")
-    .argument("[paths...]", "report only on these files or folders (imports are still resolved over the whole tree)")
-    .option("-c, --config <file>", "the layer map (default: layers.yaml here or in a parent folder)")
-    .addOption(new Option("-f, --format <format>", "report format").choices(REPORT_FORMATS).default("text"))
-    .option("-o, --output <file>", "write the report to a file instead of stdout")
-    .option("-q, --quiet", "errors only: no warnings", false)
-    .option("--timings", "print where the time went, on stderr", false)
-    .action(async (paths: string[], options: { config?: string; format: ReportFormat; output?: string; quiet: boolean; timings: boolean }) => {
-      exitCode = await runCheckCommand(environment, ports, paths, options);
-    });
-
-  program
-    .command("compile")
-    .description("print the dependency-cruiser configuration the layer map compiles to (to eject)")
-    .option("-c, --config <file>", "the layer map (default: layers.yaml here or in a parent folder)")
-    .addOption(new Option("-f, --format <format>", "configuration format").choices(EJECT_FORMATS).default("json"))
-    .option("-o, --output <file>", "write the configuration to a file instead of stdout")
-    .action(async (options: { config?: string; format: EjectFormat; output?: string }) => {
-      exitCode = await runCompileCommand(environment, ports, options);
-    });
+  for (const register of COMMANDS) {
+    register(program, { environment, ports, exitWith: (code) => (exitCode = code) });
+  }
 
   try {
     await program.parseAsync([...environment.argv], { from: "user" });
@@ -58,8 +37,9 @@ export async function runCli(environment: CliEnvironment): Promise<ExitCode> {
 
 function reportFailure(environment: CliEnvironment, error: unknown, debug: boolean): ExitCode {
   if (error instanceof CommanderError) {
-    const quietExits = ["commander.helpDisplayed", "commander.version", "commander.help"];
-    return quietExits.includes(error.code) ? EXIT.clean : EXIT.configurationOrUsage;
+    // Help or the version asked for is a success; help shown because no command was given is a usage error.
+    const asked = ["commander.helpDisplayed", "commander.version"];
+    return asked.includes(error.code) ? EXIT.clean : EXIT.configurationOrUsage;
   }
   if (error instanceof ConfigurationError) {
     const count = error.issues.length;

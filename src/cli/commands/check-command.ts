@@ -1,13 +1,15 @@
 import { relative, resolve, sep } from "node:path";
-import { checkProject } from "../application/check-project.js";
-import { findLayerMap } from "../application/find-layer-map.js";
-import { loadLayerMap } from "../application/load-layer-map.js";
-import type { CheckPorts } from "../application/ports.js";
-import { UsageError } from "../domain/errors.js";
-import { hasErrors } from "../domain/report/check-report.js";
-import { reporters, type ReportFormat } from "../reporters/index.js";
-import type { CliEnvironment } from "./cli-environment.js";
-import { EXIT, type ExitCode } from "./exit-codes.js";
+import { Option } from "commander";
+import { checkProject } from "../../application/check-project.js";
+import { findLayerMap } from "../../application/find-layer-map.js";
+import { loadLayerMap } from "../../application/load-layer-map.js";
+import type { CheckPorts } from "../../application/ports.js";
+import { UsageError } from "../../domain/errors.js";
+import { hasErrors } from "../../domain/report/check-report.js";
+import { REPORT_FORMATS, reporters, type ReportFormat } from "../../reporters/index.js";
+import type { CliEnvironment } from "../cli-environment.js";
+import { CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP, type CommandRegistration } from "./command-context.js";
+import { EXIT, type ExitCode } from "../exit-codes.js";
 
 export interface CheckCommandOptions {
   readonly config?: string;
@@ -16,6 +18,21 @@ export interface CheckCommandOptions {
   readonly quiet: boolean;
   readonly timings: boolean;
 }
+
+export const registerCheckCommand: CommandRegistration = (program, { environment, ports, exitWith }) => {
+  program
+    .command("check")
+    .description("check imports against the layer map; exit 1 on error-severity violations")
+    .argument("[paths...]", "report only on these files or folders (imports are still resolved over the whole tree)")
+    .option(CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP)
+    .addOption(new Option("-f, --format <format>", "report format").choices(REPORT_FORMATS).default("text"))
+    .option("-o, --output <file>", "write the report to a file instead of stdout")
+    .option("-q, --quiet", "errors only: no warnings", false)
+    .option("--timings", "print where the time went, on stderr", false)
+    .action(async (paths: string[], options: CheckCommandOptions) => {
+      exitWith(await runCheckCommand(environment, ports, paths, options));
+    });
+};
 
 export async function runCheckCommand(environment: CliEnvironment, ports: CheckPorts, paths: readonly string[], options: CheckCommandOptions): Promise<ExitCode> {
   const mapFile = await findLayerMap(ports.fileSystem, environment.cwd, options.config);

@@ -1,0 +1,137 @@
+import { join } from "node:path";
+import { createLayerClassifier, type LayerClassifier } from "../domain/classify/layer-classifier.js";
+import { compileCruiseOptions, compileRules, type CompiledRules } from "../domain/compile/compile-rules.js";
+import { compilePathGlob } from "../domain/glob/compile-glob.js";
+import type { GraphModule } from "../domain/graph/module-graph.js";
+import { coverageWarnings } from "../domain/map/coverage-warnings.js";
+import { compareWarnings, countByKind, REPORT_VERSION, type CheckReport, type CheckWarning } from "../domain/report/check-report.js";
+import { findViolations, type UnlocatedViolation } from "../domain/violations/find-violations.js";
+import type { Violation } from "../domain/violations/violation.js";
+import type { LoadedLayerMap } from "./load-layer-map.js";
+import type { CheckPorts, FileSyntaxProblem } from "./ports.js";
+import { selectFiles, type FileSelection } from "./select-files.js";
+
+export interface AnalysisRequest {
+  readonly loaded: LoadedLayerMap;
+  /** Limit the report to these files or folders (relative to the map's folder); the whole tree is still resolved. */
+  readonly only?: readonly string[];
+}
+
+/** Everything one run learnt about a project: the check's report, and what graphs and explanations are drawn from. */
+export interface ProjectAnalysis {
+  readonly loaded: LoadedLayerMap;
+  readonly classifier: LayerClassifier;
+  readonly rules: CompiledRules;
+  readonly selection: FileSelection;
+  /** The checked modules (include minus exclude) with their dependencies. */
+  readonly modules: readonly GraphModule[];
+  readonly report: CheckReport;
+  /** Milliseconds per phase, for stderr only: never part of a report. */
+  readonly timings: Readonly<Record<string, number>>;
+}
+
+export type AnalysisPorts = Pick<CheckPorts, "fileSystem" | "extractor" | "inspector" | "syntax">;
+
+export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequest): Promise<ProjectAnalysis> {
+  const { map, rootDir } = request.loaded;
+  const timings: Record<string, number> = { list: 0, cruise: 0, locate: 0, "parse-check": 0 };
+  const time = async <T>(phase: string, work: () => Promise<T> | T): Promise<T> => {
+    const started = performance.now();
+    const result = await work();
+    timings[phase] = Math.round(performance.now() - started);
+    return result;
+  };
+
+  const classifier = createLayerClassifier(map.layers);
+  const selection = await time("list", () => selectFiles(ports.fileSystem, rootDir, map));
+  const rules = compileRules(map, classifier);
+  const options = compileCruiseOptions(map, rules, { baseDir: rootDir, tsconfig: map.tsconfig === null ? null : join(rootDir, map.tsconfig) });
+  const syntaxStarted = performance.now();
+  const syntaxProblems = ports.syntax.check(rootDir, selection.checked).finally(() => {
+    timings["parse-check"] = Math.round(performance.now() - syntaxStarted);
+  });
+  // Awaited after the cruise; this keeps a failure during the cruise from also being an unhandled rejection.
+  syntaxProblems.catch(() => undefined);
+  const graph = await time("cruise", () => ports.extractor.extract(selection.checked, options));
+
+  const checkedSet = new Set(selection.checked);
+  const checkedModules = graph.modules.filter((module) => checkedSet.has(module.source));
+  const unlocated = findViolations({ map, classifier, meanings: rules.meanings, modules: checkedModules });
+  const inScope = scopeFilter(request.only);
+  const violations = await time("locate", () => locateAll(ports, rootDir, unlocated.filter((violation) => inScope(violation.from))));
+  const syntax = (await syntaxProblems).map(syntaxWarning);
+
+  const warnings = [...unresolvedWarnings(checkedModules), ...syntax, ...coverageWarnings(classifier, selection.checked), ...emptyWarning(selection)]
+    .filter((warning) => warning.file === undefined || inScope(warning.file))
+    .sort(compareWarnings);
+
+  return {
+    loaded: request.loaded,
+    classifier,
+    rules,
+    selection,
+    modules: checkedModules,
+    report: {
+      version: REPORT_VERSION,
+      summary: {
+        modules: selection.checked.length,
+        dependencies: checkedModules.reduce((total, module) => total + module.dependencies.length, 0),
+        unresolved: checkedModules.reduce((total, module) => total + module.dependencies.filter((dependency) => dependency.target === "unresolved").length, 0),
+        excluded: selection.excluded.length,
+        parseErrors: syntax.length,
+        violations: countByKind(violations),
+      },
+      violations,
+      warnings,
+    },
+    timings,
+  };
+}
+
+async function locateAll(ports: AnalysisPorts, rootDir: string, violations: readonly UnlocatedViolation[]): Promise<Violation[]> {
+  const importsByFile = new Map<string, ReturnType<AnalysisPorts["inspector"]["locateImports"]>>();
+  const located: Violation[] = [];
+  for (const { specifiers, ...violation } of violations) {
+    if (specifiers.length === 0) {
+      located.push({ ...violation, line: null, column: null, locations: [] });
+      continue;
+    }
+    let imports = importsByFile.get(violation.from);
+    if (imports === undefined) {
+      imports = ports.inspector.locateImports(violation.from, await ports.fileSystem.readText(join(rootDir, violation.from)));
+      importsByFile.set(violation.from, imports);
+    }
+    const wanted = new Set(specifiers.map(withoutNodeProtocol));
+    const locations = imports.filter((found) => wanted.has(withoutNodeProtocol(found.specifier)));
+    const first = locations[0];
+    located.push({ ...violation, specifier: first?.specifier ?? violation.specifier, line: first?.line ?? null, column: first?.column ?? null, locations });
+  }
+  return located;
+}
+
+/** `node:fs` and `fs` name the same built-in, however the extractor spelled it. */
+function withoutNodeProtocol(specifier: string): string {
+  return specifier.startsWith("node:") ? specifier.slice("node:".length) : specifier;
+}
+
+function syntaxWarning(problem: FileSyntaxProblem): CheckWarning {
+  return { code: "parse-error", file: problem.file, message: `${problem.file}:${problem.line}:${problem.column}: ${problem.message.replace(/\.$/, "")}; its imports may be incomplete` };
+}
+
+function unresolvedWarnings(modules: readonly GraphModule[]): CheckWarning[] {
+  return modules.flatMap((module) =>
+    module.dependencies
+      .filter((dependency) => dependency.target === "unresolved")
+      .map((dependency): CheckWarning => ({ code: "unresolved-import", file: module.source, message: `${module.source} imports "${dependency.specifier}", which cannot be resolved` })),
+  );
+}
+
+function emptyWarning(selection: FileSelection): CheckWarning[] {
+  return selection.checked.length === 0 ? [{ code: "nothing-checked", message: "no source files found under include (after exclude): nothing was checked" }] : [];
+}
+
+function scopeFilter(only: readonly string[] | undefined): (file: string) => boolean {
+  if (only === undefined || only.length === 0) return () => true;
+  const matchers = only.map((entry) => new RegExp(compilePathGlob(entry)));
+  return (file) => matchers.some((matcher) => matcher.test(file));
+}
