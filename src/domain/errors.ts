@@ -44,6 +44,14 @@ export class UsageError extends LayerlintError {
   }
 }
 
+/** A baseline file that is missing, not JSON, of the wrong shape or of a newer version; each issue names the file. */
+export class BaselineError extends LayerlintError {
+  constructor(readonly issues: readonly ConfigurationIssue[]) {
+    super("LL-BASELINE", "configuration", issues.map(formatIssue).join("\n"));
+    this.name = "BaselineError";
+  }
+}
+
 /** dependency-cruiser, TypeScript or the file system failed underneath layerlint. */
 export class DependencyFailure extends LayerlintError {
   constructor(message: string, cause?: unknown) {
