@@ -1,4 +1,4 @@
-import type { CheckReport } from "../domain/report/check-report.js";
+import type { CheckReport, CheckSummary } from "../domain/report/check-report.js";
 import type { Violation } from "../domain/violations/violation.js";
 import type { Reporter } from "./reporter.js";
 
@@ -14,12 +14,30 @@ export const jsonReporter: Reporter = (report, options) => {
       excluded: report.summary.excluded,
       parseErrors: report.summary.parseErrors,
       violations: { ...report.summary.violations },
+      ...baselineAndFailures(report),
     },
     violations,
     warnings: options.quiet ? [] : report.warnings.map((warning) => ({ code: warning.code, message: warning.message, ...(warning.file === undefined ? {} : { file: warning.file }) })),
   };
   return `${JSON.stringify(body, null, 2)}\n`;
 };
+
+function baselineAndFailures({ summary }: CheckReport): Pick<CheckSummary, "baseline" | "failures"> {
+  const baseline = summary.baseline;
+  return {
+    ...(baseline === undefined
+      ? {}
+      : {
+          baseline: {
+            new: baseline.new,
+            known: baseline.known,
+            stale: baseline.stale.map((entry) => ({ id: entry.id, kind: entry.kind, from: entry.from, to: entry.to, count: entry.count })),
+            staleAction: baseline.staleAction,
+          },
+        }),
+    ...(summary.failures === undefined ? {} : { failures: summary.failures.map((failure) => ({ code: failure.code, message: failure.message })) }),
+  };
+}
 
 function orderedViolation(violation: Violation): Violation {
   return {

@@ -1,4 +1,4 @@
-import type { CheckReport } from "../domain/report/check-report.js";
+import { checkFails, type BaselineSummary, type CheckReport } from "../domain/report/check-report.js";
 import type { Violation } from "../domain/violations/violation.js";
 import type { Reporter } from "./reporter.js";
 
@@ -27,6 +27,9 @@ export const textReporter: Reporter = (report, options) => {
     for (const warning of report.warnings) lines.push(`  ${yellow(warning.code)} ${warning.message}`);
     lines.push("");
   }
+  const { baseline, failures = [] } = report.summary;
+  if (baseline !== undefined) lines.push(...baselineLines(baseline, { bold, dim, red, yellow }));
+  for (const failure of failures) lines.push(red(`✖ ${failure.message}`));
   lines.push(countsLine(report, { red, yellow, green: paint(ANSI.green) }));
   return `${lines.join("\n")}\n`;
 };
@@ -44,6 +47,29 @@ function describe(violation: Violation, dim: Paint): string[] {
   return lines;
 }
 
+const STALE_MEANING: Readonly<Record<BaselineSummary["staleAction"], string>> = {
+  error: "fail the check: shrink the baseline with --update-baseline",
+  warn: "are only reported (--stale-baseline warn)",
+  removed: "were removed from the baseline (--update-baseline)",
+};
+
+/** The stale entries (fixed since the baseline was recorded), then the new / known / stale counts. */
+function baselineLines(baseline: BaselineSummary, paint: { bold: Paint; dim: Paint; red: Paint; yellow: Paint }): string[] {
+  const lines: string[] = [];
+  if (baseline.stale.length > 0) {
+    const severity = baseline.staleAction === "error" ? paint.red("error") : paint.yellow(baseline.staleAction);
+    lines.push(`${paint.bold("stale baseline entries")} ${severity} ${paint.dim(`(${baseline.stale.length})`)}`);
+    for (const entry of baseline.stale) {
+      const target = entry.to === null ? "" : ` → ${entry.to}`;
+      lines.push(`  ${entry.kind} ${entry.from}${target}  ${paint.dim(`no longer occurs (${entry.id})`)}`);
+    }
+    lines.push("");
+  }
+  const stale = baseline.stale.length > 0 ? `; stale entries ${STALE_MEANING[baseline.staleAction]}` : "";
+  lines.push(`baseline: ${baseline.new} new, ${baseline.known} known, ${baseline.stale.length} stale${stale}`);
+  return lines;
+}
+
 function groupByRule(violations: readonly Violation[]): Map<string, Violation[]> {
   const groups = new Map<string, Violation[]>();
   for (const violation of violations) groups.set(violation.rule, [...(groups.get(violation.rule) ?? []), violation]);
@@ -55,7 +81,7 @@ function countsLine(report: CheckReport, paint: { red: Paint; yellow: Paint; gre
   const warnViolations = report.violations.length - errors;
   const warnings = report.warnings.length + warnViolations;
   const { summary } = report;
-  const verdict = errors > 0 ? paint.red(`✖ ${plural(errors, "error")}`) : paint.green("✔ no errors");
+  const verdict = checkFails(report) ? paint.red(`✖ ${plural(errors, "error")}`) : paint.green("✔ no errors");
   const kinds = Object.entries(summary.violations).map(([kind, count]) => `${kind} ${count}`).join(", ");
   const counts = [
     plural(summary.modules, "module"),

@@ -1,3 +1,4 @@
+import type { BaselineEntry } from "../baseline/baseline.js";
 import type { ViolationKind } from "../compile/rule-set.js";
 import { compareText } from "../violations/violation.js";
 import type { Violation } from "../violations/violation.js";
@@ -25,6 +26,29 @@ export interface CheckSummary {
   readonly excluded: number;
   readonly parseErrors: number;
   readonly violations: Readonly<Record<ViolationKind, number>>;
+  /** Present with `--baseline`: the report's violations are then only the new ones. */
+  readonly baseline?: BaselineSummary;
+  /** Present when the check fails for a reason other than an error-severity violation. */
+  readonly failures?: readonly CheckFailure[];
+}
+
+/** What `check --baseline` made of the baseline. */
+export interface BaselineSummary {
+  /** Violations not in the baseline (those listed in the report). */
+  readonly new: number;
+  /** Violations the baseline holds: they do not fail the check. */
+  readonly known: number;
+  /** Entries that no longer occur. */
+  readonly stale: readonly BaselineEntry[];
+  /** `error`: stale entries fail the check; `warn`: they are only reported; `removed`: --update-baseline dropped them. */
+  readonly staleAction: "error" | "warn" | "removed";
+}
+
+export type CheckFailureCode = "stale-baseline" | "max-warnings" | "unresolved-imports";
+
+export interface CheckFailure {
+  readonly code: CheckFailureCode;
+  readonly message: string;
 }
 
 /** The result of a check: the JSON report's contract (`schema/report.schema.json`). */
@@ -47,4 +71,25 @@ export function compareWarnings(a: CheckWarning, b: CheckWarning): number {
 
 export function hasErrors(report: CheckReport): boolean {
   return report.violations.some((violation) => violation.severity === "error");
+}
+
+/** Exit 1: an error-severity violation, or a failure (stale baseline, --max-warnings, --fail-on-unresolved). */
+export function checkFails(report: CheckReport): boolean {
+  return hasErrors(report) || (report.summary.failures?.length ?? 0) > 0;
+}
+
+/** Warnings as the exit gate counts them: the report's warnings plus warn-severity violations. */
+export function warningCount(report: CheckReport): number {
+  return report.warnings.length + report.violations.filter((violation) => violation.severity === "warn").length;
+}
+
+export function withFailure(report: CheckReport, failure: CheckFailure): CheckReport {
+  return { ...report, summary: { ...report.summary, failures: [...(report.summary.failures ?? []), failure] } };
+}
+
+/** Only the violations and file warnings of files in scope (e.g. changed files); counts follow. */
+export function restrictReport(report: CheckReport, inScope: (file: string) => boolean): CheckReport {
+  const violations = report.violations.filter((violation) => inScope(violation.from));
+  const warnings = report.warnings.filter((warning) => warning.file === undefined || inScope(warning.file));
+  return { ...report, summary: { ...report.summary, violations: countByKind(violations) }, violations, warnings };
 }

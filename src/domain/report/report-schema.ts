@@ -22,6 +22,8 @@ const violation = z.strictObject({
   fix: z.string(),
 });
 
+const baselineEntry = z.strictObject({ id: z.string(), kind: z.string(), from: z.string(), to: z.string().nullable(), count: z.number().int().min(1) });
+
 export const checkReportSchema = z
   .strictObject({
     version: z.literal(1),
@@ -32,6 +34,19 @@ export const checkReportSchema = z
       excluded: z.number().int().min(0),
       parseErrors: z.number().int().min(0),
       violations: z.record(z.string(), z.number().int().min(0)),
+      baseline: z
+        .strictObject({
+          new: z.number().int().min(0),
+          known: z.number().int().min(0),
+          stale: z.array(baselineEntry),
+          staleAction: z.enum(["error", "warn", "removed"]),
+        })
+        .optional()
+        .describe("Present with --baseline: violations then lists only the new ones."),
+      failures: z
+        .array(z.strictObject({ code: z.string().describe("stale-baseline | max-warnings | unresolved-imports"), message: z.string() }))
+        .optional()
+        .describe("Why the check fails besides error-severity violations; absent when there is no such reason."),
     }),
     violations: z.array(violation),
     warnings: z.array(z.strictObject({ code: z.string(), message: z.string(), file: z.string().optional() })),
