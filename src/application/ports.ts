@@ -65,6 +65,14 @@ export interface PresetLocator {
   builtInNames(): Promise<string[]>;
 }
 
+export interface VersionControl {
+  /**
+   * Files changed since the merge base of HEAD and `ref` (default: the default branch), committed or
+   * not, plus untracked files: relative to `root`, forward slashes, sorted; deleted files included.
+   */
+  changedFiles(root: string, ref: string | undefined): Promise<string[]>;
+}
+
 export interface CheckPorts {
   readonly fileSystem: FileSystem;
   readonly extractor: DependencyExtractor;
@@ -72,4 +80,5 @@ export interface CheckPorts {
   readonly syntax: SyntaxChecker;
   readonly yaml: YamlReader;
   readonly presets: PresetLocator;
+  readonly versionControl: VersionControl;
 }

@@ -1,5 +1,6 @@
 import { dependencyCruiserExtractor } from "../adapters/dependency-cruiser/dependency-cruiser-extractor.js";
 import { nodeFileSystem } from "../adapters/file-system/node-file-system.js";
+import { gitVersionControl } from "../adapters/git/git-version-control.js";
 import { presetLocator } from "../adapters/presets/preset-locator.js";
 import { typescriptSourceInspector } from "../adapters/typescript/source-inspector.js";
 import { workerSyntaxChecker } from "../adapters/typescript/worker-syntax-checker.js";
@@ -15,6 +16,7 @@ export function defaultPorts(overrides: Partial<CheckPorts> = {}): CheckPorts {
     syntax: workerSyntaxChecker,
     yaml: yamlReader,
     presets: presetLocator,
+    versionControl: gitVersionControl,
     ...overrides,
   };
 }
