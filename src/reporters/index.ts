@@ -1,11 +1,13 @@
 import { jsonReporter } from "./json-reporter.js";
 import type { Reporter } from "./reporter.js";
+import { sarifReporter } from "./sarif-reporter.js";
 import { textReporter } from "./text-reporter.js";
 
 /** The one registry of check reporters: adding a format is one entry here and one module. */
 export const reporters = {
   text: textReporter,
   json: jsonReporter,
+  sarif: sarifReporter,
 } as const satisfies Record<string, Reporter>;
 
 export type ReportFormat = keyof typeof reporters;

@@ -5,6 +5,12 @@ export interface ReporterOptions {
   readonly color: boolean;
   /** Errors only: no warnings, no warn-severity violations. */
   readonly quiet: boolean;
+  /**
+   * The map's folder as CI tools should read it, relative to where they resolve paths (the repository
+   * root), forward slashes, no trailing slash; "" or absent when it is that folder. Reports that CI tools
+   * read (SARIF, JUnit, GitHub, Markdown) put it before every file path; text and JSON keep map-relative paths.
+   */
+  readonly pathPrefix?: string;
 }
 
 /** A reporter is a pure function: the report in, the text to write out. */

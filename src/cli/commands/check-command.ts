@@ -9,12 +9,14 @@ import { hasErrors } from "../../domain/report/check-report.js";
 import { REPORT_FORMATS, reporters, type ReportFormat } from "../../reporters/index.js";
 import type { CliEnvironment } from "../cli-environment.js";
 import { CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP, type CommandRegistration } from "./command-context.js";
+import { assertDistinctReportFiles, collectReportTarget, REPORT_OPTION_FLAGS, REPORT_OPTION_HELP, type ReportTarget } from "./report-option.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 
 export interface CheckCommandOptions {
   readonly config?: string;
   readonly format: ReportFormat;
   readonly output?: string;
+  readonly report: readonly ReportTarget[];
   readonly quiet: boolean;
   readonly timings: boolean;
 }
@@ -27,6 +29,7 @@ export const registerCheckCommand: CommandRegistration = (program, { environment
     .option(CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP)
     .addOption(new Option("-f, --format <format>", "report format").choices(REPORT_FORMATS).default("text"))
     .option("-o, --output <file>", "write the report to a file instead of stdout")
+    .option(REPORT_OPTION_FLAGS, REPORT_OPTION_HELP, collectReportTarget, [])
     .option("-q, --quiet", "errors only: no warnings", false)
     .option("--timings", "print where the time went, on stderr", false)
     .action(async (paths: string[], options: CheckCommandOptions) => {
@@ -35,6 +38,7 @@ export const registerCheckCommand: CommandRegistration = (program, { environment
 };
 
 export async function runCheckCommand(environment: CliEnvironment, ports: CheckPorts, paths: readonly string[], options: CheckCommandOptions): Promise<ExitCode> {
+  assertDistinctReportFiles(environment.cwd, options.output, options.report);
   const mapFile = await findLayerMap(ports.fileSystem, environment.cwd, options.config);
   const loaded = await loadLayerMap(ports, mapFile, environment.cwd);
   const only = await toMapRelative(ports, environment.cwd, loaded.rootDir, paths);
@@ -42,7 +46,11 @@ export async function runCheckCommand(environment: CliEnvironment, ports: CheckP
 
   const toFile = options.output !== undefined;
   const color = !toFile && environment.stdout.isTTY === true && environment.env.NO_COLOR === undefined;
-  const text = reporters[options.format](report, { color, quiet: options.quiet });
+  const pathPrefix = relative(environment.cwd, loaded.rootDir).split(sep).join("/");
+  const text = reporters[options.format](report, { color, quiet: options.quiet, pathPrefix });
+  for (const target of options.report) {
+    await ports.fileSystem.writeTextAtomic(resolve(environment.cwd, target.file), reporters[target.format](report, { color: false, quiet: options.quiet, pathPrefix }));
+  }
   if (toFile) {
     await ports.fileSystem.writeTextAtomic(resolve(environment.cwd, options.output as string), text);
   } else {

@@ -1,0 +1,96 @@
+import type { CheckWarning } from "../domain/report/check-report.js";
+import type { Violation } from "../domain/violations/violation.js";
+import { groupByRule } from "./group-by-rule.js";
+import { reportedPath } from "./reported-path.js";
+import type { Reporter, ReporterOptions } from "./reporter.js";
+import { shownViolations } from "./shown-violations.js";
+
+const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+const FINGERPRINT = "layerlintViolationId/v1";
+
+/**
+ * SARIF 2.1.0 for code-scanning dashboards: one rule per rule that has a violation, one result per
+ * violation located at every import statement behind it. Files no layer claims are located at line 1.
+ */
+export const sarifReporter: Reporter = (report, options) => {
+  const violations = shownViolations(report, options);
+  const rules = [...groupByRule(violations)];
+  const ruleIndex = new Map(rules.map(([rule], index) => [rule, index]));
+  const sarif = {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: { name: "layerlint", rules: rules.map(([rule, ofRule]) => ruleDescriptor(rule, ofRule)) } },
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: options.quiet ? [] : report.warnings.map((warning) => notification(warning, options)),
+          },
+        ],
+        columnKind: "utf16CodeUnits",
+        results: violations.map((violation) => result(violation, ruleIndex.get(violation.rule) ?? 0, options)),
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+};
+
+function ruleDescriptor(rule: string, violations: readonly Violation[]) {
+  const first = violations[0] as Violation;
+  const fixes = [...new Set(violations.map((violation) => violation.fix))].sort();
+  const { short, full } = describeRule(first);
+  return {
+    id: rule,
+    name: rule,
+    shortDescription: { text: short },
+    fullDescription: { text: full },
+    help: { text: fixes.join("\n") },
+    defaultConfiguration: { level: level(first) },
+    properties: { tags: ["architecture", first.kind] },
+  };
+}
+
+function describeRule(violation: Violation): { short: string; full: string } {
+  const layer = violation.fromLayer ?? "";
+  switch (violation.kind) {
+    case "layer":
+      return {
+        short: `${layer} may not import ${violation.toLayer ?? ""}`,
+        full: `A file of layer ${layer} imports a file of layer ${violation.toLayer ?? ""}, which is not in layers.${layer}.mayImport.`,
+      };
+    case "package":
+      return {
+        short: `${layer} may use only the packages it lists`,
+        full: `A file of layer ${layer} imports a package or built-in that layers.${layer}.packages does not list.`,
+      };
+    case "unassigned":
+      return {
+        short: "every checked file belongs to a layer",
+        full: "A checked source file that no layer's paths match: nothing constrains its imports.",
+      };
+  }
+}
+
+function result(violation: Violation, index: number, options: ReporterOptions) {
+  const uri = reportedPath(violation.from, options);
+  const regions = violation.locations.length > 0 ? violation.locations.map((location) => ({ startLine: location.line, startColumn: location.column })) : [{ startLine: 1 }];
+  return {
+    ruleId: violation.rule,
+    ruleIndex: index,
+    level: level(violation),
+    message: { text: `${violation.message}. Fix: ${violation.fix}` },
+    locations: regions.map((region) => ({ physicalLocation: { artifactLocation: { uri, uriBaseId: "%SRCROOT%" }, region } })),
+    partialFingerprints: { [FINGERPRINT]: violation.id },
+    properties: { kind: violation.kind, to: violation.to, fromLayer: violation.fromLayer, toLayer: violation.toLayer, specifier: violation.specifier },
+  };
+}
+
+function notification(warning: CheckWarning, options: ReporterOptions) {
+  const locations = warning.file === undefined ? [] : [{ physicalLocation: { artifactLocation: { uri: reportedPath(warning.file, options), uriBaseId: "%SRCROOT%" } } }];
+  return { descriptor: { id: warning.code }, level: "warning", message: { text: warning.message }, locations };
+}
+
+function level(violation: Violation): "error" | "warning" {
+  return violation.severity === "error" ? "error" : "warning";
+}
