@@ -1,4 +1,5 @@
 import { jsonReporter } from "./json-reporter.js";
+import { junitReporter } from "./junit-reporter.js";
 import type { Reporter } from "./reporter.js";
 import { sarifReporter } from "./sarif-reporter.js";
 import { textReporter } from "./text-reporter.js";
@@ -8,6 +9,7 @@ export const reporters = {
   text: textReporter,
   json: jsonReporter,
   sarif: sarifReporter,
+  junit: junitReporter,
 } as const satisfies Record<string, Reporter>;
 
 export type ReportFormat = keyof typeof reporters;

@@ -1,0 +1,62 @@
+import type { Violation } from "../domain/violations/violation.js";
+import { groupByRule } from "./group-by-rule.js";
+import { reportedPath } from "./reported-path.js";
+import type { Reporter, ReporterOptions } from "./reporter.js";
+import { shownViolations } from "./shown-violations.js";
+
+/**
+ * JUnit XML for CI test tabs: a test suite per rule, a failing test case per violation (its `type` is
+ * the severity), and one passing test case when there is none. No timings, so the bytes are stable.
+ */
+export const junitReporter: Reporter = (report, options) => {
+  const violations = shownViolations(report, options);
+  const suites = violations.length === 0 ? [cleanSuite()] : [...groupByRule(violations)].map(([rule, ofRule]) => ruleSuite(rule, ofRule, options));
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="layerlint" tests="${Math.max(violations.length, 1)}" failures="${violations.length}" errors="0">`,
+    ...suites,
+    "</testsuites>",
+    "",
+  ].join("\n");
+};
+
+function cleanSuite(): string {
+  return [
+    '  <testsuite name="layerlint" tests="1" failures="0" errors="0" skipped="0">',
+    '    <testcase classname="layerlint" name="imports follow the layer map"/>',
+    "  </testsuite>",
+  ].join("\n");
+}
+
+function ruleSuite(rule: string, violations: readonly Violation[], options: ReporterOptions): string {
+  return [
+    `  <testsuite name="${attribute(rule)}" tests="${violations.length}" failures="${violations.length}" errors="0" skipped="0">`,
+    ...violations.map((violation) => testCase(violation, options)),
+    "  </testsuite>",
+  ].join("\n");
+}
+
+function testCase(violation: Violation, options: ReporterOptions): string {
+  const file = reportedPath(violation.from, options);
+  const name = violation.to === null ? file : `${file} → ${violation.to}`;
+  const statements = violation.locations.map((location) => `${file}:${location.line}:${location.column} "${location.specifier}"`);
+  const body = [...(statements.length > 0 ? statements : [file]), `fix: ${violation.fix}`].join("\n");
+  return [
+    `    <testcase classname="${attribute(violation.rule)}" name="${attribute(name)}" file="${attribute(file)}" line="${violation.line ?? 1}">`,
+    `      <failure type="${violation.severity}" message="${attribute(violation.message)}">${text(body)}</failure>`,
+    "    </testcase>",
+  ].join("\n");
+}
+
+/** Characters XML 1.0 cannot hold at all become U+FFFD rather than breaking the document. */
+function xmlSafe(value: string): string {
+  return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+}
+
+function text(value: string): string {
+  return xmlSafe(value).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+function attribute(value: string): string {
+  return text(value).replace(/"/g, "&quot;").replace(/'/g, "&apos;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
+}

@@ -1,0 +1,68 @@
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { describe, expect, it } from "vitest";
+import { junitReporter } from "../../src/reporters/junit-reporter.js";
+import { expectGolden, fixtureReport } from "./fixture-reports.js";
+
+const options = { color: false, quiet: false };
+const ARRAYS = new Set(["testsuites.testsuite", "testsuites.testsuite.testcase"]);
+
+/** Well-formed XML first (the validator names the line of any error), then its tree. */
+function parseJunit(xml: string) {
+  expect(XMLValidator.validate(xml)).toBe(true);
+  return new XMLParser({ ignoreAttributes: false, htmlEntities: true, attributeNamePrefix: "", parseAttributeValue: false, isArray: (_name, path) => ARRAYS.has(path) }).parse(xml);
+}
+
+describe("the JUnit reporter", () => {
+  it("is well-formed XML, byte-identical to the golden file on the small backend", async () => {
+    const xml = junitReporter(await fixtureReport("small-backend"), options);
+    parseJunit(xml);
+    expectGolden("small-backend.junit.xml", xml);
+  });
+
+  it("has a test suite per rule and a failing test case per violation with its file, line, rule, message, severity and fix", async () => {
+    const { testsuites } = parseJunit(junitReporter(await fixtureReport("small-backend"), options));
+    expect(testsuites).toMatchObject({ name: "layerlint", tests: "3", failures: "3", errors: "0" });
+    expect(testsuites.testsuite.map((suite: { name: string }) => suite.name)).toEqual(["transport-may-not-import-persistence", "domain-may-not-use-unlisted-packages", "no-unassigned-files"]);
+    const [layer] = testsuites.testsuite[0].testcase;
+    expect(layer).toEqual({
+      classname: "transport-may-not-import-persistence",
+      name: "src/http/users-route.ts → src/db/user-repository.ts",
+      file: "src/http/users-route.ts",
+      line: "2",
+      failure: {
+        type: "error",
+        message: "transport may not import persistence: src/http/users-route.ts imports src/db/user-repository.ts",
+        "#text":
+          'src/http/users-route.ts:2:1 "../db/user-repository.js"\nsrc/http/users-route.ts:9:37 "../db/user-repository.js"\nfix: transport may import domain: reach persistence through one of them, or add persistence to layers.transport.mayImport if the map is what is wrong',
+      },
+    });
+    const [unassigned] = testsuites.testsuite[2].testcase;
+    expect(unassigned).toMatchObject({ name: "src/main.ts", file: "src/main.ts", line: "1", failure: { type: "error", message: "no layer claims src/main.ts" } });
+  });
+
+  it("escapes what XML reserves, in attributes and in text", async () => {
+    const report = await fixtureReport("small-backend");
+    const nasty = 'a <b> & "c" \'d\'\nnext\u0001';
+    const [first] = report.violations;
+    const tricky = { ...report, violations: [{ ...first!, message: nasty, fix: nasty, rule: `r${nasty}` }] };
+    const { testsuites } = parseJunit(junitReporter(tricky, options));
+    expect(testsuites.testsuite[0].name).toBe("ra <b> & \"c\" 'd'\nnext\uFFFD");
+    expect(testsuites.testsuite[0].testcase[0].failure.message).toBe("a <b> & \"c\" 'd'\nnext\uFFFD");
+    expect(testsuites.testsuite[0].testcase[0].failure["#text"]).toContain("fix: a <b> & \"c\" 'd'\nnext\uFFFD");
+  });
+
+  it("marks warn-severity violations by the failure's type, and --quiet leaves them out", async () => {
+    const report = await fixtureReport("small-backend");
+    const warned = { ...report, violations: report.violations.map((violation) => ({ ...violation, severity: "warn" as const })) };
+    const { testsuites } = parseJunit(junitReporter(warned, options));
+    expect(testsuites.testsuite[0].testcase[0].failure.type).toBe("warn");
+    expect(parseJunit(junitReporter(warned, { color: false, quiet: true })).testsuites.testsuite[0].testcase[0]).toEqual({ classname: "layerlint", name: "imports follow the layer map" });
+  });
+
+  it("a clean run: one passing test case", async () => {
+    const xml = junitReporter(await fixtureReport("clean-backend"), options);
+    const { testsuites } = parseJunit(xml);
+    expect(testsuites).toMatchObject({ tests: "1", failures: "0" });
+    expect(testsuites.testsuite).toEqual([{ name: "layerlint", tests: "1", failures: "0", errors: "0", skipped: "0", testcase: [{ classname: "layerlint", name: "imports follow the layer map" }] }]);
+  });
+});
