@@ -5,14 +5,15 @@ import { findLayerMap } from "../../application/find-layer-map.js";
 import { loadLayerMap } from "../../application/load-layer-map.js";
 import type { CheckPorts } from "../../application/ports.js";
 import { UsageError } from "../../domain/errors.js";
-import { hasErrors } from "../../domain/report/check-report.js";
+import { checkFails } from "../../domain/report/check-report.js";
 import { REPORT_FORMATS, reporters, type ReportFormat } from "../../reporters/index.js";
 import type { CliEnvironment } from "../cli-environment.js";
+import { addGateOptions, prepareGates, type CheckGateOptions } from "./check-gate-options.js";
 import { CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP, type CommandRegistration } from "./command-context.js";
 import { assertDistinctReportFiles, collectReportTarget, REPORT_OPTION_FLAGS, REPORT_OPTION_HELP, type ReportTarget } from "./report-option.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 
-export interface CheckCommandOptions {
+export interface CheckCommandOptions extends CheckGateOptions {
   readonly config?: string;
   readonly format: ReportFormat;
   readonly output?: string;
@@ -22,7 +23,7 @@ export interface CheckCommandOptions {
 }
 
 export const registerCheckCommand: CommandRegistration = (program, { environment, ports, exitWith }) => {
-  program
+  addGateOptions(program
     .command("check")
     .description("check imports against the layer map; exit 1 on error-severity violations")
     .argument("[paths...]", "report only on these files or folders (imports are still resolved over the whole tree)")
@@ -31,7 +32,7 @@ export const registerCheckCommand: CommandRegistration = (program, { environment
     .option("-o, --output <file>", "write the report to a file instead of stdout")
     .option(REPORT_OPTION_FLAGS, REPORT_OPTION_HELP, collectReportTarget, [])
     .option("-q, --quiet", "errors only: no warnings", false)
-    .option("--timings", "print where the time went, on stderr", false)
+    .option("--timings", "print where the time went, on stderr", false))
     .action(async (paths: string[], options: CheckCommandOptions) => {
       exitWith(await runCheckCommand(environment, ports, paths, options));
     });
@@ -42,7 +43,10 @@ export async function runCheckCommand(environment: CliEnvironment, ports: CheckP
   const mapFile = await findLayerMap(ports.fileSystem, environment.cwd, options.config);
   const loaded = await loadLayerMap(ports, mapFile, environment.cwd);
   const only = await toMapRelative(ports, environment.cwd, loaded.rootDir, paths);
-  const { report, timings } = await checkProject(ports, { loaded, ...(only.length > 0 ? { only } : {}) });
+  const gate = await prepareGates(environment, ports, loaded.rootDir, only, options);
+  const analysed = await checkProject(ports, { loaded, ...(only.length > 0 ? { only } : {}) });
+  const { timings } = analysed;
+  const report = await gate(analysed.report);
 
   const toFile = options.output !== undefined;
   const color = !toFile && environment.stdout.isTTY === true && environment.env.NO_COLOR === undefined;
@@ -59,7 +63,7 @@ export async function runCheckCommand(environment: CliEnvironment, ports: CheckP
   if (options.timings) {
     environment.stderr.write(`timings: ${Object.entries(timings).map(([phase, ms]) => `${phase} ${ms} ms`).join(", ")}\n`);
   }
-  return hasErrors(report) ? EXIT.violations : EXIT.clean;
+  return checkFails(report) ? EXIT.violations : EXIT.clean;
 }
 
 async function toMapRelative(ports: CheckPorts, cwd: string, rootDir: string, paths: readonly string[]): Promise<string[]> {

@@ -1,6 +1,7 @@
+import { registerBaselineCommand } from "./baseline-command.js";
 import { registerCheckCommand } from "./check-command.js";
 import type { CommandRegistration } from "./command-context.js";
 import { registerCompileCommand } from "./compile-command.js";
 
 /** The one list of subcommands, in the order `--help` shows them. */
-export const COMMANDS: readonly CommandRegistration[] = [registerCheckCommand, registerCompileCommand];
+export const COMMANDS: readonly CommandRegistration[] = [registerCheckCommand, registerBaselineCommand, registerCompileCommand];
