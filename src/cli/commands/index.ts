@@ -2,6 +2,7 @@ import { registerBaselineCommand } from "./baseline-command.js";
 import { registerCheckCommand } from "./check-command.js";
 import type { CommandRegistration } from "./command-context.js";
 import { registerCompileCommand } from "./compile-command.js";
+import { registerGraphCommand } from "./graph-command.js";
 
 /** The one list of subcommands, in the order `--help` shows them. */
-export const COMMANDS: readonly CommandRegistration[] = [registerCheckCommand, registerBaselineCommand, registerCompileCommand];
+export const COMMANDS: readonly CommandRegistration[] = [registerCheckCommand, registerBaselineCommand, registerCompileCommand, registerGraphCommand];
