@@ -1,3 +1,4 @@
+import { githubReporter } from "./github-reporter.js";
 import { jsonReporter } from "./json-reporter.js";
 import { junitReporter } from "./junit-reporter.js";
 import type { Reporter } from "./reporter.js";
@@ -10,6 +11,7 @@ export const reporters = {
   json: jsonReporter,
   sarif: sarifReporter,
   junit: junitReporter,
+  github: githubReporter,
 } as const satisfies Record<string, Reporter>;
 
 export type ReportFormat = keyof typeof reporters;
