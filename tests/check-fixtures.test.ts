@@ -36,6 +36,7 @@ interface Report {
     readonly unresolved: number;
     readonly excluded: number;
     readonly parseErrors: number;
+    readonly skipped: number;
     readonly violations: { readonly layer: number; readonly package: number; readonly unassigned: number };
   };
   readonly violations: readonly ReportedViolation[];
@@ -182,6 +183,7 @@ describe("fixture import-forms: every import form crossing app → db", () => {
       unresolved: 0,
       excluded: 0,
       parseErrors: 0,
+      skipped: 0,
       violations: { layer: 21, package: 0, unassigned: 0 },
     });
     expect(checked.report.warnings).toEqual([]);
@@ -231,6 +233,7 @@ describe("fixture packages: allow-lists count packages by the name as imported",
       unresolved: 8,
       excluded: 0,
       parseErrors: 0,
+      skipped: 0,
       violations: { layer: 0, package: 6, unassigned: 0 },
     });
     expect(warningsOf(checked.report)).toEqual(
@@ -303,6 +306,7 @@ describe("fixture unassigned: files no layer claims", () => {
       unresolved: 0,
       excluded: 0,
       parseErrors: 0,
+      skipped: 0,
       violations: { layer: 0, package: 0, unassigned: 2 },
     });
     expect(checked.report.warnings).toEqual([]);
@@ -369,6 +373,7 @@ describe("fixture overlap-and-exclude: first layer wins; excluded files are not 
       unresolved: 0,
       excluded: 2,
       parseErrors: 0,
+      skipped: 0,
       violations: { layer: 2, package: 0, unassigned: 0 },
     });
   });

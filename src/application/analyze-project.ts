@@ -9,7 +9,7 @@ import { findViolations, type UnlocatedViolation } from "../domain/violations/fi
 import type { Violation } from "../domain/violations/violation.js";
 import type { LoadedLayerMap } from "./load-layer-map.js";
 import type { CheckPorts, FileSyntaxProblem } from "./ports.js";
-import { selectFiles, type FileSelection } from "./select-files.js";
+import { MAX_SOURCE_BYTES, selectFiles, type FileSelection } from "./select-files.js";
 
 export interface AnalysisRequest {
   readonly loaded: LoadedLayerMap;
@@ -61,7 +61,7 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
   const violations = await time("locate", () => locateAll(ports, rootDir, unlocated.filter((violation) => inScope(violation.from))));
   const syntax = (await syntaxProblems).map(syntaxWarning);
 
-  const warnings = [...unresolvedWarnings(checkedModules), ...syntax, ...coverageWarnings(classifier, selection.checked), ...emptyWarning(selection)]
+  const warnings = [...unresolvedWarnings(checkedModules), ...syntax, ...coverageWarnings(classifier, selection.checked), ...oversizedWarnings(selection), ...emptyWarning(selection)]
     .filter((warning) => warning.file === undefined || inScope(warning.file))
     .sort(compareWarnings);
 
@@ -79,6 +79,7 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
         unresolved: checkedModules.reduce((total, module) => total + module.dependencies.filter((dependency) => dependency.target === "unresolved").length, 0),
         excluded: selection.excluded.length,
         parseErrors: syntax.length,
+        skipped: selection.oversized.length,
         violations: countByKind(violations),
       },
       violations,
@@ -124,6 +125,15 @@ function unresolvedWarnings(modules: readonly GraphModule[]): CheckWarning[] {
       .filter((dependency) => dependency.target === "unresolved")
       .map((dependency): CheckWarning => ({ code: "unresolved-import", file: module.source, message: `${module.source} imports "${dependency.specifier}", which cannot be resolved` })),
   );
+}
+
+function oversizedWarnings(selection: FileSelection): CheckWarning[] {
+  const limit = `${MAX_SOURCE_BYTES / 1024 / 1024} MiB`;
+  return selection.oversized.map(({ file, bytes }) => ({
+    code: "file-too-large",
+    file,
+    message: `${file} is ${(bytes / 1024 / 1024).toFixed(1)} MiB, over the ${limit} limit for a source file: skipped, its imports are not checked (generated? add it to exclude)`,
+  }));
 }
 
 function emptyWarning(selection: FileSelection): CheckWarning[] {

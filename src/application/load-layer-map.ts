@@ -18,7 +18,9 @@ export interface LoadedLayerMap {
 
 type LoadPorts = Pick<CheckPorts, "fileSystem" | "yaml" | "presets">;
 
-const MAX_MAP_BYTES = 1024 * 1024;
+export const MAX_MAP_BYTES = 1024 * 1024;
+/** What Node's UTF-8 decoder puts in place of bytes that are not UTF-8. */
+const REPLACEMENT_CHARACTER = "\uFFFD";
 
 /** Reads the map and its presets, validates all of it, and lists every problem at once. */
 export async function loadLayerMap(ports: LoadPorts, mapFile: string, cwd: string): Promise<LoadedLayerMap> {
@@ -34,9 +36,18 @@ export async function loadLayerMap(ports: LoadPorts, mapFile: string, cwd: strin
   };
 
   const loadChain = async (file: string, chain: readonly string[]): Promise<SourcedLayerMapFile[]> => {
+    const bytes = (await ports.fileSystem.fileSize(file)) ?? 0;
+    if (bytes > MAX_MAP_BYTES) {
+      issues.push({ file: display(file), line: null, column: null, key: "", message: `the file is ${bytes} bytes, over the ${MAX_MAP_BYTES}-byte (1 MiB) limit for a layer map: is it the right file?` });
+      return [];
+    }
     const text = await ports.fileSystem.readText(file);
-    if (text.length > MAX_MAP_BYTES) {
-      issues.push({ file: display(file), line: null, column: null, key: "", message: `the file is larger than ${MAX_MAP_BYTES} bytes; a layer map never needs that much` });
+    const undecodable = text.indexOf(REPLACEMENT_CHARACTER);
+    if (undecodable !== -1) {
+      const before = text.slice(0, undecodable).split("\n");
+      const line = before.length;
+      const column = (before[line - 1] as string).length + 1;
+      issues.push({ file: display(file), line, column, key: "", message: "the file is not valid UTF-8 (or holds U+FFFD): save it as UTF-8" });
       return [];
     }
     const parsed = ports.yaml.parse(text);

@@ -1,12 +1,23 @@
+import { join } from "node:path";
 import { compilePathGlob } from "../domain/glob/compile-glob.js";
 import { isSourceFile } from "../domain/graph/source-files.js";
 import type { LayerMap } from "../domain/map/layer-map.js";
 import type { FileSystem } from "./ports.js";
 
+/** Source files larger than this are generated or bundled, not written: skipped, never parsed. */
+export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
+
+export interface OversizedFile {
+  readonly file: string;
+  readonly bytes: number;
+}
+
 export interface FileSelection {
   /** Source files under include that exclude does not remove, relative to the map's folder. */
   readonly checked: readonly string[];
   readonly excluded: readonly string[];
+  /** Source files not excluded but larger than MAX_SOURCE_BYTES: not checked, each named in a warning. */
+  readonly oversized: readonly OversizedFile[];
 }
 
 export async function selectFiles(fileSystem: FileSystem, rootDir: string, map: LayerMap): Promise<FileSelection> {
@@ -14,6 +25,15 @@ export async function selectFiles(fileSystem: FileSystem, rootDir: string, map: 
   const exclude = map.exclude.map((glob) => new RegExp(compilePathGlob(glob)));
   const checked: string[] = [];
   const excluded: string[] = [];
-  for (const file of sources) (exclude.some((pattern) => pattern.test(file)) ? excluded : checked).push(file);
-  return { checked, excluded };
+  const oversized: OversizedFile[] = [];
+  for (const file of sources) {
+    if (exclude.some((pattern) => pattern.test(file))) {
+      excluded.push(file);
+      continue;
+    }
+    const bytes = (await fileSystem.fileSize(join(rootDir, file))) ?? 0;
+    if (bytes > MAX_SOURCE_BYTES) oversized.push({ file, bytes });
+    else checked.push(file);
+  }
+  return { checked, excluded, oversized };
 }

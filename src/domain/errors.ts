@@ -60,6 +60,14 @@ export class DependencyFailure extends LayerlintError {
   }
 }
 
+/** The file system refused a read or a write (permissions, a file that vanished, a full disk). */
+export class FileSystemFailure extends LayerlintError {
+  constructor(message: string, cause?: unknown) {
+    super("LL-FILE-SYSTEM", "dependency", message, { cause });
+    this.name = "FileSystemFailure";
+  }
+}
+
 export function formatIssue(issue: ConfigurationIssue): string {
   const where = [issue.file, issue.line, issue.column].filter((part) => part !== null).join(":");
   const key = issue.key === "" ? "" : ` (${issue.key})`;

@@ -13,6 +13,7 @@ export const jsonReporter: Reporter = (report, options) => {
       unresolved: report.summary.unresolved,
       excluded: report.summary.excluded,
       parseErrors: report.summary.parseErrors,
+      skipped: report.summary.skipped,
       violations: { ...report.summary.violations },
       ...baselineAndFailures(report),
     },

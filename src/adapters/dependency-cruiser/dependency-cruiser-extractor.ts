@@ -3,7 +3,7 @@ import { cruise, type ICruiseOptions, type ICruiseResult, type IDependency, type
 import extractTSConfig from "dependency-cruiser/config-utl/extract-ts-config";
 import type { DependencyExtractor } from "../../application/ports.js";
 import { NODE_MODULES_REGEX } from "../../domain/compile/compile-rules.js";
-import { ConfigurationError, DependencyFailure, type ConfigurationIssue } from "../../domain/errors.js";
+import { ConfigurationError, DependencyFailure, FileSystemFailure, type ConfigurationIssue } from "../../domain/errors.js";
 import type { DependencyTarget, GraphDependency, GraphModule, ModuleGraph } from "../../domain/graph/module-graph.js";
 
 const NODE_MODULES = new RegExp(NODE_MODULES_REGEX);
@@ -17,6 +17,10 @@ export const dependencyCruiserExtractor: DependencyExtractor = {
       const reported = await cruise([...files], options as unknown as ICruiseOptions, {}, tsConfig ? { tsConfig } : {});
       result = reported.output as ICruiseResult;
     } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+        const path = (error as NodeJS.ErrnoException).path ?? "a file";
+        throw new FileSystemFailure(`${path} disappeared during the run (deleted or moved while dependency-cruiser read the tree): run layerlint again`, error);
+      }
       throw new DependencyFailure(`dependency-cruiser failed: ${error instanceof Error ? error.message : String(error)}`, error);
     }
     return toModuleGraph(result);

@@ -1,61 +1,117 @@
 import { randomBytes } from "node:crypto";
-import { readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { rmSync } from "node:fs";
+import * as fsPromises from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { FileSystem } from "../../application/ports.js";
+import { FileSystemFailure } from "../../domain/errors.js";
 
 const NEVER_ENTERED = new Set(["node_modules", ".git"]);
 
-export const nodeFileSystem: FileSystem = {
-  readText: (absolutePath) => readFile(absolutePath, "utf8"),
-  exists: async (absolutePath) => (await statOrNull(absolutePath)) !== null,
-  isDirectory: async (absolutePath) => (await statOrNull(absolutePath))?.isDirectory() ?? false,
-  async listFiles(root, entries) {
-    const files = new Set<string>();
+/** The calls the adapter makes; tests pass failing ones to prove how failures are reported. */
+export type FileSystemCalls = Pick<typeof fsPromises, "readdir" | "readFile" | "rename" | "rm" | "stat" | "writeFile">;
+
+/** Temporary files of writes in progress, so an interrupted run can remove them. */
+const temporaryFiles = new Set<string>();
+
+export function createNodeFileSystem(calls: FileSystemCalls = fsPromises): FileSystem {
+  const statOrNull = async (path: string) => {
+    try {
+      return await calls.stat(path);
+    } catch (error) {
+      if (errorCode(error) === "ENOENT" || errorCode(error) === "ENOTDIR") return null;
+      throw failure("cannot inspect", path, error);
+    }
+  };
+
+  const walk = async (root: string, relativeDir: string, files: Set<string>): Promise<void> => {
+    const folder = join(root, relativeDir);
+    const entries = await calls.readdir(folder, { withFileTypes: true }).catch((error: unknown) => {
+      throw failure("cannot list the folder", folder, error);
+    });
     for (const entry of entries) {
-      const relative = normalizeEntry(entry);
-      const stats = await statOrNull(join(root, relative));
-      if (stats?.isDirectory()) {
-        await walk(root, relative, files);
-      } else if (stats?.isFile()) {
+      const relative = relativeDir === "" ? entry.name : `${relativeDir}/${entry.name}`;
+      // Symbolic links are neither files nor folders here: never followed, so a link loop cannot hang the walk.
+      if (entry.isDirectory()) {
+        if (!NEVER_ENTERED.has(entry.name)) await walk(root, relative, files);
+      } else if (entry.isFile()) {
         files.add(relative);
       }
     }
-    return [...files].sort();
-  },
-  async writeTextAtomic(absolutePath, text) {
-    const temporary = join(dirname(absolutePath), `.${basename(absolutePath)}.${randomBytes(6).toString("hex")}.tmp`);
-    try {
-      await writeFile(temporary, text, "utf8");
-      await rename(temporary, absolutePath);
-    } catch (error) {
-      await rm(temporary, { force: true });
-      throw error;
-    }
-  },
+  };
+
+  return {
+    async readText(absolutePath) {
+      try {
+        return await calls.readFile(absolutePath, "utf8");
+      } catch (error) {
+        throw failure("cannot read", absolutePath, error);
+      }
+    },
+    exists: async (absolutePath) => (await statOrNull(absolutePath)) !== null,
+    isDirectory: async (absolutePath) => (await statOrNull(absolutePath))?.isDirectory() ?? false,
+    fileSize: async (absolutePath) => {
+      const stats = await statOrNull(absolutePath);
+      return stats?.isFile() ? stats.size : null;
+    },
+    async listFiles(root, entries) {
+      const files = new Set<string>();
+      for (const entry of entries) {
+        const relative = normalizeEntry(entry);
+        const stats = await statOrNull(join(root, relative));
+        if (stats?.isDirectory()) {
+          await walk(root, relative, files);
+        } else if (stats?.isFile()) {
+          files.add(relative);
+        }
+      }
+      return [...files].sort();
+    },
+    async writeTextAtomic(absolutePath, text) {
+      const temporary = join(dirname(absolutePath), `.${basename(absolutePath)}.${randomBytes(6).toString("hex")}.tmp`);
+      temporaryFiles.add(temporary);
+      try {
+        await calls.writeFile(temporary, text, "utf8");
+        await calls.rename(temporary, absolutePath);
+      } catch (error) {
+        await calls.rm(temporary, { force: true });
+        throw failure("cannot write", absolutePath, error);
+      } finally {
+        temporaryFiles.delete(temporary);
+      }
+    },
+  };
+}
+
+export const nodeFileSystem: FileSystem = createNodeFileSystem();
+
+/** Removes the temporary files of writes still in progress; synchronous, for a signal handler. */
+export function removeTemporaryFiles(): void {
+  for (const temporary of temporaryFiles) rmSync(temporary, { force: true });
+  temporaryFiles.clear();
+}
+
+const REASONS: Readonly<Record<string, string>> = {
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  ENOENT: "it does not exist (deleted or moved during the run?)",
+  EISDIR: "it is a folder",
+  ENOSPC: "the disk is full",
+  EMFILE: "too many open files",
+  EROFS: "the file system is read-only",
 };
 
-async function walk(root: string, relativeDir: string, files: Set<string>): Promise<void> {
-  const entries = await readdir(join(root, relativeDir), { withFileTypes: true });
-  for (const entry of entries) {
-    const relative = relativeDir === "" ? entry.name : `${relativeDir}/${entry.name}`;
-    if (entry.isDirectory()) {
-      if (!NEVER_ENTERED.has(entry.name)) await walk(root, relative, files);
-    } else if (entry.isFile()) {
-      files.add(relative);
-    }
-  }
+function failure(action: string, path: string, error: unknown): FileSystemFailure {
+  const code = errorCode(error);
+  const reason = code === undefined ? (error instanceof Error ? error.message : String(error)) : `${REASONS[code] ?? "the file system refused"} (${code})`;
+  return new FileSystemFailure(`${action} ${path}: ${reason}`, error);
+}
+
+function errorCode(error: unknown): string | undefined {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return typeof code === "string" ? code : undefined;
 }
 
 function normalizeEntry(entry: string): string {
   const trimmed = entry.replace(/^\.\/?/, "").replace(/\/+$/, "");
   return trimmed === "." ? "" : trimmed;
-}
-
-async function statOrNull(path: string) {
-  try {
-    return await stat(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT" || (error as NodeJS.ErrnoException).code === "ENOTDIR") return null;
-    throw error;
-  }
 }

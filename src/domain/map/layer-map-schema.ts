@@ -34,7 +34,7 @@ export const layerMapFileSchema = z
     version: z.literal(1, { error: "version must be 1 (the only layer map version)" }),
     name: z.string().describe("The architecture's name, shown in reports.").optional(),
     extends: z
-      .union([z.string(), z.array(z.string())])
+      .union([z.string(), z.array(z.string())], { error: "extends must be a preset name or a list of preset names" })
       .describe("Presets applied before this file, in order: a built-in name (`backend-standard`), a relative file (`./base.yaml`) or an npm package.")
       .optional(),
     include: globList.describe("Folders or files to check, relative to the map's folder. Default: `src` when it exists, else the map's folder.").optional(),

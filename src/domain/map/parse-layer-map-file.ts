@@ -7,6 +7,13 @@ export type ParseResult = { readonly ok: true; readonly content: LayerMapFile } 
 
 /** Validates one file's parsed YAML against the schema; every issue, located by key path. */
 export function parseLayerMapFile(file: string, value: unknown): ParseResult {
+  if (value === null || value === undefined) {
+    return { ok: false, issues: [{ file, keyPath: [], message: "the file is empty: a layer map needs at least `version: 1` and `layers:`" }] };
+  }
+  const forbidden = forbiddenKeys(value, []);
+  if (forbidden.length > 0) {
+    return { ok: false, issues: forbidden.map((keyPath) => ({ file, keyPath, atKey: true, message: `"__proto__" is not allowed as a key or a layer name: rename it (layer names start with a letter)` })) };
+  }
   const result = layerMapFileSchema.safeParse(value);
   if (result.success) return { ok: true, content: result.data };
   return { ok: false, issues: result.error.issues.flatMap((issue) => schemaIssues(file, issue)) };
@@ -22,6 +29,18 @@ function schemaIssues(file: string, issue: z.core.$ZodIssue): MapIssue[] {
     });
   }
   return [{ file, keyPath, message: issue.message }];
+}
+
+/**
+ * `__proto__` would set an object's prototype instead of naming a key, so it is refused wherever it
+ * appears; `constructor`, `prototype` and other built-in names are plain names (layers live in Maps).
+ */
+function forbiddenKeys(value: unknown, keyPath: readonly (string | number)[]): (string | number)[][] {
+  if (Array.isArray(value)) return value.flatMap((item, index) => forbiddenKeys(item, [...keyPath, index]));
+  if (typeof value !== "object" || value === null) return [];
+  return Object.getOwnPropertyNames(value).flatMap((key) =>
+    key === "__proto__" ? [[...keyPath, key]] : forbiddenKeys((value as Record<string, unknown>)[key], [...keyPath, key]),
+  );
 }
 
 function knownKeysAt(keyPath: readonly (string | number)[]): string[] {

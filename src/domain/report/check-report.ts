@@ -11,7 +11,8 @@ export type WarningCode =
   | "claimed-by-several-layers"
   | "layer-matches-nothing"
   | "glob-matches-nothing"
-  | "nothing-checked";
+  | "nothing-checked"
+  | "file-too-large";
 
 export interface CheckWarning {
   readonly code: WarningCode;
@@ -25,6 +26,8 @@ export interface CheckSummary {
   readonly unresolved: number;
   readonly excluded: number;
   readonly parseErrors: number;
+  /** Source files over the size limit: not checked, each named in a `file-too-large` warning. */
+  readonly skipped: number;
   readonly violations: Readonly<Record<ViolationKind, number>>;
   /** Present with `--baseline`: the report's violations are then only the new ones. */
   readonly baseline?: BaselineSummary;

@@ -33,6 +33,7 @@ export const checkReportSchema = z
       unresolved: z.number().int().min(0),
       excluded: z.number().int().min(0),
       parseErrors: z.number().int().min(0),
+      skipped: z.number().int().min(0).describe("Source files over the 2 MiB limit: not checked, each named in a file-too-large warning."),
       violations: z.record(z.string(), z.number().int().min(0)),
       baseline: z
         .strictObject({
