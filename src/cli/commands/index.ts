@@ -2,7 +2,9 @@ import { registerBaselineCommand } from "./baseline-command.js";
 import { registerCheckCommand } from "./check-command.js";
 import type { CommandRegistration } from "./command-context.js";
 import { registerCompileCommand } from "./compile-command.js";
+import { registerDoctorCommand } from "./doctor-command.js";
+import { registerExplainCommand } from "./explain-command.js";
 import { registerGraphCommand } from "./graph-command.js";
 
 /** The one list of subcommands, in the order `--help` shows them. */
-export const COMMANDS: readonly CommandRegistration[] = [registerCheckCommand, registerBaselineCommand, registerCompileCommand, registerGraphCommand];
+export const COMMANDS: readonly CommandRegistration[] = [registerCheckCommand, registerBaselineCommand, registerCompileCommand, registerGraphCommand, registerDoctorCommand, registerExplainCommand];

@@ -1,0 +1,90 @@
+import type { LayerMap } from "../map/layer-map.js";
+import type { Diagnostic } from "./diagnostic.js";
+import type { MapOrigins } from "./map-pointer.js";
+
+/**
+ * Cycles the map itself allows (A may import B, B may import A; or longer): layers in one cycle can
+ * all depend on each other, so they are one layer in practice. One finding per strongly connected group,
+ * with its shortest cycle from the group's first layer in map order.
+ */
+export function allowedCycleFindings(map: LayerMap, origins: MapOrigins): Diagnostic[] {
+  const order = map.layers.map((layer) => layer.name);
+  const edges = new Map(map.layers.map((layer) => [layer.name, layer.mayImport]));
+  return stronglyConnected(order, edges)
+    .filter((group) => group.length > 1)
+    .map((group) => {
+      const members = new Set(group);
+      const start = order.find((name) => members.has(name)) as string;
+      const cycle = shortestCycle(start, edges, members);
+      const [first, second] = cycle as [string, string];
+      const names = order.filter((name) => members.has(name));
+      const message =
+        names.length === 2
+          ? `${first} and ${second} may import each other: ${cycle.join(" → ")}`
+          : `${names.join(", ")} may import each other in a cycle: ${cycle.join(" → ")}`;
+      return {
+        code: "allowed-cycle",
+        severity: "warning",
+        message,
+        hint: "layers that may import each other are one layer in practice: decide which way the dependency goes and remove the allowance against it",
+        at: origins.layerKey(first, "mayImport", second),
+        files: [],
+      } satisfies Diagnostic;
+    });
+}
+
+/** Tarjan's algorithm; groups come in the order their roots finish. */
+function stronglyConnected(nodes: readonly string[], edges: ReadonlyMap<string, readonly string[]>): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const groups: string[][] = [];
+  const visit = (node: string): void => {
+    index.set(node, index.size);
+    low.set(node, index.get(node) as number);
+    stack.push(node);
+    onStack.add(node);
+    for (const next of edges.get(node) ?? []) {
+      if (!index.has(next)) {
+        visit(next);
+        low.set(node, Math.min(low.get(node) as number, low.get(next) as number));
+      } else if (onStack.has(next)) {
+        low.set(node, Math.min(low.get(node) as number, index.get(next) as number));
+      }
+    }
+    if (low.get(node) === index.get(node)) {
+      const group: string[] = [];
+      let member: string;
+      do {
+        member = stack.pop() as string;
+        onStack.delete(member);
+        group.push(member);
+      } while (member !== node);
+      groups.push(group);
+    }
+  };
+  for (const node of nodes) if (!index.has(node)) visit(node);
+  return groups;
+}
+
+/** Breadth-first from start back to start inside the group: start → … → start. */
+function shortestCycle(start: string, edges: ReadonlyMap<string, readonly string[]>, members: ReadonlySet<string>): string[] {
+  const previous = new Map<string, string>();
+  const queue = [start];
+  while (queue.length > 0) {
+    const node = queue.shift() as string;
+    for (const next of edges.get(node) ?? []) {
+      if (!members.has(next)) continue;
+      if (next === start) {
+        const path = [node];
+        while (path[0] !== start) path.unshift(previous.get(path[0] as string) as string);
+        return [...path, start];
+      }
+      if (previous.has(next)) continue;
+      previous.set(next, node);
+      queue.push(next);
+    }
+  }
+  return [start];
+}

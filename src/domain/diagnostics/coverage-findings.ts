@@ -1,0 +1,61 @@
+import type { LayerClassifier } from "../classify/layer-classifier.js";
+import type { Diagnostic } from "./diagnostic.js";
+import type { MapOrigins } from "./map-pointer.js";
+
+/** Layers and globs that match no checked file, and files that several layers claim. */
+export function coverageFindings(classifier: LayerClassifier, files: readonly string[], origins: MapOrigins): Diagnostic[] {
+  if (files.length === 0) {
+    return [{ code: "nothing-checked", severity: "warning", message: "include and exclude leave no source file: nothing can be diagnosed against files", hint: "point include at the folders that hold the code", at: { file: origins.merged.origins.include ?? origins.mapFile, keyPath: ["include"] }, files: [] }];
+  }
+  const findings: Diagnostic[] = [];
+  const usedGlobs = new Set<string>();
+  const usedLayers = new Set<string>();
+  const claimedBy = new Map<string, string[]>();
+  for (const file of files) {
+    const claiming = classifier.layersClaiming(file);
+    for (const layer of claiming) usedLayers.add(layer);
+    for (const glob of classifier.globsMatching(file)) usedGlobs.add(glob.regex);
+    if (claiming.length > 1) {
+      const key = claiming.join(", ");
+      claimedBy.set(key, [...(claimedBy.get(key) ?? []), file]);
+    }
+  }
+  for (const matcher of classifier.matchers) {
+    if (!usedLayers.has(matcher.name)) {
+      findings.push({
+        code: "layer-matches-nothing",
+        severity: "warning",
+        message: `layer ${matcher.name} matches no checked file: its rules can never fire`,
+        hint: `fix its paths (${matcher.globs.map((glob) => `"${glob.glob}"`).join(", ")}), or remove the layer`,
+        at: origins.layerKey(matcher.name, "paths"),
+        files: [],
+      });
+      continue;
+    }
+    for (const glob of matcher.globs) {
+      if (usedGlobs.has(glob.regex)) continue;
+      findings.push({
+        code: "glob-matches-nothing",
+        severity: "warning",
+        message: `glob "${glob.glob}" of layer ${matcher.name} matches no checked file`,
+        hint: "fix the glob, or remove it",
+        at: origins.layerKey(matcher.name, "paths", glob.glob),
+        files: [],
+      });
+    }
+  }
+  for (const [key, claimed] of claimedBy) {
+    const layers = key.split(", ");
+    const winner = layers[0] as string;
+    const count = claimed.length === 1 ? "1 file is" : `${claimed.length} files are`;
+    findings.push({
+      code: "claimed-by-several-layers",
+      severity: "warning",
+      message: `${count} claimed by ${layers.join(" and ")}: ${winner} wins, being first in map order (${claimed.slice(0, 3).join(", ")}${claimed.length > 3 ? ", …" : ""})`,
+      hint: `narrow the globs of ${layers.slice(1).join(", ")} so each file has one layer, or move the layers if ${winner} is the wrong winner`,
+      at: origins.layerKey(layers[1] as string, "paths"),
+      files: claimed,
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,104 @@
+import { describeAllowedPackages } from "../compile/compile-rules.js";
+import type { MapPointer } from "../diagnostics/diagnostic.js";
+import { groupUnclaimed } from "../diagnostics/unclaimed-findings.js";
+import { patternMatches, packageNameUsed, suggestLayer, type LayerSuggestion } from "../diagnostics/suggest-layer.js";
+import { compilePathGlob } from "../glob/compile-glob.js";
+import type { GraphDependency } from "../graph/module-graph.js";
+import { isSourceFile } from "../graph/source-files.js";
+import type { Layer } from "../map/layer-map.js";
+import { compareText } from "../violations/violation.js";
+import type { ExplainContext } from "./explain-context.js";
+
+export type ImportVerdictKind = "allowed" | "violation" | "not-checked";
+
+export interface ImportVerdict {
+  readonly specifier: string;
+  /** A path for local files, the package name for packages, the specifier when unresolved. */
+  readonly target: string;
+  readonly targetLayer: string | null;
+  readonly verdict: ImportVerdictKind;
+  /** The rule broken (for a violation), or why the import is allowed or not checked. */
+  readonly rule: string;
+  readonly at: MapPointer | null;
+}
+
+export interface FileExplanation {
+  readonly file: string;
+  readonly status: "checked" | "excluded" | "not-included" | "not-source";
+  readonly layer: string | null;
+  /** The glob that put the file in its layer, and where the map says it. */
+  readonly glob: string | null;
+  readonly at: MapPointer | null;
+  /** Later layers whose globs match it too. */
+  readonly alsoClaimedBy: readonly string[];
+  /** Why no layer claims it (null when one does). */
+  readonly unclaimedReason: string | null;
+  readonly suggestion: LayerSuggestion | null;
+  readonly mayImport: readonly string[];
+  /** The packages its layer may use, in words; null without a layer. */
+  readonly mayUse: string | null;
+  readonly imports: readonly ImportVerdict[];
+}
+
+/** `layerlint explain FILE`: its layer and why, what it may import, and a verdict on each import. */
+export function explainFile(context: ExplainContext, file: string): FileExplanation {
+  const { map, classifier, origins } = context;
+  const status = context.checked.includes(file) ? "checked" : context.excluded.includes(file) ? "excluded" : isSourceFile(file) ? "not-included" : "not-source";
+  const claiming = classifier.layersClaiming(file);
+  const layerName = claiming[0] ?? null;
+  const layer = map.layers.find((candidate) => candidate.name === layerName) ?? null;
+  const glob = layer === null ? null : (classifier.matchers.find((matcher) => matcher.name === layer.name)?.globs.find((candidate) => new RegExp(candidate.regex).test(file))?.glob ?? null);
+  const module = context.modules.find((candidate) => candidate.source === file);
+  const imports = (module?.dependencies ?? []).map((dependency) => verdictOf(context, layer, dependency)).sort((a, b) => compareText(a.specifier, b.specifier));
+  const group = groupUnclaimed(classifier, context.checked).find((candidate) => candidate.files.includes(file));
+
+  return {
+    file,
+    status,
+    layer: layerName,
+    glob,
+    at: layer === null || glob === null ? null : origins.layerKey(layer.name, "paths", glob),
+    alsoClaimedBy: claiming.slice(1),
+    unclaimedReason: layer === null ? unclaimedReason(context, file, status) : null,
+    suggestion: layer === null && group !== undefined ? suggestLayer(group.files, map, classifier, context.modules) : null,
+    mayImport: layer?.mayImport ?? [],
+    mayUse: layer === null ? null : describeAllowedPackages(layer),
+    imports: status === "checked" ? imports : [],
+  };
+}
+
+function unclaimedReason(context: ExplainContext, file: string, status: FileExplanation["status"]): string {
+  if (status === "excluded") {
+    const glob = context.map.exclude.find((candidate) => new RegExp(compilePathGlob(candidate)).test(file));
+    return `it is excluded by "${glob ?? "?"}", and no layer's paths match it`;
+  }
+  if (status === "not-source") return "it is not a source file, and no layer's paths match it";
+  if (status === "not-included") return `it is not under include (${context.map.include.join(", ")}), and no layer's paths match it`;
+  return `no glob of any layer matches it (layers: ${context.map.layers.map((layer) => layer.name).join(", ")})`;
+}
+
+function verdictOf(context: ExplainContext, layer: Layer | null, dependency: GraphDependency): ImportVerdict {
+  const { classifier, origins, meanings, map } = context;
+  const packageName = packageNameUsed(dependency);
+  const target = packageName ?? dependency.resolved;
+  const targetLayer = dependency.target === "local" ? classifier.layerOf(dependency.resolved) : null;
+  const base = { specifier: dependency.specifier, target, targetLayer };
+  const broken = dependency.brokenRules.find((rule) => meanings.has(rule));
+  if (broken !== undefined && layer !== null) {
+    const meaning = meanings.get(broken);
+    const at = meaning?.kind === "package" ? origins.layerKey(layer.name, "packages") : origins.layerKey(layer.name, "mayImport");
+    const why = meaning?.kind === "package" ? `${target} is not on layers.${layer.name}.packages` : `${targetLayer} is not on layers.${layer.name}.mayImport`;
+    return { ...base, verdict: "violation", rule: `${broken}: ${why}`, at };
+  }
+  if (layer === null) return { ...base, verdict: "not-checked", rule: "the file is in no layer, so its imports are not checked (the file itself is reported)", at: null };
+  if (dependency.typeOnly && map.options.typeOnlyImports === "allow") return { ...base, verdict: "allowed", rule: "type-only, and options.typeOnlyImports is allow", at: null };
+  if (dependency.target === "unresolved" && packageName === null) return { ...base, verdict: "not-checked", rule: "it cannot be resolved (an unresolved-import warning)", at: null };
+  if (packageName !== null) {
+    if (layer.packages === null) return { ...base, verdict: "allowed", rule: `${layer.name} has no packages list: any package`, at: origins.layer(layer.name) };
+    const pattern = layer.packages.find((candidate) => patternMatches(candidate, packageName)) ?? "?";
+    return { ...base, verdict: "allowed", rule: `"${pattern}" is on layers.${layer.name}.packages`, at: origins.layerKey(layer.name, "packages", pattern) };
+  }
+  if (targetLayer === null) return { ...base, verdict: "allowed", rule: "the target is in no layer: it is reported as unassigned itself, not here", at: null };
+  if (targetLayer === layer.name) return { ...base, verdict: "allowed", rule: "same layer: a layer may always import itself", at: null };
+  return { ...base, verdict: "allowed", rule: `${targetLayer} is on layers.${layer.name}.mayImport`, at: origins.layerKey(layer.name, "mayImport", targetLayer) };
+}

@@ -1,0 +1,87 @@
+import { describeAllowedPackages } from "../compile/compile-rules.js";
+import type { MapPointer } from "../diagnostics/diagnostic.js";
+import { allowsPackage } from "../diagnostics/suggest-layer.js";
+import type { Layer } from "../map/layer-map.js";
+import type { Violation } from "../violations/violation.js";
+import type { ExplainContext } from "./explain-context.js";
+import { explainFile } from "./explain-file.js";
+
+/** One sentence of a story, and the line of the map it rests on. */
+export interface StoryLine {
+  readonly text: string;
+  readonly at: MapPointer | null;
+}
+
+export interface ViolationStory {
+  readonly violation: Violation;
+  /** What the map says and why this import breaks it. */
+  readonly story: readonly StoryLine[];
+  /** What to do about it, most likely remedy first. */
+  readonly remedies: readonly StoryLine[];
+}
+
+/** `layerlint explain --violation ID`: the full story of one violation, ending in what to do. */
+export function explainViolation(context: ExplainContext, violation: Violation): ViolationStory {
+  if (violation.kind === "unassigned") return unassignedStory(context, violation);
+  const layers = new Map(context.map.layers.map((layer) => [layer.name, layer]));
+  const fromLayer = layers.get(violation.fromLayer as string) as Layer;
+  const story: StoryLine[] = [membership(context, violation.from)];
+  if (violation.kind === "layer") {
+    const target = violation.toLayer as string;
+    story.push(membership(context, violation.to as string));
+    story.push({
+      text: `${fromLayer.name} may import ${fromLayer.mayImport.length === 0 ? "no other layer" : fromLayer.mayImport.join(", ")}; ${target} is not among them, so rule ${violation.rule} forbids this import`,
+      at: context.origins.layerKey(fromLayer.name, "mayImport"),
+    });
+    return { violation, story, remedies: layerRemedies(context, fromLayer, layers.get(target) as Layer) };
+  }
+  const packageName = violation.to as string;
+  story.push({
+    text: `${fromLayer.name} may use ${describeAllowedPackages(fromLayer)}; ${packageName} is not on the list, so rule ${violation.rule} forbids this import`,
+    at: context.origins.layerKey(fromLayer.name, "packages"),
+  });
+  const users = context.map.layers.filter((layer) => layer.name !== fromLayer.name && allowsPackage(layer, packageName)).map((layer) => layer.name);
+  const remedies: StoryLine[] = [
+    users.length > 0
+      ? { text: `move the code that needs ${packageName} to a layer that may use it (${users.join(", ")}) and call it from ${fromLayer.name} through an allowed import`, at: null }
+      : { text: `no layer may use ${packageName}: if the project needs it, decide which layer owns it`, at: null },
+    { text: `or, if the map is what is wrong, add "${packageName}" to layers.${fromLayer.name}.packages`, at: context.origins.layerKey(fromLayer.name, "packages") },
+  ];
+  return { violation, story, remedies };
+}
+
+function membership(context: ExplainContext, file: string): StoryLine {
+  const explained = explainFile(context, file);
+  return { text: `${file} is in ${explained.layer}, by the glob "${explained.glob}"`, at: explained.at };
+}
+
+function layerRemedies(context: ExplainContext, from: Layer, to: Layer): StoryLine[] {
+  const remedies: StoryLine[] = [];
+  const routes = from.mayImport.filter((middle) => context.map.layers.find((layer) => layer.name === middle)?.mayImport.includes(to.name));
+  if (routes.length > 0) {
+    remedies.push({ text: `go through ${routes.join(" or ")}: ${from.name} may import ${routes.join(", ")}, which may import ${to.name}; move the call to ${to.name} there and call that from ${from.name}`, at: null });
+  } else {
+    remedies.push({
+      text: `no layer that ${from.name} may import reaches ${to.name}: move the code that needs ${to.name} out of ${from.name}, into a layer that may import ${to.name}, or pass it in from the composition root`,
+      at: null,
+    });
+  }
+  const cycle = to.mayImport.includes(from.name) ? ` (${to.name} may already import ${from.name}: both ways would make the two layers one)` : "";
+  remedies.push({ text: `or, if the map is what is wrong, add ${to.name} to layers.${from.name}.mayImport${cycle}`, at: context.origins.layerKey(from.name, "mayImport") });
+  return remedies;
+}
+
+function unassignedStory(context: ExplainContext, violation: Violation): ViolationStory {
+  const explained = explainFile(context, violation.from);
+  const story: StoryLine[] = [
+    { text: `no layer claims ${violation.from}: ${explained.unclaimedReason ?? "?"}`, at: null },
+    { text: `options.unassigned is ${context.map.options.unassigned}: every checked source file must belong to a layer, so nothing slips past the rules`, at: null },
+  ];
+  const suggestion = explained.suggestion;
+  const remedies: StoryLine[] =
+    suggestion?.layer
+      ? [{ text: `add a glob that matches it to layers.${suggestion.layer}.paths: ${suggestion.reason}`, at: context.origins.layerKey(suggestion.layer, "paths") }]
+      : [{ text: `add a glob that matches it to the paths of the layer it belongs to${suggestion ? ` (${suggestion.reason})` : ""}`, at: null }];
+  remedies.push({ text: "or add it to exclude if it is not part of the architecture (a script, a generated file)", at: null });
+  return { violation, story, remedies };
+}

@@ -1,0 +1,90 @@
+import type { MapPointer } from "../diagnostics/diagnostic.js";
+import type { ImportLocation } from "../violations/violation.js";
+import type { ImportEdge } from "./explain-context.js";
+import type { FileExplanation } from "./explain-file.js";
+import type { LayerPairExplanation } from "./explain-layers.js";
+import type { StoryLine, ViolationStory } from "./explain-violation.js";
+
+/** What rendering needs from the outside: map positions as text, and import statements' positions. */
+export interface RenderContext {
+  /** `layers.yaml:12:5` for a pointer into the map. */
+  where(pointer: MapPointer): string;
+  /** The first statement importing `specifier` in `file`, or null when it cannot be found. */
+  position(file: string, specifier: string): ImportLocation | null;
+}
+
+const VERDICT_MARK = { allowed: "ok  ", violation: "FAIL", "not-checked": "--  " } as const;
+
+export function renderFileExplanation(explanation: FileExplanation, context: RenderContext): string {
+  const lines = [explanation.file];
+  if (explanation.layer === null) {
+    lines.push(`  layer: none: ${explanation.unclaimedReason ?? ""}`);
+    const suggestion = explanation.suggestion;
+    if (suggestion !== null) lines.push(suggestion.layer === null ? `  suggestion: ${suggestion.reason}` : `  suggestion: layer ${suggestion.layer}: ${suggestion.reason}`);
+  } else {
+    lines.push(`  layer: ${explanation.layer}, by the glob "${explanation.glob}"${at(explanation.at, context)}`);
+    if (explanation.alsoClaimedBy.length > 0) lines.push(`  also matched by ${explanation.alsoClaimedBy.join(", ")}: the first layer in map order wins`);
+    lines.push(`  may import: ${explanation.layer} itself${explanation.mayImport.length > 0 ? `, ${explanation.mayImport.join(", ")}` : ""}`);
+    lines.push(`  may use: ${explanation.mayUse ?? ""}`);
+  }
+  if (explanation.status !== "checked") {
+    lines.push(`  imports: not checked (${explanation.status === "excluded" ? "the file is excluded" : explanation.status === "not-source" ? "not a source file" : "the file is not under include"})`);
+    return `${lines.join("\n")}\n`;
+  }
+  lines.push(explanation.imports.length === 0 ? "  imports: none" : `  imports (${explanation.imports.length}):`);
+  const rows = explanation.imports
+    .map((verdict) => ({ verdict, position: context.position(explanation.file, verdict.specifier) }))
+    .sort((a, b) => (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.column ?? 0) - (b.position?.column ?? 0));
+  for (const { verdict, position } of rows) {
+    const line = position === null ? "?" : `${position.line}:${position.column}`;
+    const target = verdict.targetLayer === null ? verdict.target : `${verdict.target} (${verdict.targetLayer})`;
+    lines.push(`    ${VERDICT_MARK[verdict.verdict]} ${line}  "${verdict.specifier}" → ${target}`);
+    lines.push(`         ${verdict.rule}${at(verdict.at, context)}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+export function renderLayerPairExplanation(explanation: LayerPairExplanation, context: RenderContext): string {
+  const { from, to } = explanation;
+  const lines = [`${from} → ${to}: ${explanation.allowed ? "allowed" : "not allowed"}: ${explanation.reason}${at(explanation.at, context)}`];
+  if (explanation.direct.length > 0) {
+    const verb = explanation.allowed ? "" : " (each is a violation)";
+    lines.push(`imports from ${from} to ${to} (${explanation.direct.length})${verb}:`);
+    for (const edge of explanation.direct) lines.push(`  ${edgeText(edge, context)}`);
+  } else if (from !== to) {
+    lines.push(`no file of ${from} imports a file of ${to}`);
+    if (explanation.chain === null) lines.push(`${from} does not reach ${to} through other files either`);
+    else {
+      lines.push(`${from} reaches ${to} indirectly, shortest chain (${explanation.chain.length} imports):`);
+      for (const edge of explanation.chain) lines.push(`  ${edgeText(edge, context)}`);
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+export function renderViolationStory(story: ViolationStory, context: RenderContext): string {
+  const { violation } = story;
+  const lines = [`${violation.id}: ${violation.message} (${violation.severity}, rule ${violation.rule})`];
+  if (violation.line !== null) {
+    lines.push(`  ${violation.from}:${violation.line}:${violation.column}  "${violation.specifier}"`);
+    for (const location of violation.locations.slice(1)) lines.push(`    also at ${location.line}:${location.column}  "${location.specifier}"`);
+  }
+  lines.push("why:");
+  for (const line of story.story) lines.push(`  ${storyText(line, context)}`);
+  lines.push("what to do:");
+  for (const line of story.remedies) lines.push(`  ${storyText(line, context)}`);
+  return `${lines.join("\n")}\n`;
+}
+
+function storyText(line: StoryLine, context: RenderContext): string {
+  return `${line.text}${at(line.at, context)}`;
+}
+
+function edgeText(edge: ImportEdge, context: RenderContext): string {
+  const position = context.position(edge.from, edge.specifier);
+  return `${edge.from}${position === null ? "" : `:${position.line}:${position.column}`}  "${edge.specifier}" → ${edge.to}`;
+}
+
+function at(pointer: MapPointer | null, context: RenderContext): string {
+  return pointer === null ? "" : ` (${context.where(pointer)})`;
+}
