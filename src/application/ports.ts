@@ -7,8 +7,6 @@ export interface FileSystem {
   readText(absolutePath: string): Promise<string>;
   exists(absolutePath: string): Promise<boolean>;
   isDirectory(absolutePath: string): Promise<boolean>;
-  /** The size in bytes of a regular file; null when there is none at that path. */
-  fileSize(absolutePath: string): Promise<number | null>;
   /**
    * Every file under the given entries (folders or files relative to `root`), as forward-slash paths
    * relative to `root`, sorted. node_modules and .git are never entered; symlinked folders are not followed.
@@ -75,6 +73,11 @@ export interface VersionControl {
   changedFiles(root: string, ref: string | undefined): Promise<string[]>;
 }
 
+export interface SvgRenderer {
+  /** Lays out a Graphviz DOT graph as SVG; DOT that Graphviz refuses is a DependencyFailure. */
+  renderDot(dot: string): Promise<string>;
+}
+
 export interface CheckPorts {
   readonly fileSystem: FileSystem;
   readonly extractor: DependencyExtractor;
@@ -83,4 +86,5 @@ export interface CheckPorts {
   readonly yaml: YamlReader;
   readonly presets: PresetLocator;
   readonly versionControl: VersionControl;
+  readonly svg: SvgRenderer;
 }

@@ -1,6 +1,7 @@
 import { dependencyCruiserExtractor } from "../adapters/dependency-cruiser/dependency-cruiser-extractor.js";
 import { nodeFileSystem } from "../adapters/file-system/node-file-system.js";
 import { gitVersionControl } from "../adapters/git/git-version-control.js";
+import { vizSvgRenderer } from "../adapters/graphviz/viz-svg-renderer.js";
 import { presetLocator } from "../adapters/presets/preset-locator.js";
 import { typescriptSourceInspector } from "../adapters/typescript/source-inspector.js";
 import { workerSyntaxChecker } from "../adapters/typescript/worker-syntax-checker.js";
@@ -17,6 +18,7 @@ export function defaultPorts(overrides: Partial<CheckPorts> = {}): CheckPorts {
     yaml: yamlReader,
     presets: presetLocator,
     versionControl: gitVersionControl,
+    svg: vizSvgRenderer,
     ...overrides,
   };
 }

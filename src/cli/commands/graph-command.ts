@@ -11,7 +11,8 @@ import type { CliEnvironment } from "../cli-environment.js";
 import { CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP, type CommandRegistration } from "./command-context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 
-export const GRAPH_FORMATS = ["mermaid", "dot", "json"] as const;
+/** The pure renderers' formats, and SVG: the DOT laid out by Graphviz. */
+export const GRAPH_FORMATS = ["mermaid", "dot", "svg", "json"] as const;
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];
 
 export interface GraphCommandOptions {
@@ -59,7 +60,7 @@ export async function runGraphCommand(environment: CliEnvironment, ports: CheckP
     ...(options.depth === undefined ? {} : { depth: options.depth }),
     ...(options.collapse === undefined ? {} : { collapse: options.collapse }),
   });
-  const text = renderers[options.format](graph);
+  const text = options.format === "svg" ? await ports.svg.renderDot(renderers.dot(graph)) : renderers[options.format](graph);
 
   if (options.check !== undefined) {
     const committed = resolve(environment.cwd, options.check);
