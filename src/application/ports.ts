@@ -7,6 +7,8 @@ export interface FileSystem {
   readText(absolutePath: string): Promise<string>;
   exists(absolutePath: string): Promise<boolean>;
   isDirectory(absolutePath: string): Promise<boolean>;
+  /** The size in bytes of a regular file; null when there is none at that path. */
+  fileSize(absolutePath: string): Promise<number | null>;
   /**
    * Every file under the given entries (folders or files relative to `root`), as forward-slash paths
    * relative to `root`, sorted. node_modules and .git are never entered; symlinked folders are not followed.
