@@ -1,6 +1,7 @@
 import { githubReporter } from "./github-reporter.js";
 import { jsonReporter } from "./json-reporter.js";
 import { junitReporter } from "./junit-reporter.js";
+import { markdownReporter } from "./markdown-reporter.js";
 import type { Reporter } from "./reporter.js";
 import { sarifReporter } from "./sarif-reporter.js";
 import { textReporter } from "./text-reporter.js";
@@ -12,6 +13,7 @@ export const reporters = {
   sarif: sarifReporter,
   junit: junitReporter,
   github: githubReporter,
+  markdown: markdownReporter,
 } as const satisfies Record<string, Reporter>;
 
 export type ReportFormat = keyof typeof reporters;

@@ -11,6 +11,8 @@ export interface ReporterOptions {
    * read (SARIF, JUnit, GitHub, Markdown) put it before every file path; text and JSON keep map-relative paths.
    */
   readonly pathPrefix?: string;
+  /** A Mermaid diagram of the layers, drawn by the caller; the Markdown report embeds it when given. */
+  readonly diagram?: string;
 }
 
 /** A reporter is a pure function: the report in, the text to write out. */

@@ -1,18 +1,31 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { expect } from "vitest";
+import { analyzeProject } from "../../src/application/analyze-project.js";
+import { graphOf } from "../../src/application/build-graph.js";
 import { checkProject } from "../../src/application/check-project.js";
 import { findLayerMap } from "../../src/application/find-layer-map.js";
 import { loadLayerMap } from "../../src/application/load-layer-map.js";
 import { defaultPorts } from "../../src/cli/default-ports.js";
 import type { CheckReport } from "../../src/domain/report/check-report.js";
+import { renderers } from "../../src/renderers/index.js";
 import { fixturePath } from "../helpers/run-built-cli.js";
 
 /** The real report of a fixture project, checked in-process (the syntax worker exists only in the build). */
 export async function fixtureReport(name: string): Promise<CheckReport> {
+  const { ports, loaded } = await fixtureMap(name);
+  return (await checkProject(ports, { loaded })).report;
+}
+
+/** The Mermaid layer diagram the CLI hands the Markdown reporter, from the fixture's real analysis. */
+export async function fixtureDiagram(name: string): Promise<string> {
+  const { ports, loaded } = await fixtureMap(name);
+  return renderers.mermaid(graphOf(await analyzeProject(ports, { loaded }), { level: "layer" }));
+}
+
+async function fixtureMap(name: string) {
   const ports = defaultPorts({ syntax: { check: () => Promise.resolve([]) } });
   const cwd = fixturePath(name);
-  const loaded = await loadLayerMap(ports, await findLayerMap(ports.fileSystem, cwd, undefined), cwd);
-  return (await checkProject(ports, { loaded })).report;
+  return { ports, loaded: await loadLayerMap(ports, await findLayerMap(ports.fileSystem, cwd, undefined), cwd) };
 }
 
 const GOLDEN = new URL("../golden/", import.meta.url);

@@ -1,11 +1,13 @@
 import { relative, resolve, sep } from "node:path";
 import { Option } from "commander";
-import { checkProject } from "../../application/check-project.js";
+import { analyzeProject } from "../../application/analyze-project.js";
+import { graphOf } from "../../application/build-graph.js";
 import { findLayerMap } from "../../application/find-layer-map.js";
 import { loadLayerMap } from "../../application/load-layer-map.js";
 import type { CheckPorts } from "../../application/ports.js";
 import { UsageError } from "../../domain/errors.js";
 import { checkFails } from "../../domain/report/check-report.js";
+import { renderers } from "../../renderers/index.js";
 import { REPORT_FORMATS, reporters, type ReportFormat } from "../../reporters/index.js";
 import type { CliEnvironment } from "../cli-environment.js";
 import { addGateOptions, prepareGates, type CheckGateOptions } from "./check-gate-options.js";
@@ -44,16 +46,18 @@ export async function runCheckCommand(environment: CliEnvironment, ports: CheckP
   const loaded = await loadLayerMap(ports, mapFile, environment.cwd);
   const only = await toMapRelative(ports, environment.cwd, loaded.rootDir, paths);
   const gate = await prepareGates(environment, ports, loaded.rootDir, only, options);
-  const analysed = await checkProject(ports, { loaded, ...(only.length > 0 ? { only } : {}) });
+  const analysed = await analyzeProject(ports, { loaded, ...(only.length > 0 ? { only } : {}) });
   const { timings } = analysed;
   const report = await gate(analysed.report);
 
   const toFile = options.output !== undefined;
   const color = !toFile && environment.stdout.isTTY === true && environment.env.NO_COLOR === undefined;
   const pathPrefix = relative(environment.cwd, loaded.rootDir).split(sep).join("/");
-  const text = reporters[options.format](report, { color, quiet: options.quiet, pathPrefix });
+  const wantsDiagram = [options.format, ...options.report.map((target) => target.format)].includes("markdown");
+  const diagram = wantsDiagram ? renderers.mermaid(graphOf(analysed, { level: "layer" })) : undefined;
+  const text = reporters[options.format](report, { color, quiet: options.quiet, pathPrefix, diagram });
   for (const target of options.report) {
-    await ports.fileSystem.writeTextAtomic(resolve(environment.cwd, target.file), reporters[target.format](report, { color: false, quiet: options.quiet, pathPrefix }));
+    await ports.fileSystem.writeTextAtomic(resolve(environment.cwd, target.file), reporters[target.format](report, { color: false, quiet: options.quiet, pathPrefix, diagram }));
   }
   if (toFile) {
     await ports.fileSystem.writeTextAtomic(resolve(environment.cwd, options.output as string), text);
