@@ -6,11 +6,13 @@ import { shownViolations } from "./shown-violations.js";
 
 /**
  * GitHub Actions workflow commands: one `::error` or `::warning` annotation per violation on its first
- * import statement (files no layer claims on line 1), so it shows on the pull request's diff.
+ * import statement (files no layer claims on line 1), so it shows on the pull request's diff; an `::error`
+ * without a file for each other reason the check fails (a stale baseline, too many warnings).
  */
 export const githubReporter: Reporter = (report, options) => {
   const lines = shownViolations(report, options).map((violation) => annotation(violation, options));
   if (!options.quiet) lines.push(...report.warnings.map((warning) => warningAnnotation(warning, options)));
+  lines.push(...(report.summary.failures ?? []).map((failure) => command("error", { title: failure.code }, failure.message)));
   return lines.map((line) => `${line}\n`).join("");
 };
 

@@ -1,3 +1,4 @@
+import type { CheckFailure } from "../domain/report/check-report.js";
 import type { Violation } from "../domain/violations/violation.js";
 import { groupByRule } from "./group-by-rule.js";
 import { reportedPath } from "./reported-path.js";
@@ -6,14 +7,19 @@ import { shownViolations } from "./shown-violations.js";
 
 /**
  * JUnit XML for CI test tabs: a test suite per rule, a failing test case per violation (its `type` is
- * the severity), and one passing test case when there is none. No timings, so the bytes are stable.
+ * the severity), a failing test case for each other reason the check fails, and one passing test case
+ * when nothing fails. No timings, so the bytes are stable.
  */
 export const junitReporter: Reporter = (report, options) => {
   const violations = shownViolations(report, options);
-  const suites = violations.length === 0 ? [cleanSuite()] : [...groupByRule(violations)].map(([rule, ofRule]) => ruleSuite(rule, ofRule, options));
+  const failures = report.summary.failures ?? [];
+  const suites = [...groupByRule(violations)].map(([rule, ofRule]) => ruleSuite(rule, ofRule, options));
+  if (failures.length > 0) suites.push(failuresSuite(failures));
+  const failed = violations.length + failures.length;
+  if (failed === 0) suites.push(cleanSuite());
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="layerlint" tests="${Math.max(violations.length, 1)}" failures="${violations.length}" errors="0">`,
+    `<testsuites name="layerlint" tests="${Math.max(failed, 1)}" failures="${failed}" errors="0">`,
     ...suites,
     "</testsuites>",
     "",
@@ -24,6 +30,21 @@ function cleanSuite(): string {
   return [
     '  <testsuite name="layerlint" tests="1" failures="0" errors="0" skipped="0">',
     '    <testcase classname="layerlint" name="imports follow the layer map"/>',
+    "  </testsuite>",
+  ].join("\n");
+}
+
+/** The reasons besides violations that a check fails for (a stale baseline, too many warnings). */
+function failuresSuite(failures: readonly CheckFailure[]): string {
+  return [
+    `  <testsuite name="layerlint" tests="${failures.length}" failures="${failures.length}" errors="0" skipped="0">`,
+    ...failures.map((failure) =>
+      [
+        `    <testcase classname="layerlint" name="${attribute(failure.code)}">`,
+        `      <failure type="error" message="${attribute(failure.message)}">${text(failure.message)}</failure>`,
+        "    </testcase>",
+      ].join("\n"),
+    ),
     "  </testsuite>",
   ].join("\n");
 }

@@ -11,6 +11,8 @@ const FINGERPRINT = "layerlintViolationId/v1";
 /**
  * SARIF 2.1.0 for code-scanning dashboards: one rule per rule that has a violation, one result per
  * violation located at every import statement behind it. Files no layer claims are located at line 1.
+ * Against a baseline every result is `new` (known violations are not reported); the other reasons a
+ * check fails are error notifications.
  */
 export const sarifReporter: Reporter = (report, options) => {
   const violations = shownViolations(report, options);
@@ -25,11 +27,17 @@ export const sarifReporter: Reporter = (report, options) => {
         invocations: [
           {
             executionSuccessful: true,
-            toolExecutionNotifications: options.quiet ? [] : report.warnings.map((warning) => notification(warning, options)),
+            toolExecutionNotifications: [
+              ...(report.summary.failures ?? []).map((failure) => ({ descriptor: { id: failure.code }, level: "error", message: { text: failure.message }, locations: [] })),
+              ...(options.quiet ? [] : report.warnings.map((warning) => notification(warning, options))),
+            ],
           },
         ],
         columnKind: "utf16CodeUnits",
-        results: violations.map((violation) => result(violation, ruleIndex.get(violation.rule) ?? 0, options)),
+        results: violations.map((violation) => ({
+          ...result(violation, ruleIndex.get(violation.rule) ?? 0, options),
+          ...(report.summary.baseline === undefined ? {} : { baselineState: "new" }),
+        })),
       },
     ],
   };

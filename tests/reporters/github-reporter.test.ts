@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { githubReporter } from "../../src/reporters/github-reporter.js";
-import { expectGolden, fixtureReport } from "./fixture-reports.js";
+import { expectGolden, fixtureReport, staleBaselineReport } from "./fixture-reports.js";
 
 const options = { color: false, quiet: false };
 
@@ -84,5 +84,12 @@ describe("the GitHub reporter", () => {
 
   it("a clean run prints nothing", async () => {
     expect(githubReporter(await fixtureReport("clean-backend"), options)).toBe("");
+  });
+
+  it("a failure besides violations (a stale baseline) is an ::error without a file", async () => {
+    const report = await staleBaselineReport();
+    expect(githubReporter({ ...report, violations: [], warnings: [] }, options)).toBe(
+      "::error title=stale-baseline::1 baseline entry no longer occurs: the baseline only shrinks, rewrite it with --update-baseline\n",
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { junitReporter } from "../../src/reporters/junit-reporter.js";
-import { expectGolden, fixtureReport } from "./fixture-reports.js";
+import { expectGolden, fixtureReport, staleBaselineReport } from "./fixture-reports.js";
 
 const options = { color: false, quiet: false };
 const ARRAYS = new Set(["testsuites.testsuite", "testsuites.testsuite.testcase"]);
@@ -64,5 +64,31 @@ describe("the JUnit reporter", () => {
     const { testsuites } = parseJunit(xml);
     expect(testsuites).toMatchObject({ tests: "1", failures: "0" });
     expect(testsuites.testsuite).toEqual([{ name: "layerlint", tests: "1", failures: "0", errors: "0", skipped: "0", testcase: [{ classname: "layerlint", name: "imports follow the layer map" }] }]);
+  });
+
+  it("a failure besides violations (a stale baseline) is a failing test case of its own", async () => {
+    const report = await staleBaselineReport();
+    const { testsuites } = parseJunit(junitReporter({ ...report, violations: [] }, options));
+    expect(testsuites).toMatchObject({ tests: "1", failures: "1" });
+    expect(testsuites.testsuite).toEqual([
+      {
+        name: "layerlint",
+        tests: "1",
+        failures: "1",
+        errors: "0",
+        skipped: "0",
+        testcase: [
+          {
+            classname: "layerlint",
+            name: "stale-baseline",
+            failure: {
+              type: "error",
+              message: "1 baseline entry no longer occurs: the baseline only shrinks, rewrite it with --update-baseline",
+              "#text": "1 baseline entry no longer occurs: the baseline only shrinks, rewrite it with --update-baseline",
+            },
+          },
+        ],
+      },
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import ajvDraft04 from "ajv-draft-04";
 import { describe, expect, it } from "vitest";
 import { sarifReporter } from "../../src/reporters/sarif-reporter.js";
-import { expectGolden, fixtureReport } from "./fixture-reports.js";
+import { expectGolden, fixtureReport, staleBaselineReport } from "./fixture-reports.js";
 
 /**
  * The official SARIF 2.1.0 schema (draft-04), as shipped by Microsoft's package: never written by hand.
@@ -92,5 +92,18 @@ describe("the SARIF reporter", () => {
     const sarif = JSON.parse(sarifReporter(await fixtureReport("small-backend"), options));
     delete sarif.runs[0].results[0].message;
     expect(validateSarif(sarif)).toBe(false);
+  });
+
+  it("against a baseline: every result is new, and a stale baseline is an error notification", async () => {
+    const text = sarifReporter(await staleBaselineReport(), options);
+    expectValidSarif(text);
+    const run = JSON.parse(text).runs[0];
+    expect(run.results.map((result: { baselineState: string }) => result.baselineState)).toEqual(["new", "new", "new"]);
+    expect(run.invocations[0].toolExecutionNotifications[0]).toEqual({
+      descriptor: { id: "stale-baseline" },
+      level: "error",
+      message: { text: "1 baseline entry no longer occurs: the baseline only shrinks, rewrite it with --update-baseline" },
+      locations: [],
+    });
   });
 });
