@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
 import type { ParsedYaml, YamlReader } from "../../application/ports.js";
 
 /** Aliases expand to at most this many nodes: a billion-laughs map fails fast instead of eating memory. */
@@ -8,10 +8,12 @@ export const yamlReader: YamlReader = {
   parse(text: string): ParsedYaml {
     const lineCounter = new LineCounter();
     const source = text.replace(/^\uFEFF/, "");
-    const document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
-    const errors = document.errors.map((error) => {
-      const position = lineCounter.linePos(error.pos[0]);
-      const key = (/^[^:\n]*/.exec(source.slice(error.pos[0]))?.[0] ?? "").trim();
+    // The library's own uniqueKeys check compares every key with every other: seconds for 10,000 layers.
+    const document = parseDocument(source, { lineCounter, uniqueKeys: false, prettyErrors: false });
+    const found = [...document.errors.map((error) => ({ offset: error.pos[0], code: error.code as string, message: error.message })), ...duplicateKeys(document)].sort((a, b) => a.offset - b.offset);
+    const errors = found.map((error) => {
+      const position = lineCounter.linePos(error.offset);
+      const key = (/^[^:\n]*/.exec(source.slice(error.offset))?.[0] ?? "").trim();
       return { line: position.line, column: position.col, message: yamlMessage(error.code, error.message, key) };
     });
     let value: unknown = null;
@@ -19,7 +21,8 @@ export const yamlReader: YamlReader = {
       try {
         value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
       } catch (error) {
-        errors.push({ line: 1, column: 1, message: error instanceof Error ? error.message : String(error) });
+        const message = error instanceof Error ? error.message : String(error);
+        errors.push({ line: 1, column: 1, message: /alias count/i.test(message) ? `${message}: its aliases expand to more than ${MAX_ALIAS_COUNT} nodes; write the lists out instead` : message });
       }
     }
     return {
@@ -35,6 +38,23 @@ export const yamlReader: YamlReader = {
     };
   },
 };
+
+/** A key repeated in one mapping, at the repetition. */
+function duplicateKeys(document: Document): { offset: number; code: string; message: string }[] {
+  const found: { offset: number; code: string; message: string }[] = [];
+  visit(document, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        if (seen.has(key)) found.push({ offset: pair.key.range?.[0] ?? 0, code: "DUPLICATE_KEY", message: "duplicate key" });
+        seen.add(key);
+      }
+    },
+  });
+  return found;
+}
 
 function findNode(root: Node | null, keyPath: readonly (string | number)[], atKey: boolean): Node | null {
   let current: Node | null = root;
@@ -57,5 +77,7 @@ function findNode(root: Node | null, keyPath: readonly (string | number)[], atKe
 
 function yamlMessage(code: string, message: string, key: string): string {
   if (code === "DUPLICATE_KEY") return `"${key}" is defined twice in the same mapping: a layer or key may appear only once`;
-  return message.split("\n")[0] as string;
+  if (code === "TAB_AS_INDENT") return "tabs are not allowed as indentation in YAML: indent with spaces";
+  const first = message.split("\n")[0] as string;
+  return /call stack/i.test(first) ? "the YAML is nested too deeply to read: a layer map needs only a few levels" : first;
 }

@@ -9,7 +9,9 @@ export const LAYER_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
 export const MAX_LAYERS = 200;
 export const MAX_GLOBS_PER_LIST = 500;
 
-const globList = z.array(z.string().min(1, "a glob cannot be empty")).max(MAX_GLOBS_PER_LIST);
+const globList = z
+  .array(z.string().min(1, "a glob cannot be empty"))
+  .max(MAX_GLOBS_PER_LIST, `at most ${MAX_GLOBS_PER_LIST} globs per list: use wider globs (\`src/domain/**\`) instead of one per file`);
 
 export const layerSchema = z
   .strictObject({

@@ -26,7 +26,9 @@ export function validateLayerMap(merged: MergedLayerMap, context: ValidationCont
     issues.push({ file: context.mapFile, keyPath: [], message: "the map defines no layers: add at least one under `layers:`" });
   }
   if (merged.layers.length > MAX_LAYERS) {
-    issues.push({ file: context.mapFile, keyPath: ["layers"], message: `the map defines ${merged.layers.length} layers; at most ${MAX_LAYERS} are supported` });
+    // Checked first and alone: validating thousands of layers against each other would take minutes.
+    const message = `the map defines ${merged.layers.length} layers; at most ${MAX_LAYERS} are supported: merge layers, a layer takes many globs`;
+    return { ok: false, issues: [...issues, { file: context.mapFile, keyPath: ["layers"], message }] };
   }
 
   const layers = merged.layers.map((draft) => validateLayer(draft, names, issues));
