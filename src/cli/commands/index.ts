@@ -5,6 +5,7 @@ import { registerCompileCommand } from "./compile-command.js";
 import { registerDoctorCommand } from "./doctor-command.js";
 import { registerExplainCommand } from "./explain-command.js";
 import { registerGraphCommand } from "./graph-command.js";
+import { registerInitCommand } from "./init-command.js";
 
 /** The one list of subcommands, in the order `--help` shows them. */
-export const COMMANDS: readonly CommandRegistration[] = [registerCheckCommand, registerBaselineCommand, registerCompileCommand, registerGraphCommand, registerDoctorCommand, registerExplainCommand];
+export const COMMANDS: readonly CommandRegistration[] = [registerCheckCommand, registerBaselineCommand, registerCompileCommand, registerGraphCommand, registerDoctorCommand, registerExplainCommand, registerInitCommand];

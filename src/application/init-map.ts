@@ -1,0 +1,85 @@
+import { basename, join } from "node:path";
+import { UsageError } from "../domain/errors.js";
+import { compilePathGlob } from "../domain/glob/compile-glob.js";
+import { isSourceFile } from "../domain/graph/source-files.js";
+import { NESTJS_LAYOUT, type LayoutCandidate } from "../domain/init/layout-candidate.js";
+import { planLayerMap, type InitPlan } from "../domain/init/plan-layer-map.js";
+import { renderLayerMapYaml } from "../domain/init/render-layer-map-yaml.js";
+import { closestName } from "../domain/map/closest-name.js";
+import { mergeLayerMaps } from "../domain/map/merge-layer-maps.js";
+import { parseLayerMapFile } from "../domain/map/parse-layer-map-file.js";
+import { validateLayerMap } from "../domain/map/validate-layer-map.js";
+import type { CheckReport } from "../domain/report/check-report.js";
+import { checkProject } from "./check-project.js";
+import { MAP_FILE_NAMES } from "./find-layer-map.js";
+import { loadLayerMap } from "./load-layer-map.js";
+import type { CheckPorts } from "./ports.js";
+
+export interface InitRequest {
+  /** The project's folder: the map is written here. */
+  readonly rootDir: string;
+  /** A built-in preset's name or `nestjs`; null picks the closest. */
+  readonly preset: string | null;
+  readonly force: boolean;
+}
+
+export interface InitOutcome {
+  readonly mapFile: string;
+  readonly plan: InitPlan;
+  /** The check run once with the written map. */
+  readonly report: CheckReport;
+}
+
+/** `layerlint init`: fits the folder layout to the closest preset, writes `layers.yaml`, checks once. */
+export async function initMap(ports: CheckPorts, request: InitRequest): Promise<InitOutcome> {
+  const mapFile = join(request.rootDir, MAP_FILE_NAMES[0]);
+  for (const name of MAP_FILE_NAMES) {
+    if (!request.force && (await ports.fileSystem.exists(join(request.rootDir, name)))) {
+      throw new UsageError(`${name} already exists here: pass --force to overwrite it, or edit it (layerlint doctor reviews it)`);
+    }
+  }
+  const candidates = [...(await builtInCandidates(ports, request.rootDir)), NESTJS_LAYOUT];
+  if (request.preset !== null && !candidates.some((candidate) => candidate.name === request.preset)) {
+    const names = candidates.map((candidate) => candidate.name);
+    const suggestion = closestName(request.preset, names);
+    throw new UsageError(`unknown preset "${request.preset}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (init knows ${names.join(", ")})`);
+  }
+
+  const include = (await ports.fileSystem.isDirectory(join(request.rootDir, "src"))) ? ["src"] : ["."];
+  const listed = (await ports.fileSystem.listFiles(request.rootDir, include)).filter(isSourceFile);
+  const exclude = new Map(candidates.map((candidate) => [candidate.name, candidate.exclude.map((glob) => new RegExp(compilePathGlob(glob)))]));
+  // Every candidate ships the same test exclusions; the files considered are those none of them excludes.
+  const files = listed.filter((file) => ![...exclude.values()].some((patterns) => patterns.some((pattern) => pattern.test(file))));
+  const plan = planLayerMap(files, candidates, request.preset);
+
+  await ports.fileSystem.writeTextAtomic(mapFile, renderLayerMapYaml({ plan, name: await projectName(ports, request.rootDir), include }));
+  const loaded = await loadLayerMap(ports, mapFile, request.rootDir);
+  const { report } = await checkProject(ports, { loaded });
+  return { mapFile, plan, report };
+}
+
+async function builtInCandidates(ports: CheckPorts, rootDir: string): Promise<LayoutCandidate[]> {
+  const candidates: LayoutCandidate[] = [];
+  const anchor = join(rootDir, MAP_FILE_NAMES[0]);
+  for (const name of await ports.presets.builtInNames()) {
+    const file = await ports.presets.locate(name, anchor);
+    const parsed = file === null ? null : parseLayerMapFile(file, ports.yaml.parse(await ports.fileSystem.readText(file)).value);
+    const validation = file !== null && parsed?.ok ? validateLayerMap(mergeLayerMaps([{ file, content: parsed.content }]), { mapFile: file, defaultInclude: ["src"], defaultTsconfig: null, presets: [] }) : null;
+    if (validation?.ok !== true) throw new Error(`the built-in preset "${name}" cannot be read`);
+    candidates.push({ name, origin: `the "${name}" preset`, layers: validation.map.layers, exclude: validation.map.exclude });
+  }
+  return candidates;
+}
+
+async function projectName(ports: CheckPorts, rootDir: string): Promise<string> {
+  const manifest = join(rootDir, "package.json");
+  if (await ports.fileSystem.exists(manifest)) {
+    try {
+      const name = (JSON.parse(await ports.fileSystem.readText(manifest)) as { name?: unknown }).name;
+      if (typeof name === "string" && name !== "") return name;
+    } catch {
+      // A package.json that is not JSON names nothing; the folder's name does.
+    }
+  }
+  return basename(rootDir);
+}

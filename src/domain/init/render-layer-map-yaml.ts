@@ -1,0 +1,53 @@
+import type { InitPlan } from "./plan-layer-map.js";
+
+export interface RenderInput {
+  readonly plan: InitPlan;
+  readonly name: string;
+  readonly include: readonly string[];
+}
+
+/** The `layers.yaml` init writes: the plan as a standalone map, a comment above every layer. */
+export function renderLayerMapYaml({ plan, name, include }: RenderInput): string {
+  const lines = [
+    "# yaml-language-server: $schema=./node_modules/layerlint/schema/layer-map.schema.json",
+    `# Written by \`layerlint init\` after ${plan.candidate.origin}, which fitted ${plan.classified} of ${plan.files} source files.`,
+    "# The globs name this project's folders. Layers are in priority order: a file belongs to the first",
+    "# layer whose paths match it. A layer may always import itself; `mayImport` lists the other layers it",
+    "# may import; `packages` absent means any package, `[]` none. `layerlint doctor` reviews this map.",
+    "version: 1",
+    `name: ${quote(name)}`,
+    `include: ${list(include)}`,
+    `exclude: ${list(plan.candidate.exclude)}`,
+    "layers:",
+  ];
+  for (const layer of plan.layers) {
+    lines.push(...wrap(layer.comment).map((line) => `  # ${line}`));
+    lines.push(`  ${layer.name}:`);
+    lines.push(`    paths: ${list(layer.paths)}`);
+    lines.push(`    mayImport: ${list(layer.mayImport)}`);
+    if (layer.packages !== null) lines.push(`    packages: ${list(layer.packages)}`);
+    if (layer.description !== null) lines.push(`    description: ${quote(layer.description)}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function list(items: readonly string[]): string {
+  return `[${items.map(quote).join(", ")}]`;
+}
+
+function quote(text: string): string {
+  return JSON.stringify(text);
+}
+
+/** Comment lines of at most about 100 characters, split at spaces. */
+function wrap(text: string): string[] {
+  const lines: string[] = [];
+  let current = "";
+  for (const word of text.split(" ")) {
+    if (current !== "" && current.length + word.length + 1 > 96) {
+      lines.push(current);
+      current = word;
+    } else current = current === "" ? word : `${current} ${word}`;
+  }
+  return [...lines, current];
+}
