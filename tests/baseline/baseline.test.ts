@@ -167,10 +167,13 @@ describe("a baseline file that cannot be used: exit 2, the file named, nothing o
     expect(run.stderr).toBe(stderr);
   });
 
-  it("--update-baseline without --baseline is a usage error", () => {
+  it("--update-baseline or --stale-baseline warn without --baseline is a usage error", () => {
     project = copyFixture("baseline-legacy");
-    const run = project.run("check", "--update-baseline");
-    expect(run.status).toBe(2);
-    expect(run.stderr).toBe("layerlint: --update-baseline needs --baseline FILE [LL-USAGE]\n");
+    const update = project.run("check", "--update-baseline");
+    expect(update.status).toBe(2);
+    expect(update.stderr).toBe("layerlint: --update-baseline needs --baseline FILE [LL-USAGE]\n");
+    const warn = project.run("check", "--stale-baseline", "warn");
+    expect(warn.status).toBe(2);
+    expect(warn.stderr).toBe("layerlint: --stale-baseline warn needs --baseline FILE [LL-USAGE]\n");
   });
 });

@@ -41,7 +41,9 @@ export async function prepareGates(
   only: readonly string[],
   options: CheckGateOptions,
 ): Promise<(report: CheckReport) => Promise<CheckReport>> {
-  if (options.updateBaseline && options.baseline === undefined) throw new UsageError("--update-baseline needs --baseline FILE");
+  if (options.baseline === undefined && (options.updateBaseline || options.staleBaseline === "warn")) {
+    throw new UsageError(`${options.updateBaseline ? "--update-baseline" : "--stale-baseline warn"} needs --baseline FILE`);
+  }
   const file: BaselineFile | null = options.baseline === undefined ? null : { path: resolve(environment.cwd, options.baseline), display: options.baseline };
   const baseline: Baseline | null = file === null ? null : await readBaseline(ports.fileSystem, file);
   const changed = options.changed === undefined ? null : new Set(await ports.versionControl.changedFiles(rootDir, options.changed === true ? undefined : options.changed));
