@@ -52,7 +52,7 @@ export function coverageFindings(classifier: LayerClassifier, files: readonly st
       code: "claimed-by-several-layers",
       severity: "warning",
       message: `${count} claimed by ${layers.join(" and ")}: ${winner} wins, being first in map order (${claimed.slice(0, 3).join(", ")}${claimed.length > 3 ? ", …" : ""})`,
-      hint: `narrow the globs of ${layers.slice(1).join(", ")} so each file has one layer, or move the layers if ${winner} is the wrong winner`,
+      hint: `narrow the globs of ${layers.join(" or ")} so each file has one layer; until then the first in map order wins`,
       at: origins.layerKey(layers[1] as string, "paths"),
       files: claimed,
     });
