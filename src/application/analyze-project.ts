@@ -61,7 +61,7 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
   const violations = await time("locate", () => locateAll(ports, rootDir, unlocated.filter((violation) => inScope(violation.from))));
   const syntax = (await syntaxProblems).map(syntaxWarning);
 
-  const warnings = [...unresolvedWarnings(checkedModules), ...syntax, ...coverageWarnings(classifier, selection.checked), ...oversizedWarnings(selection), ...emptyWarning(selection)]
+  const warnings = [...unresolvedWarnings(checkedModules), ...outsideWarnings(checkedModules), ...syntax, ...coverageWarnings(classifier, selection.checked), ...oversizedWarnings(selection), ...emptyWarning(selection)]
     .filter((warning) => warning.file === undefined || inScope(warning.file))
     .sort(compareWarnings);
 
@@ -124,6 +124,19 @@ function unresolvedWarnings(modules: readonly GraphModule[]): CheckWarning[] {
     module.dependencies
       .filter((dependency) => dependency.target === "unresolved")
       .map((dependency): CheckWarning => ({ code: "unresolved-import", file: module.source, message: `${module.source} imports "${dependency.specifier}", which cannot be resolved` })),
+  );
+}
+
+/** A tsconfig `paths` alias or a relative import can resolve outside the map's folder: never checked, so said. */
+function outsideWarnings(modules: readonly GraphModule[]): CheckWarning[] {
+  return modules.flatMap((module) =>
+    module.dependencies
+      .filter((dependency) => dependency.target === "local" && dependency.resolved.startsWith("../"))
+      .map((dependency): CheckWarning => ({
+        code: "import-outside-project",
+        file: module.source,
+        message: `${module.source} imports "${dependency.specifier}", which resolves to ${dependency.resolved}, outside the map's folder: not checked (move the map up to include it)`,
+      })),
   );
 }
 

@@ -73,6 +73,8 @@ export interface VersionControl {
    * not, plus untracked files: relative to `root`, forward slashes, sorted; deleted files included.
    */
   changedFiles(root: string, ref: string | undefined): Promise<string[]>;
+  /** The commit checked out at `root`; null outside a repository or without git. */
+  currentCommit(root: string): Promise<string | null>;
 }
 
 export interface SvgRenderer {

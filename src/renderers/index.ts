@@ -12,3 +12,4 @@ export const renderers = {
 
 export type RendererName = keyof typeof renderers;
 export type { GraphRenderer } from "./renderer.js";
+export { renderReviewReportHtml } from "./review-report-html.js";

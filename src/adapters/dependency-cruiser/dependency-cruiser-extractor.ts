@@ -7,6 +7,8 @@ import { ConfigurationError, DependencyFailure, FileSystemFailure, type Configur
 import type { DependencyTarget, GraphDependency, GraphModule, ModuleGraph } from "../../domain/graph/module-graph.js";
 
 const NODE_MODULES = new RegExp(NODE_MODULES_REGEX);
+/** Modules outside the map's folder (reached through tsconfig paths or `../`) are named, never read. */
+const OUTSIDE_BASE_DIR = "^\\.\\./";
 
 export const dependencyCruiserExtractor: DependencyExtractor = {
   async extract(files, options) {
@@ -14,7 +16,8 @@ export const dependencyCruiserExtractor: DependencyExtractor = {
     const tsConfig = options.tsConfig ? loadTsConfig(options.baseDir, options.tsConfig.fileName) : undefined;
     let result: ICruiseResult;
     try {
-      const reported = await cruise([...files], options as unknown as ICruiseOptions, {}, tsConfig ? { tsConfig } : {});
+      const confined = { ...options, doNotFollow: { path: [...options.doNotFollow.path, OUTSIDE_BASE_DIR] } };
+      const reported = await cruise([...files], confined as unknown as ICruiseOptions, {}, tsConfig ? { tsConfig } : {});
       result = reported.output as ICruiseResult;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") {

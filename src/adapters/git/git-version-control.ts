@@ -21,6 +21,10 @@ export const gitVersionControl: VersionControl = {
     const untracked = await gitOrFail(root, ["ls-files", "--others", "--exclude-standard", "-z"]);
     return [...new Set([...nulSeparated(diff), ...nulSeparated(untracked)])].sort();
   },
+  async currentCommit(root) {
+    const head = await git(root, ["rev-parse", "--verify", "--quiet", "HEAD"]).catch(() => null);
+    return head?.ok === true ? head.stdout.trim() : null;
+  },
 };
 
 /** origin/HEAD when the clone knows it, else main, else master. */

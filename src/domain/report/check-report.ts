@@ -12,7 +12,8 @@ export type WarningCode =
   | "layer-matches-nothing"
   | "glob-matches-nothing"
   | "nothing-checked"
-  | "file-too-large";
+  | "file-too-large"
+  | "import-outside-project";
 
 export interface CheckWarning {
   readonly code: WarningCode;

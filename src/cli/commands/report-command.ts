@@ -1,0 +1,47 @@
+import { resolve } from "node:path";
+import { buildReviewReport } from "../../application/build-review-report.js";
+import { findLayerMap } from "../../application/find-layer-map.js";
+import { loadLayerMap } from "../../application/load-layer-map.js";
+import type { CheckPorts } from "../../application/ports.js";
+import { UsageError } from "../../domain/errors.js";
+import { renderers, renderReviewReportHtml } from "../../renderers/index.js";
+import type { CliEnvironment } from "../cli-environment.js";
+import { CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP, type CommandRegistration } from "./command-context.js";
+import { EXIT, type ExitCode } from "../exit-codes.js";
+
+export interface ReportCommandOptions {
+  readonly config?: string;
+  readonly output?: string;
+}
+
+export const registerReportCommand: CommandRegistration = (program, { environment, ports, exitWith }) => {
+  program
+    .command("report")
+    .description("write the architecture review report: one self-contained HTML page (diagram, layers, every violation with its source)")
+    .option(CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP)
+    .option("-o, --output <file>", "write the page to a file instead of stdout")
+    .action(async (options: ReportCommandOptions) => {
+      exitWith(await runReportCommand(environment, ports, options));
+    });
+};
+
+export async function runReportCommand(environment: CliEnvironment, ports: CheckPorts, options: ReportCommandOptions): Promise<ExitCode> {
+  const date = reportDate(environment.env.SOURCE_DATE_EPOCH);
+  const mapFile = await findLayerMap(ports.fileSystem, environment.cwd, options.config);
+  const loaded = await loadLayerMap(ports, mapFile, environment.cwd);
+  const report = await buildReviewReport(ports, { loaded, date });
+  const html = renderReviewReportHtml(report, await ports.svg.renderDot(renderers.dot(report.graph)));
+  if (options.output === undefined) {
+    environment.stdout.write(html);
+  } else {
+    await ports.fileSystem.writeTextAtomic(resolve(environment.cwd, options.output), html);
+  }
+  return EXIT.clean;
+}
+
+/** SOURCE_DATE_EPOCH (seconds since 1970, UTC) when set, so the page can be reproduced byte for byte. */
+function reportDate(epoch: string | undefined): Date {
+  if (epoch === undefined || epoch === "") return new Date();
+  if (!/^[0-9]+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not "${epoch}"`);
+  return new Date(Number(epoch) * 1000);
+}

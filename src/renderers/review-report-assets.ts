@@ -1,0 +1,105 @@
+/** The review report's stylesheet and script, inlined so the page works offline. */
+
+export const REVIEW_REPORT_STYLE = `
+:root { --bad: #d62728; --good: #2a7d2a; --muted: #6b6b6b; --line: #dddddd; --hit: #fff1f0; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #1a1a1a; background: #fafafa; }
+header { padding: 20px 32px 12px; background: #ffffff; border-bottom: 1px solid var(--line); }
+h1 { margin: 0 0 8px; font-size: 24px; }
+h1 .subtitle { font-weight: normal; color: var(--muted); font-size: 18px; }
+h2 { font-size: 18px; margin: 28px 0 8px; }
+h3 { font-size: 15px; margin: 20px 0 6px; }
+main { padding: 0 32px 48px; }
+.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 0; }
+.meta dt { color: var(--muted); }
+.meta dd { margin: 0; }
+.bad { color: var(--bad); font-weight: 600; }
+.good { color: var(--good); font-weight: 600; }
+.muted { color: var(--muted); }
+.hint { color: var(--muted); margin: 0 0 8px; }
+.diagram { background: #ffffff; border: 1px solid var(--line); border-radius: 6px; padding: 12px; overflow: auto; text-align: center; }
+.diagram svg { max-width: 100%; height: auto; }
+.diagram g.node, .diagram g.edge { cursor: pointer; }
+.diagram g.selected polygon, .diagram g.selected path { stroke-width: 4px; }
+.diagram g.node.selected polygon, .diagram g.node.selected path { stroke: #1f4e9c; }
+#filters { position: sticky; top: 0; z-index: 1; display: flex; gap: 10px; align-items: center; padding: 12px 0; background: #fafafa; border-bottom: 1px solid var(--line); }
+#filters input { flex: 0 1 360px; padding: 6px 10px; font: inherit; border: 1px solid #bbbbbb; border-radius: 4px; }
+#selection { padding: 3px 10px; border-radius: 12px; background: #e8eefc; color: #1f4e9c; }
+button { font: inherit; padding: 4px 12px; border: 1px solid #bbbbbb; border-radius: 4px; background: #ffffff; cursor: pointer; }
+table { width: 100%; border-collapse: collapse; background: #ffffff; border: 1px solid var(--line); }
+th, td { text-align: left; vertical-align: top; padding: 6px 10px; border-bottom: 1px solid var(--line); }
+th { background: #f2f2f2; font-weight: 600; }
+td.number, th.number { text-align: right; }
+code { font: 12.5px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+.description { color: var(--muted); font-size: 13px; }
+.group h3 .count { display: inline-block; min-width: 22px; padding: 0 7px; border-radius: 11px; background: var(--bad); color: #ffffff; font-size: 12px; text-align: center; }
+.group td:first-child { width: 26%; overflow-wrap: anywhere; }
+.group td:nth-child(2) { width: 18%; overflow-wrap: anywhere; }
+.fix { color: var(--muted); margin-top: 2px; }
+pre.source { margin: 8px 0 0; padding: 6px 0; background: #f6f6f6; border: 1px solid var(--line); border-radius: 4px; overflow-x: auto; font: 12.5px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+pre.source .line { display: block; padding: 0 10px 0 0; white-space: pre; }
+pre.source .line.hit { background: var(--hit); box-shadow: inset 3px 0 var(--bad); }
+pre.source .number { display: inline-block; width: 4em; padding-right: 12px; text-align: right; color: var(--muted); user-select: none; }
+[hidden] { display: none !important; }
+`;
+
+export const REVIEW_REPORT_SCRIPT = `
+(() => {
+  "use strict";
+  const filter = document.getElementById("filter");
+  const selectionLabel = document.getElementById("selection");
+  const clear = document.getElementById("clear");
+  const nothingShown = document.getElementById("nothing-shown");
+  let selection = null;
+
+  const contains = (element, words) => words === "" || element.textContent.toLowerCase().includes(words);
+  const selected = (from, to) =>
+    selection === null || (selection.layer !== undefined ? from === selection.layer || to === selection.layer : from === selection.from && to === selection.to);
+
+  function apply() {
+    const words = filter.value.trim().toLowerCase();
+    for (const row of document.querySelectorAll("tr.layer")) {
+      const layer = row.dataset.layer;
+      const inSelection = selection === null || (selection.layer !== undefined ? layer === selection.layer : layer === selection.from || layer === selection.to);
+      row.hidden = !(inSelection && contains(row, words));
+    }
+    let shown = 0;
+    for (const group of document.querySelectorAll("section.group")) {
+      let visible = 0;
+      for (const row of group.querySelectorAll("tr.violation")) {
+        row.hidden = !(selected(row.dataset.from, row.dataset.to) && (contains(row, words) || contains(group.querySelector("h3"), words)));
+        if (!row.hidden) visible += 1;
+      }
+      group.hidden = visible === 0;
+      shown += visible;
+    }
+    nothingShown.hidden = shown > 0 || document.querySelectorAll("tr.violation").length === 0;
+    for (const element of document.querySelectorAll("#diagram .selected")) element.classList.remove("selected");
+    if (selection !== null) {
+      const id = selection.layer !== undefined ? "node:" + selection.layer : "edge:" + selection.from + "->" + selection.to;
+      document.getElementById(id)?.classList.add("selected");
+    }
+    selectionLabel.textContent = selection === null ? "" : selection.layer !== undefined ? "layer " + selection.layer : selection.from + " \\u2192 " + selection.to;
+    selectionLabel.hidden = selection === null;
+    clear.hidden = selection === null && words === "";
+  }
+
+  document.querySelector("#diagram svg")?.addEventListener("click", (event) => {
+    const target = event.target.closest("g.node, g.edge");
+    if (target === null) return;
+    if (target.id.startsWith("node:")) selection = { layer: target.id.slice("node:".length) };
+    if (target.id.startsWith("edge:")) {
+      const [from, to] = target.id.slice("edge:".length).split("->");
+      selection = { from, to };
+    }
+    apply();
+  });
+  filter.addEventListener("input", apply);
+  clear.addEventListener("click", () => {
+    selection = null;
+    filter.value = "";
+    apply();
+  });
+  apply();
+})();
+`;
