@@ -37,7 +37,7 @@ export function suggestLayer(files: readonly string[], map: LayerMap, classifier
     }
   }
   if (imported.size === 0 && importers.size === 0) {
-    return { layer: null, reason: "no import to or from a layer decides where they belong" };
+    return { layer: null, reason: "no import to or from a layer decides where this code belongs" };
   }
   const fits = map.layers.filter(
     (layer) =>
