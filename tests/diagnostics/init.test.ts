@@ -82,7 +82,9 @@ describe("layerlint init", () => {
     const folder = copyOf("init-express");
     const run = runBuiltCli(["init"], folder);
     expect(run.stdout).toContain("layerlint check:\napplication-may-not-import-persistence error (1)\n  src/services/user-service.ts:3:1");
-    expect(run.stdout).toContain("\nnext: edit layers.yaml, run `layerlint doctor` to review it and `layerlint explain --violation ID` on a violation\n");
+    expect(run.stdout).toContain(
+      "\nnext: edit layers.yaml and run `layerlint doctor` to review it; `layerlint explain FILE` shows why a file's imports pass or fail, and `layerlint explain --violation ID` tells one violation's story (`layerlint check --format json` prints the ids)\n",
+    );
   });
 
   it("never overwrites a map without --force (exit 2), and overwrites with it", () => {

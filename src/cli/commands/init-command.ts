@@ -33,6 +33,8 @@ export async function runInitCommand(environment: CliEnvironment, ports: CheckPo
   environment.stdout.write(`${lines.join("\n")}\n`);
   const color = environment.stdout.isTTY === true && environment.env.NO_COLOR === undefined;
   environment.stdout.write(reporters.text(report, { color, quiet: false }));
-  environment.stdout.write("\nnext: edit layers.yaml, run `layerlint doctor` to review it and `layerlint explain --violation ID` on a violation\n");
+  environment.stdout.write(
+    "\nnext: edit layers.yaml and run `layerlint doctor` to review it; `layerlint explain FILE` shows why a file's imports pass or fail, and `layerlint explain --violation ID` tells one violation's story (`layerlint check --format json` prints the ids)\n",
+  );
   return EXIT.clean;
 }
