@@ -37,7 +37,7 @@ async function killMidWrite(signal: NodeJS.Signals) {
   return { exit, duringWrite, after: temporaryFiles(), report: readFileSync(join(root, "report.json"), "utf8"), root };
 }
 
-describe("a run killed while it writes its report", () => {
+describe.concurrent("a run killed while it writes its report", () => {
   it("SIGTERM: exit 143, the previous report intact, the temporary file removed", async () => {
     const killed = await killMidWrite("SIGTERM");
     expect(killed.duringWrite).toHaveLength(1);

@@ -109,6 +109,12 @@ describe("layer maps that are not YAML, or not a map", () => {
 });
 
 describe("maps built to exhaust memory or time", () => {
+  it("an alias inside its own anchor (an endless value): refused, never walked forever", async () => {
+    const message = "layers.yaml:1:1: YAML: an alias refers to a node that contains it, which makes an endless value: remove the alias (*name) inside its own anchor (&name)";
+    expect(await problems("&x\nversion: 1\nself: *x\n")).toEqual([message]);
+    expect(await problems("version: 1\nlayers: &l\n  a: {paths: [src/**], nested: *l}\n")).toEqual([message]);
+  });
+
   it("an alias bomb (billion laughs) is refused by the alias cap before it expands", async () => {
     const levels = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
     for (const [index, name] of [..."bcdefghi"].entries()) levels.push(`${name}: &${name} [${Array(9).fill(`*${"abcdefghi"[index]}`).join(", ")}]`);
@@ -142,6 +148,20 @@ describe("maps built to exhaust memory or time", () => {
     expect(await problems(`version: 1\nlayers:\n  a:\n    paths: [${globs.join(", ")}]\n`)).toEqual([
       "layers.yaml:4:12 (layers.a.paths): at most 500 globs per list: use wider globs (`src/domain/**`) instead of one per file",
     ]);
+  });
+});
+
+describe("known limits", () => {
+  // BUG (src/domain/compile/compile-rules.ts): dependency-cruiser joins exclude.path into one regex and refuses it
+  // past about 25 wildcards, so 30 exclude globs like src/xN/*.ts fail the run (exit 3, a clear message).
+  it("30 exclude globs with wildcards are refused by dependency-cruiser (flip this test when fixed)", async () => {
+    const { cruise } = await import("dependency-cruiser");
+    const { compileCruiseOptions, compileRules } = await import("../../src/domain/compile/compile-rules.js");
+    const { createLayerClassifier } = await import("../../src/domain/classify/layer-classifier.js");
+    const excludes = Array.from({ length: 30 }, (_, index) => `  - src/x${index}/*.ts`).join("\n");
+    const loaded = await load(`version: 1\nexclude:\n${excludes}\nlayers:\n  a: {paths: [src/a/**]}\n  b: {paths: [src/b/**], mayImport: [a]}\n`);
+    const options = compileCruiseOptions(loaded.map, compileRules(loaded.map, createLayerClassifier(loaded.map.layers)), { baseDir: loaded.rootDir, tsconfig: null });
+    await expect(cruise(["src/a/a.ts"], options as never)).rejects.toThrow(/cowardly refusing to run/);
   });
 });
 

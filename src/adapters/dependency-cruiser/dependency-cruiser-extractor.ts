@@ -24,7 +24,14 @@ export const dependencyCruiserExtractor: DependencyExtractor = {
         const path = (error as NodeJS.ErrnoException).path ?? "a file";
         throw new FileSystemFailure(`${path} disappeared during the run (deleted or moved while dependency-cruiser read the tree): run layerlint again`, error);
       }
-      throw new DependencyFailure(`dependency-cruiser failed: ${error instanceof Error ? error.message : String(error)}`, error);
+      const message = error instanceof Error ? error.message : String(error);
+      if (message.includes("cowardly refusing to run")) {
+        throw new DependencyFailure(
+          "dependency-cruiser refuses a regular expression of the compiled configuration as too slow: it joins all exclude globs into one, so use fewer exclude globs with wildcards (one `**/*.test.ts` instead of one per folder)",
+          error,
+        );
+      }
+      throw new DependencyFailure(`dependency-cruiser failed: ${message}`, error);
     }
     return toModuleGraph(result);
   },

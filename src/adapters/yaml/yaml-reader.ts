@@ -20,6 +20,10 @@ export const yamlReader: YamlReader = {
     if (errors.length === 0) {
       try {
         value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+        if (isCyclic(value)) {
+          errors.push({ line: 1, column: 1, message: "an alias refers to a node that contains it, which makes an endless value: remove the alias (*name) inside its own anchor (&name)" });
+          value = null;
+        }
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         errors.push({ line: 1, column: 1, message: /alias count/i.test(message) ? `${message}: its aliases expand to more than ${MAX_ALIAS_COUNT} nodes; write the lists out instead` : message });
@@ -38,6 +42,19 @@ export const yamlReader: YamlReader = {
     };
   },
 };
+
+/** Whether an object contains itself (`&x { a: *x }`); without this, every later walk of the value would never end. */
+function isCyclic(root: unknown): boolean {
+  const stack: { value: unknown; ancestors: ReadonlySet<unknown> }[] = [{ value: root, ancestors: new Set() }];
+  while (stack.length > 0) {
+    const { value, ancestors } = stack.pop() as (typeof stack)[number];
+    if (typeof value !== "object" || value === null) continue;
+    if (ancestors.has(value)) return true;
+    const inside = new Set(ancestors).add(value);
+    for (const child of Object.values(value)) stack.push({ value: child, ancestors: inside });
+  }
+  return false;
+}
 
 /** A key repeated in one mapping, at the repetition. */
 function duplicateKeys(document: Document): { offset: number; code: string; message: string }[] {
