@@ -36,7 +36,12 @@ export async function loadLayerMap(ports: LoadPorts, mapFile: string, cwd: strin
   };
 
   const loadChain = async (file: string, chain: readonly string[]): Promise<SourcedLayerMapFile[]> => {
-    const bytes = (await ports.fileSystem.fileSize(file)) ?? 0;
+    const bytes = await ports.fileSystem.fileSize(file);
+    if (bytes === null) {
+      // A pipe or a device (/dev/zero) would be read forever.
+      issues.push({ file: display(file), line: null, column: null, key: "", message: "not a regular file: name a layers.yaml file" });
+      return [];
+    }
     if (bytes > MAX_MAP_BYTES) {
       issues.push({ file: display(file), line: null, column: null, key: "", message: `the file is ${bytes} bytes, over the ${MAX_MAP_BYTES}-byte (1 MiB) limit for a layer map: is it the right file?` });
       return [];

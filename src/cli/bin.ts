@@ -2,11 +2,11 @@
 import { removeTemporaryFiles } from "../adapters/file-system/node-file-system.js";
 import { runCli } from "./run-cli.js";
 
-// An interrupted run leaves no half-written temporary file behind; the previous output stays intact.
-for (const [signal, exitCode] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+// An interrupted run leaves no half-written temporary file behind, then dies of the signal as it would have.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     removeTemporaryFiles();
-    process.exit(exitCode);
+    process.kill(process.pid, signal);
   });
 }
 

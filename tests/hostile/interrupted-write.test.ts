@@ -38,19 +38,19 @@ async function killMidWrite(signal: NodeJS.Signals) {
 }
 
 describe.concurrent("a run killed while it writes its report", () => {
-  it("SIGTERM: exit 143, the previous report intact, the temporary file removed", async () => {
+  it("SIGTERM: dies of the signal, the previous report intact, the temporary file removed", async () => {
     const killed = await killMidWrite("SIGTERM");
     expect(killed.duringWrite).toHaveLength(1);
     expect(killed.duringWrite[0]).toMatch(/^\.report\.json\.[0-9a-f]{12}\.tmp$/);
-    expect(killed.exit).toEqual({ code: 143, signal: null });
+    expect(killed.exit).toEqual({ code: null, signal: "SIGTERM" });
     expect(killed.report).toBe(PREVIOUS);
     expect(killed.after).toEqual([]);
   });
 
-  it("SIGINT (Ctrl-C): exit 130, the previous report intact, the temporary file removed", async () => {
+  it("SIGINT (Ctrl-C): dies of the signal, the previous report intact, the temporary file removed", async () => {
     const killed = await killMidWrite("SIGINT");
     expect(killed.duringWrite).toHaveLength(1);
-    expect(killed.exit).toEqual({ code: 130, signal: null });
+    expect(killed.exit).toEqual({ code: null, signal: "SIGINT" });
     expect(killed.report).toBe(PREVIOUS);
     expect(killed.after).toEqual([]);
   });
@@ -61,14 +61,5 @@ describe.concurrent("a run killed while it writes its report", () => {
     expect(killed.report).toBe(PREVIOUS);
     expect(killed.after).toEqual(killed.duringWrite);
     expect(readFileSync(join(killed.root, killed.after[0] as string), "utf8")).toMatch(/^\{\n {2}"version": 1,/);
-  });
-
-  it("the same run, not killed, replaces the report whole", async () => {
-    const root = createProject({ ...TWO_LAYERS_SOURCES, "layers.yaml": TWO_LAYERS_MAP, "report.json": PREVIOUS });
-    projects.push(root);
-    const child = spawn(process.execPath, [BUILT_BIN, "check", "--format", "json", "-o", "report.json"], { cwd: root });
-    expect(await new Promise((resolve) => child.once("exit", resolve))).toBe(0);
-    expect(JSON.parse(readFileSync(join(root, "report.json"), "utf8")).summary.modules).toBe(2);
-    expect(readdirSync(root).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { nodeFileSystem } from "../../src/adapters/file-system/node-file-system.js";
@@ -123,6 +124,17 @@ describe("maps built to exhaust memory or time", () => {
       "layers.yaml:1:1: YAML: Excessive alias count indicates a resource exhaustion attack: its aliases expand to more than 1000 nodes; write the lists out instead",
     ]);
     expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it("a device or a named pipe as the map is refused before it is read (reading would never end)", async () => {
+    const root = createProject({ "src/a.ts": "" });
+    projects.push(root);
+    spawnSync("mkfifo", [join(root, "pipe.yaml")]);
+    for (const file of ["/dev/zero", join(root, "pipe.yaml")]) {
+      const error = await loadLayerMap(ports, file, root).catch((thrown: unknown) => thrown);
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect((error as ConfigurationError).issues.map(formatIssue)).toEqual([`${file === "/dev/zero" ? file : "pipe.yaml"}: not a regular file: name a layers.yaml file`]);
+    }
   });
 
   it("a file over 1 MiB is refused by its size, before it is read or parsed", async () => {
