@@ -59,7 +59,7 @@ describe("configuration errors in layers.yaml: exit 2, file:line:column (key): m
   });
 
   it("wrong type: paths written as a string instead of a list", () => {
-    expectConfigFailure(check("wrong-type"), [{ at: "4:12", key: "layers.app.paths", message: /expected array, received string/ }]);
+    expectConfigFailure(check("wrong-type"), [{ at: "4:12", key: "layers.app.paths", message: /expected a list \(`\[src, lib\]`, or one "- item" per line\), got a string/ }]);
   });
 
   it("unknown key: points at the key and suggests the closest allowed one", () => {

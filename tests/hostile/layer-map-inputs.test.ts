@@ -43,8 +43,8 @@ describe("layer maps that are not YAML, or not a map", () => {
   it("an empty file, a scalar, a list", async () => {
     expect(await problems("")).toEqual(["layers.yaml: the file is empty: a layer map needs at least `version: 1` and `layers:`"]);
     expect(await problems("# only a comment\n")).toEqual(["layers.yaml: the file is empty: a layer map needs at least `version: 1` and `layers:`"]);
-    expect(await problems("hello\n")).toEqual(["layers.yaml:1:1: Invalid input: expected object, received string"]);
-    expect(await problems("- a\n- b\n")).toEqual(["layers.yaml:1:1: Invalid input: expected object, received array"]);
+    expect(await problems("hello\n")).toEqual(["layers.yaml:1:1: expected a mapping (`key: value` lines indented under it), got a string"]);
+    expect(await problems("- a\n- b\n")).toEqual(["layers.yaml:1:1: expected a mapping (`key: value` lines indented under it), got a list"]);
   });
 
   it("the wrong type at every key: each is listed, located at its value", async () => {
@@ -62,17 +62,17 @@ describe("layer maps that are not YAML, or not a map", () => {
     ].join("\n");
     expect(await problems(map)).toEqual([
       "layers.yaml:1:10 (version): version must be 1 (the only layer map version)",
-      "layers.yaml:2:7 (name): Invalid input: expected string, received number",
+      "layers.yaml:2:7 (name): expected a string, got a number",
       "layers.yaml:3:10 (extends): extends must be a preset name or a list of preset names",
-      "layers.yaml:4:10 (include): Invalid input: expected array, received string",
-      "layers.yaml:5:10 (exclude): Invalid input: expected array, received object",
+      'layers.yaml:4:10 (include): expected a list (`[src, lib]`, or one "- item" per line), got a string',
+      'layers.yaml:5:10 (exclude): expected a list (`[src, lib]`, or one "- item" per line), got an object',
       'layers.yaml:6:28 (options.typeOnlyImports): Invalid option: expected one of "check"|"allow"',
       'layers.yaml:6:45 (options.unassigned): Invalid option: expected one of "error"|"warn"|"off"',
-      "layers.yaml:8:14 (layers.a.paths): Invalid input: expected array, received number",
-      "layers.yaml:8:28 (layers.a.mayImport): Invalid input: expected array, received string",
-      "layers.yaml:8:42 (layers.a.packages[0]): Invalid input: expected string, received number",
-      "layers.yaml:8:59 (layers.a.description): Invalid input: expected string, received array",
-      "layers.yaml:9:6 (layers.b): Invalid input: expected object, received number",
+      'layers.yaml:8:14 (layers.a.paths): expected a list (`[src, lib]`, or one "- item" per line), got a number',
+      'layers.yaml:8:28 (layers.a.mayImport): expected a list (`[src, lib]`, or one "- item" per line), got a string',
+      "layers.yaml:8:42 (layers.a.packages[0]): expected a string, got a number",
+      "layers.yaml:8:59 (layers.a.description): expected a string, got a list",
+      "layers.yaml:9:6 (layers.b): expected a mapping (`key: value` lines indented under it), got a number",
     ]);
   });
 

@@ -28,8 +28,19 @@ function schemaIssues(file: string, issue: z.core.$ZodIssue): MapIssue[] {
       return { file, keyPath: [...keyPath, key], atKey: true, message: `unknown key "${key}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (allowed: ${known.join(", ")})` };
     });
   }
+  if (issue.code === "invalid_type" && issue.expected in EXPECTED) {
+    const received = /received (\w+)/.exec(issue.message)?.[1] ?? "something else";
+    return [{ file, keyPath, message: `expected ${EXPECTED[issue.expected]}, got ${received === "array" ? "a list" : `${/^[aeiou]/.test(received) ? "an" : "a"} ${received}`}` }];
+  }
   return [{ file, keyPath, message: issue.message }];
 }
+
+/** What each expected type looks like in YAML, for the most common mistakes (`include: src`). */
+const EXPECTED: Readonly<Record<string, string>> = {
+  array: 'a list (`[src, lib]`, or one "- item" per line)',
+  object: "a mapping (`key: value` lines indented under it)",
+  string: "a string",
+};
 
 /**
  * `__proto__` would set an object's prototype instead of naming a key, so it is refused wherever it
