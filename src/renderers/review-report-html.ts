@@ -10,7 +10,7 @@ import { REVIEW_REPORT_SCRIPT, REVIEW_REPORT_STYLE } from "./review-report-asset
 export function renderReviewReportHtml(report: ReviewReport, diagramSvg: string): string {
   const name = report.name ?? "architecture";
   const counts = report.summary.violations;
-  const total = counts.layer + counts.package + counts.unassigned;
+  const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -27,7 +27,7 @@ export function renderReviewReportHtml(report: ReviewReport, diagramSvg: string)
     <dt>commit</dt><dd><code>${escapeHtml(report.commit ?? "not in git")}</code></dd>
     <dt>date</dt><dd><time datetime="${report.date}">${report.date}</time></dd>
     <dt>checked</dt><dd>${plural(report.summary.modules, "module")}, ${report.summary.dependencies} ${report.summary.dependencies === 1 ? "dependency" : "dependencies"}</dd>
-    <dt>violations</dt><dd class="${total > 0 ? "bad" : "good"}">${total} (layer ${counts.layer}, package ${counts.package}, unassigned ${counts.unassigned})</dd>
+    <dt>violations</dt><dd class="${total > 0 ? "bad" : "good"}">${total} (${Object.entries(counts).map(([kind, count]) => `${kind} ${count}`).join(", ")})</dd>
   </dl>
 </header>
 <main>

@@ -28,7 +28,7 @@ export interface LayerRow {
   readonly packagesUsed: readonly string[];
 }
 
-/** The violations between one pair of layers (`to` is null for packages), or of files no layer claims. */
+/** The violations between one pair of layers (`to` is null for packages), of files no layer claims, or of one other kind in a layer. */
 export interface ViolationGroup {
   /** The importing layer; `(unassigned)` for files no layer claims. */
   readonly from: string;
@@ -68,7 +68,7 @@ export function groupViolations(violations: readonly ReviewedViolation[]): Viola
     const { kind, fromLayer, toLayer } = reviewed.violation;
     const from = fromLayer ?? UNASSIGNED_NODE;
     const to = kind === "layer" ? toLayer : null;
-    const title = kind === "layer" ? `${from} → ${to}` : kind === "package" ? `${from} → packages` : "files no layer claims";
+    const title = kind === "layer" ? `${from} → ${to}` : kind === "package" ? `${from} → packages` : kind === "unassigned" ? "files no layer claims" : `${from}: ${kind}`;
     const key = `${kind}\u0000${from}\u0000${to ?? ""}`;
     const group = groups.get(key) ?? { from, to, title, violations: [] };
     group.violations.push(reviewed);
