@@ -1,8 +1,9 @@
 import { createRequire } from "node:module";
-import { Command, CommanderError } from "commander";
-import { ConfigurationError, LayerlintError } from "../domain/errors.js";
+import { Command, CommanderError, Option } from "commander";
+import { ConfigurationError, LayerlintError, UsageError } from "../domain/errors.js";
 import type { CliEnvironment } from "./cli-environment.js";
 import { COMMANDS } from "./commands/index.js";
+import { errorLogLine } from "./error-log-line.js";
 import { defaultPorts } from "./default-ports.js";
 import { EXIT, exitCodeFor, type ExitCode } from "./exit-codes.js";
 
@@ -12,15 +13,19 @@ const { version } = createRequire(import.meta.url)("../../package.json") as { ve
 export async function runCli(environment: CliEnvironment): Promise<ExitCode> {
   const ports = defaultPorts(environment.ports);
   let exitCode: ExitCode = EXIT.clean;
+  // Known before parsing, so that even an error in the arguments is written as JSON.
+  const logJson = logFormatOf(environment.argv) === "json";
   const program = new Command("layerlint")
     .description("Keep a codebase's architecture honest: checks imports against a YAML layer map.")
     .version(version, "-v, --version")
     .option("--debug", "show stack traces of internal errors")
+    .addOption(new Option("--log-format <format>", "how errors are written on stderr: text, or one JSON object per line").choices(["text", "json"]).default("text"))
     .showHelpAfterError("(run layerlint --help for usage)")
     .exitOverride()
     .configureOutput({
       writeOut: (text) => environment.stdout.write(text),
-      writeErr: (text) => environment.stderr.write(text),
+      // With JSON logs, commander's own error text is replaced by the JSON line.
+      writeErr: (text) => (logJson ? undefined : environment.stderr.write(text)),
     });
 
   for (const register of COMMANDS) {
@@ -31,8 +36,29 @@ export async function runCli(environment: CliEnvironment): Promise<ExitCode> {
     await program.parseAsync([...environment.argv], { from: "user" });
     return exitCode;
   } catch (error) {
-    return reportFailure(environment, error, program.opts<{ debug?: boolean }>().debug === true || environment.argv.includes("--debug"));
+    const debug = program.opts<{ debug?: boolean }>().debug === true || environment.argv.includes("--debug");
+    if (!logJson) return reportFailure(environment, error, debug);
+    const sorted = asLayerlintError(error);
+    if (sorted === null) return EXIT.clean;
+    const code = sorted instanceof LayerlintError ? exitCodeFor(sorted.category) : EXIT.internalOrDependency;
+    environment.stderr.write(errorLogLine(sorted, code, debug));
+    return code;
   }
+}
+
+function logFormatOf(argv: readonly string[]): string | undefined {
+  const index = argv.findIndex((arg) => arg === "--log-format" || arg.startsWith("--log-format="));
+  if (index === -1) return undefined;
+  const arg = argv[index] as string;
+  return arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : argv[index + 1];
+}
+
+/** Help or the version asked for is a success (null); any other argument error is a usage error. */
+function asLayerlintError(error: unknown): unknown {
+  if (!(error instanceof CommanderError)) return error;
+  if (["commander.helpDisplayed", "commander.version"].includes(error.code)) return null;
+  const message = error.message === "(outputHelp)" ? "no command given: run layerlint --help for the commands" : error.message.replace(/^error: /, "");
+  return new UsageError(message);
 }
 
 function reportFailure(environment: CliEnvironment, error: unknown, debug: boolean): ExitCode {

@@ -16,7 +16,10 @@ export function parseLayerMapFile(file: string, value: unknown): ParseResult {
   }
   const result = layerMapFileSchema.safeParse(value);
   if (result.success) return { ok: true, content: result.data };
-  return { ok: false, issues: result.error.issues.flatMap((issue) => schemaIssues(file, issue)) };
+  // A value of the wrong type also fails the checks meant for the right one ("too small"): only the type is said.
+  const wrongType = new Set(result.error.issues.filter((issue) => issue.code === "invalid_type").map((issue) => issue.path.join(".")));
+  const issues = result.error.issues.filter((issue) => issue.code === "invalid_type" || !wrongType.has(issue.path.join(".")));
+  return { ok: false, issues: issues.flatMap((issue) => schemaIssues(file, issue)) };
 }
 
 function schemaIssues(file: string, issue: z.core.$ZodIssue): MapIssue[] {
