@@ -13,3 +13,4 @@ export const renderers = {
 export type RendererName = keyof typeof renderers;
 export type { GraphRenderer } from "./renderer.js";
 export { renderReviewReportHtml } from "./review-report-html.js";
+export { renderGraphHtml } from "./graph-html.js";

@@ -1,6 +1,7 @@
 import { UNASSIGNED_NODE } from "../domain/architecture/architecture-graph.js";
 import type { LayerRow, ReviewedViolation, ReviewReport, ViolationGroup } from "../domain/architecture/review-report.js";
 import { plural } from "./graph-style.js";
+import { escapeHtml, inlineSvg } from "./html.js";
 import { REVIEW_REPORT_SCRIPT, REVIEW_REPORT_STYLE } from "./review-report-assets.js";
 
 /**
@@ -103,14 +104,4 @@ function violationRow(group: ViolationGroup, { violation, excerpt }: ReviewedVio
 
 function list(items: readonly string[]): string {
   return items.map((item) => `<code>${escapeHtml(item)}</code>`).join(" ");
-}
-
-/** Graphviz's SVG without the XML prolog, doctype and comments, ready to sit inside HTML. */
-function inlineSvg(svg: string): string {
-  const start = svg.indexOf("<svg");
-  return (start === -1 ? svg : svg.slice(start)).replace(/<!--[^]*?-->\n?/g, "").trim();
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }

@@ -4,15 +4,15 @@ import { buildGraph } from "../../application/build-graph.js";
 import { findLayerMap } from "../../application/find-layer-map.js";
 import { loadLayerMap } from "../../application/load-layer-map.js";
 import type { CheckPorts } from "../../application/ports.js";
-import { GRAPH_LEVELS, type GraphLevel } from "../../domain/architecture/architecture-graph.js";
+import { GRAPH_LEVELS, type ArchitectureGraph, type GraphLevel } from "../../domain/architecture/architecture-graph.js";
 import { UsageError } from "../../domain/errors.js";
-import { renderers } from "../../renderers/index.js";
+import { renderers, renderGraphHtml } from "../../renderers/index.js";
 import type { CliEnvironment } from "../cli-environment.js";
 import { CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP, type CommandRegistration } from "./command-context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 
-/** The pure renderers' formats, and SVG: the DOT laid out by Graphviz. */
-export const GRAPH_FORMATS = ["mermaid", "dot", "svg", "json"] as const;
+/** The pure renderers' formats, SVG (the DOT laid out by Graphviz) and HTML (that SVG on a page). */
+export const GRAPH_FORMATS = ["mermaid", "dot", "svg", "json", "html"] as const;
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];
 
 export interface GraphCommandOptions {
@@ -60,7 +60,7 @@ export async function runGraphCommand(environment: CliEnvironment, ports: CheckP
     ...(options.depth === undefined ? {} : { depth: options.depth }),
     ...(options.collapse === undefined ? {} : { collapse: options.collapse }),
   });
-  const text = options.format === "svg" ? await ports.svg.renderDot(renderers.dot(graph)) : renderers[options.format](graph);
+  const text = await render(ports, graph, options.format);
 
   if (options.check !== undefined) {
     const committed = resolve(environment.cwd, options.check);
@@ -75,6 +75,12 @@ export async function runGraphCommand(environment: CliEnvironment, ports: CheckP
     await ports.fileSystem.writeTextAtomic(resolve(environment.cwd, options.output), text);
   }
   return EXIT.clean;
+}
+
+async function render(ports: CheckPorts, graph: ArchitectureGraph, format: GraphFormat): Promise<string> {
+  if (format === "svg") return ports.svg.renderDot(renderers.dot(graph));
+  if (format === "html") return renderGraphHtml(graph, await ports.svg.renderDot(renderers.dot(graph)));
+  return renderers[format](graph);
 }
 
 function positiveInteger(value: string): number {
