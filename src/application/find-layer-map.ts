@@ -27,7 +27,7 @@ export async function findLayerMap(fileSystem: FileSystem, cwd: string, configPa
     folder = parent;
   }
   throw new ConfigurationError(
-    [{ file: resolve(cwd), line: null, column: null, key: "", message: "no layers.yaml found here or in any parent folder up to the repository root: write one (see layers.example.yaml) or pass --config FILE" }],
+    [{ file: resolve(cwd), line: null, column: null, key: "", message: "no layers.yaml found here or in any parent folder up to the repository root: run `layerlint init` to write one from the folder layout, copy layers.example.yaml, or pass --config FILE" }],
     "LL-NO-MAP",
   );
 }
