@@ -40,6 +40,12 @@ describe("layerlint graph on the graph-shop fixture (built CLI)", () => {
     expect(ids("2")).toEqual(["src/api/orders/create-order-route.ts", "src/api/orders/list-orders-route.ts", "src/app/place-order.ts", "src/domain/order.ts", "src/db/order-table.ts", "src/contracts/order-dto.ts"]);
   });
 
+  it("a folded folder whose files belong to several layers is split per layer, named path [layer]", () => {
+    const graph = JSON.parse(runBuiltCli(["graph", "--level", "folder", "--collapse", "1", "--format", "json"], cwd).stdout);
+    expect(graph.nodes.map((node: { id: string }) => node.id)).toEqual(["src [api]", "src [app]", "src [domain]", "src [db]", "src [contracts]", "src [unassigned]"]);
+    expect(graph.edges[1]).toEqual({ from: "src [api]", to: "src [db]", imports: 1, violation: true, unused: false });
+  });
+
   it("-o writes the file, --check exits 0 when it is current and 1 when it is out of date", () => {
     const dir = mkdtempSync(join(tmpdir(), "layerlint-graph-"));
     const file = join(dir, "architecture.mmd");
