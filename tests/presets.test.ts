@@ -46,6 +46,22 @@ describe("built-in presets", () => {
   });
 });
 
+describe("the nestjs preset", () => {
+  it("classifies by file suffix, first match first: a controller may not reach a repository, a service a controller, a DTO an entity", () => {
+    expect(violationsIn("nestjs")).toEqual([
+      { kind: "layer", rule: "services-may-not-import-controllers", from: "src/orders/orders.service.ts", to: "src/users/users.controller.ts" },
+      { kind: "layer", rule: "dtos-may-not-import-entities", from: "src/users/dto/create-user.dto.ts", to: "src/users/entities/user.entity.ts" },
+      { kind: "layer", rule: "controllers-may-not-import-repositories", from: "src/users/users.controller.ts", to: "src/users/users.repository.ts" },
+    ]);
+  });
+
+  it("says which file two layers claim and that the first one, entities, has it (so the repository may import it)", () => {
+    const report = JSON.parse(runBuiltCli(["check", "--format", "json"], fixturePath("presets/nestjs")).stdout) as { summary: { modules: number; excluded: number }; warnings: { code: string; file?: string }[] };
+    expect(report.summary).toMatchObject({ modules: 14, excluded: 1 });
+    expect(report.warnings.map(({ code, file }) => ({ code, file }))).toEqual([{ code: "claimed-by-several-layers", file: "src/users/dto/user-row.entity.ts" }]);
+  });
+});
+
 describe("a map extending backend-standard", () => {
   it("replaces a layer's paths instead of merging them and removes a layer set to null", () => {
     expect(violationsIn("overrides")).toEqual([
