@@ -3,10 +3,13 @@ import { createLayerClassifier, type LayerClassifier } from "../domain/classify/
 import { compileCruiseOptions, compileRules, type CompiledRules } from "../domain/compile/compile-rules.js";
 import { compilePathGlob } from "../domain/glob/compile-glob.js";
 import type { GraphModule } from "../domain/graph/module-graph.js";
+import { applyExceptions } from "../domain/exceptions/apply-exceptions.js";
 import { coverageWarnings } from "../domain/map/coverage-warnings.js";
 import { compareWarnings, countByKind, REPORT_VERSION, type CheckReport, type CheckWarning } from "../domain/report/check-report.js";
+import { findCycleViolations } from "../domain/violations/find-cycle-violations.js";
+import { countLines, findSizeViolations, lineLimitOf } from "../domain/violations/find-size-violations.js";
 import { findViolations, type UnlocatedViolation } from "../domain/violations/find-violations.js";
-import type { Violation } from "../domain/violations/violation.js";
+import { compareViolations, type Violation } from "../domain/violations/violation.js";
 import type { LoadedLayerMap } from "./load-layer-map.js";
 import type { CheckPorts, FileSyntaxProblem } from "./ports.js";
 import { MAX_SOURCE_BYTES, selectFiles, type FileSelection } from "./select-files.js";
@@ -15,6 +18,8 @@ export interface AnalysisRequest {
   readonly loaded: LoadedLayerMap;
   /** Limit the report to these files or folders (relative to the map's folder); the whole tree is still resolved. */
   readonly only?: readonly string[];
+  /** The day (YYYY-MM-DD) exceptions' `until` is compared with; default: today, UTC. */
+  readonly today?: string;
 }
 
 /** Everything one run learnt about a project: the check's report, and what graphs and explanations are drawn from. */
@@ -56,12 +61,18 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
 
   const checkedSet = new Set(selection.checked);
   const checkedModules = graph.modules.filter((module) => checkedSet.has(module.source));
-  const unlocated = findViolations({ map, classifier, meanings: rules.meanings, modules: checkedModules });
+  const lineCounts = await countLinesWhereLimited(ports, rootDir, selection.checked, lineLimitOf(map, classifier));
+  const found = [
+    ...findViolations({ map, classifier, meanings: rules.meanings, modules: checkedModules }),
+    ...findCycleViolations(checkedModules, classifier, map.options.cycles),
+    ...findSizeViolations(lineCounts, map, classifier),
+  ].sort(compareViolations);
+  const excepted = applyExceptions(found, map.exceptions, request.today ?? new Date().toISOString().slice(0, 10));
   const inScope = scopeFilter(request.only);
-  const violations = await time("locate", () => locateAll(ports, rootDir, unlocated.filter((violation) => inScope(violation.from))));
+  const violations = await time("locate", () => locateAll(ports, rootDir, excepted.kept.filter((violation) => inScope(violation.from))));
   const syntax = (await syntaxProblems).map(syntaxWarning);
 
-  const warnings = [...unresolvedWarnings(checkedModules), ...outsideWarnings(checkedModules), ...syntax, ...coverageWarnings(classifier, selection.checked), ...oversizedWarnings(selection), ...emptyWarning(selection)]
+  const warnings = [...unresolvedWarnings(checkedModules), ...outsideWarnings(checkedModules), ...syntax, ...coverageWarnings(classifier, selection.checked), ...oversizedWarnings(selection), ...emptyWarning(selection), ...excepted.warnings]
     .filter((warning) => warning.file === undefined || inScope(warning.file))
     .sort(compareWarnings);
 
@@ -81,6 +92,7 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
         parseErrors: syntax.length,
         skipped: selection.oversized.length,
         violations: countByKind(violations),
+        ...(map.exceptions.length > 0 ? { exceptions: excepted.uses } : {}),
       },
       violations,
       warnings,
@@ -108,6 +120,19 @@ async function locateAll(ports: AnalysisPorts, rootDir: string, violations: read
     located.push({ ...violation, specifier: first?.specifier ?? violation.specifier, line: first?.line ?? null, column: first?.column ?? null, locations });
   }
   return located;
+}
+
+/** Reads only the files a `maxLines` applies to: nothing at all when no limit is set. */
+async function countLinesWhereLimited(ports: AnalysisPorts, rootDir: string, files: readonly string[], limitOf: ReturnType<typeof lineLimitOf>): Promise<Map<string, number>> {
+  const limited = files.filter((file) => limitOf(file) !== null);
+  const counts = new Map<string, number>();
+  const batch = 64;
+  for (let start = 0; start < limited.length; start += batch) {
+    const slice = limited.slice(start, start + batch);
+    const texts = await Promise.all(slice.map((file) => ports.fileSystem.readText(join(rootDir, file))));
+    slice.forEach((file, index) => counts.set(file, countLines(texts[index] as string)));
+  }
+  return counts;
 }
 
 /** `node:fs` and `fs` name the same built-in, however the extractor spelled it. */

@@ -38,7 +38,9 @@ export async function initMap(ports: CheckPorts, request: InitRequest): Promise<
       throw new UsageError(`${name} already exists here: pass --force to overwrite it, or edit it (layerlint doctor reviews it)`);
     }
   }
-  const candidates = [...(await builtInCandidates(ports, request.rootDir)), NESTJS_LAYOUT];
+  // init fits NestJS apps with its own suffix layout, tuned for writing a map, rather than the nestjs preset.
+  const builtIns = (await builtInCandidates(ports, request.rootDir)).filter((candidate) => candidate.name !== NESTJS_LAYOUT.name);
+  const candidates = [...builtIns, NESTJS_LAYOUT];
   if (request.preset !== null && !candidates.some((candidate) => candidate.name === request.preset)) {
     const names = candidates.map((candidate) => candidate.name);
     const suggestion = closestName(request.preset, names);

@@ -15,6 +15,9 @@ export const jsonReporter: Reporter = (report, options) => {
       parseErrors: report.summary.parseErrors,
       skipped: report.summary.skipped,
       violations: { ...report.summary.violations },
+      ...(report.summary.exceptions === undefined
+        ? {}
+        : { exceptions: report.summary.exceptions.map((use) => ({ from: use.from, to: use.to, reason: use.reason, until: use.until, covered: use.covered, status: use.status })) }),
       ...baselineAndFailures(report),
     },
     violations,
@@ -57,5 +60,6 @@ function orderedViolation(violation: Violation): Violation {
     dependencyTypes: [...violation.dependencyTypes],
     message: violation.message,
     fix: violation.fix,
+    ...(violation.cycle === undefined ? {} : { cycle: [...violation.cycle] }),
   };
 }

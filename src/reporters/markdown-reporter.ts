@@ -1,4 +1,4 @@
-import { checkFails, warningCount, type BaselineSummary, type CheckReport, type CheckWarning } from "../domain/report/check-report.js";
+import { checkFails, warningCount, type BaselineSummary, type CheckReport, type CheckWarning, type ExceptionUse } from "../domain/report/check-report.js";
 import type { Violation } from "../domain/violations/violation.js";
 import { reportedPath } from "./reported-path.js";
 import type { Reporter, ReporterOptions } from "./reporter.js";
@@ -15,6 +15,7 @@ export const markdownReporter: Reporter = (report, options) => {
   const violations = shownViolations(report, options);
   const sections = [
     [heading(report), "", ...countsTable(report)].join("\n"),
+    ...(report.summary.exceptions === undefined || report.summary.exceptions.length === 0 ? [] : [exceptionsSection(report.summary.exceptions)]),
     ...(report.summary.baseline === undefined ? [] : [baselineSection(report.summary.baseline)]),
     ...(report.summary.failures === undefined || report.summary.failures.length === 0 ? [] : [failuresSection(report)]),
     ...(violations.length === 0 ? [] : [violationsSection(violations, options)]),
@@ -41,6 +42,15 @@ function countsTable(report: CheckReport): string[] {
     ["parse errors", summary.parseErrors],
   ];
   return [row(columns.map(([name]) => name)), row(columns.map(() => "---:")), row(columns.map(([, count]) => String(count)))];
+}
+
+function exceptionsSection(exceptions: readonly ExceptionUse[]): string {
+  const lines = [`**Exceptions:** ${exceptions.reduce((total, use) => total + use.covered, 0)} violations excepted by the map.`, ""];
+  for (const use of exceptions) {
+    const status = use.status === "active" ? `covers ${use.covered}` : `**${use.status}**`;
+    lines.push(`- ${code(use.from)} → ${code(use.to)}: ${status}${use.until === null ? "" : `, until ${use.until}`}. ${prose(use.reason)}`);
+  }
+  return lines.join("\n");
 }
 
 function baselineSection(baseline: BaselineSummary): string {

@@ -77,6 +77,12 @@ function describeRule(violation: Violation): { short: string; full: string } {
         short: "every checked file belongs to a layer",
         full: "A checked source file that no layer's paths match: nothing constrains its imports.",
       };
+    case "cycle":
+      return { short: "modules may not import each other in a loop", full: "Modules that import each other in a loop (options.cycles)." };
+    case "size":
+      return { short: "files stay within their line limit", full: "A file longer than the maxLines of its layer or of the map." };
+    default:
+      return { short: violation.rule, full: violation.message };
   }
 }
 

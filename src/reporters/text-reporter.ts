@@ -27,7 +27,16 @@ export const textReporter: Reporter = (report, options) => {
     for (const warning of report.warnings) lines.push(`  ${yellow(warning.code)} ${warning.message}`);
     lines.push("");
   }
-  const { baseline, failures = [] } = report.summary;
+  const { baseline, failures = [], exceptions = [] } = report.summary;
+  if (exceptions.length > 0) {
+    // Listed even with --quiet: an exception must never hide what it lets through.
+    lines.push(bold(`exceptions ${dim(`(${exceptions.length})`)}`));
+    for (const use of exceptions) {
+      const status = use.status === "active" ? `covers ${use.covered}` : yellow(use.status);
+      lines.push(`  ${use.from} → ${use.to}  ${status}${use.until === null ? "" : `  until ${use.until}`}  ${dim(`reason: ${use.reason}`)}`);
+    }
+    lines.push("");
+  }
   if (baseline !== undefined) lines.push(...baselineLines(baseline, { bold, dim, red, yellow }));
   for (const failure of failures) lines.push(red(`✖ ${failure.message}`));
   lines.push(countsLine(report, { red, yellow, green: paint(ANSI.green) }));
@@ -35,16 +44,20 @@ export const textReporter: Reporter = (report, options) => {
 };
 
 function describe(violation: Violation, dim: Paint): string[] {
-  if (violation.kind === "unassigned") {
-    return [`  ${violation.from}  ${violation.message}`, `    ${dim(`fix: ${violation.fix}`)}`];
-  }
   const position = violation.line === null ? violation.from : `${violation.from}:${violation.line}:${violation.column}`;
-  const target = violation.kind === "layer" ? `${violation.fromLayer} → ${violation.toLayer} (${violation.to})` : `${violation.fromLayer} → package ${violation.to}`;
-  const lines = [`  ${position}  "${violation.specifier}"  ${target}`];
+  const specifier = violation.specifier === null ? "" : `  "${violation.specifier}"`;
+  const lines = [`  ${position}${specifier}  ${what(violation)}`];
   const others = violation.locations.slice(1).map((location) => `${location.line}:${location.column}`);
   if (others.length > 0) lines.push(`    ${dim(`also at ${others.join(", ")}`)}`);
   lines.push(`    ${dim(`fix: ${violation.fix}`)}`);
   return lines;
+}
+
+/** Layer and package violations by their layers; every other kind (and any future one) by its message. */
+function what(violation: Violation): string {
+  if (violation.kind === "layer") return `${violation.fromLayer} → ${violation.toLayer} (${violation.to})`;
+  if (violation.kind === "package") return `${violation.fromLayer} → package ${violation.to}`;
+  return violation.message;
 }
 
 const STALE_MEANING: Readonly<Record<BaselineSummary["staleAction"], string>> = {

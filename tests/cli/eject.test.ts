@@ -50,6 +50,7 @@ describe("layerlint compile", () => {
       "domain-may-not-use-uninstalled-packages",
       "domain-may-not-use-unlisted-builtins",
       "persistence-may-not-import-transport",
+      "no-import-cycles",
     ]);
     expect(config.options).toMatchObject({ tsPreCompilationDeps: true, skipAnalysisNotInRules: true, doNotFollow: { path: ["node_modules"] }, tsConfig: { fileName: "tsconfig.json" } });
     expect(JSON.stringify(config)).not.toContain(fixturePath("small-backend"));

@@ -14,6 +14,7 @@ import { addGateOptions, prepareGates, type CheckGateOptions } from "./check-gat
 import { CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP, type CommandRegistration } from "./command-context.js";
 import { assertDistinctReportFiles, collectReportTarget, REPORT_OPTION_FLAGS, REPORT_OPTION_HELP, type ReportTarget } from "./report-option.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
+import { todayOf } from "../today.js";
 
 export interface CheckCommandOptions extends CheckGateOptions {
   readonly config?: string;
@@ -46,7 +47,7 @@ export async function runCheckCommand(environment: CliEnvironment, ports: CheckP
   const loaded = await loadLayerMap(ports, mapFile, environment.cwd);
   const only = await toMapRelative(ports, environment.cwd, loaded.rootDir, paths);
   const gate = await prepareGates(environment, ports, loaded.rootDir, only, options);
-  const analysed = await analyzeProject(ports, { loaded, ...(only.length > 0 ? { only } : {}) });
+  const analysed = await analyzeProject(ports, { loaded, today: todayOf(environment.env), ...(only.length > 0 ? { only } : {}) });
   const { timings } = analysed;
   const report = await gate(analysed.report);
 

@@ -4,6 +4,9 @@ import type { Layer, LayerMap } from "../map/layer-map.js";
 import { isBuiltinPattern } from "../packages/package-name.js";
 import type { CruiseOptions, ForbiddenRule, PathRestriction, RuleMeaning } from "./rule-set.js";
 
+/** The one rule finding import cycles; each dependency it flags carries the loop in its `cycle`. */
+export const CYCLE_RULE = "no-import-cycles";
+
 /** Anything under a node_modules folder is a package, never a layer member. */
 export const NODE_MODULES_REGEX = "(^|/)node_modules/";
 
@@ -44,6 +47,7 @@ export function compileRules(map: LayerMap, classifier: LayerClassifier): Compil
       meanings.set(rule.name, { kind: "package", fromLayer: layer.name, toLayer: null });
     }
   });
+  if (map.options.cycles !== "off") forbidden.push(cycleRule(map.options.cycles, typeOnly));
   return { forbidden, meanings };
 }
 
@@ -69,6 +73,17 @@ export function compileCruiseOptions(map: LayerMap, rules: CompiledRules, input:
       mainFields: ["module", "main", "types", "typings"],
     },
     baseDir: input.baseDir,
+  };
+}
+
+/** dependency-cruiser analyses cycles only when a rule asks (skipAnalysisNotInRules), so `off` costs nothing. */
+function cycleRule(severity: "error" | "warn", typeOnly: readonly string[]): ForbiddenRule {
+  return {
+    name: CYCLE_RULE,
+    comment: "modules may not import each other in a loop: a cycle cannot be understood, tested or split one module at a time",
+    severity,
+    from: {},
+    to: { circular: true, ...(typeOnly.length > 0 ? { viaOnly: { dependencyTypesNot: [...typeOnly] } } : {}) },
   };
 }
 

@@ -9,6 +9,10 @@ export interface PathRestriction {
   couldNotResolve?: boolean;
   dependencyTypes?: string[];
   dependencyTypesNot?: string[];
+  /** Only in a `to`: the dependency is part of an import cycle. */
+  circular?: boolean;
+  /** With `circular`: every dependency of the cycle must satisfy this. */
+  viaOnly?: { dependencyTypesNot: string[] };
 }
 
 export interface ForbiddenRule {
@@ -31,11 +35,11 @@ export interface CruiseOptions {
   baseDir: string;
 }
 
-export type ViolationKind = "layer" | "package" | "unassigned";
+export type ViolationKind = "layer" | "package" | "unassigned" | "cycle" | "size";
 
 /** What a compiled rule stands for, so its violations can be reported in the map's own terms. */
 export interface RuleMeaning {
-  readonly kind: Exclude<ViolationKind, "unassigned">;
+  readonly kind: "layer" | "package";
   readonly fromLayer: string;
   readonly toLayer: string | null;
 }

@@ -13,6 +13,8 @@ const globList = z
   .array(z.string().min(1, "a glob cannot be empty"))
   .max(MAX_GLOBS_PER_LIST, `at most ${MAX_GLOBS_PER_LIST} globs per list: use wider globs (\`src/domain/**\`) instead of one per file`);
 
+const maxLines = z.number().int("maxLines must be a whole number of lines").min(1, "maxLines must be at least 1");
+
 export const layerSchema = z
   .strictObject({
     paths: globList.describe("Globs (relative to the map's folder) of the files in this layer. A file belongs to the first layer, in map order, that matches it."),
@@ -22,12 +24,25 @@ export const layerSchema = z
       .describe("npm packages (by the name as imported; globs allowed: `@aws-sdk/*`) and built-ins (`node:fs`, `node:*`) this layer may use. Absent: any.")
       .optional(),
     description: z.string().describe("What belongs in this layer; shown in reports.").optional(),
+    maxLines: maxLines.describe("Files of this layer longer than this are violations of kind `size`; overrides `options.maxLines`.").optional(),
   })
   .partial({ paths: true });
 
 export const optionsSchema = z.strictObject({
   typeOnlyImports: z.enum(["check", "allow"]).describe("`check` (default): `import type` obeys the rules; `allow`: type-only imports are never violations.").optional(),
   unassigned: z.enum(["error", "warn", "off"]).describe("Severity for source files no layer claims (default `error`).").optional(),
+  cycles: z.enum(["error", "warn", "off"]).describe("Severity for import cycles between modules (default `warn`).").optional(),
+  maxLines: maxLines.describe("Files longer than this are violations of kind `size` (default: no limit).").optional(),
+});
+
+export const exceptionSchema = z.strictObject({
+  from: z.string().min(1, "an exception's from cannot be empty").describe("Glob of the importing files."),
+  to: z.string().min(1, "an exception's to cannot be empty").describe("Glob of the imported files, or a package name (glob)."),
+  reason: z
+    .string({ error: "an exception needs a reason: say why this import is tolerated" })
+    .trim()
+    .min(1, "an exception needs a reason: say why this import is tolerated").describe("Why this import is tolerated (mandatory)."),
+  until: z.iso.date("until must be a date written YYYY-MM-DD").describe("After this day (YYYY-MM-DD) the exception no longer applies.").optional(),
 });
 
 export const layerMapFileSchema = z
@@ -43,6 +58,11 @@ export const layerMapFileSchema = z
     exclude: globList.describe("Globs of files not checked at all (counted in the summary).").optional(),
     tsconfig: z.string().min(1).describe("tsconfig used to resolve imports. Default: tsconfig.json beside the map when present.").optional(),
     options: optionsSchema.optional(),
+    exceptions: z
+      .array(exceptionSchema)
+      .max(MAX_GLOBS_PER_LIST, `at most ${MAX_GLOBS_PER_LIST} exceptions: fix some, or use a baseline`)
+      .describe("Layer and package violations tolerated, each with a reason and an optional end date.")
+      .optional(),
     layers: z
       .record(z.string(), layerSchema.nullable())
       .describe("The layers, in priority order. `name: null` removes a layer an extended preset defines.")
@@ -53,3 +73,4 @@ export const layerMapFileSchema = z
 export type LayerMapFile = z.infer<typeof layerMapFileSchema>;
 export type LayerFileEntry = z.infer<typeof layerSchema>;
 export type LayerMapOptionsFile = z.infer<typeof optionsSchema>;
+export type ExceptionFileEntry = z.infer<typeof exceptionSchema>;

@@ -2,6 +2,7 @@
 
 export type TypeOnlyImportsPolicy = "check" | "allow";
 export type UnassignedPolicy = "error" | "warn" | "off";
+export type CyclesPolicy = "error" | "warn" | "off";
 
 export interface Layer {
   readonly name: string;
@@ -11,11 +12,24 @@ export interface Layer {
   /** Allowed packages and built-ins; `null` means any. */
   readonly packages: readonly string[] | null;
   readonly description: string | null;
+  /** Longer files of this layer are `size` violations; absent: the map's `options.maxLines`. */
+  readonly maxLines?: number;
 }
 
 export interface LayerMapOptions {
   readonly typeOnlyImports: TypeOnlyImportsPolicy;
   readonly unassigned: UnassignedPolicy;
+  readonly cycles: CyclesPolicy;
+  /** null: no limit. */
+  readonly maxLines: number | null;
+}
+
+/** A tolerated layer or package violation: `from` and `to` are globs, `until` a YYYY-MM-DD day or null. */
+export interface LayerMapException {
+  readonly from: string;
+  readonly to: string;
+  readonly reason: string;
+  readonly until: string | null;
 }
 
 export interface LayerMap {
@@ -27,6 +41,7 @@ export interface LayerMap {
   readonly tsconfig: string | null;
   readonly options: LayerMapOptions;
   readonly layers: readonly Layer[];
+  readonly exceptions: readonly LayerMapException[];
   /** Presets applied, in order, as written in `extends`. */
   readonly presets: readonly string[];
 }

@@ -1,5 +1,5 @@
 import { closestName } from "./closest-name.js";
-import type { LayerMapFile } from "./layer-map-schema.js";
+import type { ExceptionFileEntry, LayerMapFile } from "./layer-map-schema.js";
 import type { MapIssue } from "./map-issue.js";
 
 /** One parsed map file and the file it came from. */
@@ -8,27 +8,28 @@ export interface SourcedLayerMapFile {
   readonly content: LayerMapFile;
 }
 
-type LayerKey = "paths" | "mayImport" | "packages" | "description";
+type LayerKey = "paths" | "mayImport" | "packages" | "description" | "maxLines";
 
 /** A layer as the files in the extends chain left it, with the file that set each key. */
 export interface DraftLayer {
   readonly name: string;
   readonly definedIn: string;
-  readonly values: Partial<Record<LayerKey, string | string[]>>;
+  readonly values: Partial<Record<LayerKey, string | string[] | number>>;
   readonly origins: Partial<Record<LayerKey, string>>;
 }
 
-type TopKey = "name" | "include" | "exclude" | "tsconfig" | "typeOnlyImports" | "unassigned";
+type TopKey = "name" | "include" | "exclude" | "tsconfig" | "typeOnlyImports" | "unassigned" | "cycles" | "maxLines" | "exceptions";
+type TopValue = string | string[] | number | ExceptionFileEntry[];
 
 export interface MergedLayerMap {
-  readonly values: Partial<Record<TopKey, string | string[]>>;
+  readonly values: Partial<Record<TopKey, TopValue>>;
   readonly origins: Partial<Record<TopKey, string>>;
   readonly layers: readonly DraftLayer[];
   /** Removals (`name: null`) of layers that no earlier file defines. */
   readonly issues: readonly MapIssue[];
 }
 
-const LAYER_KEYS: readonly LayerKey[] = ["paths", "mayImport", "packages", "description"];
+const LAYER_KEYS: readonly LayerKey[] = ["paths", "mayImport", "packages", "description", "maxLines"];
 
 /**
  * Applies files in order (presets first, the user's file last). Later files replace the keys they
@@ -42,15 +43,18 @@ export function mergeLayerMaps(files: readonly SourcedLayerMapFile[]): MergedLay
   const issues: MapIssue[] = [];
 
   for (const { file, content } of files) {
-    const topLevel: Partial<Record<TopKey, string | string[] | undefined>> = {
+    const topLevel: Partial<Record<TopKey, TopValue | undefined>> = {
       name: content.name,
       include: content.include,
       exclude: content.exclude,
       tsconfig: content.tsconfig,
       typeOnlyImports: content.options?.typeOnlyImports,
       unassigned: content.options?.unassigned,
+      cycles: content.options?.cycles,
+      maxLines: content.options?.maxLines,
+      exceptions: content.exceptions,
     };
-    for (const [key, value] of Object.entries(topLevel) as [TopKey, string | string[] | undefined][]) {
+    for (const [key, value] of Object.entries(topLevel) as [TopKey, TopValue | undefined][]) {
       if (value === undefined) continue;
       values[key] = value;
       origins[key] = file;

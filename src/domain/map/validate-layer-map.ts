@@ -1,7 +1,7 @@
 import { compileNameGlob, compilePathGlob, InvalidGlobError } from "../glob/compile-glob.js";
 import { closestName } from "./closest-name.js";
-import type { Layer, LayerMap, TypeOnlyImportsPolicy, UnassignedPolicy } from "./layer-map.js";
-import { LAYER_NAME_PATTERN, MAX_LAYERS } from "./layer-map-schema.js";
+import type { CyclesPolicy, Layer, LayerMap, LayerMapException, TypeOnlyImportsPolicy, UnassignedPolicy } from "./layer-map.js";
+import { LAYER_NAME_PATTERN, MAX_LAYERS, type ExceptionFileEntry } from "./layer-map-schema.js";
 import type { MapIssue } from "./map-issue.js";
 import type { DraftLayer, MergedLayerMap } from "./merge-layer-maps.js";
 
@@ -32,8 +32,9 @@ export function validateLayerMap(merged: MergedLayerMap, context: ValidationCont
   }
 
   const layers = merged.layers.map((draft) => validateLayer(draft, names, issues));
-  const include = stringList(merged.values.include) ?? [...context.defaultInclude];
-  const exclude = stringList(merged.values.exclude) ?? [];
+  const include = stringList(merged.values.include as string[] | undefined) ?? [...context.defaultInclude];
+  const exclude = stringList(merged.values.exclude as string[] | undefined) ?? [];
+  const exceptions = validateExceptions((merged.values.exceptions as ExceptionFileEntry[] | undefined) ?? [], merged.origins.exceptions ?? context.mapFile, issues);
   checkGlobs(include, merged.origins.include ?? context.mapFile, ["include"], issues);
   checkGlobs(exclude, merged.origins.exclude ?? context.mapFile, ["exclude"], issues);
 
@@ -48,8 +49,11 @@ export function validateLayerMap(merged: MergedLayerMap, context: ValidationCont
       options: {
         typeOnlyImports: (merged.values.typeOnlyImports as TypeOnlyImportsPolicy | undefined) ?? "check",
         unassigned: (merged.values.unassigned as UnassignedPolicy | undefined) ?? "error",
+        cycles: (merged.values.cycles as CyclesPolicy | undefined) ?? "warn",
+        maxLines: (merged.values.maxLines as number | undefined) ?? null,
       },
       layers,
+      exceptions,
       presets: context.presets,
     },
   };
@@ -65,7 +69,7 @@ function validateLayer(draft: DraftLayer, names: readonly string[], issues: MapI
       message: `layer name "${name}" is not allowed: start with a letter, then letters, digits, '-' or '_'`,
     });
   }
-  const paths = stringList(values.paths) ?? [];
+  const paths = stringList(values.paths as string[] | undefined) ?? [];
   if (paths.length === 0) {
     issues.push({
       file: origins.paths ?? draft.definedIn,
@@ -75,7 +79,7 @@ function validateLayer(draft: DraftLayer, names: readonly string[], issues: MapI
   }
   checkGlobs(paths, origins.paths ?? draft.definedIn, ["layers", name, "paths"], issues);
 
-  const mayImport = stringList(values.mayImport) ?? [];
+  const mayImport = stringList(values.mayImport as string[] | undefined) ?? [];
   mayImport.forEach((target, index) => {
     if (names.includes(target)) return;
     const suggestion = closestName(target, names);
@@ -86,7 +90,7 @@ function validateLayer(draft: DraftLayer, names: readonly string[], issues: MapI
     });
   });
 
-  const packages = stringList(values.packages);
+  const packages = stringList(values.packages as string[] | undefined);
   packages?.forEach((pattern, index) => {
     try {
       compileNameGlob(pattern.startsWith("node:") ? pattern.slice(5) : pattern);
@@ -101,7 +105,22 @@ function validateLayer(draft: DraftLayer, names: readonly string[], issues: MapI
     mayImport: [...new Set(mayImport)].filter((target) => target !== name),
     packages: packages ?? null,
     description: (values.description as string | undefined) ?? null,
+    ...(values.maxLines === undefined ? {} : { maxLines: values.maxLines as number }),
   };
+}
+
+function validateExceptions(entries: readonly ExceptionFileEntry[], file: string, issues: MapIssue[]): LayerMapException[] {
+  entries.forEach((entry, index) => {
+    // `to` is a path or a package name (`lodash`, `@aws-sdk/*`, `node:fs`): the path glob compiler reads both.
+    for (const key of ["from", "to"] as const) {
+      try {
+        compilePathGlob(entry[key]);
+      } catch (error) {
+        issues.push({ file, keyPath: ["exceptions", index, key], message: globMessage(error) });
+      }
+    }
+  });
+  return entries.map((entry) => ({ from: entry.from, to: entry.to, reason: entry.reason.trim(), until: entry.until ?? null }));
 }
 
 function checkGlobs(globs: readonly string[], file: string, keyPath: readonly (string | number)[], issues: MapIssue[]): void {

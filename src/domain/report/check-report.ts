@@ -13,7 +13,21 @@ export type WarningCode =
   | "glob-matches-nothing"
   | "nothing-checked"
   | "file-too-large"
-  | "import-outside-project";
+  | "import-outside-project"
+  | "stale-exception"
+  | "expired-exception";
+
+/** What one exception of the map did in this run. */
+export interface ExceptionUse {
+  readonly from: string;
+  readonly to: string;
+  readonly reason: string;
+  readonly until: string | null;
+  /** How many violations it excepted (0 when stale or expired). */
+  readonly covered: number;
+  /** `active` covers violations; `stale` matches none; `expired`: its `until` day has passed, so it excepts nothing. */
+  readonly status: "active" | "stale" | "expired";
+}
 
 export interface CheckWarning {
   readonly code: WarningCode;
@@ -30,6 +44,8 @@ export interface CheckSummary {
   /** Source files over the size limit: not checked, each named in a `file-too-large` warning. */
   readonly skipped: number;
   readonly violations: Readonly<Record<ViolationKind, number>>;
+  /** Present when the map has exceptions: each one, how many violations it excepted, and whether it is stale or expired. */
+  readonly exceptions?: readonly ExceptionUse[];
   /** Present with `--baseline`: the report's violations are then only the new ones. */
   readonly baseline?: BaselineSummary;
   /** Present when the check fails for a reason other than an error-severity violation. */
@@ -64,7 +80,7 @@ export interface CheckReport {
 }
 
 export function countByKind(violations: readonly Violation[]): Record<ViolationKind, number> {
-  const counts: Record<ViolationKind, number> = { layer: 0, package: 0, unassigned: 0 };
+  const counts: Record<ViolationKind, number> = { layer: 0, package: 0, unassigned: 0, cycle: 0, size: 0 };
   for (const violation of violations) counts[violation.kind] += 1;
   return counts;
 }

@@ -6,11 +6,11 @@ const location = z.strictObject({ line: z.number().int().min(1), column: z.numbe
 
 const violation = z.strictObject({
   id: z.string().describe("Stable across line moves: derived from kind, from and to."),
-  kind: z.string().describe("layer | package | unassigned today; more kinds will come: ignore kinds you do not know."),
+  kind: z.string().describe("layer | package | unassigned | cycle | size today; more kinds will come: ignore kinds you do not know."),
   severity: z.enum(["error", "warn"]),
   rule: z.string(),
   from: z.string().describe("The importing file, relative to the map's folder, forward slashes."),
-  to: z.string().nullable().describe("A path for local files, the package name for packages, null for unassigned."),
+  to: z.string().nullable().describe("A path for local files, the package name for packages, the next module of the loop for cycle, null for unassigned and size."),
   fromLayer: z.string().nullable(),
   toLayer: z.string().nullable(),
   specifier: z.string().nullable().describe("The first import statement's module name, as written."),
@@ -20,6 +20,7 @@ const violation = z.strictObject({
   dependencyTypes: z.array(z.string()),
   message: z.string(),
   fix: z.string(),
+  cycle: z.array(z.string()).min(3).optional().describe("Kind cycle only: the loop, starting and ending at from (from, to, …, from)."),
 });
 
 const baselineEntry = z.strictObject({ id: z.string(), kind: z.string(), from: z.string(), to: z.string().nullable(), count: z.number().int().min(1) });
@@ -35,6 +36,19 @@ export const checkReportSchema = z
       parseErrors: z.number().int().min(0),
       skipped: z.number().int().min(0).describe("Source files over the 2 MiB limit: not checked, each named in a file-too-large warning."),
       violations: z.record(z.string(), z.number().int().min(0)),
+      exceptions: z
+        .array(
+          z.strictObject({
+            from: z.string(),
+            to: z.string(),
+            reason: z.string(),
+            until: z.string().nullable(),
+            covered: z.number().int().min(0).describe("How many violations it excepted in the whole tree."),
+            status: z.enum(["active", "stale", "expired"]),
+          }),
+        )
+        .optional()
+        .describe("Present when the map has exceptions: each one, in map order, with what it did."),
       baseline: z
         .strictObject({
           new: z.number().int().min(0),

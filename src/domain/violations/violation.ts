@@ -29,15 +29,17 @@ export interface Violation {
   readonly message: string;
   /** One sentence: what to do about it. */
   readonly fix: string;
+  /** Kind `cycle` only: the loop, starting and ending at `from` (`from`, `to`, …, `from`). */
+  readonly cycle?: readonly string[];
 }
 
-const KIND_ORDER: readonly ViolationKind[] = ["layer", "package", "unassigned"];
+export const VIOLATION_KINDS: readonly ViolationKind[] = ["layer", "package", "unassigned", "cycle", "size"];
 
 type SortKey = Pick<Violation, "kind" | "from" | "to">;
 
 export function compareViolations(a: SortKey, b: SortKey): number {
   return (
-    KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+    VIOLATION_KINDS.indexOf(a.kind) - VIOLATION_KINDS.indexOf(b.kind) ||
     compareText(a.from, b.from) ||
     compareText(a.to ?? "", b.to ?? "")
   );

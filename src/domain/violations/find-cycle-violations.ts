@@ -1,0 +1,52 @@
+import type { LayerClassifier } from "../classify/layer-classifier.js";
+import { CYCLE_RULE } from "../compile/compile-rules.js";
+import type { GraphModule } from "../graph/module-graph.js";
+import type { CyclesPolicy } from "../map/layer-map.js";
+import type { UnlocatedViolation } from "./find-violations.js";
+import { compareText } from "./violation.js";
+import { violationId } from "./violation-id.js";
+
+/**
+ * One violation per import cycle, however many of its dependencies dependency-cruiser flags: the loop
+ * is rotated to start at its smallest path, so every member reports the same cycle.
+ */
+export function findCycleViolations(modules: readonly GraphModule[], classifier: LayerClassifier, severity: CyclesPolicy): UnlocatedViolation[] {
+  if (severity === "off") return [];
+  const bySource = new Map(modules.map((module) => [module.source, module]));
+  const loops = new Map<string, readonly string[]>();
+  for (const module of modules) {
+    for (const dependency of module.dependencies) {
+      if (dependency.cycle === undefined || !dependency.brokenRules.includes(CYCLE_RULE)) continue;
+      const loop = canonicalLoop([module.source, ...dependency.cycle.slice(0, -1)]);
+      loops.set(loop.join("\u0000"), loop);
+    }
+  }
+  return [...loops.values()].map((members): UnlocatedViolation => {
+    const [from, to] = members as [string, string];
+    const edges = (bySource.get(from)?.dependencies ?? []).filter((dependency) => dependency.resolved === to);
+    const specifiers = [...new Set(edges.map((dependency) => dependency.specifier))].sort(compareText);
+    const cycle = [...members, from];
+    const layers = [...new Set(members.map((member) => classifier.layerOf(member) ?? "(unassigned)"))];
+    return {
+      id: violationId("cycle", from, cycle.join(" → ")),
+      kind: "cycle",
+      severity,
+      rule: CYCLE_RULE,
+      from,
+      to,
+      fromLayer: classifier.layerOf(from),
+      toLayer: classifier.layerOf(to),
+      specifier: specifiers[0] ?? null,
+      specifiers,
+      dependencyTypes: [...new Set(edges.flatMap((dependency) => dependency.dependencyTypes))].sort(compareText),
+      message: `import cycle of ${members.length} modules: ${cycle.join(" → ")} (${layers.length === 1 ? `inside layer ${layers[0]}` : `crossing layers ${layers.join(", ")}`})`,
+      fix: "break the loop: move what both sides need into a module they can both import, or invert one import through an interface",
+      cycle,
+    };
+  });
+}
+
+function canonicalLoop(members: readonly string[]): string[] {
+  const start = members.reduce((smallest, member, index) => (compareText(member, members[smallest] as string) < 0 ? index : smallest), 0);
+  return [...members.slice(start), ...members.slice(0, start)];
+}
