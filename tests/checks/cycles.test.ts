@@ -100,6 +100,22 @@ describe("options.cycles", () => {
     expect(run.stdout).toContain(`    fix: ${FIX}\n`);
   });
 
+  it("explain --violation tells a cycle's story", () => {
+    const run = runBuiltCli(["explain", "--violation", "cycle-9d40b15ed730"], FIXTURE);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(
+      [
+        "cycle-9d40b15ed730: import cycle of 2 modules: src/lib/x.ts → src/lib/y.ts → src/lib/x.ts (inside layer lib) (warn, rule no-import-cycles)",
+        '  src/lib/x.ts:2:1  "./y.js"',
+        "why:",
+        "  options.cycles is warn: checked modules may not import each other in a loop",
+        "what to do:",
+        `  ${FIX}`,
+        "",
+      ].join("\n"),
+    );
+  });
+
   it.each(["layers.yaml", "layers.allow-types.yaml"])("raw dependency-cruiser with the ejected configuration (%s) finds the same loops", (config) => {
     const ejected = join(mkdtempSync(join(tmpdir(), "layerlint-cycles-")), "dependency-cruiser.json");
     expect(runBuiltCli(["compile", "--config", config, "--output", ejected], FIXTURE).status).toBe(0);

@@ -23,6 +23,7 @@ export interface ViolationStory {
 /** `layerlint explain --violation ID`: the full story of one violation, ending in what to do. */
 export function explainViolation(context: ExplainContext, violation: Violation): ViolationStory {
   if (violation.kind === "unassigned") return unassignedStory(context, violation);
+  if (violation.kind !== "layer" && violation.kind !== "package") return ownWordsStory(context, violation);
   const layers = new Map(context.map.layers.map((layer) => [layer.name, layer]));
   const fromLayer = layers.get(violation.fromLayer as string) as Layer;
   const story: StoryLine[] = [membership(context, violation.from)];
@@ -69,6 +70,15 @@ function layerRemedies(context: ExplainContext, from: Layer, to: Layer): StoryLi
   const cycle = to.mayImport.includes(from.name) ? ` (${to.name} may already import ${from.name}: both ways would make the two layers one)` : "";
   remedies.push({ text: `or, if the map is what is wrong, add ${to.name} to layers.${from.name}.mayImport${cycle}`, at: context.origins.layerKey(from.name, "mayImport") });
   return remedies;
+}
+
+/** A cycle or an oversized file breaks one key of the map (options.cycles, maxLines), not a layer rule. */
+function ownWordsStory(context: ExplainContext, violation: Violation): ViolationStory {
+  const rule =
+    violation.kind === "cycle"
+      ? `options.cycles is ${context.map.options.cycles}: checked modules may not import each other in a loop`
+      : "a file may not be longer than its layer's maxLines, else options.maxLines";
+  return { violation, story: [{ text: rule, at: null }], remedies: [{ text: violation.fix, at: null }] };
 }
 
 function unassignedStory(context: ExplainContext, violation: Violation): ViolationStory {
