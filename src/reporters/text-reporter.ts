@@ -46,7 +46,7 @@ export const textReporter: Reporter = (report, options) => {
 function describe(violation: Violation, dim: Paint): string[] {
   const position = violation.line === null ? violation.from : `${violation.from}:${violation.line}:${violation.column}`;
   const specifier = violation.specifier === null ? "" : `  "${violation.specifier}"`;
-  const lines = [`  ${position}${specifier}  ${what(violation)}`];
+  const lines = [`  ${position}${specifier}  ${what(violation)}  ${dim(violation.id)}`];
   const others = violation.locations.slice(1).map((location) => `${location.line}:${location.column}`);
   if (others.length > 0) lines.push(`    ${dim(`also at ${others.join(", ")}`)}`);
   lines.push(`    ${dim(`fix: ${violation.fix}`)}`);

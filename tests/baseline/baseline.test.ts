@@ -68,7 +68,8 @@ describe("layerlint check --baseline", () => {
     expect(report.summary.failures).toBeUndefined();
 
     const text = project.run("check", "--baseline", "layerlint-baseline.json");
-    expect(text.stdout).toContain("  src/domain/reorder.ts:2:1  \"../db/order-repository.js\"  domain → persistence (src/db/order-repository.ts)\n");
+    const [newViolation] = report.violations as { id: string }[];
+    expect(text.stdout).toContain(`  src/domain/reorder.ts:2:1  "../db/order-repository.js"  domain → persistence (src/db/order-repository.ts)  ${newViolation?.id}\n`);
     expect(text.stdout).not.toContain("src/app/place-order.ts");
     expect(text.stdout).toContain("baseline: 1 new, 3 known, 0 stale\n✖ 1 error,");
   });
