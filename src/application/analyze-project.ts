@@ -50,7 +50,7 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
   const classifier = createLayerClassifier(map.layers);
   const selection = await time("list", () => selectFiles(ports.fileSystem, rootDir, map));
   const rules = compileRules(map, classifier);
-  const options = compileCruiseOptions(map, rules, { baseDir: rootDir, tsconfig: map.tsconfig === null ? null : join(rootDir, map.tsconfig) });
+  const options = compileCruiseOptions(rules, { baseDir: rootDir, tsconfig: map.tsconfig === null ? null : join(rootDir, map.tsconfig) });
   const syntaxStarted = performance.now();
   const syntaxProblems = ports.syntax.check(rootDir, selection.checked).finally(() => {
     timings["parse-check"] = Math.round(performance.now() - syntaxStarted);

@@ -7,6 +7,6 @@ import type { LoadedLayerMap } from "./load-layer-map.js";
 export function compileConfig(loaded: LoadedLayerMap, format: EjectFormat): string {
   const { map, rootDir } = loaded;
   const rules = compileRules(map, createLayerClassifier(map.layers));
-  const options = compileCruiseOptions(map, rules, { baseDir: rootDir, tsconfig: map.tsconfig });
+  const options = compileCruiseOptions(rules, { baseDir: rootDir, tsconfig: map.tsconfig });
   return renderEjectedConfig(ejectConfig(options, map.tsconfig), format);
 }

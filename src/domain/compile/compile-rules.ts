@@ -18,14 +18,18 @@ export interface CompiledRules {
 /**
  * One rule per forbidden pair of layers and up to three per layer with a package allow-list.
  * First-match membership: a layer's side of a rule is its globs minus every earlier layer's globs.
+ * Excluded files are left out of every rule's `from` rather than through dependency-cruiser's
+ * `exclude` option, which joins its globs into one regex that it refuses past a few wildcards; so
+ * an import INTO an excluded file is still checked, and only the excluded file's own imports are not.
  */
 export function compileRules(map: LayerMap, classifier: LayerClassifier): CompiledRules {
   const forbidden: ForbiddenRule[] = [];
   const meanings = new Map<string, RuleMeaning>();
   const typeOnly = map.options.typeOnlyImports === "allow" ? ["type-only"] : [];
+  const excluded = map.exclude.map(compilePathGlob);
 
   map.layers.forEach((layer, index) => {
-    const from = membership(classifier.matchers, index);
+    const from = membership(classifier.matchers, index, excluded);
     for (const [targetIndex, target] of map.layers.entries()) {
       if (target.name === layer.name || layer.mayImport.includes(target.name)) continue;
       const name = `${layer.name}-may-not-import-${target.name}`;
@@ -47,7 +51,7 @@ export function compileRules(map: LayerMap, classifier: LayerClassifier): Compil
       meanings.set(rule.name, { kind: "package", fromLayer: layer.name, toLayer: null });
     }
   });
-  if (map.options.cycles !== "off") forbidden.push(cycleRule(map.options.cycles, typeOnly));
+  if (map.options.cycles !== "off") forbidden.push(cycleRule(map.options.cycles, typeOnly, excluded));
   return { forbidden, meanings };
 }
 
@@ -58,12 +62,11 @@ export interface OptionsInput {
 }
 
 /** The dependency-cruiser options layerlint runs with, and that `layerlint compile` ejects. */
-export function compileCruiseOptions(map: LayerMap, rules: CompiledRules, input: OptionsInput): CruiseOptions {
+export function compileCruiseOptions(rules: CompiledRules, input: OptionsInput): CruiseOptions {
   return {
     validate: true,
     ruleSet: { forbidden: [...rules.forbidden] },
     doNotFollow: { path: ["node_modules"] },
-    ...(map.exclude.length > 0 ? { exclude: { path: map.exclude.map(compilePathGlob) } } : {}),
     tsPreCompilationDeps: true,
     skipAnalysisNotInRules: true,
     ...(input.tsconfig === null ? {} : { tsConfig: { fileName: input.tsconfig } }),
@@ -77,12 +80,12 @@ export function compileCruiseOptions(map: LayerMap, rules: CompiledRules, input:
 }
 
 /** dependency-cruiser analyses cycles only when a rule asks (skipAnalysisNotInRules), so `off` costs nothing. */
-function cycleRule(severity: "error" | "warn", typeOnly: readonly string[]): ForbiddenRule {
+function cycleRule(severity: "error" | "warn", typeOnly: readonly string[], excluded: readonly string[]): ForbiddenRule {
   return {
     name: CYCLE_RULE,
     comment: "modules may not import each other in a loop: a cycle cannot be understood, tested or split one module at a time",
     severity,
-    from: {},
+    from: excluded.length > 0 ? { pathNot: [...excluded] } : {},
     to: { circular: true, ...(typeOnly.length > 0 ? { viaOnly: { dependencyTypesNot: [...typeOnly] } } : {}) },
   };
 }

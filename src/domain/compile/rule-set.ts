@@ -27,7 +27,6 @@ export interface CruiseOptions {
   validate: true;
   ruleSet: { forbidden: ForbiddenRule[] };
   doNotFollow: { path: string[] };
-  exclude?: { path: string[] };
   tsPreCompilationDeps: true;
   skipAnalysisNotInRules: true;
   tsConfig?: { fileName: string };
