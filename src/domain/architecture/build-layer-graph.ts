@@ -1,4 +1,4 @@
-import { packageNameOf } from "../packages/package-name.js";
+import { packageUsedBy } from "../packages/package-name.js";
 import { compareText } from "../violations/violation.js";
 import { GRAPH_VERSION, UNASSIGNED_NODE, type ArchitectureEdge, type ArchitectureGraph, type ArchitectureNode } from "./architecture-graph.js";
 import { edgeKey, sortEdges, tallyEdges } from "./edge-tally.js";
@@ -21,7 +21,8 @@ export function buildLayerGraph(input: GraphInput, options: LayerGraphOptions): 
     modulesPerNode.set(node, (modulesPerNode.get(node) ?? 0) + 1);
     const packages = packagesPerNode.get(node) ?? new Set<string>();
     for (const dependency of module.dependencies) {
-      if (dependency.target === "package" || dependency.target === "builtin") packages.add(packageNameOf(dependency.specifier, dependency.target === "builtin"));
+      const used = packageUsedBy(dependency);
+      if (used !== null) packages.add(used);
     }
     packagesPerNode.set(node, packages);
   }

@@ -1,7 +1,7 @@
 import type { LayerClassifier, LayerMatcher } from "../classify/layer-classifier.js";
 import { compileNameGlob, compilePathGlob } from "../glob/compile-glob.js";
 import type { Layer, LayerMap } from "../map/layer-map.js";
-import { isBuiltinPattern } from "../packages/package-name.js";
+import { BARE_SPECIFIER_REGEX, isBuiltinPattern } from "../packages/package-name.js";
 import type { CruiseOptions, ForbiddenRule, PathRestriction, RuleMeaning } from "./rule-set.js";
 
 /** The one rule finding import cycles; each dependency it flags carries the loop in its `cycle`. */
@@ -128,7 +128,7 @@ function packageRules(layer: Layer, from: PathRestriction, typeOnly: readonly st
       from,
       to: {
         couldNotResolve: true,
-        path: "^[^./#]",
+        path: BARE_SPECIFIER_REGEX,
         ...(npmAlternatives ? { pathNot: `^${npmAlternatives}(/|$)` } : {}),
         ...typeOnlyNot,
       },

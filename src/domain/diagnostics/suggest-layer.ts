@@ -1,8 +1,8 @@
 import type { LayerClassifier } from "../classify/layer-classifier.js";
 import { compileNameGlob } from "../glob/compile-glob.js";
-import type { GraphDependency, GraphModule } from "../graph/module-graph.js";
+import type { GraphModule } from "../graph/module-graph.js";
 import type { Layer, LayerMap } from "../map/layer-map.js";
-import { isBuiltinPattern, packageNameOf } from "../packages/package-name.js";
+import { isBuiltinPattern, packageUsedBy } from "../packages/package-name.js";
 
 export interface LayerSuggestion {
   /** The layer the files fit, or null when none fits or nothing decides. */
@@ -25,7 +25,7 @@ export function suggestLayer(files: readonly string[], map: LayerMap, classifier
     const inGroup = group.has(module.source);
     const sourceLayer = classifier.layerOf(module.source);
     for (const dependency of module.dependencies) {
-      const packageName = packageNameUsed(dependency);
+      const packageName = packageUsedBy(dependency);
       if (inGroup && packageName !== null) packages.add(packageName);
       if (dependency.target !== "local") continue;
       if (inGroup && !group.has(dependency.resolved)) {
@@ -71,8 +71,3 @@ export function patternMatches(pattern: string, name: string): boolean {
 }
 
 /** The package name a dependency counts under in `packages` lists, or null for a local file; uninstalled packages count by name. */
-export function packageNameUsed(dependency: GraphDependency): string | null {
-  if (dependency.target === "package" || dependency.target === "builtin") return packageNameOf(dependency.specifier, dependency.target === "builtin");
-  if (dependency.target === "unresolved" && /^[^./#]/.test(dependency.specifier)) return packageNameOf(dependency.specifier, false);
-  return null;
-}

@@ -3,7 +3,8 @@ import type { GraphModule } from "../graph/module-graph.js";
 import type { LayerMap } from "../map/layer-map.js";
 import type { Diagnostic } from "./diagnostic.js";
 import type { MapOrigins } from "./map-pointer.js";
-import { packageNameUsed, patternMatches } from "./suggest-layer.js";
+import { packageUsedBy } from "../packages/package-name.js";
+import { patternMatches } from "./suggest-layer.js";
 
 /**
  * `mayImport` entries and `packages` entries that no import needs: each is a chance to tighten the map.
@@ -22,7 +23,7 @@ export function unusedAllowanceFindings(map: LayerMap, classifier: LayerClassifi
         if (target !== null) layerEdges.add(`${layer}\u0000${target}`);
         continue;
       }
-      const name = packageNameUsed(dependency);
+      const name = packageUsedBy(dependency);
       if (name !== null) packagesUsed.set(layer, (packagesUsed.get(layer) ?? new Set()).add(name));
     }
   }

@@ -1,7 +1,8 @@
 import { describeAllowedPackages } from "../compile/compile-rules.js";
 import type { MapPointer } from "../diagnostics/diagnostic.js";
 import { groupUnclaimed } from "../diagnostics/unclaimed-findings.js";
-import { patternMatches, packageNameUsed, suggestLayer, type LayerSuggestion } from "../diagnostics/suggest-layer.js";
+import { patternMatches, suggestLayer, type LayerSuggestion } from "../diagnostics/suggest-layer.js";
+import { packageUsedBy } from "../packages/package-name.js";
 import { compilePathGlob } from "../glob/compile-glob.js";
 import type { GraphDependency } from "../graph/module-graph.js";
 import { isSourceFile } from "../graph/source-files.js";
@@ -79,7 +80,7 @@ function unclaimedReason(context: ExplainContext, file: string, status: FileExpl
 
 function verdictOf(context: ExplainContext, layer: Layer | null, dependency: GraphDependency): ImportVerdict {
   const { classifier, origins, meanings, map } = context;
-  const packageName = packageNameUsed(dependency);
+  const packageName = packageUsedBy(dependency);
   const target = packageName ?? dependency.resolved;
   const targetLayer = dependency.target === "local" ? classifier.layerOf(dependency.resolved) : null;
   const base = { specifier: dependency.specifier, target, targetLayer };

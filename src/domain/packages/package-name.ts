@@ -1,3 +1,9 @@
+import type { GraphDependency } from "../graph/module-graph.js";
+
+/** A specifier naming a package rather than a path or a `#imports` alias; unresolved ones still count by name. */
+export const BARE_SPECIFIER_REGEX = "^[^./#]";
+const BARE_SPECIFIER = new RegExp(BARE_SPECIFIER_REGEX);
+
 /**
  * The name a dependency counts under in `packages` allow-lists: the package as imported, never as
  * resolved (`lodash/fp` → `lodash`, `@scope/x/y` → `@scope/x`), and `node:NAME` for built-ins
@@ -13,4 +19,11 @@ export function packageNameOf(specifier: string, isBuiltin: boolean): string {
 
 export function isBuiltinPattern(pattern: string): boolean {
   return pattern.startsWith("node:");
+}
+
+/** The package or built-in a dependency uses, as the allow-lists count it; null for local files and paths. */
+export function packageUsedBy(dependency: GraphDependency): string | null {
+  if (dependency.target === "package" || dependency.target === "builtin") return packageNameOf(dependency.specifier, dependency.target === "builtin");
+  if (dependency.target === "unresolved" && BARE_SPECIFIER.test(dependency.specifier)) return packageNameOf(dependency.specifier, false);
+  return null;
 }
