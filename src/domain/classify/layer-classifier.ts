@@ -21,6 +21,8 @@ export interface LayerClassifier {
   layersClaiming(path: string): string[];
   /** The globs (of any layer) that match the path. */
   globsMatching(path: string): CompiledGlob[];
+  /** The first glob of the named layer that matches the path: what puts the file in that layer. */
+  globOf(layer: string, path: string): CompiledGlob | null;
 }
 
 export function createLayerClassifier(layers: readonly Layer[]): LayerClassifier {
@@ -29,12 +31,13 @@ export function createLayerClassifier(layers: readonly Layer[]): LayerClassifier
     return { name: layer.name, globs, regex: unionOf(globs.map((compiled) => compiled.regex)) };
   });
   const tests = matchers.map((matcher) => ({ name: matcher.name, test: new RegExp(matcher.regex) }));
-  const globTests = matchers.flatMap((matcher) => matcher.globs.map((glob) => ({ glob, test: new RegExp(glob.regex) })));
+  const globTests = matchers.flatMap((matcher) => matcher.globs.map((glob) => ({ layer: matcher.name, glob, test: new RegExp(glob.regex) })));
 
   return {
     matchers,
     layerOf: (path) => tests.find((layer) => layer.test.test(path))?.name ?? null,
     layersClaiming: (path) => tests.filter((layer) => layer.test.test(path)).map((layer) => layer.name),
     globsMatching: (path) => globTests.filter((entry) => entry.test.test(path)).map((entry) => entry.glob),
+    globOf: (layer, path) => globTests.find((entry) => entry.layer === layer && entry.test.test(path))?.glob ?? null,
   };
 }

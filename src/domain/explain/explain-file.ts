@@ -48,7 +48,7 @@ export function explainFile(context: ExplainContext, file: string): FileExplanat
   const claiming = classifier.layersClaiming(file);
   const layerName = claiming[0] ?? null;
   const layer = map.layers.find((candidate) => candidate.name === layerName) ?? null;
-  const glob = layer === null ? null : (classifier.matchers.find((matcher) => matcher.name === layer.name)?.globs.find((candidate) => new RegExp(candidate.regex).test(file))?.glob ?? null);
+  const glob = layer === null ? null : (classifier.globOf(layer.name, file)?.glob ?? null);
   const module = context.modules.find((candidate) => candidate.source === file);
   const imports = (module?.dependencies ?? []).map((dependency) => verdictOf(context, layer, dependency)).sort((a, b) => compareText(a.specifier, b.specifier));
   const group = groupUnclaimed(classifier, context.checked).find((candidate) => candidate.files.includes(file));

@@ -78,11 +78,10 @@ export function planLayerMap(files: readonly string[], candidates: readonly Layo
  * the layer. With `collapse`, a folder name found in several places becomes one `<top>/**\/<name>/**`.
  */
 function realGlobs(classifier: LayerClassifier, layer: Layer, files: readonly string[], collapse: boolean): string[] {
-  const matcher = classifier.matchers.find((candidate) => candidate.name === layer.name);
   const globs = new Set<string>();
   for (const file of files) {
-    const glob = matcher?.globs.find((candidate) => new RegExp(candidate.regex).test(file));
-    if (glob === undefined) continue;
+    const glob = classifier.globOf(layer.name, file);
+    if (glob === null) continue;
     if (!glob.glob.endsWith("/**")) {
       globs.add(glob.glob.includes("*") ? glob.glob : file);
       continue;
