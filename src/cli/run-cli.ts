@@ -1,4 +1,3 @@
-import { createRequire } from "node:module";
 import { Command, CommanderError, Option } from "commander";
 import { ConfigurationError, LayerlintError, UsageError } from "../domain/errors.js";
 import type { CliEnvironment } from "./cli-environment.js";
@@ -6,8 +5,7 @@ import { COMMANDS } from "./commands/index.js";
 import { errorLogLine } from "./error-log-line.js";
 import { defaultPorts } from "./default-ports.js";
 import { EXIT, exitCodeFor, type ExitCode } from "./exit-codes.js";
-
-const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
+import { LAYERLINT_VERSION } from "./layerlint-version.js";
 
 /** Parses the arguments, runs one command and returns its exit code; all errors are sorted here. */
 export async function runCli(environment: CliEnvironment): Promise<ExitCode> {
@@ -17,7 +15,7 @@ export async function runCli(environment: CliEnvironment): Promise<ExitCode> {
   const logJson = logFormatOf(environment.argv) === "json";
   const program = new Command("layerlint")
     .description("Keep a codebase's architecture honest: checks imports against a YAML layer map.")
-    .version(version, "-v, --version")
+    .version(LAYERLINT_VERSION, "-v, --version")
     .option("--debug", "show stack traces of internal errors")
     .addOption(new Option("--log-format <format>", "how errors are written on stderr: text, or one JSON object per line").choices(["text", "json"]).default("text"))
     .showHelpAfterError("(run layerlint --help for usage)")

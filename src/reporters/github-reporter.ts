@@ -1,5 +1,6 @@
 import type { CheckWarning } from "../domain/report/check-report.js";
 import type { Violation } from "../domain/violations/violation.js";
+import { exceptionSummary } from "./exception-summary.js";
 import { reportedPath } from "./reported-path.js";
 import type { Reporter, ReporterOptions } from "./reporter.js";
 import { shownViolations } from "./shown-violations.js";
@@ -7,11 +8,13 @@ import { shownViolations } from "./shown-violations.js";
 /**
  * GitHub Actions workflow commands: one `::error` or `::warning` annotation per violation on its first
  * import statement (files no layer claims on line 1), so it shows on the pull request's diff; an `::error`
- * without a file for each other reason the check fails (a stale baseline, too many warnings).
+ * without a file for each other reason the check fails (a stale baseline, too many warnings), and a
+ * `::notice` per exception of the map, even with --quiet, so an exception never hides.
  */
 export const githubReporter: Reporter = (report, options) => {
   const lines = shownViolations(report, options).map((violation) => annotation(violation, options));
   if (!options.quiet) lines.push(...report.warnings.map((warning) => warningAnnotation(warning, options)));
+  lines.push(...(report.summary.exceptions ?? []).map((use) => command(use.status === "active" ? "notice" : "warning", { title: "exception" }, exceptionSummary(use))));
   lines.push(...(report.summary.failures ?? []).map((failure) => command("error", { title: failure.code }, failure.message)));
   return lines.map((line) => `${line}\n`).join("");
 };
@@ -27,7 +30,7 @@ function warningAnnotation(warning: CheckWarning, options: ReporterOptions): str
   return command("warning", { file: warning.file === undefined ? null : reportedPath(warning.file, options), title: warning.code }, warning.message);
 }
 
-function command(name: "error" | "warning", properties: Record<string, string | null>, message: string): string {
+function command(name: "error" | "warning" | "notice", properties: Record<string, string | null>, message: string): string {
   const list = Object.entries(properties)
     .filter((entry): entry is [string, string] => entry[1] !== null)
     .map(([key, value]) => `${key}=${escapeProperty(value)}`)

@@ -1,5 +1,6 @@
-import type { CheckFailure } from "../domain/report/check-report.js";
+import type { CheckFailure, ExceptionUse } from "../domain/report/check-report.js";
 import type { Violation } from "../domain/violations/violation.js";
+import { exceptionSummary } from "./exception-summary.js";
 import { groupByRule } from "./group-by-rule.js";
 import { reportedPath } from "./reported-path.js";
 import type { Reporter, ReporterOptions } from "./reporter.js";
@@ -8,7 +9,8 @@ import { shownViolations } from "./shown-violations.js";
 /**
  * JUnit XML for CI test tabs: a test suite per rule, a failing test case per violation (its `type` is
  * the severity), a failing test case for each other reason the check fails, and one passing test case
- * when nothing fails. No timings, so the bytes are stable.
+ * when nothing fails. The map's exceptions are skipped test cases, so CI test tabs show them.
+ * No timings, so the bytes are stable.
  */
 export const junitReporter: Reporter = (report, options) => {
   const violations = shownViolations(report, options);
@@ -17,9 +19,11 @@ export const junitReporter: Reporter = (report, options) => {
   if (failures.length > 0) suites.push(failuresSuite(failures));
   const failed = violations.length + failures.length;
   if (failed === 0) suites.push(cleanSuite());
+  const exceptions = report.summary.exceptions ?? [];
+  if (exceptions.length > 0) suites.push(exceptionsSuite(exceptions));
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="layerlint" tests="${Math.max(failed, 1)}" failures="${failed}" errors="0">`,
+    `<testsuites name="layerlint" tests="${Math.max(failed, 1) + exceptions.length}" failures="${failed}" errors="0"${exceptions.length > 0 ? ` skipped="${exceptions.length}"` : ""}>`,
     ...suites,
     "</testsuites>",
     "",
@@ -42,6 +46,20 @@ function failuresSuite(failures: readonly CheckFailure[]): string {
       [
         `    <testcase classname="layerlint" name="${attribute(failure.code)}">`,
         `      <failure type="error" message="${attribute(failure.message)}">${text(failure.message)}</failure>`,
+        "    </testcase>",
+      ].join("\n"),
+    ),
+    "  </testsuite>",
+  ].join("\n");
+}
+
+function exceptionsSuite(exceptions: readonly ExceptionUse[]): string {
+  return [
+    `  <testsuite name="exceptions" tests="${exceptions.length}" failures="0" errors="0" skipped="${exceptions.length}">`,
+    ...exceptions.map((use) =>
+      [
+        `    <testcase classname="exceptions" name="${attribute(`${use.from} → ${use.to}`)}">`,
+        `      <skipped message="${attribute(exceptionSummary(use))}"/>`,
         "    </testcase>",
       ].join("\n"),
     ),

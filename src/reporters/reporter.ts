@@ -13,6 +13,8 @@ export interface ReporterOptions {
   readonly pathPrefix?: string;
   /** A Mermaid diagram of the layers, drawn by the caller; the Markdown report embeds it when given. */
   readonly diagram?: string;
+  /** layerlint's version, for the formats that name their tool (SARIF). */
+  readonly toolVersion?: string;
 }
 
 /** A reporter is a pure function: the report in, the text to write out. */

@@ -1,5 +1,6 @@
-import type { CheckWarning } from "../domain/report/check-report.js";
+import type { CheckWarning, ExceptionUse } from "../domain/report/check-report.js";
 import type { Violation } from "../domain/violations/violation.js";
+import { exceptionSummary } from "./exception-summary.js";
 import { groupByRule } from "./group-by-rule.js";
 import { reportedPath } from "./reported-path.js";
 import type { Reporter, ReporterOptions } from "./reporter.js";
@@ -12,28 +13,32 @@ const FINGERPRINT = "layerlintViolationId/v1";
  * SARIF 2.1.0 for code-scanning dashboards: one rule per rule that has a violation, one result per
  * violation located at every import statement behind it. Files no layer claims are located at line 1.
  * Against a baseline every result is `new` (known violations are not reported); the other reasons a
- * check fails are error notifications.
+ * check fails are error notifications. The map's exceptions are notes, so they never hide, and sit in
+ * the run's property bag with their counts.
  */
 export const sarifReporter: Reporter = (report, options) => {
   const violations = shownViolations(report, options);
   const rules = [...groupByRule(violations)];
   const ruleIndex = new Map(rules.map(([rule], index) => [rule, index]));
+  const exceptions = report.summary.exceptions ?? [];
   const sarif = {
     $schema: SARIF_SCHEMA,
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: "layerlint", rules: rules.map(([rule, ofRule]) => ruleDescriptor(rule, ofRule)) } },
+        tool: { driver: { name: "layerlint", ...(options.toolVersion === undefined ? {} : { version: options.toolVersion, semanticVersion: options.toolVersion }), rules: rules.map(([rule, ofRule]) => ruleDescriptor(rule, ofRule)) } },
         invocations: [
           {
             executionSuccessful: true,
             toolExecutionNotifications: [
               ...(report.summary.failures ?? []).map((failure) => ({ descriptor: { id: failure.code }, level: "error", message: { text: failure.message }, locations: [] })),
+              ...exceptions.map(exceptionNotification),
               ...(options.quiet ? [] : report.warnings.map((warning) => notification(warning, options))),
             ],
           },
         ],
         columnKind: "utf16CodeUnits",
+        ...(exceptions.length === 0 ? {} : { properties: { exceptions } }),
         results: violations.map((violation) => ({
           ...result(violation, ruleIndex.get(violation.rule) ?? 0, options),
           ...(report.summary.baseline === undefined ? {} : { baselineState: "new" }),
@@ -103,6 +108,10 @@ function result(violation: Violation, index: number, options: ReporterOptions) {
 function notification(warning: CheckWarning, options: ReporterOptions) {
   const locations = warning.file === undefined ? [] : [{ physicalLocation: { artifactLocation: { uri: reportedPath(warning.file, options), uriBaseId: "%SRCROOT%" } } }];
   return { descriptor: { id: warning.code }, level: "warning", message: { text: warning.message }, locations };
+}
+
+function exceptionNotification(use: ExceptionUse) {
+  return { descriptor: { id: "exception" }, level: use.status === "active" ? "note" : "warning", message: { text: exceptionSummary(use) }, locations: [] };
 }
 
 function level(violation: Violation): "error" | "warning" {

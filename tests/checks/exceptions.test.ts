@@ -80,6 +80,40 @@ describe("exceptions", () => {
     );
   });
 
+  it("lists them in SARIF (notes, and the run's property bag), JUnit (skipped test cases) and GitHub annotations (notices), even with --quiet", () => {
+    const lines = [
+      "exception src/http/report.ts → src/db/raw.ts: covers 1: the monthly report reads raw rows until the reporting service exists",
+      "exception src/http/** → lodash: covers 1: being replaced by native array methods",
+      "exception src/http/old.ts → src/db/old.ts: covers 1 (until 2026-01-31): old endpoint, removed in the January release",
+      "exception src/http/gone.ts → src/db/**: stale: gone.ts was deleted last sprint",
+    ];
+    const sarif = JSON.parse(check("2026-01-01T12:00:00", "--format", "sarif", "--quiet").stdout) as {
+      runs: [{ properties: { exceptions: unknown[] }; invocations: [{ toolExecutionNotifications: { descriptor: { id: string }; level: string; message: { text: string } }[] }] }];
+    };
+    const notes = sarif.runs[0].invocations[0].toolExecutionNotifications.filter((notification) => notification.descriptor.id === "exception");
+    expect(notes.map((note) => [note.level, note.message.text])).toEqual([["note", lines[0]], ["note", lines[1]], ["note", lines[2]], ["warning", lines[3]]]);
+    expect(sarif.runs[0].properties.exceptions).toEqual([...ACTIVE, { ...OLD, covered: 1, status: "active" }, STALE]);
+
+    const junit = check("2026-01-01T12:00:00", "--format", "junit", "--quiet").stdout;
+    expect(junit).toContain('<testsuites name="layerlint" tests="5" failures="1" errors="0" skipped="4">');
+    expect(junit).toContain(
+      [
+        '  <testsuite name="exceptions" tests="4" failures="0" errors="0" skipped="4">',
+        '    <testcase classname="exceptions" name="src/http/report.ts → src/db/raw.ts">',
+        `      <skipped message="${lines[0] as string}"/>`,
+        "    </testcase>",
+      ].join("\n"),
+    );
+
+    const github = check("2026-01-01T12:00:00", "--format", "github", "--quiet").stdout.split("\n");
+    expect(github.filter((line) => line.includes("title=exception"))).toEqual([
+      `::notice title=exception::${lines[0] as string}`,
+      `::notice title=exception::${lines[1] as string}`,
+      `::notice title=exception::${lines[2] as string}`,
+      `::warning title=exception::${lines[3] as string}`,
+    ]);
+  });
+
   it("a SOURCE_DATE_EPOCH that is not a number of seconds is a usage error", () => {
     const run = runBuiltCli(["check"], FIXTURE, { SOURCE_DATE_EPOCH: "yesterday" });
     expect(run.status).toBe(2);

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import ajvDraft04 from "ajv-draft-04";
 import { describe, expect, it } from "vitest";
+import { LAYERLINT_VERSION } from "../../src/cli/layerlint-version.js";
 import { sarifReporter } from "../../src/reporters/sarif-reporter.js";
 import { expectGolden, fixtureReport, staleBaselineReport } from "./fixture-reports.js";
 
@@ -23,9 +24,16 @@ const options = { color: false, quiet: false };
 
 describe("the SARIF reporter", () => {
   it("is valid SARIF 2.1.0 and byte-identical to the golden file on the small backend", async () => {
-    const text = sarifReporter(await fixtureReport("small-backend"), options);
+    const text = sarifReporter(await fixtureReport("small-backend"), { ...options, toolVersion: LAYERLINT_VERSION });
     expectValidSarif(text);
     expectGolden("small-backend.sarif", text);
+  });
+
+  it("stays valid SARIF with the map's exceptions and the tool's version, which name the driver", async () => {
+    const text = sarifReporter(await fixtureReport("exceptions"), { ...options, toolVersion: "1.2.3" });
+    expectValidSarif(text);
+    const driver = JSON.parse(text).runs[0].tool.driver;
+    expect([driver.name, driver.version, driver.semanticVersion]).toEqual(["layerlint", "1.2.3", "1.2.3"]);
   });
 
   it("has one rule per rule with a violation, with a help text holding the fix, and its level", async () => {

@@ -14,6 +14,7 @@ import { addGateOptions, prepareGates, type CheckGateOptions } from "./check-gat
 import { CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP, type CommandRegistration } from "./command-context.js";
 import { assertDistinctReportFiles, collectReportTarget, REPORT_OPTION_FLAGS, REPORT_OPTION_HELP, type ReportTarget } from "./report-option.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
+import { LAYERLINT_VERSION } from "../layerlint-version.js";
 import { todayOf } from "../today.js";
 
 export interface CheckCommandOptions extends CheckGateOptions {
@@ -56,9 +57,10 @@ export async function runCheckCommand(environment: CliEnvironment, ports: CheckP
   const pathPrefix = relative(environment.cwd, loaded.rootDir).split(sep).join("/");
   const wantsDiagram = [options.format, ...options.report.map((target) => target.format)].includes("markdown");
   const diagram = wantsDiagram ? renderers.mermaid(graphOf(analysed, { level: "layer" })) : undefined;
-  const text = reporters[options.format](report, { color, quiet: options.quiet, pathPrefix, diagram });
+  const shared = { quiet: options.quiet, pathPrefix, diagram, toolVersion: LAYERLINT_VERSION };
+  const text = reporters[options.format](report, { ...shared, color });
   for (const target of options.report) {
-    await ports.fileSystem.writeTextAtomic(resolve(environment.cwd, target.file), reporters[target.format](report, { color: false, quiet: options.quiet, pathPrefix, diagram }));
+    await ports.fileSystem.writeTextAtomic(resolve(environment.cwd, target.file), reporters[target.format](report, { ...shared, color: false }));
   }
   if (toFile) {
     await ports.fileSystem.writeTextAtomic(resolve(environment.cwd, options.output as string), text);
