@@ -10,6 +10,7 @@ import { findCycleViolations } from "../domain/violations/find-cycle-violations.
 import { countLines, findSizeViolations, lineLimitOf } from "../domain/violations/find-size-violations.js";
 import { findViolations, type UnlocatedViolation } from "../domain/violations/find-violations.js";
 import { compareViolations, type Violation } from "../domain/violations/violation.js";
+import { findWorkspacePackages, workspaceAliases } from "./find-workspace-packages.js";
 import type { LoadedLayerMap } from "./load-layer-map.js";
 import type { CheckPorts, FileSyntaxProblem } from "./ports.js";
 import { MAX_SOURCE_BYTES, selectFiles, type FileSelection } from "./select-files.js";
@@ -20,6 +21,8 @@ export interface AnalysisRequest {
   readonly only?: readonly string[];
   /** The day (YYYY-MM-DD) exceptions' `until` is compared with; default: today, UTC. */
   readonly today?: string;
+  /** Told as each phase starts (`list`, `workspaces`, `cruise`, `locate`), with the number of files it works on when known. */
+  readonly onPhase?: (phase: string, files: number | null) => void;
 }
 
 /** Everything one run learnt about a project: the check's report, and what graphs and explanations are drawn from. */
@@ -35,12 +38,13 @@ export interface ProjectAnalysis {
   readonly timings: Readonly<Record<string, number>>;
 }
 
-export type AnalysisPorts = Pick<CheckPorts, "fileSystem" | "extractor" | "inspector" | "syntax">;
+export type AnalysisPorts = Pick<CheckPorts, "fileSystem" | "extractor" | "inspector" | "syntax" | "yaml">;
 
 export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequest): Promise<ProjectAnalysis> {
   const { map, rootDir } = request.loaded;
-  const timings: Record<string, number> = { list: 0, cruise: 0, locate: 0, "parse-check": 0 };
-  const time = async <T>(phase: string, work: () => Promise<T> | T): Promise<T> => {
+  const timings: Record<string, number> = { list: 0, workspaces: 0, cruise: 0, locate: 0, "parse-check": 0 };
+  const time = async <T>(phase: string, work: () => Promise<T> | T, files: number | null = null): Promise<T> => {
+    request.onPhase?.(phase, files);
     const started = performance.now();
     const result = await work();
     timings[phase] = Math.round(performance.now() - started);
@@ -57,7 +61,8 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
   });
   // Awaited after the cruise; this keeps a failure during the cruise from also being an unhandled rejection.
   syntaxProblems.catch(() => undefined);
-  const graph = await time("cruise", () => ports.extractor.extract(selection.checked, options));
+  const aliases = workspaceAliases(await time("workspaces", () => findWorkspacePackages(ports, rootDir)), rootDir);
+  const graph = await time("cruise", () => ports.extractor.extract(selection.checked, options, { aliases }), selection.checked.length);
 
   const checkedSet = new Set(selection.checked);
   const checkedModules = graph.modules.filter((module) => checkedSet.has(module.source));

@@ -18,9 +18,15 @@ export interface FileSystem {
   writeTextAtomic(absolutePath: string, text: string): Promise<void>;
 }
 
+/** How imports resolve beyond what the cruise options say (nothing a dependency-cruiser configuration can hold). */
+export interface ResolutionHints {
+  /** enhanced-resolve aliases to absolute paths: workspace packages by name to their source. */
+  readonly aliases: Readonly<Record<string, string>>;
+}
+
 export interface DependencyExtractor {
   /** Cruises the files (relative to `options.baseDir`) with the rules in `options`. */
-  extract(files: readonly string[], options: CruiseOptions): Promise<ModuleGraph>;
+  extract(files: readonly string[], options: CruiseOptions, hints?: ResolutionHints): Promise<ModuleGraph>;
 }
 
 export interface LocatedImport {

@@ -11,13 +11,16 @@ const NODE_MODULES = new RegExp(NODE_MODULES_REGEX);
 const OUTSIDE_BASE_DIR = "^\\.\\./";
 
 export const dependencyCruiserExtractor: DependencyExtractor = {
-  async extract(files, options) {
+  async extract(files, options, hints) {
     if (files.length === 0) return { modules: [] };
     const tsConfig = options.tsConfig ? loadTsConfig(options.baseDir, options.tsConfig.fileName) : undefined;
     let result: ICruiseResult;
     try {
       const confined = { ...options, doNotFollow: { path: [...options.doNotFollow.path, OUTSIDE_BASE_DIR] } };
-      const reported = await cruise([...files], confined as unknown as ICruiseOptions, {}, tsConfig ? { tsConfig } : {});
+      // dependency-cruiser keeps one resolver per process unless told; each run resolves afresh, with its own aliases.
+      const aliases = hints === undefined || Object.keys(hints.aliases).length === 0 ? {} : { alias: { ...hints.aliases } };
+      const resolveOptions = { bustTheCache: true, ...aliases };
+      const reported = await cruise([...files], confined as unknown as ICruiseOptions, resolveOptions, tsConfig ? { tsConfig } : {});
       result = reported.output as ICruiseResult;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") {

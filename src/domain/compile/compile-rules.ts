@@ -69,6 +69,9 @@ export function compileCruiseOptions(rules: CompiledRules, input: OptionsInput):
     doNotFollow: { path: ["node_modules"] },
     tsPreCompilationDeps: true,
     skipAnalysisNotInRules: true,
+    // A workspace package reached through its node_modules link stays a package (counted by name),
+    // instead of turning into a file outside the map's folder; workspace aliases bring in-map ones home.
+    preserveSymlinks: true,
     ...(input.tsconfig === null ? {} : { tsConfig: { fileName: input.tsconfig } }),
     enhancedResolveOptions: {
       exportsFields: ["exports"],

@@ -29,6 +29,7 @@ export interface CruiseOptions {
   doNotFollow: { path: string[] };
   tsPreCompilationDeps: true;
   skipAnalysisNotInRules: true;
+  preserveSymlinks: true;
   tsConfig?: { fileName: string };
   enhancedResolveOptions: { exportsFields: string[]; conditionNames: string[]; mainFields: string[] };
   baseDir: string;
