@@ -15,6 +15,7 @@ import { CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP, type CommandRegistration } fro
 import { assertDistinctReportFiles, collectReportTarget, REPORT_OPTION_FLAGS, REPORT_OPTION_HELP, type ReportTarget } from "./report-option.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { LAYERLINT_VERSION } from "../layerlint-version.js";
+import { createProgress } from "../progress.js";
 import { todayOf } from "../today.js";
 
 export interface CheckCommandOptions extends CheckGateOptions {
@@ -24,6 +25,7 @@ export interface CheckCommandOptions extends CheckGateOptions {
   readonly report: readonly ReportTarget[];
   readonly quiet: boolean;
   readonly timings: boolean;
+  readonly progress?: boolean;
 }
 
 export const registerCheckCommand: CommandRegistration = (program, { environment, ports, exitWith }) => {
@@ -36,7 +38,9 @@ export const registerCheckCommand: CommandRegistration = (program, { environment
     .option("-o, --output <file>", "write the report to a file instead of stdout")
     .option(REPORT_OPTION_FLAGS, REPORT_OPTION_HELP, collectReportTarget, [])
     .option("-q, --quiet", "errors only: no warnings", false)
-    .option("--timings", "print where the time went, on stderr", false))
+    .option("--timings", "print where the time went, on stderr", false)
+    .option("--progress", "show what a long run is doing on stderr, even outside a terminal or in CI")
+    .option("--no-progress", "never show progress (default: shown on a terminal, outside CI, for runs over a moment)"))
     .action(async (paths: string[], options: CheckCommandOptions) => {
       exitWith(await runCheckCommand(environment, ports, paths, options));
     });
@@ -48,7 +52,8 @@ export async function runCheckCommand(environment: CliEnvironment, ports: CheckP
   const loaded = await loadLayerMap(ports, mapFile, environment.cwd);
   const only = await toMapRelative(ports, environment.cwd, loaded.rootDir, paths);
   const gate = await prepareGates(environment, ports, loaded.rootDir, only, options);
-  const analysed = await analyzeProject(ports, { loaded, today: todayOf(environment.env), ...(only.length > 0 ? { only } : {}) });
+  const progress = createProgress(environment.stderr, environment.env, options.progress);
+  const analysed = await analyzeProject(ports, { loaded, today: todayOf(environment.env), onPhase: progress.phase, ...(only.length > 0 ? { only } : {}) }).finally(progress.stop);
   const { timings } = analysed;
   const report = await gate(analysed.report);
 
