@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import picomatch from "picomatch";
 import { describe, expect, it } from "vitest";
-import { compileNameGlob, compilePathGlob, InvalidGlobError } from "../../src/domain/glob/compile-glob.js";
+import { compileNameGlob, compilePathGlob, globsCannotOverlap, InvalidGlobError } from "../../src/domain/glob/compile-glob.js";
 
 const matches = (glob: string, path: string) => new RegExp(compilePathGlob(glob)).test(path);
 
@@ -62,6 +62,31 @@ describe("compilePathGlob", () => {
         expect(matches(glob, path)).toBe(picomatch.isMatch(path, glob, { dot: true }));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe("globsCannotOverlap", () => {
+  it.each([
+    ["src/transport/**", "src/domain/**", true],
+    ["src/a.ts", "src/b/**", true],
+    ["src/domain/**", "src/domain/model/**", false],
+    ["src/domain", "src/domainx/**", false],
+    ["src/**/*.controller.ts", "src/users/**", false],
+    ["{src,lib}/**", "test/**", false],
+  ])("%j and %j: %j", (a, b, disjoint) => {
+    expect(globsCannotOverlap(a, b)).toBe(disjoint);
+    expect(globsCannotOverlap(b, a)).toBe(disjoint);
+  });
+
+  it("is never wrong: globs it calls disjoint never match the same path", () => {
+    const anyGlob = fc.oneof(globArbitrary, pathArbitrary);
+    fc.assert(
+      fc.property(anyGlob, anyGlob, pathArbitrary, (a, b, path) => {
+        fc.pre(globsCannotOverlap(a, b));
+        expect(matches(a, path) && matches(b, path)).toBe(false);
+      }),
+      { numRuns: 5000 },
     );
   });
 });

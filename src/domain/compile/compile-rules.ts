@@ -1,5 +1,5 @@
 import type { LayerClassifier, LayerMatcher } from "../classify/layer-classifier.js";
-import { compileNameGlob, compilePathGlob } from "../glob/compile-glob.js";
+import { compileNameGlob, compilePathGlob, globsCannotOverlap } from "../glob/compile-glob.js";
 import type { Layer, LayerMap } from "../map/layer-map.js";
 import { BARE_SPECIFIER_REGEX, isBuiltinPattern } from "../packages/package-name.js";
 import type { CruiseOptions, ForbiddenRule, PathRestriction, RuleMeaning } from "./rule-set.js";
@@ -17,7 +17,8 @@ export interface CompiledRules {
 
 /**
  * One rule per forbidden pair of layers and up to three per layer with a package allow-list.
- * First-match membership: a layer's side of a rule is its globs minus every earlier layer's globs.
+ * First-match membership: a layer's side of a rule is its globs minus every earlier layer's globs
+ * that could match the same files (disjoint folders need no exclusion, which keeps big maps fast).
  * Excluded files are left out of every rule's `from` rather than through dependency-cruiser's
  * `exclude` option, which joins its globs into one regex that it refuses past a few wildcards; so
  * an import INTO an excluded file is still checked, and only the excluded file's own imports are not.
@@ -26,9 +27,8 @@ export function compileRules(map: LayerMap, classifier: LayerClassifier): Compil
   const forbidden: ForbiddenRule[] = [];
   const meanings = new Map<string, RuleMeaning>();
   const typeOnly = map.options.typeOnlyImports === "allow" ? ["type-only"] : [];
-  const excluded = map.exclude.map(compilePathGlob);
-
   map.layers.forEach((layer, index) => {
+    const excluded = overlapping(map.exclude, classifier.matchers[index] as LayerMatcher).map(compilePathGlob);
     const from = membership(classifier.matchers, index, excluded);
     for (const [targetIndex, target] of map.layers.entries()) {
       if (target.name === layer.name || layer.mayImport.includes(target.name)) continue;
@@ -51,7 +51,7 @@ export function compileRules(map: LayerMap, classifier: LayerClassifier): Compil
       meanings.set(rule.name, { kind: "package", fromLayer: layer.name, toLayer: null });
     }
   });
-  if (map.options.cycles !== "off") forbidden.push(cycleRule(map.options.cycles, typeOnly, excluded));
+  if (map.options.cycles !== "off") forbidden.push(cycleRule(map.options.cycles, typeOnly, map.exclude.map(compilePathGlob)));
   return { forbidden, meanings };
 }
 
@@ -98,9 +98,18 @@ export function describeAllowedLayers(layer: Layer): string {
 }
 
 function membership(matchers: readonly LayerMatcher[], index: number, alsoNot: readonly string[] = []): PathRestriction {
-  const earlier = matchers.slice(0, index).map((matcher) => matcher.regex);
+  const layer = matchers[index] as LayerMatcher;
+  const earlier = matchers
+    .slice(0, index)
+    .filter((other) => overlapping(other.globs.map((compiled) => compiled.glob), layer).length > 0)
+    .map((matcher) => matcher.regex);
   const pathNot = [...earlier, ...alsoNot];
   return { path: (matchers[index] as LayerMatcher).regex, ...(pathNot.length > 0 ? { pathNot } : {}) };
+}
+
+/** The globs that could match some file of the layer. */
+function overlapping(globs: readonly string[], layer: LayerMatcher): string[] {
+  return globs.filter((glob) => layer.globs.some((own) => !globsCannotOverlap(glob, own.glob)));
 }
 
 function packageRules(layer: Layer, from: PathRestriction, typeOnly: readonly string[]): ForbiddenRule[] {

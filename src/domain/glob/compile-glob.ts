@@ -42,6 +42,24 @@ function translatePathGlob(glob: string): string {
   return `^${translate(trimmed, 0, false).regex}$`;
 }
 
+/**
+ * True when no path can match both globs, which shows in their literal beginnings: every path a
+ * glob matches starts with the text before its first wildcard, so two globs whose beginnings differ
+ * before either ends match different paths. False means only "maybe": the rule compiler then keeps
+ * the exclusion that first-match order needs.
+ */
+export function globsCannotOverlap(a: string, b: string): boolean {
+  const prefixA = literalBeginning(a);
+  const prefixB = literalBeginning(b);
+  return !prefixA.startsWith(prefixB) && !prefixB.startsWith(prefixA);
+}
+
+function literalBeginning(glob: string): string {
+  const body = glob.startsWith("./") ? glob.slice(2) : glob;
+  const magic = body.search(MAGIC);
+  return magic < 0 ? body.replace(/\/$/, "") : body.slice(0, magic);
+}
+
 /** A glob over package names (`express`, `@aws-sdk/*`), unanchored: callers anchor it where it is used. */
 export function compileNameGlob(glob: string): string {
   if (glob.trim() === "") throw new InvalidGlobError(glob, "it is empty");
