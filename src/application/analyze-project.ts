@@ -3,6 +3,7 @@ import { createLayerClassifier, type LayerClassifier } from "../domain/classify/
 import { compileCruiseOptions, compileRules, type CompiledRules } from "../domain/compile/compile-rules.js";
 import { compilePathGlob } from "../domain/glob/compile-glob.js";
 import type { GraphModule } from "../domain/graph/module-graph.js";
+import { layerRulesBroken } from "../domain/barrels/layer-rules-broken.js";
 import { applyExceptions } from "../domain/exceptions/apply-exceptions.js";
 import { coverageWarnings } from "../domain/map/coverage-warnings.js";
 import { compareWarnings, countByKind, REPORT_VERSION, type CheckReport, type CheckWarning } from "../domain/report/check-report.js";
@@ -12,6 +13,7 @@ import { findViolations, type UnlocatedViolation } from "../domain/violations/fi
 import { compareViolations, type Violation } from "../domain/violations/violation.js";
 import type { LoadedLayerMap } from "./load-layer-map.js";
 import type { CheckPorts, FileSyntaxProblem } from "./ports.js";
+import { seeThroughBarrelsOf } from "./see-through-barrels.js";
 import { MAX_SOURCE_BYTES, selectFiles, type FileSelection } from "./select-files.js";
 
 export interface AnalysisRequest {
@@ -20,6 +22,8 @@ export interface AnalysisRequest {
   readonly only?: readonly string[];
   /** The day (YYYY-MM-DD) exceptions' `until` is compared with; default: today, UTC. */
   readonly today?: string;
+  /** Attribute imports of barrels to the modules defining the names (`--through-barrels`); default: the map's `options.throughBarrels`. */
+  readonly throughBarrels?: boolean;
 }
 
 /** Everything one run learnt about a project: the check's report, and what graphs and explanations are drawn from. */
@@ -35,7 +39,7 @@ export interface ProjectAnalysis {
   readonly timings: Readonly<Record<string, number>>;
 }
 
-export type AnalysisPorts = Pick<CheckPorts, "fileSystem" | "extractor" | "inspector" | "syntax">;
+export type AnalysisPorts = Pick<CheckPorts, "fileSystem" | "extractor" | "inspector" | "syntax" | "barrels">;
 
 export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequest): Promise<ProjectAnalysis> {
   const { map, rootDir } = request.loaded;
@@ -61,9 +65,12 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
 
   const checkedSet = new Set(selection.checked);
   const checkedModules = graph.modules.filter((module) => checkedSet.has(module.source));
+  const ruled = (request.throughBarrels ?? map.options.throughBarrels)
+    ? await time("barrels", () => seeThroughBarrelsOf(ports, { rootDir, graph, modules: checkedModules, rulesBroken: layerRulesBroken({ classifier, meanings: rules.meanings, typeOnlyImports: map.options.typeOnlyImports }) }))
+    : checkedModules;
   const lineCounts = await countLinesWhereLimited(ports, rootDir, selection.checked, lineLimitOf(map, classifier));
   const found = [
-    ...findViolations({ map, classifier, meanings: rules.meanings, modules: checkedModules }),
+    ...findViolations({ map, classifier, meanings: rules.meanings, modules: ruled }),
     ...findCycleViolations(checkedModules, classifier, map.options.cycles),
     ...findSizeViolations(lineCounts, map, classifier),
   ].sort(compareViolations);

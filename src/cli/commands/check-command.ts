@@ -23,6 +23,7 @@ export interface CheckCommandOptions extends CheckGateOptions {
   readonly report: readonly ReportTarget[];
   readonly quiet: boolean;
   readonly timings: boolean;
+  readonly throughBarrels?: boolean;
 }
 
 export const registerCheckCommand: CommandRegistration = (program, { environment, ports, exitWith }) => {
@@ -35,7 +36,8 @@ export const registerCheckCommand: CommandRegistration = (program, { environment
     .option("-o, --output <file>", "write the report to a file instead of stdout")
     .option(REPORT_OPTION_FLAGS, REPORT_OPTION_HELP, collectReportTarget, [])
     .option("-q, --quiet", "errors only: no warnings", false)
-    .option("--timings", "print where the time went, on stderr", false))
+    .option("--timings", "print where the time went, on stderr", false)
+    .option("--through-barrels", "attribute imports of barrels (modules that only re-export) to the modules defining the names taken"))
     .action(async (paths: string[], options: CheckCommandOptions) => {
       exitWith(await runCheckCommand(environment, ports, paths, options));
     });
@@ -47,7 +49,7 @@ export async function runCheckCommand(environment: CliEnvironment, ports: CheckP
   const loaded = await loadLayerMap(ports, mapFile, environment.cwd);
   const only = await toMapRelative(ports, environment.cwd, loaded.rootDir, paths);
   const gate = await prepareGates(environment, ports, loaded.rootDir, only, options);
-  const analysed = await analyzeProject(ports, { loaded, today: todayOf(environment.env), ...(only.length > 0 ? { only } : {}) });
+  const analysed = await analyzeProject(ports, { loaded, today: todayOf(environment.env), ...(only.length > 0 ? { only } : {}), ...(options.throughBarrels === true ? { throughBarrels: true } : {}) });
   const { timings } = analysed;
   const report = await gate(analysed.report);
 
