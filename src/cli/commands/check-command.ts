@@ -37,7 +37,8 @@ export const registerCheckCommand: CommandRegistration = (program, { environment
     .option(REPORT_OPTION_FLAGS, REPORT_OPTION_HELP, collectReportTarget, [])
     .option("-q, --quiet", "errors only: no warnings", false)
     .option("--timings", "print where the time went, on stderr", false)
-    .option("--through-barrels", "attribute imports of barrels (modules that only re-export) to the modules defining the names taken"))
+    .option("--through-barrels", "attribute imports of barrels (modules that only re-export) to the modules defining the names taken")
+    .option("--no-through-barrels", "check imports of barrels as imports of the barrel, whatever options.throughBarrels says"))
     .action(async (paths: string[], options: CheckCommandOptions) => {
       exitWith(await runCheckCommand(environment, ports, paths, options));
     });
@@ -49,7 +50,7 @@ export async function runCheckCommand(environment: CliEnvironment, ports: CheckP
   const loaded = await loadLayerMap(ports, mapFile, environment.cwd);
   const only = await toMapRelative(ports, environment.cwd, loaded.rootDir, paths);
   const gate = await prepareGates(environment, ports, loaded.rootDir, only, options);
-  const analysed = await analyzeProject(ports, { loaded, today: todayOf(environment.env), ...(only.length > 0 ? { only } : {}), ...(options.throughBarrels === true ? { throughBarrels: true } : {}) });
+  const analysed = await analyzeProject(ports, { loaded, today: todayOf(environment.env), ...(only.length > 0 ? { only } : {}), ...(options.throughBarrels === undefined ? {} : { throughBarrels: options.throughBarrels }) });
   const { timings } = analysed;
   const report = await gate(analysed.report);
 
