@@ -32,7 +32,7 @@ export interface ProjectAnalysis {
   readonly classifier: LayerClassifier;
   readonly rules: CompiledRules;
   readonly selection: FileSelection;
-  /** The checked modules (include minus exclude) with their dependencies. */
+  /** The checked modules (include minus exclude) with their dependencies, seen through barrels when asked. */
   readonly modules: readonly GraphModule[];
   readonly report: CheckReport;
   /** Milliseconds per phase, for stderr only: never part of a report. */
@@ -88,7 +88,7 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
     classifier,
     rules,
     selection,
-    modules: checkedModules,
+    modules: ruled,
     report: {
       version: REPORT_VERSION,
       summary: {

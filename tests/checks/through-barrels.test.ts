@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { checkReportSchema } from "../../src/domain/report/report-schema.js";
 import { fixturePath, runBuiltCli } from "../helpers/run-built-cli.js";
 
 const DEPCRUISE_BIN = fileURLToPath(new URL("../../node_modules/dependency-cruiser/bin/dependency-cruise.mjs", import.meta.url));
@@ -109,6 +110,21 @@ describe("check --through-barrels", () => {
     expect(report.violations).toEqual([]);
   });
 
+  it("the JSON report with via is valid against the report schema", () => {
+    expect(checkReportSchema.safeParse(check("--through-barrels").report).success).toBe(true);
+  });
+
+  it("Markdown shows the chain in the import column; SARIF, GitHub and JUnit carry it in the message", () => {
+    const run = (format: string) => runBuiltCli(["check", "--through-barrels", "--format", format], FIXTURE).stdout;
+    expect(run("markdown")).toContain(
+      "| error | `transport-may-not-import-persistence` | `src/auth/auth.controller.ts:2:1` | `@dal` → `libs/dal/src/index.ts` → `libs/dal/src/users/index.ts` → `libs/dal/src/users/user.repository.ts` |",
+    );
+    const sarif = JSON.parse(run("sarif")) as { runs: { results: { message: { text: string } }[] }[] };
+    expect(sarif.runs[0]?.results.map((result) => result.message.text.split(". Fix: ")[0])).toEqual([AUDIT_REPOSITORY.message, USER_REPOSITORY.message]);
+    expect(run("github")).toContain(`::error file=src/auth/auth.controller.ts,line=2,col=1,title=transport-may-not-import-persistence::${USER_REPOSITORY.message}%0A`);
+    expect(run("junit")).toContain(`message="${USER_REPOSITORY.message}"`);
+  });
+
   it("shows the chain in the text report", () => {
     const run = runBuiltCli(["check", "--through-barrels"], FIXTURE);
     expect(run.status).toBe(1);
@@ -119,6 +135,11 @@ describe("check --through-barrels", () => {
         `    fix: ${FIX}`,
       ].join("\n"),
     );
+  });
+
+  it("with options.throughBarrels, explain sees through barrels as check does", () => {
+    const run = runBuiltCli(["explain", "src/auth/auth.controller.ts", "--config", "type-only-allow.yaml"], FIXTURE);
+    expect(run.stdout).toContain('    FAIL 2:1  "@dal" → libs/dal/src/users/user.repository.ts (persistence)\n');
   });
 
   it("the ejected configuration does not see through barrels: raw dependency-cruiser finds what check finds without the flag", () => {
