@@ -115,6 +115,18 @@ describe("seeThroughBarrels", () => {
     expect(run(controller("@dal", ["barrel-rule"]), unfollowable)?.map((found) => found.resolved)).toEqual(["dal/index.ts", "app/util.ts"]);
   });
 
+  it("attributes a specifier once when dependency-cruiser lists it per kind of statement (`import` and `import type`)", () => {
+    const typeOnlyEntry: GraphDependency = { ...dependency("@dal", "dal/index.ts"), typeOnly: true, dependencyTypes: ["import", "local", "type-only"] };
+    const module: GraphModule = { source: "app/controller.ts", dependencies: [dependency("@dal", "dal/index.ts"), typeOnlyEntry] };
+    const taken: ImportedNames[] = [{ specifier: "@dal", names: [value("AuditLog"), { name: "User", typeOnly: true }], whole: false }];
+    expect(run(module, taken)?.map((found) => [found.resolved, found.dependencyTypes])).toEqual([
+      ["dal/audit.ts", ["import", "local"]],
+      ["dal/users/types.ts", ["import", "local", "type-only"]],
+    ]);
+    const whole: ImportedNames[] = [{ specifier: "@dal", names: [value("AuditLog")], whole: true }];
+    expect(run(module, whole)?.map((found) => found.resolved)).toEqual(["dal/index.ts", "dal/audit.ts", "dal/index.ts"]);
+  });
+
   it("keeps the barrel when the file's statement for that specifier was not found (a triple-slash reference, say)", () => {
     expect(run(controller("@dal"), [])?.map((found) => found.resolved)).toEqual(["dal/index.ts", "app/util.ts"]);
   });

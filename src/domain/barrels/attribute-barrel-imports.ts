@@ -85,11 +85,20 @@ export function seeThroughBarrels(
   rulesBroken: RulesBroken,
 ): GraphModule[] {
   return modules.map((module) => {
-    if (!module.dependencies.some((dependency) => isBarrelDependency(dependency, facts))) return module;
+    const onBarrels = module.dependencies.filter((dependency) => isBarrelDependency(dependency, facts));
+    if (onBarrels.length === 0) return module;
     const imports = importsOf(module.source);
-    const dependencies = module.dependencies.flatMap((dependency) =>
-      isBarrelDependency(dependency, facts) ? attributeDependency(module.source, dependency, imports, facts, rulesBroken) : [dependency],
-    );
+    // dependency-cruiser lists a specifier once per kind of statement (`import` and `import type`): attributed once.
+    const attributed = new Map<string, { attributed: GraphDependency[]; keepBarrel: boolean }>();
+    const dependencies = module.dependencies.flatMap((dependency) => {
+      if (!onBarrels.includes(dependency)) return [dependency];
+      const known = attributed.get(dependency.specifier);
+      if (known !== undefined) return known.keepBarrel ? [dependency] : [];
+      const same = onBarrels.filter((candidate) => candidate.specifier === dependency.specifier);
+      const result = attributeDependency(module.source, dependency, same, imports, facts, rulesBroken);
+      attributed.set(dependency.specifier, result);
+      return result.keepBarrel ? [dependency, ...result.attributed] : result.attributed;
+    });
     return { ...module, dependencies };
   });
 }
@@ -98,12 +107,18 @@ function isBarrelDependency(dependency: GraphDependency, facts: BarrelFacts): bo
   return dependency.target === "local" && facts.exportsOf(dependency.resolved)?.barrel === true;
 }
 
-function attributeDependency(from: string, dependency: GraphDependency, imports: readonly ImportedNames[], facts: BarrelFacts, rulesBroken: RulesBroken): GraphDependency[] {
+function attributeDependency(
+  from: string,
+  dependency: GraphDependency,
+  same: readonly GraphDependency[],
+  imports: readonly ImportedNames[],
+  facts: BarrelFacts,
+  rulesBroken: RulesBroken,
+): { attributed: GraphDependency[]; keepBarrel: boolean } {
   const taken = imports.filter((entry) => entry.specifier === dependency.specifier);
-  const whole = taken.length === 0 || taken.some((entry) => entry.whole);
   const names = taken.flatMap((entry) => entry.names);
-  let keepBarrel = whole || names.length === 0;
-  const byDefiner = new Map<string, { definer: string; via: readonly string[]; typeOnly: boolean }>();
+  let keepBarrel = names.length === 0 || taken.some((entry) => entry.whole);
+  const byDefiner = new Map<string, Attribution>();
   for (const name of names) {
     const attribution = attributeName(dependency.resolved, name, facts);
     if (attribution === null) {
@@ -114,17 +129,17 @@ function attributeDependency(from: string, dependency: GraphDependency, imports:
     const known = byDefiner.get(key);
     byDefiner.set(key, { ...attribution, typeOnly: attribution.typeOnly && (known?.typeOnly ?? true) });
   }
-  const attributed = [...byDefiner.values()].map((attribution): GraphDependency => {
-    const dependencyTypes = [...dependency.dependencyTypes.filter((type) => type !== "type-only"), ...(attribution.typeOnly ? ["type-only"] : [])].sort();
-    return {
+  const statementTypes = [...new Set(same.flatMap((candidate) => candidate.dependencyTypes))].filter((type) => type !== "type-only");
+  const attributed = [...byDefiner.values()].map(
+    (attribution): GraphDependency => ({
       specifier: dependency.specifier,
       resolved: attribution.definer,
       target: "local",
       typeOnly: attribution.typeOnly,
-      dependencyTypes,
+      dependencyTypes: [...statementTypes, ...(attribution.typeOnly ? ["type-only"] : [])].sort(),
       brokenRules: rulesBroken(from, attribution.definer, attribution.typeOnly),
       via: attribution.via,
-    };
-  });
-  return keepBarrel ? [dependency, ...attributed] : attributed;
+    }),
+  );
+  return { attributed, keepBarrel };
 }
