@@ -42,6 +42,15 @@ const BILLING_BARREL = {
   fix: FIX,
 };
 
+/** A namespace import takes the whole barrel: an import of the barrel, with or without seeing through. */
+const BILLING_NAMESPACE = {
+  ...BILLING_BARREL,
+  id: "layer-07968f50af67",
+  from: "src/billing/billing-admin.controller.ts",
+  dependencyTypes: ["import", "local"],
+  message: "transport may not import persistence: src/billing/billing-admin.controller.ts imports libs/billing/src/index.ts",
+};
+
 const AUDIT_REPOSITORY = {
   id: "layer-0e19d18e76a1",
   kind: "layer",
@@ -85,29 +94,36 @@ describe("check --through-barrels", () => {
   it("without it, a barrel's own layer decides: the repository behind the allowed dal-api barrel is hidden, the type behind the persistence billing barrel is a violation", () => {
     const { status, report } = check();
     expect(status).toBe(1);
-    expect(report.summary.violations).toEqual({ layer: 1, package: 0, unassigned: 0, cycle: 0, size: 0 });
-    expect(report.violations).toEqual([BILLING_BARREL]);
+    expect(report.summary.violations).toEqual({ layer: 2, package: 0, unassigned: 0, cycle: 0, size: 0 });
+    expect(report.violations).toEqual([BILLING_NAMESPACE, BILLING_BARREL]);
     expect(report.warnings).toEqual([]);
   });
 
   it("with it, each name counts as an import of its defining module (through nested barrels), the chain in via; import * as stays on the barrel", () => {
     const { status, report } = check("--through-barrels");
     expect(status).toBe(1);
-    expect(report.summary.violations).toEqual({ layer: 2, package: 0, unassigned: 0, cycle: 0, size: 0 });
-    expect(report.violations).toEqual([AUDIT_REPOSITORY, USER_REPOSITORY]);
+    expect(report.summary.violations).toEqual({ layer: 3, package: 0, unassigned: 0, cycle: 0, size: 0 });
+    expect(report.violations).toEqual([AUDIT_REPOSITORY, USER_REPOSITORY, BILLING_NAMESPACE]);
     expect(report.warnings).toEqual([]);
   });
 
   it("options.throughBarrels: true means the same; `import { type X }` through a barrel is type-only, so typeOnlyImports: allow spares it", () => {
     const { status, report } = check("--config", "type-only-allow.yaml");
     expect(status).toBe(1);
-    expect(report.violations).toEqual([USER_REPOSITORY]);
+    expect(report.violations).toEqual([USER_REPOSITORY, BILLING_NAMESPACE]);
   });
 
   it("--no-through-barrels wins over the map's option: the repository is hidden again (and the billing type is spared as type-only)", () => {
     const { status, report } = check("--config", "type-only-allow.yaml", "--no-through-barrels");
-    expect(status).toBe(0);
-    expect(report.violations).toEqual([]);
+    expect(status).toBe(1);
+    expect(report.violations).toEqual([BILLING_NAMESPACE]);
+  });
+
+  it("options.throughBarrels must be a boolean: a configuration error at the value (exit 2)", () => {
+    const run = runBuiltCli(["check", "--config", "not-a-boolean.yaml"], FIXTURE);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain("not-a-boolean.yaml:4:19 (options.throughBarrels): throughBarrels must be true or false\n");
   });
 
   it("the JSON report with via is valid against the report schema", () => {
@@ -120,7 +136,7 @@ describe("check --through-barrels", () => {
       "| error | `transport-may-not-import-persistence` | `src/auth/auth.controller.ts:2:1` | `@dal` → `libs/dal/src/index.ts` → `libs/dal/src/users/index.ts` → `libs/dal/src/users/user.repository.ts` |",
     );
     const sarif = JSON.parse(run("sarif")) as { runs: { results: { message: { text: string } }[] }[] };
-    expect(sarif.runs[0]?.results.map((result) => result.message.text.split(". Fix: ")[0])).toEqual([AUDIT_REPOSITORY.message, USER_REPOSITORY.message]);
+    expect(sarif.runs[0]?.results.map((result) => result.message.text.split(". Fix: ")[0])).toEqual([AUDIT_REPOSITORY.message, USER_REPOSITORY.message, BILLING_NAMESPACE.message]);
     expect(run("github")).toContain(`::error file=src/auth/auth.controller.ts,line=2,col=1,title=transport-may-not-import-persistence::${USER_REPOSITORY.message}%0A`);
     expect(run("junit")).toContain(`message="${USER_REPOSITORY.message}"`);
   });
@@ -147,6 +163,6 @@ describe("check --through-barrels", () => {
     expect(runBuiltCli(["compile", "--output", ejected], FIXTURE).status).toBe(0);
     const raw = spawnSync(process.execPath, [DEPCRUISE_BIN, "--config", ejected, "--output-type", "json", "src", "libs"], { cwd: FIXTURE, encoding: "utf8" });
     const found = (JSON.parse(raw.stdout) as { summary: { violations: { from: string; to: string }[] } }).summary.violations.map((violation) => `${violation.from} → ${violation.to}`);
-    expect(found).toEqual([`${BILLING_BARREL.from} → ${BILLING_BARREL.to}`]);
+    expect(found).toEqual([BILLING_NAMESPACE, BILLING_BARREL].map((violation) => `${violation.from} → ${violation.to}`));
   });
 });
