@@ -135,8 +135,9 @@ describe("check --through-barrels", () => {
     expect(run("markdown")).toContain(
       "| error | `transport-may-not-import-persistence` | `src/auth/auth.controller.ts:2:1` | `@dal` → `libs/dal/src/index.ts` → `libs/dal/src/users/index.ts` → `libs/dal/src/users/user.repository.ts` |",
     );
-    const sarif = JSON.parse(run("sarif")) as { runs: { results: { message: { text: string } }[] }[] };
+    const sarif = JSON.parse(run("sarif")) as { runs: { results: { message: { text: string }; properties: { via?: string[] } }[] }[] };
     expect(sarif.runs[0]?.results.map((result) => result.message.text.split(". Fix: ")[0])).toEqual([AUDIT_REPOSITORY.message, USER_REPOSITORY.message, BILLING_NAMESPACE.message]);
+    expect(sarif.runs[0]?.results.map((result) => result.properties.via)).toEqual([AUDIT_REPOSITORY.via, USER_REPOSITORY.via, undefined]);
     expect(run("github")).toContain(`::error file=src/auth/auth.controller.ts,line=2,col=1,title=transport-may-not-import-persistence::${USER_REPOSITORY.message}%0A`);
     expect(run("junit")).toContain(`message="${USER_REPOSITORY.message}"`);
   });
