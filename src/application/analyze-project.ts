@@ -3,6 +3,7 @@ import { createLayerClassifier, type LayerClassifier } from "../domain/classify/
 import { compileCruiseOptions, compileRules, type CompiledRules } from "../domain/compile/compile-rules.js";
 import { compilePathGlob } from "../domain/glob/compile-glob.js";
 import type { GraphModule } from "../domain/graph/module-graph.js";
+import { layerRulesBroken } from "../domain/barrels/layer-rules-broken.js";
 import { applyExceptions } from "../domain/exceptions/apply-exceptions.js";
 import { coverageWarnings } from "../domain/map/coverage-warnings.js";
 import { compareWarnings, countByKind, REPORT_VERSION, type CheckReport, type CheckWarning } from "../domain/report/check-report.js";
@@ -13,6 +14,7 @@ import { compareViolations, type Violation } from "../domain/violations/violatio
 import { findWorkspacePackages, workspaceAliases } from "./find-workspace-packages.js";
 import type { LoadedLayerMap } from "./load-layer-map.js";
 import type { CheckPorts, FileSyntaxProblem } from "./ports.js";
+import { seeThroughBarrelsOf } from "./see-through-barrels.js";
 import { MAX_SOURCE_BYTES, selectFiles, type FileSelection } from "./select-files.js";
 
 export interface AnalysisRequest {
@@ -23,6 +25,8 @@ export interface AnalysisRequest {
   readonly today?: string;
   /** Told as each phase starts (`list`, `workspaces`, `cruise`, `locate`), with the number of files it works on when known. */
   readonly onPhase?: (phase: string, files: number | null) => void;
+  /** Attribute imports of barrels to the modules defining the names (`--through-barrels`); default: the map's `options.throughBarrels`. */
+  readonly throughBarrels?: boolean;
 }
 
 /** Everything one run learnt about a project: the check's report, and what graphs and explanations are drawn from. */
@@ -31,14 +35,14 @@ export interface ProjectAnalysis {
   readonly classifier: LayerClassifier;
   readonly rules: CompiledRules;
   readonly selection: FileSelection;
-  /** The checked modules (include minus exclude) with their dependencies. */
+  /** The checked modules (include minus exclude) with their dependencies, seen through barrels when asked. */
   readonly modules: readonly GraphModule[];
   readonly report: CheckReport;
   /** Milliseconds per phase, for stderr only: never part of a report. */
   readonly timings: Readonly<Record<string, number>>;
 }
 
-export type AnalysisPorts = Pick<CheckPorts, "fileSystem" | "extractor" | "inspector" | "syntax" | "yaml">;
+export type AnalysisPorts = Pick<CheckPorts, "fileSystem" | "extractor" | "inspector" | "syntax" | "yaml" | "barrels">;
 
 export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequest): Promise<ProjectAnalysis> {
   const { map, rootDir } = request.loaded;
@@ -66,9 +70,12 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
 
   const checkedSet = new Set(selection.checked);
   const checkedModules = graph.modules.filter((module) => checkedSet.has(module.source));
+  const ruled = (request.throughBarrels ?? map.options.throughBarrels)
+    ? await time("barrels", () => seeThroughBarrelsOf(ports, { rootDir, graph, modules: checkedModules, rulesBroken: layerRulesBroken({ classifier, meanings: rules.meanings, typeOnlyImports: map.options.typeOnlyImports }) }))
+    : checkedModules;
   const lineCounts = await countLinesWhereLimited(ports, rootDir, selection.checked, lineLimitOf(map, classifier));
   const found = [
-    ...findViolations({ map, classifier, meanings: rules.meanings, modules: checkedModules }),
+    ...findViolations({ map, classifier, meanings: rules.meanings, modules: ruled }),
     ...findCycleViolations(checkedModules, classifier, map.options.cycles),
     ...findSizeViolations(lineCounts, map, classifier),
   ].sort(compareViolations);
@@ -86,7 +93,7 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
     classifier,
     rules,
     selection,
-    modules: checkedModules,
+    modules: ruled,
     report: {
       version: REPORT_VERSION,
       summary: {

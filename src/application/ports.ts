@@ -1,3 +1,4 @@
+import type { ImportedNames, ModuleExports } from "../domain/barrels/module-exports.js";
 import type { CruiseOptions } from "../domain/compile/rule-set.js";
 import type { ModuleGraph } from "../domain/graph/module-graph.js";
 
@@ -45,6 +46,14 @@ export interface SourceInspector {
   /** Every import, export-from, dynamic import and require with a literal specifier, in source order. */
   locateImports(fileName: string, text: string): LocatedImport[];
   syntaxProblems(fileName: string, text: string): SyntaxProblem[];
+}
+
+/** What `--through-barrels` reads of a source file. */
+export interface BarrelReader {
+  /** Its re-export statements and exported names, and whether it is a barrel (only re-exports). */
+  exportsOf(fileName: string, text: string): ModuleExports;
+  /** The names it takes from each specifier it imports or re-exports from. */
+  importsOf(fileName: string, text: string): ImportedNames[];
 }
 
 export interface FileSyntaxProblem extends SyntaxProblem {
@@ -97,4 +106,5 @@ export interface CheckPorts {
   readonly presets: PresetLocator;
   readonly versionControl: VersionControl;
   readonly svg: SvgRenderer;
+  readonly barrels: BarrelReader;
 }

@@ -3,6 +3,7 @@ import { nodeFileSystem } from "../adapters/file-system/node-file-system.js";
 import { gitVersionControl } from "../adapters/git/git-version-control.js";
 import { vizSvgRenderer } from "../adapters/graphviz/viz-svg-renderer.js";
 import { presetLocator } from "../adapters/presets/preset-locator.js";
+import { typescriptBarrelReader } from "../adapters/typescript/barrel-reader.js";
 import { typescriptSourceInspector } from "../adapters/typescript/source-inspector.js";
 import { workerSyntaxChecker } from "../adapters/typescript/worker-syntax-checker.js";
 import { yamlReader } from "../adapters/yaml/yaml-reader.js";
@@ -19,6 +20,7 @@ export function defaultPorts(overrides: Partial<CheckPorts> = {}): CheckPorts {
     presets: presetLocator,
     versionControl: gitVersionControl,
     svg: vizSvgRenderer,
+    barrels: typescriptBarrelReader,
     ...overrides,
   };
 }

@@ -50,6 +50,8 @@ function describePhase(name: string, files: number | null): string {
       return "finding workspace packages";
     case "cruise":
       return `resolving the imports${count}`;
+    case "barrels":
+      return "following imports through barrels";
     case "locate":
       return "locating the violating imports";
     default:

@@ -61,5 +61,6 @@ function orderedViolation(violation: Violation): Violation {
     message: violation.message,
     fix: violation.fix,
     ...(violation.cycle === undefined ? {} : { cycle: [...violation.cycle] }),
+    ...(violation.via === undefined ? {} : { via: [...violation.via] }),
   };
 }

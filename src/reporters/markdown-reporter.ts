@@ -75,7 +75,7 @@ function violationsSection(violations: readonly Violation[], options: ReporterOp
   for (const violation of top) {
     const file = reportedPath(violation.from, options);
     const where = violation.line === null ? code(file) : code(`${file}:${violation.line}:${violation.column}`);
-    const target = violation.to === null ? "" : code(violation.to);
+    const target = violation.to === null ? "" : [...(violation.via ?? []), violation.to].map(code).join(" → ");
     const imported = violation.specifier === null || violation.specifier === violation.to ? target : `${code(violation.specifier)} → ${target}`;
     lines.push(row([violation.severity, code(violation.rule), where, imported, prose(violation.fix)]));
   }

@@ -101,7 +101,7 @@ function result(violation: Violation, index: number, options: ReporterOptions) {
     message: { text: `${violation.message}. Fix: ${violation.fix}` },
     locations: regions.map((region) => ({ physicalLocation: { artifactLocation: { uri, uriBaseId: "%SRCROOT%" }, region } })),
     partialFingerprints: { [FINGERPRINT]: violation.id },
-    properties: { kind: violation.kind, to: violation.to, fromLayer: violation.fromLayer, toLayer: violation.toLayer, specifier: violation.specifier },
+    properties: { kind: violation.kind, to: violation.to, fromLayer: violation.fromLayer, toLayer: violation.toLayer, specifier: violation.specifier, ...(violation.via === undefined ? {} : { via: [...violation.via] }) },
   };
 }
 

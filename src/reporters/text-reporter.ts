@@ -49,6 +49,7 @@ function describe(violation: Violation, dim: Paint): string[] {
   const lines = [`  ${position}${specifier}  ${what(violation)}  ${dim(violation.id)}`];
   const others = violation.locations.slice(1).map((location) => `${location.line}:${location.column}`);
   if (others.length > 0) lines.push(`    ${dim(`also at ${others.join(", ")}`)}`);
+  if (violation.via !== undefined) lines.push(`    ${dim(`through: ${[violation.from, ...violation.via, violation.to].join(" → ")}`)}`);
   lines.push(`    ${dim(`fix: ${violation.fix}`)}`);
   return lines;
 }

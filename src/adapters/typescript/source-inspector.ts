@@ -40,7 +40,7 @@ export const typescriptSourceInspector: SourceInspector = {
   },
 };
 
-function parse(fileName: string, text: string): ts.SourceFile {
+export function parse(fileName: string, text: string): ts.SourceFile {
   return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKindOf(fileName));
 }
 

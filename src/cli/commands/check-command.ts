@@ -26,6 +26,7 @@ export interface CheckCommandOptions extends CheckGateOptions {
   readonly quiet: boolean;
   readonly timings: boolean;
   readonly progress?: boolean;
+  readonly throughBarrels?: boolean;
 }
 
 export const registerCheckCommand: CommandRegistration = (program, { environment, ports, exitWith }) => {
@@ -40,7 +41,9 @@ export const registerCheckCommand: CommandRegistration = (program, { environment
     .option("-q, --quiet", "errors only: no warnings", false)
     .option("--timings", "print where the time went, on stderr", false)
     .option("--progress", "show what a long run is doing on stderr, even outside a terminal or in CI")
-    .option("--no-progress", "never show progress (default: shown on a terminal, outside CI, for runs over a moment)"))
+    .option("--no-progress", "never show progress (default: shown on a terminal, outside CI, for runs over a moment)")
+    .option("--through-barrels", "attribute imports of barrels (modules that only re-export) to the modules defining the names taken")
+    .option("--no-through-barrels", "check imports of barrels as imports of the barrel, whatever options.throughBarrels says"))
     .action(async (paths: string[], options: CheckCommandOptions) => {
       exitWith(await runCheckCommand(environment, ports, paths, options));
     });
@@ -53,7 +56,8 @@ export async function runCheckCommand(environment: CliEnvironment, ports: CheckP
   const only = await toMapRelative(ports, environment.cwd, loaded.rootDir, paths);
   const gate = await prepareGates(environment, ports, loaded.rootDir, only, options);
   const progress = createProgress(environment.stderr, environment.env, options.progress);
-  const analysed = await analyzeProject(ports, { loaded, today: todayOf(environment.env), onPhase: progress.phase, ...(only.length > 0 ? { only } : {}) }).finally(progress.stop);
+  const request = { loaded, today: todayOf(environment.env), onPhase: progress.phase, ...(only.length > 0 ? { only } : {}), ...(options.throughBarrels === undefined ? {} : { throughBarrels: options.throughBarrels }) };
+  const analysed = await analyzeProject(ports, request).finally(progress.stop);
   const { timings } = analysed;
   const report = await gate(analysed.report);
 

@@ -33,6 +33,10 @@ export const optionsSchema = z.strictObject({
   unassigned: z.enum(["error", "warn", "off"]).describe("Severity for source files no layer claims (default `error`).").optional(),
   cycles: z.enum(["error", "warn", "off"]).describe("Severity for import cycles between modules (default `warn`).").optional(),
   maxLines: maxLines.describe("Files longer than this are violations of kind `size` (default: no limit).").optional(),
+  throughBarrels: z
+    .boolean({ error: "throughBarrels must be true or false" })
+    .describe("`true`: an import of a barrel (a module that only re-exports) counts as imports of the modules defining the names taken, as `check --through-barrels` (default `false`).")
+    .optional(),
 });
 
 export const exceptionSchema = z.strictObject({

@@ -22,6 +22,8 @@ export interface LayerMapOptions {
   readonly cycles: CyclesPolicy;
   /** null: no limit. */
   readonly maxLines: number | null;
+  /** See through barrels: attribute their imports to the modules defining the names. */
+  readonly throughBarrels: boolean;
 }
 
 /** A tolerated layer or package violation: `from` and `to` are globs, `until` a YYYY-MM-DD day or null. */

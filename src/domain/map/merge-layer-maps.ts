@@ -18,8 +18,8 @@ export interface DraftLayer {
   readonly origins: Partial<Record<LayerKey, string>>;
 }
 
-type TopKey = "name" | "include" | "exclude" | "tsconfig" | "typeOnlyImports" | "unassigned" | "cycles" | "maxLines" | "exceptions";
-type TopValue = string | string[] | number | ExceptionFileEntry[];
+type TopKey = "name" | "include" | "exclude" | "tsconfig" | "typeOnlyImports" | "unassigned" | "cycles" | "maxLines" | "exceptions" | "throughBarrels";
+type TopValue = string | string[] | number | boolean | ExceptionFileEntry[];
 
 export interface MergedLayerMap {
   readonly values: Partial<Record<TopKey, TopValue>>;
@@ -53,6 +53,7 @@ export function mergeLayerMaps(files: readonly SourcedLayerMapFile[]): MergedLay
       cycles: content.options?.cycles,
       maxLines: content.options?.maxLines,
       exceptions: content.exceptions,
+      throughBarrels: content.options?.throughBarrels,
     };
     for (const [key, value] of Object.entries(topLevel) as [TopKey, TopValue | undefined][]) {
       if (value === undefined) continue;

@@ -51,6 +51,7 @@ export function validateLayerMap(merged: MergedLayerMap, context: ValidationCont
         unassigned: (merged.values.unassigned as UnassignedPolicy | undefined) ?? "error",
         cycles: (merged.values.cycles as CyclesPolicy | undefined) ?? "warn",
         maxLines: (merged.values.maxLines as number | undefined) ?? null,
+        throughBarrels: (merged.values.throughBarrels as boolean | undefined) ?? false,
       },
       layers,
       exceptions,

@@ -21,6 +21,7 @@ const violation = z.strictObject({
   message: z.string(),
   fix: z.string(),
   cycle: z.array(z.string()).min(3).optional().describe("Kind cycle only: the loop, starting and ending at from (from, to, …, from)."),
+  via: z.array(z.string()).min(1).optional().describe("Kind layer seen through barrels (--through-barrels) only: the barrels between from and to, in order."),
 });
 
 const baselineEntry = z.strictObject({ id: z.string(), kind: z.string(), from: z.string(), to: z.string().nullable(), count: z.number().int().min(1) });

@@ -48,7 +48,8 @@ export function findViolations(input: ViolationInput): UnlocatedViolation[] {
     const layer = layersByName.get(group.meaning.fromLayer) as Layer;
     const specifiers = [...new Set(group.dependencies.map((dependency) => dependency.specifier))].sort(compareText);
     const dependencyTypes = [...new Set(group.dependencies.flatMap((dependency) => dependency.dependencyTypes))].sort(compareText);
-    const words = group.kind === "layer" ? layerWords(layer, group.from, group.to, group.meaning) : packageWords(layer, group.to);
+    const via = viaOf(group.dependencies);
+    const words = group.kind === "layer" ? layerWords(layer, group.from, group.to, group.meaning, via) : packageWords(layer, group.to);
     return {
       id: violationId(group.kind, group.from, group.to),
       kind: group.kind,
@@ -62,6 +63,7 @@ export function findViolations(input: ViolationInput): UnlocatedViolation[] {
       specifiers,
       dependencyTypes,
       ...words,
+      ...(via === undefined ? {} : { via }),
     };
   });
 
@@ -88,14 +90,21 @@ export function findViolations(input: ViolationInput): UnlocatedViolation[] {
   return violations.sort(compareViolations);
 }
 
-function layerWords(layer: Layer, from: string, to: string, meaning: RuleMeaning): { message: string; fix: string } {
+/** The barrels a violation is seen through: the first route in path order, none when `from` also imports `to` directly. */
+function viaOf(dependencies: readonly GraphDependency[]): readonly string[] | undefined {
+  const routes = dependencies.map((dependency) => dependency.via);
+  if (routes.some((route) => route === undefined)) return undefined;
+  return (routes as (readonly string[])[]).sort((a, b) => compareText(a.join("\u0000"), b.join("\u0000")))[0];
+}
+
+function layerWords(layer: Layer, from: string, to: string, meaning: RuleMeaning, via: readonly string[] | undefined): { message: string; fix: string } {
   const target = meaning.toLayer as string;
   const route =
     layer.mayImport.length === 0
       ? `${layer.name} may import no other layer: move this dependency out of ${layer.name}`
       : `${layer.name} may import ${describeAllowedLayers(layer)}: reach ${target} through one of them`;
   return {
-    message: `${layer.name} may not import ${target}: ${from} imports ${to}`,
+    message: `${layer.name} may not import ${target}: ${from} imports ${to}${via === undefined ? "" : ` through ${via.join(" → ")}`}`,
     fix: `${route}, or add ${target} to layers.${layer.name}.mayImport if the map is what is wrong`,
   };
 }

@@ -31,6 +31,8 @@ export interface Violation {
   readonly fix: string;
   /** Kind `cycle` only: the loop, starting and ending at `from` (`from`, `to`, …, `from`). */
   readonly cycle?: readonly string[];
+  /** Kind `layer` seen through barrels (`--through-barrels`): the barrels between `from` and `to`, in order. */
+  readonly via?: readonly string[];
 }
 
 export const VIOLATION_KINDS: readonly ViolationKind[] = ["layer", "package", "unassigned", "cycle", "size"];
