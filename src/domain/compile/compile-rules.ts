@@ -26,7 +26,7 @@ export function compileRules(map: LayerMap, classifier: LayerClassifier): Compil
   const forbidden: ForbiddenRule[] = [];
   const meanings = new Map<string, RuleMeaning>();
   const typeOnly = map.options.typeOnlyImports === "allow" ? ["type-only"] : [];
-  const excluded = map.exclude.map(compilePathGlob);
+  const excluded = map.exclude.map((glob) => compilePathGlob(glob));
 
   map.layers.forEach((layer, index) => {
     const from = membership(classifier.matchers, index, excluded);
