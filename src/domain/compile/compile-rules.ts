@@ -2,6 +2,7 @@ import type { LayerClassifier, LayerMatcher } from "../classify/layer-classifier
 import { compileNameGlob, compilePathGlob } from "../glob/compile-glob.js";
 import type { Layer, LayerMap } from "../map/layer-map.js";
 import { BARE_SPECIFIER_REGEX, isBuiltinPattern } from "../packages/package-name.js";
+import { compileContextRules } from "./compile-context-rules.js";
 import type { CruiseOptions, ForbiddenRule, PathRestriction, RuleMeaning } from "./rule-set.js";
 
 /** The one rule finding import cycles; each dependency it flags carries the loop in its `cycle`. */
@@ -51,6 +52,12 @@ export function compileRules(map: LayerMap, classifier: LayerClassifier): Compil
       meanings.set(rule.name, { kind: "package", fromLayer: layer.name, toLayer: null });
     }
   });
+  if (map.contexts !== null) {
+    for (const rule of compileContextRules({ contexts: map.contexts, matchers: classifier.matchers, excluded, notLocal: NODE_MODULES_REGEX, dependencyTypesNot: ["core", ...typeOnly] })) {
+      forbidden.push(rule);
+      meanings.set(rule.name, { kind: "context" });
+    }
+  }
   if (map.options.cycles !== "off") forbidden.push(cycleRule(map.options.cycles, typeOnly, excluded));
   return { forbidden, meanings };
 }
