@@ -153,7 +153,7 @@ function translate(glob: string, start: number, insideBraces: boolean, context: 
 function placeholder(glob: string, index: number, insideBraces: boolean, context: string | null): string {
   const written = PLACEHOLDER_LIKE.exec(glob.slice(index))?.[0] as string;
   if (written !== CONTEXT_PLACEHOLDER || context === null) {
-    throw new InvalidGlobError(glob, `unknown placeholder ${written}: the only placeholder is ${CONTEXT_PLACEHOLDER}, in path globs`);
+    throw new InvalidGlobError(glob, `unknown placeholder ${written}: the only placeholder is ${CONTEXT_PLACEHOLDER}`);
   }
   const end = index + written.length;
   const wholeSegment = !insideBraces && (index === 0 || glob[index - 1] === "/") && (end === glob.length || glob[end] === "/");
