@@ -183,3 +183,37 @@ describe("fixture contexts: modules × layers with a shared kernel", () => {
     expect(check("--format", "markdown").stdout).toContain("| 2 | 0 | 4 | 0 | 0 | 0 | 15 | 23 | 0 | 0 | 0 |");
   });
 });
+
+describe("explain and doctor on a contexts map", () => {
+  it("explain FILE says the file's context and what it may import across contexts, and why an import breaks a context rule", () => {
+    const run = runBuiltCli(["explain", PAY], FIXTURE);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`${PAY}\n  context: billing: may import billing itself, the shared kernel, accounts (contracts)\n  layer: application, by the glob "src/modules/<context>/application/**" (layers.yaml:11:26)\n`);
+    expect(run.stdout).toContain(
+      `    FAIL 2:1  "../../accounts/domain/account.js" → ${ACCOUNT} (domain)\n         context-billing-may-import-only-allowed-contexts: contexts.allow lets billing import only the contracts layer of accounts; ${ACCOUNT} is in domain\n`,
+    );
+    expect(runBuiltCli(["explain", AUDIT], FIXTURE).stdout).toContain("  context: none: in the shared kernel, which every context may import and which may import no context\n");
+    expect(runBuiltCli(["explain", "src/main.ts"], FIXTURE).stdout).toContain("  context: none: outside every context, so no context rule limits its imports\n");
+  });
+
+  it("explain --violation tells a context violation's story from both files' contexts", () => {
+    const id = (JSON.parse(check("--format", "json").stdout) as { violations: { id: string; rule: string }[] }).violations.find((violation) => violation.rule === "shared-kernel-may-not-import-contexts")?.id as string;
+    const run = runBuiltCli(["explain", "--violation", id], FIXTURE);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(
+      [
+        "why:",
+        `  ${AUDIT}: context none: in the shared kernel, which every context may import and which may import no context`,
+        `  ${ORDER}: context orders: may import orders itself, the shared kernel, accounts`,
+        `  the shared kernel may import no context; ${ORDER} is in context orders, so rule shared-kernel-may-not-import-contexts forbids this import`,
+        "what to do:",
+      ].join("\n"),
+    );
+  });
+
+  it("doctor runs on a contexts map", () => {
+    const run = runBuiltCli(["doctor"], FIXTURE);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("✔ doctor: 0 errors, 0 warnings, 3 info · 6 layers, 15 checked files");
+  });
+});
