@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fixturePath, runBuiltCli, type CliRun } from "../helpers/run-built-cli.js";
 
@@ -215,5 +218,28 @@ describe("explain and doctor on a contexts map", () => {
     const run = runBuiltCli(["doctor"], FIXTURE);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("✔ doctor: 0 errors, 0 warnings, 3 info · 6 layers, 15 checked files");
+  });
+});
+
+describe("doctor on contexts that do not match the tree", () => {
+  function doctorWith(map: string): CliRun {
+    const dir = mkdtempSync(join(tmpdir(), "layerlint-contexts-"));
+    cpSync(join(FIXTURE, "src"), join(dir, "src"), { recursive: true });
+    writeFileSync(join(dir, "layers.yaml"), map);
+    return runBuiltCli(["doctor"], dir);
+  }
+
+  it("warns when contexts.pattern puts no file in a context", () => {
+    const run = doctorWith('version: 1\ncontexts:\n  pattern: "src/contexts/<context>/**"\nlayers:\n  all: { paths: ["src/**"] }\n');
+    expect(run.stdout).toContain(
+      'warning layers.yaml:3:12  contexts.pattern "src/contexts/<context>/**" puts no checked file in a context: no context rule can fire [context-matches-nothing]\n',
+    );
+  });
+
+  it("warns when contexts.allow names a context that holds no file, suggesting the closest", () => {
+    const run = doctorWith('version: 1\ncontexts:\n  pattern: "src/modules/<context>/**"\n  allow:\n    - { from: biling, to: accounts }\nlayers:\n  all: { paths: ["src/**"] }\n');
+    expect(run.stdout).toContain(
+      'warning layers.yaml:5:15  contexts.allow names context "biling", which holds no checked file (contexts: accounts, billing, orders) [unknown-context]\n        → did you mean "billing"? write a context\'s folder name, or remove the entry\n',
+    );
   });
 });
