@@ -243,3 +243,32 @@ describe("doctor on contexts that do not match the tree", () => {
     );
   });
 });
+
+describe("graph --level context", () => {
+  it("draws one node per context, the shared kernel and the files in no context, with counted edges and context violations marked", () => {
+    const run = runBuiltCli(["graph", "--level", "context", "--format", "json"], FIXTURE);
+    expect(run.status).toBe(0);
+    const graph = JSON.parse(run.stdout) as { level: string; nodes: { id: string; modules: number }[]; edges: { from: string; to: string; imports: number; violation: boolean }[] };
+    expect(graph.level).toBe("context");
+    expect(graph.nodes.map((node) => `${node.id} ${node.modules}`)).toEqual(["accounts 4", "billing 5", "orders 3", "(shared kernel) 2", "(no context) 1"]);
+    expect(graph.edges.map((edge) => `${edge.from} → ${edge.to} ${edge.imports}${edge.violation ? " violation" : ""}`)).toEqual([
+      "accounts → billing 2 violation",
+      "accounts → (shared kernel) 2",
+      "billing → accounts 2 violation",
+      "billing → (shared kernel) 1",
+      "orders → accounts 1",
+      "orders → billing 1 violation",
+      "orders → (shared kernel) 1",
+      "(shared kernel) → orders 1 violation",
+      "(no context) → accounts 1",
+      "(no context) → billing 1",
+      "(no context) → orders 1",
+    ]);
+  });
+
+  it("is a usage error for a map without contexts", () => {
+    const run = runBuiltCli(["graph", "--level", "context"], fixturePath("small-backend"));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("--level context needs contexts in the map: declare contexts.pattern");
+  });
+});
