@@ -23,7 +23,7 @@ export type { LayerPairExplanation } from "./domain/explain/explain-layers.js";
 export type { StoryLine, ViolationStory } from "./domain/explain/explain-violation.js";
 export { renderFileExplanation, renderLayerPairExplanation, renderViolationStory, type RenderContext } from "./domain/explain/render-explanation.js";
 export { compilePathGlob } from "./domain/glob/compile-glob.js";
-export type { Layer, LayerMap, LayerMapOptions } from "./domain/map/layer-map.js";
+export type { ContextAllowance, ContextMap, Layer, LayerMap, LayerMapOptions } from "./domain/map/layer-map.js";
 export { layerMapFileSchema, type LayerMapFile } from "./domain/map/layer-map-schema.js";
 export type { CheckReport, CheckSummary, CheckWarning, WarningCode } from "./domain/report/check-report.js";
 export type { ImportLocation, Severity, Violation, ViolationKind } from "./domain/violations/violation.js";

@@ -184,7 +184,7 @@ describe("fixture import-forms: every import form crossing app → db", () => {
       excluded: 0,
       parseErrors: 0,
       skipped: 0,
-      violations: { layer: 21, package: 0, unassigned: 0, cycle: 0, size: 0 },
+      violations: { layer: 21, package: 0, context: 0, unassigned: 0, cycle: 0, size: 0 },
     });
     expect(checked.report.warnings).toEqual([]);
   });
@@ -234,7 +234,7 @@ describe("fixture packages: allow-lists count packages by the name as imported",
       excluded: 0,
       parseErrors: 0,
       skipped: 0,
-      violations: { layer: 0, package: 6, unassigned: 0, cycle: 0, size: 0 },
+      violations: { layer: 0, package: 6, context: 0, unassigned: 0, cycle: 0, size: 0 },
     });
     expect(warningsOf(checked.report)).toEqual(
       [
@@ -307,7 +307,7 @@ describe("fixture unassigned: files no layer claims", () => {
       excluded: 0,
       parseErrors: 0,
       skipped: 0,
-      violations: { layer: 0, package: 0, unassigned: 2, cycle: 0, size: 0 },
+      violations: { layer: 0, package: 0, context: 0, unassigned: 2, cycle: 0, size: 0 },
     });
     expect(checked.report.warnings).toEqual([]);
   });
@@ -323,7 +323,7 @@ describe("fixture unassigned-warn: options.unassigned warn", () => {
 
   it("exits 0: warnings only", () => {
     expect(checked.status).toBe(0);
-    expect(checked.report.summary.violations).toEqual({ layer: 0, package: 0, unassigned: 2, cycle: 0, size: 0 });
+    expect(checked.report.summary.violations).toEqual({ layer: 0, package: 0, context: 0, unassigned: 2, cycle: 0, size: 0 });
   });
 });
 
@@ -335,7 +335,7 @@ describe("fixture unassigned-off: options.unassigned off", () => {
 
   it("reports nothing and exits 0", () => {
     expect(checked.report.violations).toEqual([]);
-    expect(checked.report.summary).toMatchObject({ modules: 3, violations: { layer: 0, package: 0, unassigned: 0, cycle: 0, size: 0 } });
+    expect(checked.report.summary).toMatchObject({ modules: 3, violations: { layer: 0, package: 0, context: 0, unassigned: 0, cycle: 0, size: 0 } });
     expect(checked.status).toBe(0);
   });
 });
@@ -374,7 +374,7 @@ describe("fixture overlap-and-exclude: first layer wins; excluded files are not 
       excluded: 2,
       parseErrors: 0,
       skipped: 0,
-      violations: { layer: 2, package: 0, unassigned: 0, cycle: 0, size: 0 },
+      violations: { layer: 2, package: 0, context: 0, unassigned: 0, cycle: 0, size: 0 },
     });
   });
 });

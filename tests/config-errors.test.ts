@@ -158,6 +158,45 @@ describe("configuration errors in layers.yaml: exit 2, file:line:column (key): m
   });
 });
 
+describe("contexts: the placeholder <context> and contexts.allow, each problem at its entry", () => {
+  it("<context> in a layer's paths needs contexts; anywhere but contexts.pattern and layers' paths it is refused", () => {
+    expectConfigFailure(check("contexts-placeholder-without-contexts"), [
+      { at: "5:13", key: "layers.domain.paths[0]", message: "<context> in a layer's paths needs contexts: declare contexts.pattern (e.g. src/modules/<context>/**), or write the folder out" },
+      { at: "2:11", key: "exclude[0]", message: "<context> is allowed only in contexts.pattern and in layers' paths" },
+    ]);
+  });
+
+  it("contexts.pattern without the placeholder", () => {
+    expectConfigFailure(check("contexts-pattern-without-placeholder"), [
+      {
+        at: "3:12",
+        key: "contexts.pattern",
+        message: 'contexts.pattern must contain the placeholder <context> exactly once, as a whole path segment (e.g. src/modules/<context>/**); "src/modules/*/**" does not contain it',
+      },
+    ]);
+  });
+
+  it("contexts.pattern with the placeholder twice", () => {
+    expectConfigFailure(check("contexts-pattern-two-placeholders"), [{ at: "3:12", key: "contexts.pattern", message: '"src/<context>/modules/<context>/**" contains it 2 times' }]);
+  });
+
+  it("the placeholder not a whole path segment, in the pattern and in a layer's paths; an unknown placeholder", () => {
+    expectConfigFailure(check("contexts-placeholder-not-segment"), [
+      { at: "3:12", key: "contexts.pattern", message: `invalid glob "src/modules/ctx-<context>/**": '<context>' must be a whole path segment` },
+      { at: "6:13", key: "layers.domain.paths[0]", message: `invalid glob "src/modules/<context>.ts": '<context>' must be a whole path segment` },
+      { at: "6:41", key: "layers.domain.paths[1]", message: 'invalid glob "src/<module>/domain/**": unknown placeholder <module>: the only placeholder is <context>' },
+    ]);
+  });
+
+  it("contexts.allow naming an unknown layer, a context that is no folder name, and a context allowed to import itself", () => {
+    expectConfigFailure(check("contexts-allow-unknown-layer"), [
+      { at: "6:47", key: "contexts.allow[0].layers[0]", message: 'unknown layer "contract" in contexts.allow; did you mean "contracts"? (layers: contracts, domain)' },
+      { at: "7:15", key: "contexts.allow[1].from", message: '"billing/*" is not a context name: write the context\'s folder name, one path segment without wildcards' },
+      { at: "8:27", key: "contexts.allow[2].to", message: "a context may always import itself: remove this allow entry from orders to orders" },
+    ]);
+  });
+});
+
 describe("every problem listed at once", () => {
   it("two different problems in one file: both listed", () => {
     expectConfigFailure(check("two-problems"), [

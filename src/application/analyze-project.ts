@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { createContextClassifier, type ContextClassifier } from "../domain/classify/context-classifier.js";
 import { createLayerClassifier, type LayerClassifier } from "../domain/classify/layer-classifier.js";
 import { compileCruiseOptions, compileRules, type CompiledRules } from "../domain/compile/compile-rules.js";
 import { compilePathGlob } from "../domain/glob/compile-glob.js";
@@ -33,6 +34,7 @@ export interface AnalysisRequest {
 export interface ProjectAnalysis {
   readonly loaded: LoadedLayerMap;
   readonly classifier: LayerClassifier;
+  readonly contexts: ContextClassifier;
   readonly rules: CompiledRules;
   readonly selection: FileSelection;
   /** The checked modules (include minus exclude) with their dependencies, seen through barrels when asked. */
@@ -56,6 +58,7 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
   };
 
   const classifier = createLayerClassifier(map.layers);
+  const contexts = createContextClassifier(map.contexts);
   const selection = await time("list", () => selectFiles(ports.fileSystem, rootDir, map));
   const rules = compileRules(map, classifier);
   const options = compileCruiseOptions(rules, { baseDir: rootDir, tsconfig: map.tsconfig === null ? null : join(rootDir, map.tsconfig) });
@@ -75,13 +78,13 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
     : checkedModules;
   const lineCounts = await countLinesWhereLimited(ports, rootDir, selection.checked, lineLimitOf(map, classifier));
   const found = [
-    ...findViolations({ map, classifier, meanings: rules.meanings, modules: ruled }),
+    ...findViolations({ map, classifier, contexts, meanings: rules.meanings, modules: ruled }),
     ...findCycleViolations(checkedModules, classifier, map.options.cycles),
     ...findSizeViolations(lineCounts, map, classifier),
   ].sort(compareViolations);
   const excepted = applyExceptions(found, map.exceptions, request.today ?? new Date().toISOString().slice(0, 10));
   const inScope = scopeFilter(request.only);
-  const violations = await time("locate", () => locateAll(ports, rootDir, excepted.kept.filter((violation) => inScope(violation.from))));
+  const violations = await time("locate", () => locateAll(ports, rootDir, excepted.kept.filter((violation) => inScope(violation.from)), contexts));
   const syntax = (await syntaxProblems).map(syntaxWarning);
 
   const warnings = [...unresolvedWarnings(checkedModules), ...outsideWarnings(checkedModules), ...syntax, ...coverageWarnings(classifier, selection.checked), ...oversizedWarnings(selection), ...emptyWarning(selection), ...excepted.warnings]
@@ -91,6 +94,7 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
   return {
     loaded: request.loaded,
     classifier,
+    contexts,
     rules,
     selection,
     modules: ruled,
@@ -113,10 +117,12 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
   };
 }
 
-async function locateAll(ports: AnalysisPorts, rootDir: string, violations: readonly UnlocatedViolation[]): Promise<Violation[]> {
+async function locateAll(ports: AnalysisPorts, rootDir: string, unplaced: readonly UnlocatedViolation[], contexts: ContextClassifier): Promise<Violation[]> {
   const importsByFile = new Map<string, ReturnType<AnalysisPorts["inspector"]["locateImports"]>>();
   const located: Violation[] = [];
-  for (const { specifiers, ...violation } of violations) {
+  for (const { specifiers, ...unlocated } of unplaced) {
+    const toContext = unlocated.to === null || unlocated.kind === "package" ? null : contexts.contextOf(unlocated.to);
+    const violation = { ...unlocated, fromContext: contexts.contextOf(unlocated.from), toContext };
     if (specifiers.length === 0) {
       located.push({ ...violation, line: null, column: null, locations: [] });
       continue;

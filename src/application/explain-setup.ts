@@ -37,6 +37,7 @@ export async function setUpExplain(ports: ExplainPorts, request: ExplainRequest)
   const context: ExplainContext = {
     map: request.loaded.map,
     classifier: analysis.classifier,
+    contexts: analysis.contexts,
     meanings: analysis.rules.meanings,
     origins: mapOrigins(sources.sources),
     checked: analysis.selection.checked,

@@ -53,6 +53,8 @@ function orderedViolation(violation: Violation): Violation {
     to: violation.to,
     fromLayer: violation.fromLayer,
     toLayer: violation.toLayer,
+    fromContext: violation.fromContext,
+    toContext: violation.toContext,
     specifier: violation.specifier,
     line: violation.line,
     column: violation.column,

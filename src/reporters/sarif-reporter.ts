@@ -77,6 +77,11 @@ function describeRule(violation: Violation): { short: string; full: string } {
         short: `${layer} may use only the packages it lists`,
         full: `A file of layer ${layer} imports a package or built-in that layers.${layer}.packages does not list.`,
       };
+    case "context":
+      return {
+        short: "a context imports only itself, the shared kernel and what contexts.allow lists",
+        full: "A file of one context (or of the shared kernel) imports a file of another context that contexts.allow does not let it use.",
+      };
     case "unassigned":
       return {
         short: "every checked file belongs to a layer",
@@ -101,7 +106,7 @@ function result(violation: Violation, index: number, options: ReporterOptions) {
     message: { text: `${violation.message}. Fix: ${violation.fix}` },
     locations: regions.map((region) => ({ physicalLocation: { artifactLocation: { uri, uriBaseId: "%SRCROOT%" }, region } })),
     partialFingerprints: { [FINGERPRINT]: violation.id },
-    properties: { kind: violation.kind, to: violation.to, fromLayer: violation.fromLayer, toLayer: violation.toLayer, specifier: violation.specifier, ...(violation.via === undefined ? {} : { via: [...violation.via] }) },
+    properties: { kind: violation.kind, to: violation.to, fromLayer: violation.fromLayer, toLayer: violation.toLayer, fromContext: violation.fromContext, toContext: violation.toContext, specifier: violation.specifier, ...(violation.via === undefined ? {} : { via: [...violation.via] }) },
   };
 }
 

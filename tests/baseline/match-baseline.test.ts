@@ -16,6 +16,8 @@ function violation(from: string, to: string, statements: number): Violation {
     to,
     fromLayer: "a",
     toLayer: "b",
+    fromContext: null,
+    toContext: null,
     specifier: to,
     line: 1,
     column: 1,

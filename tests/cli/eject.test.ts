@@ -37,6 +37,22 @@ describe("layerlint compile", () => {
     expect(rawViolations(cwd, format)).toEqual(expected);
   });
 
+  it.each(["json", "cjs"] as const)("ejects a %s configuration with which raw depcruise finds the same context violations, through one $1 rule for every context", (format) => {
+    const cwd = fixturePath("contexts");
+    const expected = layerlintViolations(cwd);
+    expect(expected).toEqual([
+      "context-billing-may-import-only-allowed-contexts src/modules/billing/application/pay.ts",
+      "context-orders-may-import-only-allowed-contexts src/modules/orders/application/place-order.ts",
+      "contexts-may-not-import-each-other src/modules/accounts/application/open-account.ts",
+      "domain-may-not-import-application src/modules/billing/domain/refund.ts",
+      "kernel-may-not-import-domain src/shared/audit.ts",
+      "shared-kernel-may-not-import-contexts src/shared/audit.ts",
+    ]);
+    // The ejected configuration has no exceptions: raw dependency-cruiser also reports the one the map excepts.
+    const excepted = "contexts-may-not-import-each-other src/modules/accounts/http/accounts-route.ts";
+    expect(rawViolations(cwd, format)).toEqual([...expected, excepted].sort());
+  });
+
   it("names rules after what they forbid and keeps paths relative, so the file works in any clone", () => {
     const run = runBuiltCli(["compile"], fixturePath("small-backend"));
     const config = JSON.parse(run.stdout) as { forbidden: { name: string }[]; options: Record<string, unknown> };

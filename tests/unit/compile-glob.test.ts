@@ -7,13 +7,13 @@ const matches = (glob: string, path: string) => new RegExp(compilePathGlob(glob)
 
 describe("compilePathGlob", () => {
   it.each([
-    ["src/domain/**", "^src/domain(|/.*)$"],
-    ["src/**/http/**", "^src/(|.*/)http(|/.*)$"],
+    ["src/domain/**", "^src/domain(?:|/.*)$"],
+    ["src/**/http/**", "^src/(?:|.*/)http(?:|/.*)$"],
     ["src/*.ts", "^src/[^/]*\\.ts$"],
     ["src/?.ts", "^src/[^/]\\.ts$"],
-    ["src/{http,routes}/**", "^src/(http|routes)(|/.*)$"],
-    ["src/domain", "^src/domain(|/.*)$"],
-    ["./src/a+b(c).ts", "^src/a\\+b\\(c\\)\\.ts(|/.*)$"],
+    ["src/{http,routes}/**", "^src/(?:http|routes)(?:|/.*)$"],
+    ["src/domain", "^src/domain(?:|/.*)$"],
+    ["./src/a+b(c).ts", "^src/a\\+b\\(c\\)\\.ts(?:|/.*)$"],
   ])("compiles %s to the plain regex %s", (glob, regex) => {
     expect(compilePathGlob(glob)).toBe(regex);
   });
@@ -40,9 +40,28 @@ describe("compilePathGlob", () => {
     ["src/{a,b", "'{' without a matching '}'"],
     ["src/*.ts}", "'}' without a matching '{'"],
     ["!src/x", "negation is not supported"],
+    ["src/modules/x<context>/**", "'<context>' must be a whole path segment"],
+    ["src/{<context>,b}/**", "'<context>' must be a whole path segment"],
+    ["src/modules/<module>/**", "unknown placeholder <module>: the only placeholder is <context>"],
   ])("refuses %j: %s", (glob, reason) => {
     expect(() => compilePathGlob(glob)).toThrow(InvalidGlobError);
     expect(() => compilePathGlob(glob)).toThrow(reason);
+  });
+
+  it.each([
+    [undefined, "^src/modules/[^/]+/http(?:|/.*)$"],
+    ["capture", "^src/modules/([^/]+)/http(?:|/.*)$"],
+    ["reference", "^src/modules/$1/http(?:|/.*)$"],
+    [{ name: "bill.ing" }, "^src/modules/bill\\.ing/http(?:|/.*)$"],
+  ] as const)("compiles the placeholder <context> as %j: %s", (contextAs, regex) => {
+    expect(compilePathGlob("src/modules/<context>/http/**", contextAs === undefined ? {} : { contextAs })).toBe(regex);
+  });
+
+  it("lets <context> match exactly one path segment, and a folder glob ending in it match what is under it", () => {
+    expect(matches("src/modules/<context>/domain/**", "src/modules/billing/domain/a.ts")).toBe(true);
+    expect(matches("src/modules/<context>/domain/**", "src/modules/a/b/domain/a.ts")).toBe(false);
+    expect(matches("src/modules/<context>", "src/modules/billing/domain/a.ts")).toBe(true);
+    expect(matches("src/modules/<context>", "src/modules/")).toBe(false);
   });
 
   it("never emits a nested quantifier, which dependency-cruiser refuses to run", () => {

@@ -2,14 +2,14 @@
 
 export const GRAPH_VERSION = 1;
 
-export type GraphLevel = "layer" | "module" | "folder";
-export const GRAPH_LEVELS: readonly GraphLevel[] = ["layer", "module", "folder"];
+export type GraphLevel = "layer" | "module" | "folder" | "context";
+export const GRAPH_LEVELS: readonly GraphLevel[] = ["layer", "module", "folder", "context"];
 
 /** The node id that stands for the files no layer claims, at layer level. */
 export const UNASSIGNED_NODE = "(unassigned)";
 
 export interface ArchitectureNode {
-  /** A layer name (layer level), a module path or a folded folder (module and folder levels). */
+  /** A layer name (layer level), a module path or a folded folder (module and folder levels), a context name (context level). */
   readonly id: string;
   /** The layer the node belongs to; null for files no layer claims. */
   readonly layer: string | null;
@@ -24,7 +24,7 @@ export interface ArchitectureEdge {
   readonly to: string;
   /** File-to-file dependencies behind the edge (a file importing another file counts once). */
   readonly imports: number;
-  /** At least one of those dependencies breaks a layer rule of the map. */
+  /** At least one of those dependencies breaks a layer rule of the map (a context rule at context level). */
   readonly violation: boolean;
   /** Allowed by the map (`mayImport`) but never used by the code; drawn only with `--show-unused`. */
   readonly unused: boolean;

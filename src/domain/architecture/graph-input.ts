@@ -19,16 +19,16 @@ export interface LocalDependency {
   readonly violation: boolean;
 }
 
-/** Dependencies from checked files to checked files, each flagged when it breaks a layer rule. */
-export function localDependencies(input: GraphInput): LocalDependency[] {
+/** Dependencies from checked files to checked files, each flagged when it breaks a rule of that kind (default: a layer rule). */
+export function localDependencies(input: GraphInput, kind: "layer" | "context" = "layer"): LocalDependency[] {
   const checked = new Set(input.modules.map((module) => module.source));
   return input.modules.flatMap((module) =>
     module.dependencies
       .filter((dependency) => dependency.target === "local" && checked.has(dependency.resolved))
-      .map((dependency) => ({ from: module.source, to: dependency.resolved, violation: breaksLayerRule(dependency, input.meanings) })),
+      .map((dependency) => ({ from: module.source, to: dependency.resolved, violation: breaksRule(dependency, input.meanings, kind) })),
   );
 }
 
-function breaksLayerRule(dependency: GraphDependency, meanings: ReadonlyMap<string, RuleMeaning>): boolean {
-  return dependency.brokenRules.some((rule) => meanings.get(rule)?.kind === "layer");
+function breaksRule(dependency: GraphDependency, meanings: ReadonlyMap<string, RuleMeaning>, kind: "layer" | "context"): boolean {
+  return dependency.brokenRules.some((rule) => meanings.get(rule)?.kind === kind);
 }

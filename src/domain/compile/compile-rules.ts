@@ -2,6 +2,7 @@ import type { LayerClassifier, LayerMatcher } from "../classify/layer-classifier
 import { compileNameGlob, compilePathGlob, globsCannotOverlap } from "../glob/compile-glob.js";
 import type { Layer, LayerMap } from "../map/layer-map.js";
 import { BARE_SPECIFIER_REGEX, isBuiltinPattern } from "../packages/package-name.js";
+import { compileContextRules } from "./compile-context-rules.js";
 import type { CruiseOptions, ForbiddenRule, PathRestriction, RuleMeaning } from "./rule-set.js";
 
 /** The one rule finding import cycles; each dependency it flags carries the loop in its `cycle`. */
@@ -27,9 +28,11 @@ export function compileRules(map: LayerMap, classifier: LayerClassifier): Compil
   const forbidden: ForbiddenRule[] = [];
   const meanings = new Map<string, RuleMeaning>();
   const typeOnly = map.options.typeOnlyImports === "allow" ? ["type-only"] : [];
+  const excluded = map.exclude.map((glob) => compilePathGlob(glob));
+
   map.layers.forEach((layer, index) => {
-    const excluded = overlapping(map.exclude, classifier.matchers[index] as LayerMatcher).map(compilePathGlob);
-    const from = membership(classifier.matchers, index, excluded);
+    const layerExcluded = overlapping(map.exclude, classifier.matchers[index] as LayerMatcher).map((glob) => compilePathGlob(glob));
+    const from = membership(classifier.matchers, index, layerExcluded);
     for (const [targetIndex, target] of map.layers.entries()) {
       if (target.name === layer.name || layer.mayImport.includes(target.name)) continue;
       const name = `${layer.name}-may-not-import-${target.name}`;
@@ -51,7 +54,13 @@ export function compileRules(map: LayerMap, classifier: LayerClassifier): Compil
       meanings.set(rule.name, { kind: "package", fromLayer: layer.name, toLayer: null });
     }
   });
-  if (map.options.cycles !== "off") forbidden.push(cycleRule(map.options.cycles, typeOnly, map.exclude.map(compilePathGlob)));
+  if (map.contexts !== null) {
+    for (const rule of compileContextRules({ contexts: map.contexts, matchers: classifier.matchers, excluded, notLocal: NODE_MODULES_REGEX, dependencyTypesNot: ["core", ...typeOnly] })) {
+      forbidden.push(rule);
+      meanings.set(rule.name, { kind: "context" });
+    }
+  }
+  if (map.options.cycles !== "off") forbidden.push(cycleRule(map.options.cycles, typeOnly, excluded));
   return { forbidden, meanings };
 }
 

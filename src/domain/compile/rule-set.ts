@@ -35,11 +35,14 @@ export interface CruiseOptions {
   baseDir: string;
 }
 
-export type ViolationKind = "layer" | "package" | "unassigned" | "cycle" | "size";
+export type ViolationKind = "layer" | "package" | "unassigned" | "cycle" | "size" | "context";
 
 /** What a compiled rule stands for, so its violations can be reported in the map's own terms. */
-export interface RuleMeaning {
-  readonly kind: "layer" | "package";
-  readonly fromLayer: string;
-  readonly toLayer: string | null;
-}
+export type RuleMeaning =
+  | {
+      readonly kind: "layer" | "package";
+      readonly fromLayer: string;
+      readonly toLayer: string | null;
+    }
+  /** A context rule: the contexts and layers are read off each violation's files. */
+  | { readonly kind: "context" };

@@ -3,6 +3,7 @@ import type { GraphModule } from "../graph/module-graph.js";
 import type { LayerMap } from "../map/layer-map.js";
 import type { SourcedLayerMapFile } from "../map/merge-layer-maps.js";
 import { allowedCycleFindings } from "./allowed-cycle-findings.js";
+import { contextFindings } from "./context-findings.js";
 import { coverageFindings } from "./coverage-findings.js";
 import { compareDiagnostics, type Diagnostic } from "./diagnostic.js";
 import { mapOrigins } from "./map-pointer.js";
@@ -32,6 +33,7 @@ export function diagnoseLayerMap(input: DiagnosticsInput): Diagnostic[] {
     ...allowedCycleFindings(input.map, origins),
     ...unusedAllowanceFindings(input.map, input.classifier, input.modules, origins),
     ...presetFindings(input.map, input.sources),
+    ...contextFindings(input.map, input.files, origins),
   ];
   return findings.map((finding) => (input.strict && finding.severity === "warning" ? { ...finding, severity: "error" as const } : finding)).sort(compareDiagnostics);
 }

@@ -13,7 +13,9 @@ export type DiagnosticCode =
   | "unused-may-import"
   | "unused-package"
   | "extends-preset"
-  | "overrides-preset";
+  | "overrides-preset"
+  | "context-matches-nothing"
+  | "unknown-context";
 
 /** A key in one of the map's files (the user's map or a preset), for the application to turn into line and column. */
 export interface MapPointer {
@@ -47,6 +49,8 @@ const CODE_ORDER: readonly DiagnosticCode[] = [
   "unused-package",
   "extends-preset",
   "overrides-preset",
+  "context-matches-nothing",
+  "unknown-context",
 ];
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

@@ -15,7 +15,7 @@ export interface ExceptionOutcome<V extends Exceptable> {
 }
 
 /**
- * Removes the layer and package violations an exception covers (the first matching one counts it).
+ * Removes the layer, package and context violations an exception covers (the first matching one counts it).
  * `today` is a YYYY-MM-DD day: an exception applies up to and including its `until` day.
  */
 export function applyExceptions<V extends Exceptable>(violations: readonly V[], exceptions: readonly LayerMapException[], today: string): ExceptionOutcome<V> {
@@ -28,7 +28,7 @@ export function applyExceptions<V extends Exceptable>(violations: readonly V[], 
   }));
   const kept: V[] = [];
   for (const violation of violations) {
-    const exceptable = (violation.kind === "layer" || violation.kind === "package") && violation.to !== null;
+    const exceptable = (violation.kind === "layer" || violation.kind === "package" || violation.kind === "context") && violation.to !== null;
     const matcher = exceptable ? matchers.find((candidate) => !candidate.expired && candidate.from.test(violation.from) && candidate.to.test(violation.to as string)) : undefined;
     if (matcher === undefined) kept.push(violation);
     else matcher.covered += 1;

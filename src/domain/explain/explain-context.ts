@@ -1,3 +1,4 @@
+import type { ContextClassifier } from "../classify/context-classifier.js";
 import type { LayerClassifier } from "../classify/layer-classifier.js";
 import type { RuleMeaning } from "../compile/rule-set.js";
 import type { MapOrigins } from "../diagnostics/map-pointer.js";
@@ -8,6 +9,7 @@ import type { LayerMap } from "../map/layer-map.js";
 export interface ExplainContext {
   readonly map: LayerMap;
   readonly classifier: LayerClassifier;
+  readonly contexts: ContextClassifier;
   readonly meanings: ReadonlyMap<string, RuleMeaning>;
   readonly origins: MapOrigins;
   /** The checked files (include minus exclude) and those exclude removed. */

@@ -1,3 +1,4 @@
+import { describeAllowance } from "../compile/compile-context-rules.js";
 import { describeAllowedPackages } from "../compile/compile-rules.js";
 import type { MapPointer } from "../diagnostics/diagnostic.js";
 import { groupUnclaimed } from "../diagnostics/unclaimed-findings.js";
@@ -27,6 +28,8 @@ export interface FileExplanation {
   readonly file: string;
   readonly status: "checked" | "excluded" | "not-included" | "not-source";
   readonly layer: string | null;
+  /** The file's context and what it may import across contexts, in words; null when the map declares no contexts. */
+  readonly context: string | null;
   /** The glob that put the file in its layer, and where the map says it. */
   readonly glob: string | null;
   readonly at: MapPointer | null;
@@ -50,13 +53,14 @@ export function explainFile(context: ExplainContext, file: string): FileExplanat
   const layer = map.layers.find((candidate) => candidate.name === layerName) ?? null;
   const glob = layer === null ? null : (classifier.globOf(layer.name, file)?.glob ?? null);
   const module = context.modules.find((candidate) => candidate.source === file);
-  const imports = (module?.dependencies ?? []).map((dependency) => verdictOf(context, layer, dependency)).sort((a, b) => compareText(a.specifier, b.specifier));
+  const imports = (module?.dependencies ?? []).map((dependency) => verdictOf(context, file, layer, dependency)).sort((a, b) => compareText(a.specifier, b.specifier));
   const group = groupUnclaimed(classifier, context.checked).find((candidate) => candidate.files.includes(file));
 
   return {
     file,
     status,
     layer: layerName,
+    context: describeContext(context, file),
     glob,
     at: layer === null || glob === null ? null : origins.layerKey(layer.name, "paths", glob),
     alsoClaimedBy: claiming.slice(1),
@@ -66,6 +70,15 @@ export function explainFile(context: ExplainContext, file: string): FileExplanat
     mayUse: layer === null ? null : describeAllowedPackages(layer),
     imports: status === "checked" ? imports : [],
   };
+}
+
+function describeContext({ contexts }: ExplainContext, file: string): string | null {
+  if (contexts.contexts === null) return null;
+  if (contexts.isShared(file)) return "none: in the shared kernel, which every context may import and which may import no context";
+  const name = contexts.contextOf(file);
+  if (name === null) return "none: outside every context, so no context rule limits its imports";
+  const allowed = contexts.contexts.allow.filter((allowance) => allowance.from === name).map(describeAllowance);
+  return `${name}: may import ${name} itself, the shared kernel${allowed.length > 0 ? `, ${allowed.join(", ")}` : ""}`;
 }
 
 function unclaimedReason(context: ExplainContext, file: string, status: FileExplanation["status"]): string {
@@ -78,19 +91,34 @@ function unclaimedReason(context: ExplainContext, file: string, status: FileExpl
   return `no glob of any layer matches it (layers: ${context.map.layers.map((layer) => layer.name).join(", ")})`;
 }
 
-function verdictOf(context: ExplainContext, layer: Layer | null, dependency: GraphDependency): ImportVerdict {
+/** Why a context rule forbids the import from → to, in the map's words. */
+export function contextBreach({ contexts, classifier }: ExplainContext, from: string, to: string): string {
+  const target = contexts.contextOf(to) ?? "?";
+  if (contexts.isShared(from)) return `the shared kernel may import no context; ${to} is in context ${target}`;
+  const source = contexts.contextOf(from) ?? "?";
+  const allowance = contexts.contexts?.allow.find((candidate) => candidate.from === source && candidate.to === target);
+  if (allowance?.layers) {
+    return `contexts.allow lets ${source} import only the ${allowance.layers.join(", ")} layer${allowance.layers.length === 1 ? "" : "s"} of ${target}; ${to} is in ${classifier.layerOf(to) ?? "no layer"}`;
+  }
+  return `context ${source} may import only itself, the shared kernel and what contexts.allow lists; ${target} is none of them`;
+}
+
+function verdictOf(context: ExplainContext, file: string, layer: Layer | null, dependency: GraphDependency): ImportVerdict {
   const { classifier, origins, meanings, map } = context;
   const packageName = packageUsedBy(dependency);
   const target = packageName ?? dependency.resolved;
   const targetLayer = dependency.target === "local" ? classifier.layerOf(dependency.resolved) : null;
   const base = { specifier: dependency.specifier, target, targetLayer };
-  const broken = dependency.brokenRules.find((rule) => meanings.has(rule));
+  const contextRule = dependency.brokenRules.find((rule) => meanings.get(rule)?.kind === "context");
+  const broken = dependency.brokenRules.find((rule) => meanings.has(rule) && rule !== contextRule);
+  const contextWhy = contextRule === undefined ? null : `${contextRule}: ${contextBreach(context, file, dependency.resolved)}`;
   if (broken !== undefined && layer !== null) {
     const meaning = meanings.get(broken);
     const at = meaning?.kind === "package" ? origins.layerKey(layer.name, "packages") : origins.layerKey(layer.name, "mayImport");
     const why = meaning?.kind === "package" ? `${target} is not on layers.${layer.name}.packages` : `${targetLayer} is not on layers.${layer.name}.mayImport`;
-    return { ...base, verdict: "violation", rule: `${broken}: ${why}`, at };
+    return { ...base, verdict: "violation", rule: [`${broken}: ${why}`, ...(contextWhy === null ? [] : [contextWhy])].join("; "), at };
   }
+  if (contextWhy !== null) return { ...base, verdict: "violation", rule: contextWhy, at: null };
   if (layer === null) return { ...base, verdict: "not-checked", rule: "the file is in no layer, so its imports are not checked (the file itself is reported)", at: null };
   if (dependency.typeOnly && map.options.typeOnlyImports === "allow") return { ...base, verdict: "allowed", rule: "type-only, and options.typeOnlyImports is allow", at: null };
   if (dependency.target === "unresolved" && packageName === null) return { ...base, verdict: "not-checked", rule: "it cannot be resolved (an unresolved-import warning)", at: null };

@@ -4,7 +4,7 @@ import { allowsPackage } from "../diagnostics/suggest-layer.js";
 import type { Layer } from "../map/layer-map.js";
 import type { Violation } from "../violations/violation.js";
 import type { ExplainContext } from "./explain-context.js";
-import { explainFile } from "./explain-file.js";
+import { contextBreach, explainFile } from "./explain-file.js";
 
 /** One sentence of a story, and the line of the map it rests on. */
 export interface StoryLine {
@@ -23,6 +23,7 @@ export interface ViolationStory {
 /** `layerlint explain --violation ID`: the full story of one violation, ending in what to do. */
 export function explainViolation(context: ExplainContext, violation: Violation): ViolationStory {
   if (violation.kind === "unassigned") return unassignedStory(context, violation);
+  if (violation.kind === "context") return contextStory(context, violation);
   if (violation.kind !== "layer" && violation.kind !== "package") return ownWordsStory(context, violation);
   const layers = new Map(context.map.layers.map((layer) => [layer.name, layer]));
   const fromLayer = layers.get(violation.fromLayer as string) as Layer;
@@ -79,6 +80,15 @@ function ownWordsStory(context: ExplainContext, violation: Violation): Violation
       ? `options.cycles is ${context.map.options.cycles}: checked modules may not import each other in a loop`
       : "a file may not be longer than its layer's maxLines, else options.maxLines";
   return { violation, story: [{ text: rule, at: null }], remedies: [{ text: violation.fix, at: null }] };
+}
+
+function contextStory(context: ExplainContext, violation: Violation): ViolationStory {
+  const to = violation.to as string;
+  const story: StoryLine[] = [
+    ...[violation.from, to].map((file) => ({ text: `${file}: context ${explainFile(context, file).context ?? "?"}`, at: null })),
+    { text: `${contextBreach(context, violation.from, to)}, so rule ${violation.rule} forbids this import`, at: null },
+  ];
+  return { violation, story, remedies: [{ text: violation.fix, at: null }] };
 }
 
 function unassignedStory(context: ExplainContext, violation: Violation): ViolationStory {

@@ -17,6 +17,7 @@ const VERDICT_MARK = { allowed: "ok  ", violation: "FAIL", "not-checked": "--  "
 
 export function renderFileExplanation(explanation: FileExplanation, context: RenderContext): string {
   const lines = [explanation.file];
+  if (explanation.context !== null) lines.push(`  context: ${explanation.context}`);
   if (explanation.layer === null) {
     lines.push(`  layer: none: ${explanation.unclaimedReason ?? ""}`);
     const suggestion = explanation.suggestion;

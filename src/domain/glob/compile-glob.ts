@@ -3,7 +3,9 @@
  * dependency-cruiser and every diagnostic use these strings, so they can never disagree.
  *
  * Only plain forms are emitted, because dependency-cruiser refuses regexes with nested quantifiers:
- * `**` + `/` → `(|.*\/)`, a trailing `/**` → `(|/.*)`, `**` → `.*`, `*` → `[^/]*`, `?` → `[^/]`, `{a,b}` → `(a|b)`.
+ * `**` + `/` → `(?:|.*\/)`, a trailing `/**` → `(?:|/.*)`, `**` → `.*`, `*` → `[^/]*`, `?` → `[^/]`, `{a,b}` → `(?:a|b)`.
+ * Every group is non-capturing, so the one capture a context rule asks for is `$1` in dependency-cruiser.
+ * The placeholder `<context>`, a whole path segment, compiles to what `contextAs` says (default `[^/]+`).
  */
 
 export class InvalidGlobError extends Error {
@@ -16,30 +18,59 @@ export class InvalidGlobError extends Error {
   }
 }
 
+/** The one placeholder a path glob may hold: one path segment naming a context. */
+export const CONTEXT_PLACEHOLDER = "<context>";
+
+/**
+ * What `<context>` becomes: `any` context (`[^/]+`), the `capture` of a rule's from (`([^/]+)`),
+ * the `reference` to that capture in the same rule's to (`$1`), or one context by `name`.
+ */
+export type ContextAs = "any" | "capture" | "reference" | { readonly name: string };
+
+export interface PathGlobOptions {
+  readonly contextAs?: ContextAs;
+}
+
 const REGEX_SPECIALS = new Set([".", "+", "^", "$", "(", ")", "|", "[", "]", "\\", "{", "}", "*", "?"]);
 const MAGIC = /[*?{]/;
+const PLACEHOLDER_LIKE = /^<[A-Za-z][A-Za-z0-9_-]*>/;
+const HAS_PLACEHOLDER = /<[A-Za-z][A-Za-z0-9_-]*>/;
+const WILDCARD_OR_PLACEHOLDER = /[*?{]|<[A-Za-z][A-Za-z0-9_-]*>/;
 
 /** A glob over paths relative to the map's folder, anchored at both ends. */
-export function compilePathGlob(glob: string): string {
+export function compilePathGlob(glob: string, options: PathGlobOptions = {}): string {
   try {
-    return translatePathGlob(glob);
+    return translatePathGlob(glob, contextRegex(options.contextAs ?? "any"));
   } catch (error) {
     if (error instanceof InvalidGlobError && error.glob !== glob) throw new InvalidGlobError(glob, error.reason);
     throw error;
   }
 }
 
-function translatePathGlob(glob: string): string {
+function translatePathGlob(glob: string, context: string): string {
   assertPathGlob(glob);
   const body = glob.startsWith("./") ? glob.slice(2) : glob;
   const trimmed = body.endsWith("/") ? body.slice(0, -1) : body;
   if (!MAGIC.test(trimmed)) {
-    return `^${escapeLiteral(trimmed)}(|/.*)$`;
+    const literal = HAS_PLACEHOLDER.test(trimmed) ? translate(trimmed, 0, false, context).regex : escapeLiteral(trimmed);
+    return `^${literal}(?:|/.*)$`;
   }
   if (trimmed.endsWith("/**")) {
-    return `^${translate(trimmed.slice(0, -3), 0, false).regex}(|/.*)$`;
+    return `^${translate(trimmed.slice(0, -3), 0, false, context).regex}(?:|/.*)$`;
   }
-  return `^${translate(trimmed, 0, false).regex}$`;
+  return `^${translate(trimmed, 0, false, context).regex}$`;
+}
+
+function contextRegex(contextAs: ContextAs): string {
+  if (contextAs === "any") return "[^/]+";
+  if (contextAs === "capture") return "([^/]+)";
+  if (contextAs === "reference") return "$1";
+  return escapeLiteral(contextAs.name);
+}
+
+/** How many times the placeholder occurs in a glob. */
+export function countContextPlaceholders(glob: string): number {
+  return glob.split(CONTEXT_PLACEHOLDER).length - 1;
 }
 
 /**
@@ -56,19 +87,19 @@ export function globsCannotOverlap(a: string, b: string): boolean {
 
 function literalBeginning(glob: string): string {
   const body = glob.startsWith("./") ? glob.slice(2) : glob;
-  const magic = body.search(MAGIC);
-  return magic < 0 ? body.replace(/\/$/, "") : body.slice(0, magic);
+  const wildcard = body.search(WILDCARD_OR_PLACEHOLDER);
+  return wildcard < 0 ? body.replace(/\/$/, "") : body.slice(0, wildcard);
 }
 
 /** A glob over package names (`express`, `@aws-sdk/*`), unanchored: callers anchor it where it is used. */
 export function compileNameGlob(glob: string): string {
   if (glob.trim() === "") throw new InvalidGlobError(glob, "it is empty");
-  return translate(glob, 0, false).regex;
+  return translate(glob, 0, false, null).regex;
 }
 
 /** Several anchored regexes as one alternation, for a single test. */
 export function unionOf(regexes: readonly string[]): string {
-  return regexes.length === 1 ? (regexes[0] as string) : regexes.map((regex) => `(${regex})`).join("|");
+  return regexes.length === 1 ? (regexes[0] as string) : regexes.map((regex) => `(?:${regex})`).join("|");
 }
 
 function assertPathGlob(glob: string): void {
@@ -92,7 +123,8 @@ interface Translation {
   readonly end: number;
 }
 
-function translate(glob: string, start: number, insideBraces: boolean): Translation {
+/** `context`: what the placeholder becomes; null where no placeholder is allowed (package names). */
+function translate(glob: string, start: number, insideBraces: boolean, context: string | null): Translation {
   let regex = "";
   let index = start;
   while (index < glob.length) {
@@ -103,7 +135,7 @@ function translate(glob: string, start: number, insideBraces: boolean): Translat
         const atSegmentStart = index === 0 || "/{,".includes(glob[index - 1] as string);
         if (!atSegmentStart) throw new InvalidGlobError(glob, "'**' must be a whole path segment");
         if (glob[index + 2] === "/") {
-          regex += "(|.*/)";
+          regex += "(?:|.*/)";
           index += 3;
         } else if (index + 2 === glob.length || (insideBraces && /[,}]/.test(glob[index + 2] ?? ""))) {
           regex += ".*";
@@ -116,8 +148,12 @@ function translate(glob: string, start: number, insideBraces: boolean): Translat
       regex += "[^/]*";
     } else if (char === "?") {
       regex += "[^/]";
+    } else if (char === "<" && PLACEHOLDER_LIKE.test(glob.slice(index))) {
+      regex += placeholder(glob, index, insideBraces, context);
+      index += CONTEXT_PLACEHOLDER.length;
+      continue;
     } else if (char === "{") {
-      const alternatives = translateBraces(glob, index);
+      const alternatives = translateBraces(glob, index, context);
       regex += alternatives.regex;
       index = alternatives.end;
       continue;
@@ -133,14 +169,25 @@ function translate(glob: string, start: number, insideBraces: boolean): Translat
   return { regex, end: index };
 }
 
-function translateBraces(glob: string, open: number): Translation {
+function placeholder(glob: string, index: number, insideBraces: boolean, context: string | null): string {
+  const written = PLACEHOLDER_LIKE.exec(glob.slice(index))?.[0] as string;
+  if (written !== CONTEXT_PLACEHOLDER || context === null) {
+    throw new InvalidGlobError(glob, `unknown placeholder ${written}: the only placeholder is ${CONTEXT_PLACEHOLDER}`);
+  }
+  const end = index + written.length;
+  const wholeSegment = !insideBraces && (index === 0 || glob[index - 1] === "/") && (end === glob.length || glob[end] === "/");
+  if (!wholeSegment) throw new InvalidGlobError(glob, `'${CONTEXT_PLACEHOLDER}' must be a whole path segment`);
+  return context;
+}
+
+function translateBraces(glob: string, open: number, context: string | null): Translation {
   const alternatives: string[] = [];
   let index = open + 1;
   for (;;) {
-    const part = translate(glob, index, true);
+    const part = translate(glob, index, true, context);
     alternatives.push(part.regex);
     if (glob[part.end] === "}") {
-      return { regex: `(${alternatives.join("|")})`, end: part.end + 1 };
+      return { regex: `(?:${alternatives.join("|")})`, end: part.end + 1 };
     }
     index = part.end + 1;
   }

@@ -49,6 +49,22 @@ export const exceptionSchema = z.strictObject({
   until: z.iso.date("until must be a date written YYYY-MM-DD").describe("After this day (YYYY-MM-DD) the exception no longer applies.").optional(),
 });
 
+export const contextAllowanceSchema = z.strictObject({
+  from: z.string().min(1, "an allow entry's from cannot be empty").describe("The importing context, by its folder name."),
+  to: z.string().min(1, "an allow entry's to cannot be empty").describe("The imported context, by its folder name."),
+  layers: z.array(z.string()).min(1, "layers cannot be empty: leave it out to allow every layer").describe("Only files of these layers of `to` may be imported. Absent: any layer.").optional(),
+});
+
+export const contextsSchema = z.strictObject({
+  pattern: z.string({ error: "contexts needs a pattern, e.g. `src/modules/<context>/**`" }).min(1, "contexts.pattern cannot be empty").describe("Glob of a context's files with the placeholder `<context>` once, as a whole path segment: `src/modules/<context>/**`."),
+  shared: globList.describe("Globs of the shared kernel: every context may import it; it may import no context.").optional(),
+  allow: z
+    .array(contextAllowanceSchema)
+    .max(MAX_GLOBS_PER_LIST, `at most ${MAX_GLOBS_PER_LIST} allow entries`)
+    .describe("Context-to-context imports allowed besides a context itself and the shared kernel.")
+    .optional(),
+});
+
 export const layerMapFileSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -62,6 +78,7 @@ export const layerMapFileSchema = z
     exclude: globList.describe("Globs of files not checked at all (counted in the summary).").optional(),
     tsconfig: z.string().min(1).describe("tsconfig used to resolve imports. Default: tsconfig.json beside the map when present.").optional(),
     options: optionsSchema.optional(),
+    contexts: contextsSchema.describe("Vertical slices (modules, bounded contexts): a context may import only itself, the shared kernel and what `allow` lists.").optional(),
     exceptions: z
       .array(exceptionSchema)
       .max(MAX_GLOBS_PER_LIST, `at most ${MAX_GLOBS_PER_LIST} exceptions: fix some, or use a baseline`)
@@ -78,3 +95,4 @@ export type LayerMapFile = z.infer<typeof layerMapFileSchema>;
 export type LayerFileEntry = z.infer<typeof layerSchema>;
 export type LayerMapOptionsFile = z.infer<typeof optionsSchema>;
 export type ExceptionFileEntry = z.infer<typeof exceptionSchema>;
+export type ContextsFileEntry = z.infer<typeof contextsSchema>;

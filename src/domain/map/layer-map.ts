@@ -34,6 +34,20 @@ export interface LayerMapException {
   readonly until: string | null;
 }
 
+/** Context `from` may import context `to`: only its files of `layers`, or any file when `layers` is null. */
+export interface ContextAllowance {
+  readonly from: string;
+  readonly to: string;
+  readonly layers: readonly string[] | null;
+}
+
+/** Vertical slices: `pattern` holds the placeholder `<context>` once; `shared` is the shared kernel's globs. */
+export interface ContextMap {
+  readonly pattern: string;
+  readonly shared: readonly string[];
+  readonly allow: readonly ContextAllowance[];
+}
+
 export interface LayerMap {
   readonly name: string | null;
   /** Folders or files to check, relative to the map's folder. */
@@ -44,6 +58,8 @@ export interface LayerMap {
   readonly options: LayerMapOptions;
   readonly layers: readonly Layer[];
   readonly exceptions: readonly LayerMapException[];
+  /** null: the map declares no contexts. */
+  readonly contexts: ContextMap | null;
   /** Presets applied, in order, as written in `extends`. */
   readonly presets: readonly string[];
 }

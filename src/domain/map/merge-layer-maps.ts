@@ -1,5 +1,5 @@
 import { closestName } from "./closest-name.js";
-import type { ExceptionFileEntry, LayerMapFile } from "./layer-map-schema.js";
+import type { ContextsFileEntry, ExceptionFileEntry, LayerMapFile } from "./layer-map-schema.js";
 import type { MapIssue } from "./map-issue.js";
 
 /** One parsed map file and the file it came from. */
@@ -18,8 +18,8 @@ export interface DraftLayer {
   readonly origins: Partial<Record<LayerKey, string>>;
 }
 
-type TopKey = "name" | "include" | "exclude" | "tsconfig" | "typeOnlyImports" | "unassigned" | "cycles" | "maxLines" | "exceptions" | "throughBarrels";
-type TopValue = string | string[] | number | boolean | ExceptionFileEntry[];
+type TopKey = "name" | "include" | "exclude" | "tsconfig" | "typeOnlyImports" | "unassigned" | "cycles" | "maxLines" | "exceptions" | "throughBarrels" | "contexts";
+type TopValue = string | string[] | number | boolean | ExceptionFileEntry[] | ContextsFileEntry;
 
 export interface MergedLayerMap {
   readonly values: Partial<Record<TopKey, TopValue>>;
@@ -54,6 +54,7 @@ export function mergeLayerMaps(files: readonly SourcedLayerMapFile[]): MergedLay
       maxLines: content.options?.maxLines,
       exceptions: content.exceptions,
       throughBarrels: content.options?.throughBarrels,
+      contexts: content.contexts,
     };
     for (const [key, value] of Object.entries(topLevel) as [TopKey, TopValue | undefined][]) {
       if (value === undefined) continue;

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { closestName } from "./closest-name.js";
-import { layerMapFileSchema, layerSchema, optionsSchema, type LayerMapFile } from "./layer-map-schema.js";
+import { contextAllowanceSchema, contextsSchema, layerMapFileSchema, layerSchema, optionsSchema, type LayerMapFile } from "./layer-map-schema.js";
 import type { MapIssue } from "./map-issue.js";
 
 export type ParseResult = { readonly ok: true; readonly content: LayerMapFile } | { readonly ok: false; readonly issues: readonly MapIssue[] };
@@ -60,5 +60,6 @@ function forbiddenKeys(value: unknown, keyPath: readonly (string | number)[]): (
 function knownKeysAt(keyPath: readonly (string | number)[]): string[] {
   if (keyPath.length === 0) return Object.keys(layerMapFileSchema.shape);
   if (keyPath[0] === "options") return Object.keys(optionsSchema.shape);
+  if (keyPath[0] === "contexts") return Object.keys(keyPath.length > 1 ? contextAllowanceSchema.shape : contextsSchema.shape);
   return Object.keys(layerSchema.shape);
 }

@@ -1,9 +1,10 @@
-import { compileNameGlob, compilePathGlob, InvalidGlobError } from "../glob/compile-glob.js";
+import { compileNameGlob, InvalidGlobError } from "../glob/compile-glob.js";
 import { closestName } from "./closest-name.js";
 import type { CyclesPolicy, Layer, LayerMap, LayerMapException, TypeOnlyImportsPolicy, UnassignedPolicy } from "./layer-map.js";
-import { LAYER_NAME_PATTERN, MAX_LAYERS, type ExceptionFileEntry } from "./layer-map-schema.js";
+import { LAYER_NAME_PATTERN, MAX_LAYERS, type ContextsFileEntry, type ExceptionFileEntry } from "./layer-map-schema.js";
 import type { MapIssue } from "./map-issue.js";
 import type { DraftLayer, MergedLayerMap } from "./merge-layer-maps.js";
+import { checkPathGlob, validateContexts } from "./validate-contexts.js";
 
 export interface ValidationContext {
   /** The user's own map file: issues about the map as a whole point here. */
@@ -31,7 +32,9 @@ export function validateLayerMap(merged: MergedLayerMap, context: ValidationCont
     return { ok: false, issues: [...issues, { file: context.mapFile, keyPath: ["layers"], message }] };
   }
 
-  const layers = merged.layers.map((draft) => validateLayer(draft, names, issues));
+  const contextsEntry = merged.values.contexts as ContextsFileEntry | undefined;
+  const layers = merged.layers.map((draft) => validateLayer(draft, names, contextsEntry !== undefined, issues));
+  const contexts = validateContexts(contextsEntry, merged.origins.contexts ?? context.mapFile, names, issues);
   const include = stringList(merged.values.include as string[] | undefined) ?? [...context.defaultInclude];
   const exclude = stringList(merged.values.exclude as string[] | undefined) ?? [];
   const exceptions = validateExceptions((merged.values.exceptions as ExceptionFileEntry[] | undefined) ?? [], merged.origins.exceptions ?? context.mapFile, issues);
@@ -55,12 +58,13 @@ export function validateLayerMap(merged: MergedLayerMap, context: ValidationCont
       },
       layers,
       exceptions,
+      contexts,
       presets: context.presets,
     },
   };
 }
 
-function validateLayer(draft: DraftLayer, names: readonly string[], issues: MapIssue[]): Layer {
+function validateLayer(draft: DraftLayer, names: readonly string[], hasContexts: boolean, issues: MapIssue[]): Layer {
   const { name, values, origins } = draft;
   if (!LAYER_NAME_PATTERN.test(name)) {
     issues.push({
@@ -78,7 +82,7 @@ function validateLayer(draft: DraftLayer, names: readonly string[], issues: MapI
       message: `layer "${name}" has no paths: list the globs of its files under \`paths:\``,
     });
   }
-  checkGlobs(paths, origins.paths ?? draft.definedIn, ["layers", name, "paths"], issues);
+  checkGlobs(paths, origins.paths ?? draft.definedIn, ["layers", name, "paths"], issues, hasContexts);
 
   const mayImport = stringList(values.mayImport as string[] | undefined) ?? [];
   mayImport.forEach((target, index) => {
@@ -113,25 +117,13 @@ function validateLayer(draft: DraftLayer, names: readonly string[], issues: MapI
 function validateExceptions(entries: readonly ExceptionFileEntry[], file: string, issues: MapIssue[]): LayerMapException[] {
   entries.forEach((entry, index) => {
     // `to` is a path or a package name (`lodash`, `@aws-sdk/*`, `node:fs`): the path glob compiler reads both.
-    for (const key of ["from", "to"] as const) {
-      try {
-        compilePathGlob(entry[key]);
-      } catch (error) {
-        issues.push({ file, keyPath: ["exceptions", index, key], message: globMessage(error) });
-      }
-    }
+    for (const key of ["from", "to"] as const) checkPathGlob(entry[key], file, ["exceptions", index, key], false, issues);
   });
   return entries.map((entry) => ({ from: entry.from, to: entry.to, reason: entry.reason.trim(), until: entry.until ?? null }));
 }
 
-function checkGlobs(globs: readonly string[], file: string, keyPath: readonly (string | number)[], issues: MapIssue[]): void {
-  globs.forEach((glob, index) => {
-    try {
-      compilePathGlob(glob);
-    } catch (error) {
-      issues.push({ file, keyPath: [...keyPath, index], message: globMessage(error) });
-    }
-  });
+function checkGlobs(globs: readonly string[], file: string, keyPath: readonly (string | number)[], issues: MapIssue[], placeholderAllowed = false): void {
+  globs.forEach((glob, index) => checkPathGlob(glob, file, [...keyPath, index], placeholderAllowed, issues));
 }
 
 function globMessage(error: unknown): string {

@@ -6,13 +6,15 @@ const location = z.strictObject({ line: z.number().int().min(1), column: z.numbe
 
 const violation = z.strictObject({
   id: z.string().describe("Stable across line moves: derived from kind, from and to."),
-  kind: z.string().describe("layer | package | unassigned | cycle | size today; more kinds will come: ignore kinds you do not know."),
+  kind: z.string().describe("layer | package | context | unassigned | cycle | size today; more kinds will come: ignore kinds you do not know."),
   severity: z.enum(["error", "warn"]),
   rule: z.string(),
   from: z.string().describe("The importing file, relative to the map's folder, forward slashes."),
   to: z.string().nullable().describe("A path for local files, the package name for packages, the next module of the loop for cycle, null for unassigned and size."),
   fromLayer: z.string().nullable(),
   toLayer: z.string().nullable(),
+  fromContext: z.string().nullable().describe("The context of from; null when the map declares no contexts or from is in none (shared kernel, outside every context)."),
+  toContext: z.string().nullable().describe("The context of to, a local file; null as for fromContext, and for packages and violations without a to."),
   specifier: z.string().nullable().describe("The first import statement's module name, as written."),
   line: z.number().int().min(1).nullable(),
   column: z.number().int().min(1).nullable(),

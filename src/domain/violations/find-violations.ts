@@ -1,17 +1,19 @@
+import type { ContextClassifier } from "../classify/context-classifier.js";
 import type { LayerClassifier } from "../classify/layer-classifier.js";
 import { describeAllowedLayers, describeAllowedPackages } from "../compile/compile-rules.js";
 import type { RuleMeaning } from "../compile/rule-set.js";
 import type { GraphDependency, GraphModule } from "../graph/module-graph.js";
 import type { Layer, LayerMap } from "../map/layer-map.js";
 import { packageNameOf } from "../packages/package-name.js";
+import { contextWords } from "./context-words.js";
 import { compareText, compareViolations, type ViolationKind } from "./violation.js";
 import type { Violation } from "./violation.js";
 import { violationId } from "./violation-id.js";
 
 export const UNASSIGNED_RULE = "no-unassigned-files";
 
-/** A violation before its import statements are located in the source. */
-export type UnlocatedViolation = Omit<Violation, "line" | "column" | "locations"> & {
+/** A violation before its import statements are located in the source and its files placed in contexts. */
+export type UnlocatedViolation = Omit<Violation, "line" | "column" | "locations" | "fromContext" | "toContext"> & {
   /** Every specifier, as written, of the dependencies behind this violation. */
   readonly specifiers: readonly string[];
 };
@@ -19,6 +21,7 @@ export type UnlocatedViolation = Omit<Violation, "line" | "column" | "locations"
 export interface ViolationInput {
   readonly map: LayerMap;
   readonly classifier: LayerClassifier;
+  readonly contexts: ContextClassifier;
   readonly meanings: ReadonlyMap<string, RuleMeaning>;
   /** The checked modules only (include minus exclude). */
   readonly modules: readonly GraphModule[];
@@ -26,7 +29,7 @@ export interface ViolationInput {
 
 /** Turns broken compiled rules and unclaimed files into violations, one per (kind, from, to). */
 export function findViolations(input: ViolationInput): UnlocatedViolation[] {
-  const { map, classifier, meanings } = input;
+  const { map, classifier, contexts, meanings } = input;
   const layersByName = new Map(map.layers.map((layer) => [layer.name, layer]));
   const grouped = new Map<string, { kind: ViolationKind; rule: string; from: string; to: string; meaning: RuleMeaning; dependencies: GraphDependency[] }>();
 
@@ -35,7 +38,7 @@ export function findViolations(input: ViolationInput): UnlocatedViolation[] {
       for (const rule of dependency.brokenRules) {
         const meaning = meanings.get(rule);
         if (meaning === undefined) continue;
-        const to = meaning.kind === "layer" ? dependency.resolved : packageNameOf(dependency.specifier, dependency.target === "builtin");
+        const to = meaning.kind !== "package" ? dependency.resolved : packageNameOf(dependency.specifier, dependency.target === "builtin");
         const key = `${meaning.kind}\u0000${module.source}\u0000${to}`;
         const group = grouped.get(key) ?? { kind: meaning.kind, rule, from: module.source, to, meaning, dependencies: [] };
         group.dependencies.push(dependency);
@@ -45,11 +48,28 @@ export function findViolations(input: ViolationInput): UnlocatedViolation[] {
   }
 
   const violations: UnlocatedViolation[] = [...grouped.values()].map((group) => {
-    const layer = layersByName.get(group.meaning.fromLayer) as Layer;
+    const { meaning } = group;
     const specifiers = [...new Set(group.dependencies.map((dependency) => dependency.specifier))].sort(compareText);
     const dependencyTypes = [...new Set(group.dependencies.flatMap((dependency) => dependency.dependencyTypes))].sort(compareText);
+    if (meaning.kind === "context") {
+      return {
+        id: violationId(group.kind, group.from, group.to),
+        kind: group.kind,
+        severity: "error",
+        rule: group.rule,
+        from: group.from,
+        to: group.to,
+        fromLayer: classifier.layerOf(group.from),
+        toLayer: classifier.layerOf(group.to),
+        specifier: specifiers[0] ?? null,
+        specifiers,
+        dependencyTypes,
+        ...contextWords(contexts, classifier, group.from, group.to),
+      };
+    }
+    const layer = layersByName.get(meaning.fromLayer) as Layer;
     const via = viaOf(group.dependencies);
-    const words = group.kind === "layer" ? layerWords(layer, group.from, group.to, group.meaning, via) : packageWords(layer, group.to);
+    const words = meaning.kind === "layer" ? layerWords(layer, group.from, group.to, meaning.toLayer as string, contexts, via) : packageWords(layer, group.to);
     return {
       id: violationId(group.kind, group.from, group.to),
       kind: group.kind,
@@ -57,8 +77,8 @@ export function findViolations(input: ViolationInput): UnlocatedViolation[] {
       rule: group.rule,
       from: group.from,
       to: group.to,
-      fromLayer: group.meaning.fromLayer,
-      toLayer: group.meaning.toLayer,
+      fromLayer: meaning.fromLayer,
+      toLayer: meaning.toLayer,
       specifier: specifiers[0] ?? null,
       specifiers,
       dependencyTypes,
@@ -97,14 +117,15 @@ function viaOf(dependencies: readonly GraphDependency[]): readonly string[] | un
   return (routes as (readonly string[])[]).sort((a, b) => compareText(a.join("\u0000"), b.join("\u0000")))[0];
 }
 
-function layerWords(layer: Layer, from: string, to: string, meaning: RuleMeaning, via: readonly string[] | undefined): { message: string; fix: string } {
-  const target = meaning.toLayer as string;
+function layerWords(layer: Layer, from: string, to: string, target: string, contexts: ContextClassifier, via: readonly string[] | undefined): { message: string; fix: string } {
+  const context = contexts.contextOf(from);
+  const where = context !== null && context === contexts.contextOf(to) ? ` in context ${context}` : "";
   const route =
     layer.mayImport.length === 0
       ? `${layer.name} may import no other layer: move this dependency out of ${layer.name}`
       : `${layer.name} may import ${describeAllowedLayers(layer)}: reach ${target} through one of them`;
   return {
-    message: `${layer.name} may not import ${target}: ${from} imports ${to}${via === undefined ? "" : ` through ${via.join(" → ")}`}`,
+    message: `${layer.name} may not import ${target}${where}: ${from} imports ${to}${via === undefined ? "" : ` through ${via.join(" → ")}`}`,
     fix: `${route}, or add ${target} to layers.${layer.name}.mayImport if the map is what is wrong`,
   };
 }

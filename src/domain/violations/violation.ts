@@ -20,6 +20,10 @@ export interface Violation {
   readonly to: string | null;
   readonly fromLayer: string | null;
   readonly toLayer: string | null;
+  /** The context of `from`; null when the map declares no contexts, or `from` is in none (shared kernel, outside). */
+  readonly fromContext: string | null;
+  /** The context of `to` (a local file); null as for fromContext, and for packages and files without a `to`. */
+  readonly toContext: string | null;
   readonly specifier: string | null;
   readonly line: number | null;
   readonly column: number | null;
@@ -35,7 +39,7 @@ export interface Violation {
   readonly via?: readonly string[];
 }
 
-export const VIOLATION_KINDS: readonly ViolationKind[] = ["layer", "package", "unassigned", "cycle", "size"];
+export const VIOLATION_KINDS: readonly ViolationKind[] = ["layer", "package", "context", "unassigned", "cycle", "size"];
 
 type SortKey = Pick<Violation, "kind" | "from" | "to">;
 

@@ -1,0 +1,72 @@
+import { compilePathGlob, CONTEXT_PLACEHOLDER, countContextPlaceholders, InvalidGlobError } from "../glob/compile-glob.js";
+import { closestName } from "./closest-name.js";
+import type { ContextMap } from "./layer-map.js";
+import type { ContextsFileEntry } from "./layer-map-schema.js";
+import type { MapIssue } from "./map-issue.js";
+
+const CONTEXT_NAME = /^[^/*?{}<>,\\]+$/;
+
+/** Checks `contexts:`; returns the model even when there are issues (the caller refuses the map then). */
+export function validateContexts(entry: ContextsFileEntry | undefined, file: string, layerNames: readonly string[], issues: MapIssue[]): ContextMap | null {
+  if (entry === undefined) return null;
+  checkPattern(entry.pattern, file, issues);
+  const shared = entry.shared ?? [];
+  shared.forEach((glob, index) => checkPathGlob(glob, file, ["contexts", "shared", index], false, issues));
+  const allow = (entry.allow ?? []).map((allowance, index) => {
+    for (const side of ["from", "to"] as const) {
+      const name = allowance[side];
+      if (!CONTEXT_NAME.test(name) || name === "." || name === "..") {
+        issues.push({ file, keyPath: ["contexts", "allow", index, side], message: `"${name}" is not a context name: write the context's folder name, one path segment without wildcards` });
+      }
+    }
+    if (allowance.from === allowance.to) {
+      issues.push({ file, keyPath: ["contexts", "allow", index, "to"], message: `a context may always import itself: remove this allow entry from ${allowance.from} to ${allowance.to}` });
+    }
+    allowance.layers?.forEach((layer, layerIndex) => {
+      if (layerNames.includes(layer)) return;
+      const suggestion = closestName(layer, layerNames);
+      issues.push({
+        file,
+        keyPath: ["contexts", "allow", index, "layers", layerIndex],
+        message: `unknown layer "${layer}" in contexts.allow${suggestion ? `; did you mean "${suggestion}"?` : ""} (layers: ${layerNames.join(", ")})`,
+      });
+    });
+    return { from: allowance.from, to: allowance.to, layers: allowance.layers ?? null };
+  });
+  return { pattern: entry.pattern, shared, allow };
+}
+
+function checkPattern(pattern: string, file: string, issues: MapIssue[]): void {
+  const keyPath = ["contexts", "pattern"];
+  const count = countContextPlaceholders(pattern);
+  if (count !== 1) {
+    const found = count === 0 ? "does not contain it" : `contains it ${count} times`;
+    issues.push({ file, keyPath, message: `contexts.pattern must contain the placeholder ${CONTEXT_PLACEHOLDER} exactly once, as a whole path segment (e.g. src/modules/${CONTEXT_PLACEHOLDER}/**); "${pattern}" ${found}` });
+    return;
+  }
+  checkPathGlob(pattern, file, keyPath, true, issues);
+}
+
+/**
+ * A path glob of the map, with or without the placeholder: `placeholderAllowed` is true only for
+ * `contexts.pattern` and, when the map declares contexts, layers' paths.
+ */
+export function checkPathGlob(glob: string, file: string, keyPath: readonly (string | number)[], placeholderAllowed: boolean, issues: MapIssue[]): void {
+  try {
+    compilePathGlob(glob);
+  } catch (error) {
+    if (!(error instanceof InvalidGlobError)) throw error;
+    issues.push({ file, keyPath, message: error.message });
+    return;
+  }
+  if (!placeholderAllowed && countContextPlaceholders(glob) > 0) {
+    issues.push({ file, keyPath, message: placeholderMisplaced(keyPath) });
+  }
+}
+
+function placeholderMisplaced(keyPath: readonly (string | number)[]): string {
+  if (keyPath[0] === "layers") {
+    return `${CONTEXT_PLACEHOLDER} in a layer's paths needs contexts: declare contexts.pattern (e.g. src/modules/${CONTEXT_PLACEHOLDER}/**), or write the folder out`;
+  }
+  return `${CONTEXT_PLACEHOLDER} is allowed only in contexts.pattern and in layers' paths`;
+}

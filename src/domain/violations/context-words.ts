@@ -1,0 +1,31 @@
+import type { ContextClassifier } from "../classify/context-classifier.js";
+import type { LayerClassifier } from "../classify/layer-classifier.js";
+
+/** The message and the way out of a context violation: through the shared kernel, an allowed layer, or a new allow entry. */
+export function contextWords(contexts: ContextClassifier, layers: LayerClassifier, from: string, to: string): { message: string; fix: string } {
+  const target = contexts.contextOf(to) as string;
+  const imports = `${from} imports ${to}`;
+  if (contexts.isShared(from)) {
+    return {
+      message: `the shared kernel may not import context ${target}: ${imports}`,
+      fix: `every context may import the shared kernel, so it may import no context: move what it needs from ${target} into the shared kernel, or move ${from} into ${target}`,
+    };
+  }
+  const source = contexts.contextOf(from) as string;
+  const message = `context ${source} may not import context ${target}: ${imports}`;
+  const allowance = contexts.contexts?.allow.find((candidate) => candidate.from === source && candidate.to === target && candidate.layers !== null);
+  if (allowance?.layers) {
+    const toLayer = layers.layerOf(to);
+    const widen = toLayer === null ? "widen that entry's layers" : `add ${toLayer} to that entry's layers`;
+    return {
+      message,
+      fix: `contexts.allow lets ${source} import only the ${allowance.layers.join(", ")} layer${allowance.layers.length === 1 ? "" : "s"} of ${target}: go through ${allowance.layers.length === 1 ? "it" : "one of them"}, or ${widen} if the map is what is wrong`,
+    };
+  }
+  const shared = contexts.contexts?.shared ?? [];
+  const kernel = shared.length === 0 ? "a shared kernel (declare it under contexts.shared)" : `the shared kernel (${shared.join(", ")})`;
+  return {
+    message,
+    fix: `a context may import only itself, the shared kernel and what contexts.allow lists: move what ${source} needs from ${target} into ${kernel}, or add { from: ${source}, to: ${target} } to contexts.allow if the map is what is wrong`,
+  };
+}

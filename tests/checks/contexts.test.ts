@@ -1,0 +1,274 @@
+import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { fixturePath, runBuiltCli, type CliRun } from "../helpers/run-built-cli.js";
+
+/** The contexts fixture through the built CLI (`npm run build` first): every field of every violation, and every output format. */
+
+const FIXTURE = fixturePath("contexts");
+const check = (...args: string[]): CliRun => runBuiltCli(["check", ...args], FIXTURE);
+
+interface Reported {
+  readonly kind: string;
+  readonly rule: string;
+  readonly from: string;
+  readonly to: string | null;
+  readonly fromLayer: string | null;
+  readonly toLayer: string | null;
+  readonly fromContext: string | null;
+  readonly toContext: string | null;
+  readonly specifier: string | null;
+  readonly line: number | null;
+  readonly column: number | null;
+  readonly message: string;
+  readonly fix: string;
+}
+
+const PAY = "src/modules/billing/application/pay.ts";
+const ACCOUNT = "src/modules/accounts/domain/account.ts";
+const ORDER = "src/modules/orders/domain/order.ts";
+const AUDIT = "src/shared/audit.ts";
+const OPEN_ACCOUNT = "src/modules/accounts/application/open-account.ts";
+const INVOICE_REF = "src/modules/billing/contracts/invoice-ref.ts";
+const PLACE_ORDER = "src/modules/orders/application/place-order.ts";
+const REFUND = "src/modules/billing/domain/refund.ts";
+
+const EXPECTED: readonly Reported[] = [
+  {
+    kind: "layer",
+    rule: "domain-may-not-import-application",
+    from: REFUND,
+    to: PAY,
+    fromLayer: "domain",
+    toLayer: "application",
+    fromContext: "billing",
+    toContext: "billing",
+    specifier: "../application/pay.js",
+    line: 1,
+    column: 1,
+    message: `domain may not import application in context billing: ${REFUND} imports ${PAY}`,
+    fix: "domain may import kernel: reach application through one of them, or add application to layers.domain.mayImport if the map is what is wrong",
+  },
+  {
+    kind: "layer",
+    rule: "kernel-may-not-import-domain",
+    from: AUDIT,
+    to: ORDER,
+    fromLayer: "kernel",
+    toLayer: "domain",
+    fromContext: null,
+    toContext: "orders",
+    specifier: "../modules/orders/domain/order.js",
+    line: 2,
+    column: 1,
+    message: `kernel may not import domain: ${AUDIT} imports ${ORDER}`,
+    fix: "kernel may import no other layer: move this dependency out of kernel, or add domain to layers.kernel.mayImport if the map is what is wrong",
+  },
+  {
+    kind: "context",
+    rule: "contexts-may-not-import-each-other",
+    from: OPEN_ACCOUNT,
+    to: INVOICE_REF,
+    fromLayer: "application",
+    toLayer: "contracts",
+    fromContext: "accounts",
+    toContext: "billing",
+    specifier: "../../billing/contracts/invoice-ref.js",
+    line: 3,
+    column: 1,
+    message: `context accounts may not import context billing: ${OPEN_ACCOUNT} imports ${INVOICE_REF}`,
+    fix: "a context may import only itself, the shared kernel and what contexts.allow lists: move what accounts needs from billing into the shared kernel (src/shared/**), or add { from: accounts, to: billing } to contexts.allow if the map is what is wrong",
+  },
+  {
+    kind: "context",
+    rule: "context-billing-may-import-only-allowed-contexts",
+    from: PAY,
+    to: ACCOUNT,
+    fromLayer: "application",
+    toLayer: "domain",
+    fromContext: "billing",
+    toContext: "accounts",
+    specifier: "../../accounts/domain/account.js",
+    line: 2,
+    column: 1,
+    message: `context billing may not import context accounts: ${PAY} imports ${ACCOUNT}`,
+    fix: "contexts.allow lets billing import only the contracts layer of accounts: go through it, or add domain to that entry's layers if the map is what is wrong",
+  },
+  {
+    kind: "context",
+    rule: "context-orders-may-import-only-allowed-contexts",
+    from: PLACE_ORDER,
+    to: PAY,
+    fromLayer: "application",
+    toLayer: "application",
+    fromContext: "orders",
+    toContext: "billing",
+    specifier: "../../billing/application/pay.js",
+    line: 2,
+    column: 1,
+    message: `context orders may not import context billing: ${PLACE_ORDER} imports ${PAY}`,
+    fix: "a context may import only itself, the shared kernel and what contexts.allow lists: move what orders needs from billing into the shared kernel (src/shared/**), or add { from: orders, to: billing } to contexts.allow if the map is what is wrong",
+  },
+  {
+    kind: "context",
+    rule: "shared-kernel-may-not-import-contexts",
+    from: AUDIT,
+    to: ORDER,
+    fromLayer: "kernel",
+    toLayer: "domain",
+    fromContext: null,
+    toContext: "orders",
+    specifier: "../modules/orders/domain/order.js",
+    line: 2,
+    column: 1,
+    message: `the shared kernel may not import context orders: ${AUDIT} imports ${ORDER}`,
+    fix: `every context may import the shared kernel, so it may import no context: move what it needs from orders into the shared kernel, or move ${AUDIT} into orders`,
+  },
+];
+
+function essentials(violation: Reported): Reported {
+  const { kind, rule, from, to, fromLayer, toLayer, fromContext, toContext, specifier, line, column, message, fix } = violation;
+  return { kind, rule, from, to, fromLayer, toLayer, fromContext, toContext, specifier, line, column, message, fix };
+}
+
+describe("fixture contexts: modules × layers with a shared kernel", () => {
+  let run: CliRun;
+  let report: { summary: Record<string, unknown>; violations: Reported[]; warnings: unknown[] };
+  beforeAll(() => {
+    run = check("--format", "json");
+    report = JSON.parse(run.stdout) as typeof report;
+  });
+
+  it("reports exactly the layer violation inside a context and every context violation, naming both files' contexts", () => {
+    expect(run.status).toBe(1);
+    expect(report.violations.map(essentials)).toEqual(EXPECTED);
+    expect(report.warnings).toEqual([]);
+  });
+
+  it("lets billing use accounts' contracts (allow with layers), orders use all of accounts (allow without layers), and a context and the shared kernel itself", () => {
+    const edges = report.violations.map((violation) => `${violation.from} → ${violation.to}`);
+    expect(edges).not.toContain(`${PAY} → src/modules/accounts/contracts/account-summary.ts`);
+    expect(edges).not.toContain(`${PLACE_ORDER} → ${ACCOUNT}`);
+    expect(edges).not.toContain(`${PAY} → src/modules/billing/domain/invoice.ts`);
+    expect(edges).not.toContain("src/modules/billing/domain/invoice.ts → src/shared/money.ts");
+  });
+
+  it("counts kind context after package, and an exception excepts a context violation like any other", () => {
+    expect(report.summary.violations).toEqual({ layer: 2, package: 0, context: 4, unassigned: 0, cycle: 0, size: 0 });
+    expect(report.summary.exceptions).toEqual([
+      {
+        from: "src/modules/accounts/http/accounts-route.ts",
+        to: "src/modules/billing/http/billing-route.ts",
+        reason: "the accounts page links to billing until billing has its own front end",
+        until: null,
+        covered: 1,
+        status: "active",
+      },
+    ]);
+  });
+
+  it("text: a context violation reads context → context, the counts line names the kind", () => {
+    const text = check().stdout;
+    expect(text).toContain(`  ${PAY}:2:1  "../../accounts/domain/account.js"  context billing → context accounts (${ACCOUNT})  context-`);
+    expect(text).toContain(`  ${AUDIT}:2:1  "../modules/orders/domain/order.js"  shared kernel → context orders (${ORDER})  context-`);
+    expect(text).toContain("✖ 6 errors, 0 warnings (layer 2, package 0, context 4, unassigned 0, cycle 0, size 0) · 15 modules, 23 dependencies");
+  });
+
+  it("sarif, github, junit and markdown carry the context violations", () => {
+    const sarif = JSON.parse(check("--format", "sarif").stdout) as { runs: { results: { ruleId: string; properties: Record<string, unknown> }[] }[] };
+    const result = sarif.runs[0]?.results.find((candidate) => candidate.ruleId === "context-billing-may-import-only-allowed-contexts");
+    expect(result?.properties).toMatchObject({ kind: "context", fromContext: "billing", toContext: "accounts" });
+    expect(check("--format", "github").stdout).toContain(
+      `::error file=${PAY},line=2,col=1,title=context-billing-may-import-only-allowed-contexts::context billing may not import context accounts: ${PAY} imports ${ACCOUNT}%0Afix: contexts.allow lets billing`,
+    );
+    expect(check("--format", "junit").stdout).toContain(`<testcase classname="shared-kernel-may-not-import-contexts" name="${AUDIT} → ${ORDER}" file="${AUDIT}" line="2">`);
+    expect(check("--format", "markdown").stdout).toContain("| 2 | 0 | 4 | 0 | 0 | 0 | 15 | 23 | 0 | 0 | 0 |");
+  });
+});
+
+describe("explain and doctor on a contexts map", () => {
+  it("explain FILE says the file's context and what it may import across contexts, and why an import breaks a context rule", () => {
+    const run = runBuiltCli(["explain", PAY], FIXTURE);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`${PAY}\n  context: billing: may import billing itself, the shared kernel, accounts (contracts)\n  layer: application, by the glob "src/modules/<context>/application/**" (layers.yaml:11:26)\n`);
+    expect(run.stdout).toContain(
+      `    FAIL 2:1  "../../accounts/domain/account.js" → ${ACCOUNT} (domain)\n         context-billing-may-import-only-allowed-contexts: contexts.allow lets billing import only the contracts layer of accounts; ${ACCOUNT} is in domain\n`,
+    );
+    expect(runBuiltCli(["explain", AUDIT], FIXTURE).stdout).toContain("  context: none: in the shared kernel, which every context may import and which may import no context\n");
+    expect(runBuiltCli(["explain", "src/main.ts"], FIXTURE).stdout).toContain("  context: none: outside every context, so no context rule limits its imports\n");
+  });
+
+  it("explain --violation tells a context violation's story from both files' contexts", () => {
+    const id = (JSON.parse(check("--format", "json").stdout) as { violations: { id: string; rule: string }[] }).violations.find((violation) => violation.rule === "shared-kernel-may-not-import-contexts")?.id as string;
+    const run = runBuiltCli(["explain", "--violation", id], FIXTURE);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(
+      [
+        "why:",
+        `  ${AUDIT}: context none: in the shared kernel, which every context may import and which may import no context`,
+        `  ${ORDER}: context orders: may import orders itself, the shared kernel, accounts`,
+        `  the shared kernel may import no context; ${ORDER} is in context orders, so rule shared-kernel-may-not-import-contexts forbids this import`,
+        "what to do:",
+      ].join("\n"),
+    );
+  });
+
+  it("doctor runs on a contexts map", () => {
+    const run = runBuiltCli(["doctor"], FIXTURE);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("✔ doctor: 0 errors, 0 warnings, 3 info · 6 layers, 15 checked files");
+  });
+});
+
+describe("doctor on contexts that do not match the tree", () => {
+  function doctorWith(map: string): CliRun {
+    const dir = mkdtempSync(join(tmpdir(), "layerlint-contexts-"));
+    cpSync(join(FIXTURE, "src"), join(dir, "src"), { recursive: true });
+    writeFileSync(join(dir, "layers.yaml"), map);
+    return runBuiltCli(["doctor"], dir);
+  }
+
+  it("warns when contexts.pattern puts no file in a context", () => {
+    const run = doctorWith('version: 1\ncontexts:\n  pattern: "src/contexts/<context>/**"\nlayers:\n  all: { paths: ["src/**"] }\n');
+    expect(run.stdout).toContain(
+      'warning layers.yaml:3:12  contexts.pattern "src/contexts/<context>/**" puts no checked file in a context: no context rule can fire [context-matches-nothing]\n',
+    );
+  });
+
+  it("warns when contexts.allow names a context that holds no file, suggesting the closest", () => {
+    const run = doctorWith('version: 1\ncontexts:\n  pattern: "src/modules/<context>/**"\n  allow:\n    - { from: biling, to: accounts }\nlayers:\n  all: { paths: ["src/**"] }\n');
+    expect(run.stdout).toContain(
+      'warning layers.yaml:5:15  contexts.allow names context "biling", which holds no checked file (contexts: accounts, billing, orders) [unknown-context]\n        → did you mean "billing"? write a context\'s folder name, or remove the entry\n',
+    );
+  });
+});
+
+describe("graph --level context", () => {
+  it("draws one node per context, the shared kernel and the files in no context, with counted edges and context violations marked", () => {
+    const run = runBuiltCli(["graph", "--level", "context", "--format", "json"], FIXTURE);
+    expect(run.status).toBe(0);
+    const graph = JSON.parse(run.stdout) as { level: string; nodes: { id: string; modules: number }[]; edges: { from: string; to: string; imports: number; violation: boolean }[] };
+    expect(graph.level).toBe("context");
+    expect(graph.nodes.map((node) => `${node.id} ${node.modules}`)).toEqual(["accounts 4", "billing 5", "orders 3", "(shared kernel) 2", "(no context) 1"]);
+    expect(graph.edges.map((edge) => `${edge.from} → ${edge.to} ${edge.imports}${edge.violation ? " violation" : ""}`)).toEqual([
+      "accounts → billing 2 violation",
+      "accounts → (shared kernel) 2",
+      "billing → accounts 2 violation",
+      "billing → (shared kernel) 1",
+      "orders → accounts 1",
+      "orders → billing 1 violation",
+      "orders → (shared kernel) 1",
+      "(shared kernel) → orders 1 violation",
+      "(no context) → accounts 1",
+      "(no context) → billing 1",
+      "(no context) → orders 1",
+    ]);
+  });
+
+  it("is a usage error for a map without contexts", () => {
+    const run = runBuiltCli(["graph", "--level", "context"], fixturePath("small-backend"));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("--level context needs contexts in the map: declare contexts.pattern");
+  });
+});
