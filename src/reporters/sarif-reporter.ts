@@ -72,6 +72,11 @@ function describeRule(violation: Violation): { short: string; full: string } {
         short: `${layer} may use only the packages it lists`,
         full: `A file of layer ${layer} imports a package or built-in that layers.${layer}.packages does not list.`,
       };
+    case "private":
+      return {
+        short: `${violation.toLayer ?? ""} is imported through its public files`,
+        full: `A file of layer ${layer} imports a file of layer ${violation.toLayer ?? ""} that layers.${violation.toLayer ?? ""}.public does not list.`,
+      };
     case "unassigned":
       return {
         short: "every checked file belongs to a layer",

@@ -53,10 +53,11 @@ function describe(violation: Violation, dim: Paint): string[] {
   return lines;
 }
 
-/** Layer and package violations by their layers; every other kind (and any future one) by its message. */
+/** Layer, package and private violations by their layers; every other kind (and any future one) by its message. */
 function what(violation: Violation): string {
   if (violation.kind === "layer") return `${violation.fromLayer} → ${violation.toLayer} (${violation.to})`;
   if (violation.kind === "package") return `${violation.fromLayer} → package ${violation.to}`;
+  if (violation.kind === "private") return `${violation.fromLayer} → ${violation.toLayer} internals (${violation.to})`;
   return violation.message;
 }
 

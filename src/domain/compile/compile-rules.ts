@@ -2,6 +2,7 @@ import type { LayerClassifier, LayerMatcher } from "../classify/layer-classifier
 import { compileNameGlob, compilePathGlob } from "../glob/compile-glob.js";
 import type { Layer, LayerMap } from "../map/layer-map.js";
 import { BARE_SPECIFIER_REGEX, isBuiltinPattern } from "../packages/package-name.js";
+import { compilePrivateRules } from "./compile-private-rules.js";
 import type { CruiseOptions, ForbiddenRule, PathRestriction, RuleMeaning } from "./rule-set.js";
 
 /** The one rule finding import cycles; each dependency it flags carries the loop in its `cycle`. */
@@ -33,10 +34,11 @@ export function compileRules(map: LayerMap, classifier: LayerClassifier): Compil
     for (const [targetIndex, target] of map.layers.entries()) {
       if (target.name === layer.name || layer.mayImport.includes(target.name)) continue;
       const name = `${layer.name}-may-not-import-${target.name}`;
+      const tolerated = layer.warnImports?.some((allowance) => allowance.layer === target.name) === true;
       forbidden.push({
         name,
-        comment: `${layer.name} may import ${describeAllowedLayers(layer)}; ${target.name} is not among them`,
-        severity: "error",
+        comment: `${layer.name} may import ${describeAllowedLayers(layer)}; ${target.name} is not among them${tolerated ? " (tolerated at severity warn)" : ""}`,
+        severity: tolerated ? "warn" : "error",
         from,
         to: {
           ...membership(classifier.matchers, targetIndex, [NODE_MODULES_REGEX]),
@@ -51,6 +53,10 @@ export function compileRules(map: LayerMap, classifier: LayerClassifier): Compil
       meanings.set(rule.name, { kind: "package", fromLayer: layer.name, toLayer: null });
     }
   });
+  for (const { rule, meaning } of compilePrivateRules(map, classifier, excluded, typeOnly, NODE_MODULES_REGEX)) {
+    forbidden.push(rule);
+    meanings.set(rule.name, meaning);
+  }
   if (map.options.cycles !== "off") forbidden.push(cycleRule(map.options.cycles, typeOnly, excluded));
   return { forbidden, meanings };
 }

@@ -34,11 +34,12 @@ export interface CruiseOptions {
   baseDir: string;
 }
 
-export type ViolationKind = "layer" | "package" | "unassigned" | "cycle" | "size";
+export type ViolationKind = "layer" | "package" | "unassigned" | "cycle" | "size" | "private";
 
 /** What a compiled rule stands for, so its violations can be reported in the map's own terms. */
 export interface RuleMeaning {
-  readonly kind: "layer" | "package";
-  readonly fromLayer: string;
+  readonly kind: "layer" | "package" | "private";
+  /** The importing layer; null for `private`, whose one rule covers every layer allowed to import `toLayer`. */
+  readonly fromLayer: string | null;
   readonly toLayer: string | null;
 }

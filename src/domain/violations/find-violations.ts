@@ -2,7 +2,7 @@ import type { LayerClassifier } from "../classify/layer-classifier.js";
 import { describeAllowedLayers, describeAllowedPackages } from "../compile/compile-rules.js";
 import type { RuleMeaning } from "../compile/rule-set.js";
 import type { GraphDependency, GraphModule } from "../graph/module-graph.js";
-import type { Layer, LayerMap } from "../map/layer-map.js";
+import type { Layer, LayerMap, WarnAllowance } from "../map/layer-map.js";
 import { packageNameOf } from "../packages/package-name.js";
 import { compareText, compareViolations, type ViolationKind } from "./violation.js";
 import type { Violation } from "./violation.js";
@@ -28,16 +28,17 @@ export interface ViolationInput {
 export function findViolations(input: ViolationInput): UnlocatedViolation[] {
   const { map, classifier, meanings } = input;
   const layersByName = new Map(map.layers.map((layer) => [layer.name, layer]));
-  const grouped = new Map<string, { kind: ViolationKind; rule: string; from: string; to: string; meaning: RuleMeaning; dependencies: GraphDependency[] }>();
+  const grouped = new Map<string, { kind: ViolationKind; rule: string; from: string; to: string; fromLayer: string; meaning: RuleMeaning; dependencies: GraphDependency[] }>();
 
   for (const module of input.modules) {
     for (const dependency of module.dependencies) {
       for (const rule of dependency.brokenRules) {
         const meaning = meanings.get(rule);
         if (meaning === undefined) continue;
-        const to = meaning.kind === "layer" ? dependency.resolved : packageNameOf(dependency.specifier, dependency.target === "builtin");
+        const to = meaning.kind === "package" ? packageNameOf(dependency.specifier, dependency.target === "builtin") : dependency.resolved;
+        const fromLayer = meaning.fromLayer ?? (classifier.layerOf(module.source) as string);
         const key = `${meaning.kind}\u0000${module.source}\u0000${to}`;
-        const group = grouped.get(key) ?? { kind: meaning.kind, rule, from: module.source, to, meaning, dependencies: [] };
+        const group = grouped.get(key) ?? { kind: meaning.kind, rule, from: module.source, to, fromLayer, meaning, dependencies: [] };
         group.dependencies.push(dependency);
         grouped.set(key, group);
       }
@@ -45,18 +46,24 @@ export function findViolations(input: ViolationInput): UnlocatedViolation[] {
   }
 
   const violations: UnlocatedViolation[] = [...grouped.values()].map((group) => {
-    const layer = layersByName.get(group.meaning.fromLayer) as Layer;
+    const layer = layersByName.get(group.fromLayer) as Layer;
     const specifiers = [...new Set(group.dependencies.map((dependency) => dependency.specifier))].sort(compareText);
     const dependencyTypes = [...new Set(group.dependencies.flatMap((dependency) => dependency.dependencyTypes))].sort(compareText);
-    const words = group.kind === "layer" ? layerWords(layer, group.from, group.to, group.meaning) : packageWords(layer, group.to);
+    const tolerated = group.kind === "layer" ? layer.warnImports?.find((allowance) => allowance.layer === group.meaning.toLayer) : undefined;
+    const words =
+      group.kind === "layer"
+        ? layerWords(layer, group.from, group.to, group.meaning, tolerated)
+        : group.kind === "private"
+          ? privateWords(layersByName.get(group.meaning.toLayer as string) as Layer, layer, group.from, group.to)
+          : packageWords(layer, group.to);
     return {
       id: violationId(group.kind, group.from, group.to),
       kind: group.kind,
-      severity: "error",
+      severity: tolerated === undefined ? "error" : "warn",
       rule: group.rule,
       from: group.from,
       to: group.to,
-      fromLayer: group.meaning.fromLayer,
+      fromLayer: group.fromLayer,
       toLayer: group.meaning.toLayer,
       specifier: specifiers[0] ?? null,
       specifiers,
@@ -88,8 +95,14 @@ export function findViolations(input: ViolationInput): UnlocatedViolation[] {
   return violations.sort(compareViolations);
 }
 
-function layerWords(layer: Layer, from: string, to: string, meaning: RuleMeaning): { message: string; fix: string } {
+function layerWords(layer: Layer, from: string, to: string, meaning: RuleMeaning, tolerated: WarnAllowance | undefined): { message: string; fix: string } {
   const target = meaning.toLayer as string;
+  if (tolerated !== undefined) {
+    return {
+      message: `${layer.name} may not import ${target}, tolerated at severity warn${tolerated.reason === null ? "" : ` (${tolerated.reason})`}: ${from} imports ${to}`,
+      fix: `finish the migration: reach ${target} ${layer.mayImport.length === 0 ? `from outside ${layer.name}` : `through ${describeAllowedLayers(layer)}`}, then remove { layer: ${target}, severity: warn } from layers.${layer.name}.mayImport`,
+    };
+  }
   const route =
     layer.mayImport.length === 0
       ? `${layer.name} may import no other layer: move this dependency out of ${layer.name}`
@@ -97,6 +110,14 @@ function layerWords(layer: Layer, from: string, to: string, meaning: RuleMeaning
   return {
     message: `${layer.name} may not import ${target}: ${from} imports ${to}`,
     fix: `${route}, or add ${target} to layers.${layer.name}.mayImport if the map is what is wrong`,
+  };
+}
+
+function privateWords(owner: Layer, importer: Layer, from: string, to: string): { message: string; fix: string } {
+  const surface = (owner.public ?? []).join(", ");
+  return {
+    message: `${from} imports ${to}, an internal file of ${owner.name}: import it through its public surface (${surface})`,
+    fix: `import what ${importer.name} needs from a public file of ${owner.name}, or add ${to} to layers.${owner.name}.public if it is meant to be public`,
   };
 }
 

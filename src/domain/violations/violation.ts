@@ -33,7 +33,7 @@ export interface Violation {
   readonly cycle?: readonly string[];
 }
 
-export const VIOLATION_KINDS: readonly ViolationKind[] = ["layer", "package", "unassigned", "cycle", "size"];
+export const VIOLATION_KINDS: readonly ViolationKind[] = ["layer", "package", "private", "unassigned", "cycle", "size"];
 
 type SortKey = Pick<Violation, "kind" | "from" | "to">;
 
