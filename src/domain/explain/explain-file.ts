@@ -87,8 +87,16 @@ function verdictOf(context: ExplainContext, layer: Layer | null, dependency: Gra
   const broken = dependency.brokenRules.find((rule) => meanings.has(rule));
   if (broken !== undefined && layer !== null) {
     const meaning = meanings.get(broken);
-    const at = meaning?.kind === "package" ? origins.layerKey(layer.name, "packages") : origins.layerKey(layer.name, "mayImport");
-    const why = meaning?.kind === "package" ? `${target} is not on layers.${layer.name}.packages` : `${targetLayer} is not on layers.${layer.name}.mayImport`;
+    if (meaning?.kind === "private") {
+      const owner = meaning.toLayer as string;
+      return { ...base, verdict: "violation", rule: `${broken}: ${target} is an internal file of ${owner}, not on layers.${owner}.public`, at: origins.layerKey(owner, "public") };
+    }
+    const tolerated = layer.warnImports?.some((allowance) => allowance.layer === targetLayer) === true;
+    const at = meaning?.kind === "package" ? origins.layerKey(layer.name, "packages") : origins.layerKey(layer.name, "mayImport", tolerated ? (targetLayer as string) : undefined);
+    const why =
+      meaning?.kind === "package"
+        ? `${target} is not on layers.${layer.name}.packages`
+        : `${targetLayer} is not on layers.${layer.name}.mayImport${tolerated ? " (tolerated at severity warn)" : ""}`;
     return { ...base, verdict: "violation", rule: `${broken}: ${why}`, at };
   }
   if (layer === null) return { ...base, verdict: "not-checked", rule: "the file is in no layer, so its imports are not checked (the file itself is reported)", at: null };

@@ -20,15 +20,18 @@ export function explainLayers(context: ExplainContext, from: string, to: string)
   const { map, classifier, origins } = context;
   const layer = map.layers.find((candidate) => candidate.name === from);
   const allowed = from === to || (layer?.mayImport.includes(to) ?? false);
+  const tolerated = layer?.warnImports?.find((allowance) => allowance.layer === to);
   const reason =
     from === to
       ? "a layer may always import itself"
       : allowed
         ? `${to} is on layers.${from}.mayImport`
-        : layer?.mayImport.length === 0
+        : tolerated !== undefined
+          ? `${to} is not allowed, but layers.${from}.mayImport tolerates it at severity warn${tolerated.reason === null ? "" : ` (${tolerated.reason})`}: its imports are reported without failing the check`
+          : layer?.mayImport.length === 0
           ? `${from} may import no other layer (mayImport is empty or absent)`
           : `layers.${from}.mayImport lists ${layer?.mayImport.join(", ")}; ${to} is not among them`;
-  const at = allowed && from !== to ? origins.layerKey(from, "mayImport", to) : origins.layerKey(from, "mayImport");
+  const at = (allowed && from !== to) || tolerated !== undefined ? origins.layerKey(from, "mayImport", to) : origins.layerKey(from, "mayImport");
 
   const direct: ImportEdge[] = [];
   for (const module of context.modules) {

@@ -31,8 +31,8 @@ export function explainViolation(context: ExplainContext, violation: Violation):
     const target = violation.toLayer as string;
     story.push(membership(context, violation.to as string));
     story.push({
-      text: `${fromLayer.name} may import ${fromLayer.mayImport.length === 0 ? "no other layer" : fromLayer.mayImport.join(", ")}; ${target} is not among them, so rule ${violation.rule} forbids this import`,
-      at: context.origins.layerKey(fromLayer.name, "mayImport"),
+      text: `${fromLayer.name} may import ${fromLayer.mayImport.length === 0 ? "no other layer" : fromLayer.mayImport.join(", ")}; ${target} is not among them, so rule ${violation.rule} forbids this import${violation.severity === "warn" ? ", at severity warn: mayImport tolerates it while a migration is in progress" : ""}`,
+      at: context.origins.layerKey(fromLayer.name, "mayImport", violation.severity === "warn" ? target : undefined),
     });
     return { violation, story, remedies: layerRemedies(context, fromLayer, layers.get(target) as Layer) };
   }

@@ -100,7 +100,7 @@ function layerWords(layer: Layer, from: string, to: string, meaning: RuleMeaning
   if (tolerated !== undefined) {
     return {
       message: `${layer.name} may not import ${target}, tolerated at severity warn${tolerated.reason === null ? "" : ` (${tolerated.reason})`}: ${from} imports ${to}`,
-      fix: `finish the migration: reach ${target} ${layer.mayImport.length === 0 ? `from outside ${layer.name}` : `through ${describeAllowedLayers(layer)}`}, then remove { layer: ${target}, severity: warn } from layers.${layer.name}.mayImport`,
+      fix: `the map tolerates this while a migration is in progress${tolerated.reason === null ? "" : ` (${tolerated.reason})`}: ${layer.mayImport.length === 0 ? `move this dependency out of ${layer.name}` : `reach ${target} through ${describeAllowedLayers(layer)}`}, then remove { layer: ${target}, severity: warn } from layers.${layer.name}.mayImport`,
     };
   }
   const route =
@@ -117,7 +117,7 @@ function privateWords(owner: Layer, importer: Layer, from: string, to: string): 
   const surface = (owner.public ?? []).join(", ");
   return {
     message: `${from} imports ${to}, an internal file of ${owner.name}: import it through its public surface (${surface})`,
-    fix: `import what ${importer.name} needs from a public file of ${owner.name}, or add ${to} to layers.${owner.name}.public if it is meant to be public`,
+    fix: `import what ${importer.name} needs through the public files of ${owner.name} (${surface}), or add ${to} to layers.${owner.name}.public if it is meant to be public`,
   };
 }
 
