@@ -75,7 +75,7 @@ function describeRule(violation: Violation): { short: string; full: string } {
     case "private":
       return {
         short: `${violation.toLayer ?? ""} is imported through its public files`,
-        full: `A file of layer ${layer} imports a file of layer ${violation.toLayer ?? ""} that layers.${violation.toLayer ?? ""}.public does not list.`,
+        full: `A file of a layer that may import ${violation.toLayer ?? ""} imports one of its files that layers.${violation.toLayer ?? ""}.public does not match.`,
       };
     case "unassigned":
       return {

@@ -25,7 +25,7 @@ export function explainLayers(context: ExplainContext, from: string, to: string)
     from === to
       ? "a layer may always import itself"
       : allowed
-        ? `${to} is on layers.${from}.mayImport`
+        ? `${to} is on layers.${from}.mayImport${publicSurface(map.layers.find((candidate) => candidate.name === to)?.public)}`
         : tolerated !== undefined
           ? `${to} is not allowed, but layers.${from}.mayImport tolerates it at severity warn${tolerated.reason === null ? "" : ` (${tolerated.reason})`}: its imports are reported without failing the check`
           : layer?.mayImport.length === 0
@@ -42,6 +42,11 @@ export function explainLayers(context: ExplainContext, from: string, to: string)
   }
   direct.sort((a, b) => compareText(a.from, b.from) || compareText(a.to, b.to) || compareText(a.specifier, b.specifier));
   return { from, to, allowed, reason, at, direct, chain: direct.length > 0 || from === to ? null : shortestChain(context, from, to) };
+}
+
+/** For a target with `public` globs: only those files may be imported (the rest are `private` violations). */
+function publicSurface(globs: readonly string[] | undefined): string {
+  return globs === undefined ? "" : `, through its public files only (${globs.join(", ")}): importing any other file of it is a private violation`;
 }
 
 /** Breadth-first over local imports from every file of `from` at once; the first file of `to` reached ends it. */

@@ -23,6 +23,7 @@ export interface ViolationStory {
 /** `layerlint explain --violation ID`: the full story of one violation, ending in what to do. */
 export function explainViolation(context: ExplainContext, violation: Violation): ViolationStory {
   if (violation.kind === "unassigned") return unassignedStory(context, violation);
+  if (violation.kind === "private") return privateStory(context, violation);
   if (violation.kind !== "layer" && violation.kind !== "package") return ownWordsStory(context, violation);
   const layers = new Map(context.map.layers.map((layer) => [layer.name, layer]));
   const fromLayer = layers.get(violation.fromLayer as string) as Layer;
@@ -79,6 +80,23 @@ function ownWordsStory(context: ExplainContext, violation: Violation): Violation
       ? `options.cycles is ${context.map.options.cycles}: checked modules may not import each other in a loop`
       : "a file may not be longer than its layer's maxLines, else options.maxLines";
   return { violation, story: [{ text: rule, at: null }], remedies: [{ text: violation.fix, at: null }] };
+}
+
+function privateStory(context: ExplainContext, violation: Violation): ViolationStory {
+  const owner = context.map.layers.find((layer) => layer.name === violation.toLayer) as Layer;
+  const story: StoryLine[] = [
+    membership(context, violation.from),
+    membership(context, violation.to as string),
+    {
+      text: `${violation.fromLayer as string} may import ${owner.name}, but only its public files (${(owner.public ?? []).join(", ")}); ${violation.to as string} is not one, so rule ${violation.rule} forbids this import`,
+      at: context.origins.layerKey(owner.name, "public"),
+    },
+  ];
+  const remedies: StoryLine[] = [
+    { text: `import what ${violation.fromLayer as string} needs through a public file of ${owner.name}, exporting it there if it is meant to be used from outside`, at: null },
+    { text: `or, if the map is what is wrong, add ${violation.to as string} to layers.${owner.name}.public`, at: context.origins.layerKey(owner.name, "public") },
+  ];
+  return { violation, story, remedies };
 }
 
 function unassignedStory(context: ExplainContext, violation: Violation): ViolationStory {
