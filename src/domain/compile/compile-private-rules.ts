@@ -22,15 +22,15 @@ export function compilePrivateRules(map: LayerMap, classifier: LayerClassifier, 
   return map.layers.flatMap((layer, index): PrivateRule[] => {
     const publicGlobs = (matchers[index] as LayerMatcher).publicGlobs;
     if (publicGlobs === null) return [];
-    const importers = map.layers.flatMap((candidate, candidateIndex) => (candidate.mayImport.includes(layer.name) ? [candidateIndex] : []));
+    const importers = map.layers.flatMap((candidate, candidateIndex) => (candidate.mayImport.includes(layer.name) ? [{ name: candidate.name, index: candidateIndex }] : []));
     if (importers.length === 0) return [];
     const name = privateRuleName(layer.name);
     const surface = publicGlobs.map((glob) => glob.glob).join(", ");
     const rule: ForbiddenRule = {
       name,
-      comment: `${importers.map((importer) => (map.layers[importer] as { name: string }).name).join(", ")} may import only the public files of ${layer.name}: ${surface}`,
+      comment: `${importers.map((importer) => importer.name).join(", ")} may import only the public files of ${layer.name}: ${surface}`,
       severity: "error",
-      from: { path: importers.map((importer) => firstMatchRegex(matchers, importer)), ...(excluded.length > 0 ? { pathNot: [...excluded] } : {}) },
+      from: { path: importers.map((importer) => firstMatchRegex(matchers, importer.index)), ...(excluded.length > 0 ? { pathNot: [...excluded] } : {}) },
       to: {
         path: (matchers[index] as LayerMatcher).regex,
         pathNot: [...earlierRegexes(matchers, index), nodeModules, ...publicGlobs.map((glob) => glob.regex)],
