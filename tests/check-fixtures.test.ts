@@ -184,7 +184,7 @@ describe("fixture import-forms: every import form crossing app → db", () => {
       excluded: 0,
       parseErrors: 0,
       skipped: 0,
-      violations: { layer: 21, package: 0, context: 0, unassigned: 0, cycle: 0, size: 0 },
+      violations: { layer: 21, package: 0, private: 0, context: 0, unassigned: 0, cycle: 0, size: 0 },
     });
     expect(checked.report.warnings).toEqual([]);
   });
@@ -234,7 +234,7 @@ describe("fixture packages: allow-lists count packages by the name as imported",
       excluded: 0,
       parseErrors: 0,
       skipped: 0,
-      violations: { layer: 0, package: 6, context: 0, unassigned: 0, cycle: 0, size: 0 },
+      violations: { layer: 0, package: 6, private: 0, context: 0, unassigned: 0, cycle: 0, size: 0 },
     });
     expect(warningsOf(checked.report)).toEqual(
       [
@@ -307,7 +307,7 @@ describe("fixture unassigned: files no layer claims", () => {
       excluded: 0,
       parseErrors: 0,
       skipped: 0,
-      violations: { layer: 0, package: 0, context: 0, unassigned: 2, cycle: 0, size: 0 },
+      violations: { layer: 0, package: 0, private: 0, context: 0, unassigned: 2, cycle: 0, size: 0 },
     });
     expect(checked.report.warnings).toEqual([]);
   });
@@ -323,7 +323,7 @@ describe("fixture unassigned-warn: options.unassigned warn", () => {
 
   it("exits 0: warnings only", () => {
     expect(checked.status).toBe(0);
-    expect(checked.report.summary.violations).toEqual({ layer: 0, package: 0, context: 0, unassigned: 2, cycle: 0, size: 0 });
+    expect(checked.report.summary.violations).toEqual({ layer: 0, package: 0, private: 0, context: 0, unassigned: 2, cycle: 0, size: 0 });
   });
 });
 
@@ -335,7 +335,7 @@ describe("fixture unassigned-off: options.unassigned off", () => {
 
   it("reports nothing and exits 0", () => {
     expect(checked.report.violations).toEqual([]);
-    expect(checked.report.summary).toMatchObject({ modules: 3, violations: { layer: 0, package: 0, context: 0, unassigned: 0, cycle: 0, size: 0 } });
+    expect(checked.report.summary).toMatchObject({ modules: 3, violations: { layer: 0, package: 0, private: 0, context: 0, unassigned: 0, cycle: 0, size: 0 } });
     expect(checked.status).toBe(0);
   });
 });
@@ -374,7 +374,72 @@ describe("fixture overlap-and-exclude: first layer wins; excluded files are not 
       excluded: 2,
       parseErrors: 0,
       skipped: 0,
-      violations: { layer: 2, package: 0, context: 0, unassigned: 0, cycle: 0, size: 0 },
+      violations: { layer: 2, package: 0, private: 0, context: 0, unassigned: 0, cycle: 0, size: 0 },
     });
+  });
+});
+
+describe("fixture public-entry-points: layers allowed in may import only the public files", () => {
+  let checked: Checked;
+  beforeAll(() => {
+    checked = checkFixture("public-entry-points");
+  });
+
+  const httpReachesIn = (to: string, specifier: string, line: number): Expected =>
+    violation({ kind: "private", rule: "payments-internals-are-private", from: "src/http/refund-route.ts", to: `src/payments/${to}`, fromLayer: "http", toLayer: "payments", specifier, line, column: 1 });
+
+  expectViolations(
+    () => checked,
+    [
+      // src/http/cron/ is jobs' (first in map order), and jobs may not import payments at all: one layer violation each, not also a private one.
+      violation({ kind: "layer", rule: "jobs-may-not-import-payments", from: "src/http/cron/retry-payouts.ts", to: "src/payments/internal/ledger.ts", fromLayer: "jobs", toLayer: "payments", specifier: "../../payments/internal/ledger.js", line: 1, column: 1 }),
+      violation({ kind: "layer", rule: "jobs-may-not-import-payments", from: "src/jobs/nightly-settlement.ts", to: "src/payments/internal/ledger.ts", fromLayer: "jobs", toLayer: "payments", specifier: "../payments/internal/ledger.js", line: 2, column: 1 }),
+      // http may import payments, but only index.ts and *.contract.ts: its import of refund.contract.ts on line 1 is fine.
+      httpReachesIn("internal/ledger.ts", "../payments/internal/ledger.js", 3),
+      httpReachesIn("refunds/refund-policy.ts", "../payments/refunds/refund-policy.js", 2),
+    ],
+  );
+
+  it("names the internal file and the public surface in the message, and how to fix it", () => {
+    const found = checked.report.violations.find((candidate) => candidate.kind === "private" && candidate.to === "src/payments/internal/ledger.ts") as ReportedViolation & { message: string; fix: string };
+    expect(found.message).toBe(
+      "src/http/refund-route.ts imports src/payments/internal/ledger.ts, an internal file of payments: import it through its public surface (src/payments/index.ts, src/payments/**/*.contract.ts)",
+    );
+    expect(found.fix).toBe(
+      "import what http needs through the public files of payments (src/payments/index.ts, src/payments/**/*.contract.ts), or add src/payments/internal/ledger.ts to layers.payments.public if it is meant to be public",
+    );
+  });
+
+  it("exits 1, counts kind private, and warns only of the cron file both jobs and http claim: both public globs match a file of payments", () => {
+    expect(checked.status).toBe(1);
+    expect(checked.report.summary.violations).toEqual({ layer: 2, package: 0, private: 2, context: 0, unassigned: 0, cycle: 0, size: 0 });
+    expect(checked.report.summary).toMatchObject({ modules: 9, dependencies: 13 });
+    expect(warningsOf(checked.report)).toEqual([{ code: "claimed-by-several-layers", file: "src/http/cron/retry-payouts.ts" }]);
+  });
+});
+
+describe("fixture warn-allowance: a mayImport entry tolerated at severity warn", () => {
+  let checked: Checked;
+  beforeAll(() => {
+    checked = checkFixture("warn-allowance");
+  });
+
+  expectViolations(
+    () => checked,
+    [
+      violation({ kind: "layer", severity: "warn", rule: "http-may-not-import-db", from: "src/http/orders-route.ts", to: "src/db/orders-table.ts", fromLayer: "http", toLayer: "db", specifier: "../db/orders-table.js", line: 2, column: 1 }),
+    ],
+  );
+
+  it("gives the reason in the message and exits 0", () => {
+    const [found] = checked.report.violations as (ReportedViolation & { message: string; fix: string })[];
+    expect(found?.message).toBe(
+      "http may not import db, tolerated at severity warn (orders-route still reads the table until the order service exists): src/http/orders-route.ts imports src/db/orders-table.ts",
+    );
+    expect(found?.fix).toBe(
+      "the map tolerates this while a migration is in progress (orders-route still reads the table until the order service exists): reach db through domain, then remove { layer: db, severity: warn } from layers.http.mayImport",
+    );
+    expect(checked.status).toBe(0);
+    expect(checked.report.warnings).toEqual([]);
   });
 });

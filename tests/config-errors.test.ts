@@ -88,6 +88,28 @@ describe("configuration errors in layers.yaml: exit 2, file:line:column (key): m
     expectConfigFailure(check("invalid-layer-name"), [{ at: "3:3", key: "layers.2fa", message: 'layer name "2fa" is not allowed' }]);
   });
 
+  it("public: a glob written relative to the layer lies outside it; a malformed glob", () => {
+    expectConfigFailure(check("public-outside-layer"), [
+      { at: "8:14", key: "layers.payments.public[0]", message: 'public glob "index.ts" lies outside layer "payments" (paths: src/payments/**): write it relative to the map\'s folder, like paths' },
+      { at: "8:24", key: "layers.payments.public[1]", message: `invalid glob "src/payments/**.ts": '**' must be a whole path segment` },
+    ]);
+  });
+
+  it("mayImport object form: a severity other than warn, an unknown key with the closest one suggested", () => {
+    expectConfigFailure(check("bad-warn-allowance"), [
+      { at: "6:38", key: "layers.http.mayImport[0].severity", message: "severity must be warn (write the plain layer name to allow it)" },
+      { at: "7:44", key: "layers.http.mayImport[1].reasn", message: 'unknown key "reasn"; did you mean "reason"? (allowed: layer, severity, reason)' },
+    ]);
+  });
+
+  it("mayImport object form: an unknown layer, the layer itself, a layer also allowed", () => {
+    expectConfigFailure(check("warn-allowance-references"), [
+      { at: "6:18", key: "layers.http.mayImport[0].layer", message: 'unknown layer "paymnets" in mayImport of "http"; did you mean "payments"?' },
+      { at: "7:18", key: "layers.http.mayImport[1].layer", message: '"http" tolerates itself at severity warn: a layer may always import itself, remove this entry' },
+      { at: "10:36", key: "layers.jobs.mayImport[1].layer", message: '"payments" is both allowed and tolerated at severity warn in mayImport of "jobs": keep one' },
+    ]);
+  });
+
   it("mayImport naming an unknown layer: at the entry, suggesting the closest layer", () => {
     expectConfigFailure(check("unknown-mayimport-layer"), [
       { at: "7:17", key: "layers.app.mayImport[0]", message: 'unknown layer "domian" in mayImport of "app"; did you mean "domain"?' },

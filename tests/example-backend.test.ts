@@ -68,7 +68,7 @@ describe("layers.example.yaml on the example backend", () => {
     const report = JSON.parse(runBuiltCli(["check", "--format", "json"], exampleProject()).stdout) as Report;
     expect(report.summary.modules).toBe(11);
     expect(report.summary.excluded).toBe(1);
-    expect(report.summary.violations).toEqual({ layer: 1, package: 1, context: 0, unassigned: 1, cycle: 0, size: 0 });
+    expect(report.summary.violations).toEqual({ layer: 1, package: 1, private: 0, context: 0, unassigned: 1, cycle: 0, size: 0 });
     // The only warnings are the packages a fixture without node_modules cannot resolve.
     expect(report.warnings.map((warning) => `${warning.code} ${warning.file}`)).toEqual([
       "unresolved-import src/contracts/orders.ts",

@@ -77,6 +77,11 @@ function describeRule(violation: Violation): { short: string; full: string } {
         short: `${layer} may use only the packages it lists`,
         full: `A file of layer ${layer} imports a package or built-in that layers.${layer}.packages does not list.`,
       };
+    case "private":
+      return {
+        short: `${violation.toLayer ?? ""} is imported through its public files`,
+        full: `A file of a layer that may import ${violation.toLayer ?? ""} imports one of its files that layers.${violation.toLayer ?? ""}.public does not match.`,
+      };
     case "context":
       return {
         short: "a context imports only itself, the shared kernel and what contexts.allow lists",

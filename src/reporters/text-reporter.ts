@@ -54,10 +54,11 @@ function describe(violation: Violation, dim: Paint): string[] {
   return lines;
 }
 
-/** Layer, package and context violations by their layers or contexts; every other kind (and any future one) by its message. */
+/** Layer, package, private and context violations by their layers or contexts; every other kind (and any future one) by its message. */
 function what(violation: Violation): string {
   if (violation.kind === "layer") return `${violation.fromLayer} → ${violation.toLayer} (${violation.to})`;
   if (violation.kind === "package") return `${violation.fromLayer} → package ${violation.to}`;
+  if (violation.kind === "private") return `${violation.fromLayer} → ${violation.toLayer} internals (${violation.to})`;
   if (violation.kind === "context") return `${violation.fromContext === null ? "shared kernel" : `context ${violation.fromContext}`} → context ${violation.toContext} (${violation.to})`;
   return violation.message;
 }

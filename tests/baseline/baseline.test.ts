@@ -52,7 +52,7 @@ describe("layerlint check --baseline", () => {
   it("passes when every violation is known, and says how many remain", () => {
     const run = recorded().run("check", "--baseline", "layerlint-baseline.json");
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe("baseline: 0 new, 3 known, 0 stale\n✔ no errors, 0 warnings (layer 0, package 0, context 0, unassigned 0, cycle 0, size 0) · 5 modules, 5 dependencies, 0 unresolved, 0 excluded, 0 parse errors\n");
+    expect(run.stdout).toBe("baseline: 0 new, 3 known, 0 stale\n✔ no errors, 0 warnings (layer 0, package 0, private 0, context 0, unassigned 0, cycle 0, size 0) · 5 modules, 5 dependencies, 0 unresolved, 0 excluded, 0 parse errors\n");
   });
 
   it("fails on a new violation and reports only it, at its line", () => {
@@ -63,7 +63,7 @@ describe("layerlint check --baseline", () => {
     expect(report.violations.map((violation: { from: string; to: string; line: number; column: number }) => [violation.from, violation.to, violation.line, violation.column])).toEqual([
       ["src/domain/reorder.ts", "src/db/order-repository.ts", 2, 1],
     ]);
-    expect(report.summary.violations).toEqual({ layer: 1, package: 0, context: 0, unassigned: 0, cycle: 0, size: 0 });
+    expect(report.summary.violations).toEqual({ layer: 1, package: 0, private: 0, context: 0, unassigned: 0, cycle: 0, size: 0 });
     expect(report.summary.baseline).toEqual({ new: 1, known: 3, stale: [], staleAction: "error" });
     expect(report.summary.failures).toBeUndefined();
 
@@ -109,7 +109,7 @@ describe("layerlint check --baseline", () => {
         "",
         "baseline: 0 new, 2 known, 1 stale; stale entries fail the check: shrink the baseline with --update-baseline",
         "✖ 1 baseline entry no longer occurs: the baseline only shrinks, rewrite it with --update-baseline",
-        "✖ 0 errors, 0 warnings (layer 0, package 0, context 0, unassigned 0, cycle 0, size 0) · 5 modules, 4 dependencies, 0 unresolved, 0 excluded, 0 parse errors",
+        "✖ 0 errors, 0 warnings (layer 0, package 0, private 0, context 0, unassigned 0, cycle 0, size 0) · 5 modules, 4 dependencies, 0 unresolved, 0 excluded, 0 parse errors",
         "",
       ].join("\n"),
     );

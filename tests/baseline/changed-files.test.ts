@@ -32,7 +32,7 @@ describe("layerlint check --changed", () => {
     const { status, report } = project.checkJson("--changed");
     expect(status).toBe(1);
     expect(fromFiles(report)).toEqual(["src/app/place-order.ts", "src/domain/reorder.ts"]);
-    expect(report.summary.violations).toEqual({ layer: 2, package: 0, context: 0, unassigned: 0, cycle: 0, size: 0 });
+    expect(report.summary.violations).toEqual({ layer: 2, package: 0, private: 0, context: 0, unassigned: 0, cycle: 0, size: 0 });
     expect(report.violations[0].line).toBe(2);
     expect(report.summary.modules).toBe(6);
   });

@@ -12,7 +12,7 @@ describe("--max-warnings N", () => {
     expect(project.run("check", "src/legacy-helpers.ts", "--max-warnings", "1").status).toBe(0);
     const over = project.run("check", "src/legacy-helpers.ts", "--max-warnings", "0");
     expect(over.status).toBe(1);
-    expect(over.stdout).toContain("✖ 1 warning exceeds --max-warnings 0\n✖ 0 errors, 1 warning (layer 0, package 0, context 0, unassigned 1, cycle 0, size 0)");
+    expect(over.stdout).toContain("✖ 1 warning exceeds --max-warnings 0\n✖ 0 errors, 1 warning (layer 0, package 0, private 0, context 0, unassigned 1, cycle 0, size 0)");
     const json = project.checkJson("src/legacy-helpers.ts", "--max-warnings", "0");
     expect(json.report.summary.failures).toEqual([{ code: "max-warnings", message: "1 warning exceeds --max-warnings 0" }]);
   });
@@ -39,7 +39,7 @@ describe("--fail-on-unresolved", () => {
         '  unresolved-import src/domain/totals.ts imports "./ordr.js", which cannot be resolved',
         "",
         "✖ 1 unresolved import fails the check (--fail-on-unresolved)",
-        "✖ 0 errors, 1 warning (layer 0, package 0, context 0, unassigned 0, cycle 0, size 0) · 6 modules, 6 dependencies, 1 unresolved, 0 excluded, 0 parse errors",
+        "✖ 0 errors, 1 warning (layer 0, package 0, private 0, context 0, unassigned 0, cycle 0, size 0) · 6 modules, 6 dependencies, 1 unresolved, 0 excluded, 0 parse errors",
         "",
       ].join("\n"),
     );

@@ -155,7 +155,7 @@ describe("fixture contexts: modules × layers with a shared kernel", () => {
   });
 
   it("counts kind context after package, and an exception excepts a context violation like any other", () => {
-    expect(report.summary.violations).toEqual({ layer: 2, package: 0, context: 4, unassigned: 0, cycle: 0, size: 0 });
+    expect(report.summary.violations).toEqual({ layer: 2, package: 0, private: 0, context: 4, unassigned: 0, cycle: 0, size: 0 });
     expect(report.summary.exceptions).toEqual([
       {
         from: "src/modules/accounts/http/accounts-route.ts",
@@ -172,7 +172,7 @@ describe("fixture contexts: modules × layers with a shared kernel", () => {
     const text = check().stdout;
     expect(text).toContain(`  ${PAY}:2:1  "../../accounts/domain/account.js"  context billing → context accounts (${ACCOUNT})  context-`);
     expect(text).toContain(`  ${AUDIT}:2:1  "../modules/orders/domain/order.js"  shared kernel → context orders (${ORDER})  context-`);
-    expect(text).toContain("✖ 6 errors, 0 warnings (layer 2, package 0, context 4, unassigned 0, cycle 0, size 0) · 15 modules, 23 dependencies");
+    expect(text).toContain("✖ 6 errors, 0 warnings (layer 2, package 0, private 0, context 4, unassigned 0, cycle 0, size 0) · 15 modules, 23 dependencies");
   });
 
   it("sarif, github, junit and markdown carry the context violations", () => {

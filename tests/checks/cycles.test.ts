@@ -48,7 +48,7 @@ describe("options.cycles", () => {
   it("reports each cycle once, from its smallest path, with the whole loop and the layers it crosses (default warn)", () => {
     const { status, report } = check("layers.yaml");
     expect(status).toBe(1); // the layer violation lib → app, not the cycles
-    expect(report.summary.violations).toEqual({ layer: 1, package: 0, context: 0, unassigned: 0, cycle: 2, size: 0 });
+    expect(report.summary.violations).toEqual({ layer: 1, package: 0, private: 0, context: 0, unassigned: 0, cycle: 2, size: 0 });
     expect(report.violations.filter((violation) => violation.kind === "cycle")).toEqual([
       {
         id: "cycle-b15efb2809f4",
@@ -77,13 +77,13 @@ describe("options.cycles", () => {
   it("with typeOnlyImports: allow, a loop closed only by `import type` is no cycle; cycles: error fails the check", () => {
     const { status, report } = check("layers.allow-types.yaml");
     expect(status).toBe(1);
-    expect(report.summary.violations).toEqual({ layer: 1, package: 0, context: 0, unassigned: 0, cycle: 1, size: 0 });
+    expect(report.summary.violations).toEqual({ layer: 1, package: 0, private: 0, context: 0, unassigned: 0, cycle: 1, size: 0 });
     expect(report.violations.filter((violation) => violation.kind === "cycle")).toEqual([{ ...TWO_CYCLE, severity: "error" }]);
   });
 
   it("cycles: off reports none and leaves the cycle rule out of the compiled configuration", () => {
     const { report } = check("layers.cycles-off.yaml");
-    expect(report.summary.violations).toEqual({ layer: 1, package: 0, context: 0, unassigned: 0, cycle: 0, size: 0 });
+    expect(report.summary.violations).toEqual({ layer: 1, package: 0, private: 0, context: 0, unassigned: 0, cycle: 0, size: 0 });
     const compiled = JSON.parse(runBuiltCli(["compile", "--config", "layers.cycles-off.yaml"], FIXTURE).stdout) as { forbidden: { name: string }[] };
     expect(compiled.forbidden.map((rule) => rule.name)).not.toContain("no-import-cycles");
   });

@@ -29,7 +29,7 @@ describe("exceptions", () => {
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout) as Report;
     expect(report.violations.map((violation) => `${violation.from} → ${violation.to}`)).toEqual(["src/http/users.ts → src/db/users.ts"]);
-    expect(report.summary.violations).toEqual({ layer: 1, package: 0, context: 0, unassigned: 0, cycle: 0, size: 0 });
+    expect(report.summary.violations).toEqual({ layer: 1, package: 0, private: 0, context: 0, unassigned: 0, cycle: 0, size: 0 });
     expect(report.summary.exceptions).toEqual([...ACTIVE, { ...OLD, covered: 1, status: "active" }, STALE]);
     expect(report.warnings).toEqual([STALE_WARNING, UNRESOLVED_WARNING]);
   });
@@ -59,7 +59,7 @@ describe("exceptions", () => {
         "  src/http/old.ts → src/db/old.ts  covers 1  until 2026-01-31  reason: old endpoint, removed in the January release",
         "  src/http/gone.ts → src/db/**  stale  reason: gone.ts was deleted last sprint",
         "",
-        "✖ 1 error, 2 warnings (layer 1, package 0, context 0, unassigned 0, cycle 0, size 0) · 6 modules, 4 dependencies, 1 unresolved, 0 excluded, 0 parse errors",
+        "✖ 1 error, 2 warnings (layer 1, package 0, private 0, context 0, unassigned 0, cycle 0, size 0) · 6 modules, 4 dependencies, 1 unresolved, 0 excluded, 0 parse errors",
         "",
       ].join("\n"),
     );

@@ -12,7 +12,7 @@ describe("maxLines", () => {
     const run = runBuiltCli(["check", "--format", "json"], fixturePath("oversized"));
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout) as { summary: { violations: Record<string, number> }; violations: unknown[] };
-    expect(report.summary.violations).toEqual({ layer: 0, package: 0, context: 0, unassigned: 0, cycle: 0, size: 2 });
+    expect(report.summary.violations).toEqual({ layer: 0, package: 0, private: 0, context: 0, unassigned: 0, cycle: 0, size: 2 });
     expect(report.violations).toEqual([
       { id: "size-71b0e75004be", kind: "size", severity: "error", rule: "max-lines", from: "src/core/long.ts", fromLayer: "core", ...UNLOCATED, message: "src/core/long.ts has 12 lines, over the limit of 10 (options.maxLines)" },
       { id: "size-a80d72c8808d", kind: "size", severity: "error", rule: "max-lines", from: "src/scripts/migrate.ts", fromLayer: "scripts", ...UNLOCATED, message: "src/scripts/migrate.ts has 31 lines, over the limit of 30 (layers.scripts.maxLines)" },

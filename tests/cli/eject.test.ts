@@ -72,3 +72,38 @@ describe("layerlint compile", () => {
     expect(JSON.stringify(config)).not.toContain(fixturePath("small-backend"));
   });
 });
+
+/** Rule, severity, from and to of every violation: raw depcruise's from its JSON, layerlint's from its report. */
+function rawEdges(cwd: string): string[] {
+  const config = join(mkdtempSync(join(tmpdir(), "layerlint-eject-")), "dependency-cruiser.cjs");
+  expect(runBuiltCli(["compile", "--format", "cjs", "--output", config], cwd).status).toBe(0);
+  const raw = spawnSync(process.execPath, [DEPCRUISE_BIN, "--config", config, "--output-type", "json", "src"], { cwd, encoding: "utf8" });
+  const violations = (JSON.parse(raw.stdout) as { summary: { violations: (RawViolation & { rule: { severity: string } })[] } }).summary.violations;
+  return violations.map((violation) => `${violation.rule.name} ${violation.rule.severity} ${violation.from} → ${violation.to}`).sort();
+}
+
+function layerlintEdges(cwd: string): string[] {
+  const report = JSON.parse(runBuiltCli(["check", "--format", "json"], cwd).stdout) as { violations: { rule: string; severity: string; from: string; to: string }[] };
+  return report.violations.map((violation) => `${violation.rule} ${violation.severity} ${violation.from} → ${violation.to}`).sort();
+}
+
+describe("layerlint compile: public entry points and warn allowances", () => {
+  it("ejects private rules with which raw depcruise finds exactly the same private and layer violations", () => {
+    const cwd = fixturePath("public-entry-points");
+    const expected = layerlintEdges(cwd);
+    expect(expected).toEqual([
+      "jobs-may-not-import-payments error src/http/cron/retry-payouts.ts → src/payments/internal/ledger.ts",
+      "jobs-may-not-import-payments error src/jobs/nightly-settlement.ts → src/payments/internal/ledger.ts",
+      "payments-internals-are-private error src/http/refund-route.ts → src/payments/internal/ledger.ts",
+      "payments-internals-are-private error src/http/refund-route.ts → src/payments/refunds/refund-policy.ts",
+    ]);
+    expect(rawEdges(cwd)).toEqual(expected);
+  });
+
+  it("ejects a tolerated pair's rule at severity warn", () => {
+    const cwd = fixturePath("warn-allowance");
+    const expected = layerlintEdges(cwd);
+    expect(expected).toEqual(["http-may-not-import-db warn src/http/orders-route.ts → src/db/orders-table.ts"]);
+    expect(rawEdges(cwd)).toEqual(expected);
+  });
+});

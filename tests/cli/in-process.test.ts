@@ -47,7 +47,7 @@ describe("the CLI run in-process", () => {
   it("exits 1 on violations and writes the report to stdout only", async () => {
     const run = capture(["check", "--format", "json"]);
     expect(await run.run()).toBe(1);
-    expect(JSON.parse(run.stdout()).summary.violations).toEqual({ layer: 1, package: 1, context: 0, unassigned: 1, cycle: 0, size: 0 });
+    expect(JSON.parse(run.stdout()).summary.violations).toEqual({ layer: 1, package: 1, private: 0, context: 0, unassigned: 1, cycle: 0, size: 0 });
     expect(run.stderr()).toBe("");
   });
 

@@ -58,7 +58,7 @@ describe("hostile sources, one run", () => {
       excluded: 0,
       parseErrors: 2,
       skipped: 1,
-      violations: { layer: 3, package: 0, context: 0, unassigned: 1, cycle: 0, size: 0 },
+      violations: { layer: 3, package: 0, private: 0, context: 0, unassigned: 1, cycle: 0, size: 0 },
     });
   });
 

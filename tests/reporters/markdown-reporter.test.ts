@@ -14,9 +14,9 @@ describe("the Markdown reporter", () => {
     const lines = markdownReporter(await fixtureReport("small-backend"), options).split("\n");
     expect(lines[0]).toBe("### ✖ layerlint: 3 errors, 1 warning");
     expect(lines.slice(2, 5)).toEqual([
-      "| layer violations | package violations | context violations | unassigned violations | cycle violations | size violations | modules | dependencies | unresolved | excluded | parse errors |",
-      "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-      "| 1 | 1 | 0 | 1 | 0 | 0 | 4 | 5 | 1 | 0 | 0 |",
+      "| layer violations | package violations | private violations | context violations | unassigned violations | cycle violations | size violations | modules | dependencies | unresolved | excluded | parse errors |",
+      "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+      "| 1 | 1 | 0 | 0 | 1 | 0 | 0 | 4 | 5 | 1 | 0 | 0 |",
     ]);
     expect(lines).toContain("#### Violations (3)");
     expect(lines).toContain(
@@ -63,9 +63,9 @@ describe("the Markdown reporter", () => {
     expect(text.split("\n").slice(0, 5)).toEqual([
       "### ✔ layerlint: 0 errors, 0 warnings",
       "",
-      "| layer violations | package violations | context violations | unassigned violations | cycle violations | size violations | modules | dependencies | unresolved | excluded | parse errors |",
-      "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-      "| 0 | 0 | 0 | 0 | 0 | 0 | 3 | 2 | 0 | 0 | 0 |",
+      "| layer violations | package violations | private violations | context violations | unassigned violations | cycle violations | size violations | modules | dependencies | unresolved | excluded | parse errors |",
+      "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+      "| 0 | 0 | 0 | 0 | 0 | 0 | 0 | 3 | 2 | 0 | 0 | 0 |",
     ]);
     expect(text).not.toContain("Violations");
     expect(text).toMatch(/\n#### Layers\n\n```mermaid\n%% [^\n]+\nflowchart TB\n[\s\S]+\n```\n$/);

@@ -11,6 +11,8 @@ export interface LayerMatcher {
   readonly globs: readonly CompiledGlob[];
   /** The layer's globs as one alternation. */
   readonly regex: string;
+  /** The layer's `public` globs; null when every file of the layer is public. */
+  readonly publicGlobs: readonly CompiledGlob[] | null;
 }
 
 export interface LayerClassifier {
@@ -28,7 +30,8 @@ export interface LayerClassifier {
 export function createLayerClassifier(layers: readonly Layer[]): LayerClassifier {
   const matchers = layers.map((layer): LayerMatcher => {
     const globs = layer.paths.map((glob) => ({ glob, regex: compilePathGlob(glob) }));
-    return { name: layer.name, globs, regex: unionOf(globs.map((compiled) => compiled.regex)) };
+    const publicGlobs = layer.public?.map((glob) => ({ glob, regex: compilePathGlob(glob) })) ?? null;
+    return { name: layer.name, globs, regex: unionOf(globs.map((compiled) => compiled.regex)), publicGlobs };
   });
   const tests = matchers.map((matcher) => ({ name: matcher.name, test: new RegExp(matcher.regex) }));
   const globTests = matchers.flatMap((matcher) => matcher.globs.map((glob) => ({ layer: matcher.name, glob, test: new RegExp(glob.regex) })));

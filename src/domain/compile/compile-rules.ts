@@ -3,6 +3,7 @@ import { compileNameGlob, compilePathGlob, globsCannotOverlap } from "../glob/co
 import type { Layer, LayerMap } from "../map/layer-map.js";
 import { BARE_SPECIFIER_REGEX, isBuiltinPattern } from "../packages/package-name.js";
 import { compileContextRules } from "./compile-context-rules.js";
+import { compilePrivateRules } from "./compile-private-rules.js";
 import type { CruiseOptions, ForbiddenRule, PathRestriction, RuleMeaning } from "./rule-set.js";
 
 /** The one rule finding import cycles; each dependency it flags carries the loop in its `cycle`. */
@@ -36,10 +37,11 @@ export function compileRules(map: LayerMap, classifier: LayerClassifier): Compil
     for (const [targetIndex, target] of map.layers.entries()) {
       if (target.name === layer.name || layer.mayImport.includes(target.name)) continue;
       const name = `${layer.name}-may-not-import-${target.name}`;
+      const tolerated = layer.warnImports?.some((allowance) => allowance.layer === target.name) === true;
       forbidden.push({
         name,
-        comment: `${layer.name} may import ${describeAllowedLayers(layer)}; ${target.name} is not among them`,
-        severity: "error",
+        comment: `${layer.name} may import ${describeAllowedLayers(layer)}; ${target.name} is not among them${tolerated ? " (tolerated at severity warn)" : ""}`,
+        severity: tolerated ? "warn" : "error",
         from,
         to: {
           ...membership(classifier.matchers, targetIndex, [NODE_MODULES_REGEX]),
@@ -54,6 +56,10 @@ export function compileRules(map: LayerMap, classifier: LayerClassifier): Compil
       meanings.set(rule.name, { kind: "package", fromLayer: layer.name, toLayer: null });
     }
   });
+  for (const { rule, meaning } of compilePrivateRules(map, classifier, excluded, typeOnly, NODE_MODULES_REGEX)) {
+    forbidden.push(rule);
+    meanings.set(rule.name, meaning);
+  }
   if (map.contexts !== null) {
     for (const rule of compileContextRules({ contexts: map.contexts, matchers: classifier.matchers, excluded, notLocal: NODE_MODULES_REGEX, dependencyTypesNot: ["core", ...typeOnly] })) {
       forbidden.push(rule);

@@ -35,7 +35,7 @@ export interface CruiseOptions {
   baseDir: string;
 }
 
-export type ViolationKind = "layer" | "package" | "unassigned" | "cycle" | "size" | "context";
+export type ViolationKind = "layer" | "package" | "private" | "context" | "unassigned" | "cycle" | "size";
 
 /** What a compiled rule stands for, so its violations can be reported in the map's own terms. */
 export type RuleMeaning =
@@ -44,5 +44,7 @@ export type RuleMeaning =
       readonly fromLayer: string;
       readonly toLayer: string | null;
     }
+  /** One rule covers every layer allowed to import `toLayer`: the importer's layer is read off each violation. */
+  | { readonly kind: "private"; readonly fromLayer: null; readonly toLayer: string }
   /** A context rule: the contexts and layers are read off each violation's files. */
   | { readonly kind: "context" };

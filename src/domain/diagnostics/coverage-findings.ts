@@ -44,6 +44,7 @@ export function coverageFindings(classifier: LayerClassifier, files: readonly st
       });
     }
   }
+  findings.push(...publicGlobFindings(classifier, files, origins));
   for (const [key, claimed] of claimedBy) {
     const layers = key.split(", ");
     const winner = layers[0] as string;
@@ -58,4 +59,24 @@ export function coverageFindings(classifier: LayerClassifier, files: readonly st
     });
   }
   return findings;
+}
+
+/** A public glob that matches no file of its own layer: nothing can be imported through it. */
+function publicGlobFindings(classifier: LayerClassifier, files: readonly string[], origins: MapOrigins): Diagnostic[] {
+  return classifier.matchers.flatMap((matcher) =>
+    (matcher.publicGlobs ?? []).flatMap((glob): Diagnostic[] => {
+      const test = new RegExp(glob.regex);
+      if (files.some((file) => test.test(file) && classifier.layerOf(file) === matcher.name)) return [];
+      return [
+        {
+          code: "glob-matches-nothing",
+          severity: "warning",
+          message: `public glob "${glob.glob}" of layer ${matcher.name} matches no checked file of ${matcher.name}: nothing can be imported through it`,
+          hint: "write it relative to the map's folder, like paths, or remove it",
+          at: origins.layerKey(matcher.name, "public", glob.glob),
+          files: [],
+        },
+      ];
+    }),
+  );
 }

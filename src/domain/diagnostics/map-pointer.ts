@@ -2,7 +2,7 @@ import type { LayerMapFile } from "../map/layer-map-schema.js";
 import { mergeLayerMaps, type MergedLayerMap, type SourcedLayerMapFile } from "../map/merge-layer-maps.js";
 import type { MapPointer } from "./diagnostic.js";
 
-type LayerKey = "paths" | "mayImport" | "packages";
+type LayerKey = "paths" | "mayImport" | "packages" | "public";
 
 /** Finds which file of the extends chain says what, so findings can point at the line that says it. */
 export interface MapOrigins {
@@ -32,7 +32,7 @@ export function mapOrigins(sources: readonly SourcedLayerMapFile[]): MapOrigins 
       if (draft === undefined || file === undefined) return layer(name);
       if (item === undefined) return { file, keyPath: ["layers", name, key] };
       const written = contentOf(file)?.layers?.[name]?.[key];
-      const index = Array.isArray(written) ? written.indexOf(item) : -1;
+      const index = Array.isArray(written) ? written.findIndex((entry) => entry === item || (typeof entry === "object" && entry.layer === item)) : -1;
       return index === -1 ? { file, keyPath: ["layers", name, key] } : { file, keyPath: ["layers", name, key, index] };
     },
   };

@@ -2,7 +2,7 @@ import type { LayerMap } from "../map/layer-map.js";
 import { mergeLayerMaps, type SourcedLayerMapFile } from "../map/merge-layer-maps.js";
 import type { Diagnostic } from "./diagnostic.js";
 
-const LAYER_KEYS = ["paths", "mayImport", "packages", "description"] as const;
+const LAYER_KEYS = ["paths", "mayImport", "packages", "public", "description"] as const;
 
 /** Which presets the map extends, and what the user's own file changes in what they define. */
 export function presetFindings(map: LayerMap, sources: readonly SourcedLayerMapFile[]): Diagnostic[] {

@@ -7,7 +7,8 @@ import { packageUsedBy } from "../packages/package-name.js";
 import { patternMatches } from "./suggest-layer.js";
 
 /**
- * `mayImport` entries and `packages` entries that no import needs: each is a chance to tighten the map.
+ * `mayImport` entries (warn allowances too: a migration that is done) and `packages` entries that no
+ * import needs: each is a chance to tighten the map.
  * With `typeOnlyImports: allow`, type-only imports need no allowance, so they do not count.
  */
 export function unusedAllowanceFindings(map: LayerMap, classifier: LayerClassifier, modules: readonly GraphModule[], origins: MapOrigins): Diagnostic[] {
@@ -37,6 +38,17 @@ export function unusedAllowanceFindings(map: LayerMap, classifier: LayerClassifi
         severity: "info",
         message: `${layer.name} may import ${target}, but no file of ${layer.name} does`,
         hint: `remove ${target} from layers.${layer.name}.mayImport unless ${layer.name} is meant to depend on it`,
+        at: origins.layerKey(layer.name, "mayImport", target),
+        files: [],
+      });
+    }
+    for (const { layer: target } of layer.warnImports ?? []) {
+      if (layerEdges.has(`${layer.name}\u0000${target}`)) continue;
+      findings.push({
+        code: "unused-may-import",
+        severity: "info",
+        message: `${layer.name} tolerates ${target} at severity warn, but no file of ${layer.name} imports it any more: the migration is done`,
+        hint: `remove { layer: ${target}, severity: warn } from layers.${layer.name}.mayImport, so a new import of ${target} fails the check`,
         at: origins.layerKey(layer.name, "mayImport", target),
         files: [],
       });

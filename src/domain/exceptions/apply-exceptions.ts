@@ -28,7 +28,7 @@ export function applyExceptions<V extends Exceptable>(violations: readonly V[], 
   }));
   const kept: V[] = [];
   for (const violation of violations) {
-    const exceptable = (violation.kind === "layer" || violation.kind === "package" || violation.kind === "context") && violation.to !== null;
+    const exceptable = (violation.kind === "layer" || violation.kind === "package" || violation.kind === "private" || violation.kind === "context") && violation.to !== null;
     const matcher = exceptable ? matchers.find((candidate) => !candidate.expired && candidate.from.test(violation.from) && candidate.to.test(violation.to as string)) : undefined;
     if (matcher === undefined) kept.push(violation);
     else matcher.covered += 1;

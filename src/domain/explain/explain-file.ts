@@ -114,9 +114,18 @@ function verdictOf(context: ExplainContext, file: string, layer: Layer | null, d
   const contextWhy = contextRule === undefined ? null : `${contextRule}: ${contextBreach(context, file, dependency.resolved)}`;
   if (broken !== undefined && layer !== null) {
     const meaning = meanings.get(broken);
-    const at = meaning?.kind === "package" ? origins.layerKey(layer.name, "packages") : origins.layerKey(layer.name, "mayImport");
-    const why = meaning?.kind === "package" ? `${target} is not on layers.${layer.name}.packages` : `${targetLayer} is not on layers.${layer.name}.mayImport`;
-    return { ...base, verdict: "violation", rule: [`${broken}: ${why}`, ...(contextWhy === null ? [] : [contextWhy])].join("; "), at };
+    const withContext = (why: string): string => [`${broken}: ${why}`, ...(contextWhy === null ? [] : [contextWhy])].join("; ");
+    if (meaning?.kind === "private") {
+      const owner = meaning.toLayer;
+      return { ...base, verdict: "violation", rule: withContext(`${target} is an internal file of ${owner}, not on layers.${owner}.public`), at: origins.layerKey(owner, "public") };
+    }
+    const tolerated = layer.warnImports?.some((allowance) => allowance.layer === targetLayer) === true;
+    const at = meaning?.kind === "package" ? origins.layerKey(layer.name, "packages") : origins.layerKey(layer.name, "mayImport", tolerated ? (targetLayer as string) : undefined);
+    const why =
+      meaning?.kind === "package"
+        ? `${target} is not on layers.${layer.name}.packages`
+        : `${targetLayer} is not on layers.${layer.name}.mayImport${tolerated ? " (tolerated at severity warn)" : ""}`;
+    return { ...base, verdict: "violation", rule: withContext(why), at };
   }
   if (contextWhy !== null) return { ...base, verdict: "violation", rule: contextWhy, at: null };
   if (layer === null) return { ...base, verdict: "not-checked", rule: "the file is in no layer, so its imports are not checked (the file itself is reported)", at: null };

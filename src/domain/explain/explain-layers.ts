@@ -20,15 +20,18 @@ export function explainLayers(context: ExplainContext, from: string, to: string)
   const { map, classifier, origins } = context;
   const layer = map.layers.find((candidate) => candidate.name === from);
   const allowed = from === to || (layer?.mayImport.includes(to) ?? false);
+  const tolerated = layer?.warnImports?.find((allowance) => allowance.layer === to);
   const reason =
     from === to
       ? "a layer may always import itself"
       : allowed
-        ? `${to} is on layers.${from}.mayImport`
-        : layer?.mayImport.length === 0
+        ? `${to} is on layers.${from}.mayImport${publicSurface(map.layers.find((candidate) => candidate.name === to)?.public)}`
+        : tolerated !== undefined
+          ? `${to} is not allowed, but layers.${from}.mayImport tolerates it at severity warn${tolerated.reason === null ? "" : ` (${tolerated.reason})`}: its imports are reported without failing the check`
+          : layer?.mayImport.length === 0
           ? `${from} may import no other layer (mayImport is empty or absent)`
           : `layers.${from}.mayImport lists ${layer?.mayImport.join(", ")}; ${to} is not among them`;
-  const at = allowed && from !== to ? origins.layerKey(from, "mayImport", to) : origins.layerKey(from, "mayImport");
+  const at = (allowed && from !== to) || tolerated !== undefined ? origins.layerKey(from, "mayImport", to) : origins.layerKey(from, "mayImport");
 
   const direct: ImportEdge[] = [];
   for (const module of context.modules) {
@@ -39,6 +42,11 @@ export function explainLayers(context: ExplainContext, from: string, to: string)
   }
   direct.sort((a, b) => compareText(a.from, b.from) || compareText(a.to, b.to) || compareText(a.specifier, b.specifier));
   return { from, to, allowed, reason, at, direct, chain: direct.length > 0 || from === to ? null : shortestChain(context, from, to) };
+}
+
+/** For a target with `public` globs: only those files may be imported (the rest are `private` violations). */
+function publicSurface(globs: readonly string[] | undefined): string {
+  return globs === undefined ? "" : `, through its public files only (${globs.join(", ")}): importing any other file of it is a private violation`;
 }
 
 /** Breadth-first over local imports from every file of `from` at once; the first file of `to` reached ends it. */

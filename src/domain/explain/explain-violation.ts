@@ -23,6 +23,7 @@ export interface ViolationStory {
 /** `layerlint explain --violation ID`: the full story of one violation, ending in what to do. */
 export function explainViolation(context: ExplainContext, violation: Violation): ViolationStory {
   if (violation.kind === "unassigned") return unassignedStory(context, violation);
+  if (violation.kind === "private") return privateStory(context, violation);
   if (violation.kind === "context") return contextStory(context, violation);
   if (violation.kind !== "layer" && violation.kind !== "package") return ownWordsStory(context, violation);
   const layers = new Map(context.map.layers.map((layer) => [layer.name, layer]));
@@ -32,8 +33,8 @@ export function explainViolation(context: ExplainContext, violation: Violation):
     const target = violation.toLayer as string;
     story.push(membership(context, violation.to as string));
     story.push({
-      text: `${fromLayer.name} may import ${fromLayer.mayImport.length === 0 ? "no other layer" : fromLayer.mayImport.join(", ")}; ${target} is not among them, so rule ${violation.rule} forbids this import`,
-      at: context.origins.layerKey(fromLayer.name, "mayImport"),
+      text: `${fromLayer.name} may import ${fromLayer.mayImport.length === 0 ? "no other layer" : fromLayer.mayImport.join(", ")}; ${target} is not among them, so rule ${violation.rule} forbids this import${violation.severity === "warn" ? ", at severity warn: mayImport tolerates it while a migration is in progress" : ""}`,
+      at: context.origins.layerKey(fromLayer.name, "mayImport", violation.severity === "warn" ? target : undefined),
     });
     return { violation, story, remedies: layerRemedies(context, fromLayer, layers.get(target) as Layer) };
   }
@@ -89,6 +90,23 @@ function contextStory(context: ExplainContext, violation: Violation): ViolationS
     { text: `${contextBreach(context, violation.from, to)}, so rule ${violation.rule} forbids this import`, at: null },
   ];
   return { violation, story, remedies: [{ text: violation.fix, at: null }] };
+}
+
+function privateStory(context: ExplainContext, violation: Violation): ViolationStory {
+  const owner = context.map.layers.find((layer) => layer.name === violation.toLayer) as Layer;
+  const story: StoryLine[] = [
+    membership(context, violation.from),
+    membership(context, violation.to as string),
+    {
+      text: `${violation.fromLayer as string} may import ${owner.name}, but only its public files (${(owner.public ?? []).join(", ")}); ${violation.to as string} is not one, so rule ${violation.rule} forbids this import`,
+      at: context.origins.layerKey(owner.name, "public"),
+    },
+  ];
+  const remedies: StoryLine[] = [
+    { text: `import what ${violation.fromLayer as string} needs through a public file of ${owner.name}, exporting it there if it is meant to be used from outside`, at: null },
+    { text: `or, if the map is what is wrong, add ${violation.to as string} to layers.${owner.name}.public`, at: context.origins.layerKey(owner.name, "public") },
+  ];
+  return { violation, story, remedies };
 }
 
 function unassignedStory(context: ExplainContext, violation: Violation): ViolationStory {

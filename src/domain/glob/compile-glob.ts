@@ -192,3 +192,11 @@ function translateBraces(glob: string, open: number, context: string | null): Tr
     index = part.end + 1;
   }
 }
+
+/** The leading path segments of a glob that hold no wildcard (`src/payments/**` → `src`, `payments`). */
+export function literalSegmentsOf(glob: string): string[] {
+  const body = glob.startsWith("./") ? glob.slice(2) : glob;
+  const segments = body.split("/").filter((segment) => segment !== "");
+  const firstMagic = segments.findIndex((segment) => MAGIC.test(segment));
+  return firstMagic === -1 ? segments : segments.slice(0, firstMagic);
+}

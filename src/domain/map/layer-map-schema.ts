@@ -13,15 +13,30 @@ const globList = z
   .array(z.string().min(1, "a glob cannot be empty"))
   .max(MAX_GLOBS_PER_LIST, `at most ${MAX_GLOBS_PER_LIST} globs per list: use wider globs (\`src/domain/**\`) instead of one per file`);
 
+const allowanceReason = z.string().trim().min(1, "a reason cannot be empty").describe("Why the import is tolerated; shown in the violation's message.");
+
+/** `{ layer: persistence, severity: warn }`: still not allowed, but its imports are reported at severity warn (a migration in progress). */
+export const warnAllowanceSchema = z.strictObject({
+  layer: z.string({ error: "a mayImport entry written as a mapping needs `layer:`, the layer it tolerates" }).describe("The layer tolerated."),
+  severity: z.literal("warn", { error: "severity must be warn (write the plain layer name to allow it)" }).describe("Imports of the layer are violations of severity warn: reported, not failing the check."),
+  reason: allowanceReason.optional(),
+});
+
 const maxLines = z.number().int("maxLines must be a whole number of lines").min(1, "maxLines must be at least 1");
 
 export const layerSchema = z
   .strictObject({
     paths: globList.describe("Globs (relative to the map's folder) of the files in this layer. A file belongs to the first layer, in map order, that matches it."),
-    mayImport: z.array(z.string()).describe("Layers this layer may import. Absent: none. A layer may always import itself.").optional(),
+    mayImport: z
+      .array(z.union([z.string(), warnAllowanceSchema], { error: "expected a layer name or `{ layer: NAME, severity: warn, reason: TEXT }`" }))
+      .describe("Layers this layer may import; `{ layer, severity: warn, reason? }` tolerates one at severity warn. Absent: none. A layer may always import itself.")
+      .optional(),
     packages: z
       .array(z.string().min(1))
       .describe("npm packages (by the name as imported; globs allowed: `@aws-sdk/*`) and built-ins (`node:fs`, `node:*`) this layer may use. Absent: any.")
+      .optional(),
+    public: globList
+      .describe("Globs (relative to the map's folder) of this layer's public files: other layers may import only these. Absent: every file is public.")
       .optional(),
     description: z.string().describe("What belongs in this layer; shown in reports.").optional(),
     maxLines: maxLines.describe("Files of this layer longer than this are violations of kind `size`; overrides `options.maxLines`.").optional(),
@@ -94,5 +109,6 @@ export const layerMapFileSchema = z
 export type LayerMapFile = z.infer<typeof layerMapFileSchema>;
 export type LayerFileEntry = z.infer<typeof layerSchema>;
 export type LayerMapOptionsFile = z.infer<typeof optionsSchema>;
+export type WarnAllowanceFileEntry = z.infer<typeof warnAllowanceSchema>;
 export type ExceptionFileEntry = z.infer<typeof exceptionSchema>;
 export type ContextsFileEntry = z.infer<typeof contextsSchema>;

@@ -9,11 +9,21 @@ export interface Layer {
   readonly paths: readonly string[];
   /** Other layers this layer may import (never contains the layer itself). */
   readonly mayImport: readonly string[];
+  /** Layers still not allowed whose imports are reported at severity warn (`{ layer, severity: warn }` in mayImport); absent: none. */
+  readonly warnImports?: readonly WarnAllowance[];
+  /** Globs of the files other layers may import; absent: every file of the layer. */
+  readonly public?: readonly string[];
   /** Allowed packages and built-ins; `null` means any. */
   readonly packages: readonly string[] | null;
   readonly description: string | null;
   /** Longer files of this layer are `size` violations; absent: the map's `options.maxLines`. */
   readonly maxLines?: number;
+}
+
+/** A layer tolerated at severity warn, and why. */
+export interface WarnAllowance {
+  readonly layer: string;
+  readonly reason: string | null;
 }
 
 export interface LayerMapOptions {

@@ -1,5 +1,5 @@
 import { closestName } from "./closest-name.js";
-import type { ContextsFileEntry, ExceptionFileEntry, LayerMapFile } from "./layer-map-schema.js";
+import type { ContextsFileEntry, ExceptionFileEntry, LayerMapFile, WarnAllowanceFileEntry } from "./layer-map-schema.js";
 import type { MapIssue } from "./map-issue.js";
 
 /** One parsed map file and the file it came from. */
@@ -8,13 +8,21 @@ export interface SourcedLayerMapFile {
   readonly content: LayerMapFile;
 }
 
-type LayerKey = "paths" | "mayImport" | "packages" | "description" | "maxLines";
+type LayerKey = "paths" | "mayImport" | "packages" | "description" | "maxLines" | "public";
+
+/** A `mayImport` entry as written: a layer name, or a layer tolerated at severity warn. */
+export type MayImportEntry = string | WarnAllowanceFileEntry;
+
+/** The layer a `mayImport` entry names. */
+export function mayImportTarget(entry: MayImportEntry): string {
+  return typeof entry === "string" ? entry : entry.layer;
+}
 
 /** A layer as the files in the extends chain left it, with the file that set each key. */
 export interface DraftLayer {
   readonly name: string;
   readonly definedIn: string;
-  readonly values: Partial<Record<LayerKey, string | string[] | number>>;
+  readonly values: Partial<Record<LayerKey, string | string[] | number | MayImportEntry[]>>;
   readonly origins: Partial<Record<LayerKey, string>>;
 }
 
@@ -29,7 +37,7 @@ export interface MergedLayerMap {
   readonly issues: readonly MapIssue[];
 }
 
-const LAYER_KEYS: readonly LayerKey[] = ["paths", "mayImport", "packages", "description", "maxLines"];
+const LAYER_KEYS: readonly LayerKey[] = ["paths", "mayImport", "packages", "description", "maxLines", "public"];
 
 /**
  * Applies files in order (presets first, the user's file last). Later files replace the keys they
@@ -69,7 +77,7 @@ export function mergeLayerMaps(files: readonly SourcedLayerMapFile[]): MergedLay
         }
         for (const other of layers.values()) {
           const mayImport = other.values.mayImport;
-          if (Array.isArray(mayImport)) other.values.mayImport = mayImport.filter((target) => target !== name);
+          if (Array.isArray(mayImport)) other.values.mayImport = (mayImport as MayImportEntry[]).filter((entry) => mayImportTarget(entry) !== name);
         }
         continue;
       }

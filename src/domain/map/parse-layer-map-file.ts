@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { closestName } from "./closest-name.js";
-import { contextAllowanceSchema, contextsSchema, layerMapFileSchema, layerSchema, optionsSchema, type LayerMapFile } from "./layer-map-schema.js";
+import { contextAllowanceSchema, contextsSchema, layerMapFileSchema, layerSchema, optionsSchema, warnAllowanceSchema, type LayerMapFile } from "./layer-map-schema.js";
 import type { MapIssue } from "./map-issue.js";
 
 export type ParseResult = { readonly ok: true; readonly content: LayerMapFile } | { readonly ok: false; readonly issues: readonly MapIssue[] };
@@ -30,6 +30,11 @@ function schemaIssues(file: string, issue: z.core.$ZodIssue): MapIssue[] {
       const suggestion = closestName(key, known);
       return { file, keyPath: [...keyPath, key], atKey: true, message: `unknown key "${key}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (allowed: ${known.join(", ")})` };
     });
+  }
+  if (issue.code === "invalid_union") {
+    // A value of one alternative's type (a mapping in `mayImport`) is judged by that alternative alone.
+    const sameType = issue.errors.filter((branch) => !branch.some((inner) => inner.code === "invalid_type" && inner.path.length === 0));
+    if (sameType.length === 1) return (sameType[0] as z.core.$ZodIssue[]).flatMap((inner) => schemaIssues(file, { ...inner, path: [...issue.path, ...inner.path] }));
   }
   if (issue.code === "invalid_type" && issue.expected in EXPECTED) {
     const received = /received (\w+)/.exec(issue.message)?.[1] ?? "something else";
@@ -61,5 +66,6 @@ function knownKeysAt(keyPath: readonly (string | number)[]): string[] {
   if (keyPath.length === 0) return Object.keys(layerMapFileSchema.shape);
   if (keyPath[0] === "options") return Object.keys(optionsSchema.shape);
   if (keyPath[0] === "contexts") return Object.keys(keyPath.length > 1 ? contextAllowanceSchema.shape : contextsSchema.shape);
+  if (keyPath[2] === "mayImport") return Object.keys(warnAllowanceSchema.shape);
   return Object.keys(layerSchema.shape);
 }

@@ -1,9 +1,9 @@
-import { compileNameGlob, InvalidGlobError } from "../glob/compile-glob.js";
+import { compileNameGlob, compilePathGlob, InvalidGlobError, literalSegmentsOf } from "../glob/compile-glob.js";
 import { closestName } from "./closest-name.js";
 import type { CyclesPolicy, Layer, LayerMap, LayerMapException, TypeOnlyImportsPolicy, UnassignedPolicy } from "./layer-map.js";
 import { LAYER_NAME_PATTERN, MAX_LAYERS, type ContextsFileEntry, type ExceptionFileEntry } from "./layer-map-schema.js";
 import type { MapIssue } from "./map-issue.js";
-import type { DraftLayer, MergedLayerMap } from "./merge-layer-maps.js";
+import { mayImportTarget, type DraftLayer, type MayImportEntry, type MergedLayerMap } from "./merge-layer-maps.js";
 import { checkPathGlob, validateContexts } from "./validate-contexts.js";
 
 export interface ValidationContext {
@@ -84,16 +84,29 @@ function validateLayer(draft: DraftLayer, names: readonly string[], hasContexts:
   }
   checkGlobs(paths, origins.paths ?? draft.definedIn, ["layers", name, "paths"], issues, hasContexts);
 
-  const mayImport = stringList(values.mayImport as string[] | undefined) ?? [];
-  mayImport.forEach((target, index) => {
-    if (names.includes(target)) return;
-    const suggestion = closestName(target, names);
-    issues.push({
-      file: origins.mayImport ?? draft.definedIn,
-      keyPath: ["layers", name, "mayImport", index],
-      message: `unknown layer "${target}" in mayImport of "${name}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (layers: ${names.join(", ")})`,
-    });
+  const entries = (values.mayImport as MayImportEntry[] | undefined) ?? [];
+  const mayImportFile = origins.mayImport ?? draft.definedIn;
+  entries.forEach((entry, index) => {
+    const target = mayImportTarget(entry);
+    const keyPath = typeof entry === "string" ? ["layers", name, "mayImport", index] : ["layers", name, "mayImport", index, "layer"];
+    if (!names.includes(target)) {
+      const suggestion = closestName(target, names);
+      issues.push({
+        file: mayImportFile,
+        keyPath,
+        message: `unknown layer "${target}" in mayImport of "${name}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (layers: ${names.join(", ")})`,
+      });
+    } else if (typeof entry !== "string" && target === name) {
+      issues.push({ file: mayImportFile, keyPath, message: `"${name}" tolerates itself at severity warn: a layer may always import itself, remove this entry` });
+    } else if (entries.slice(0, index).some((earlier) => mayImportTarget(earlier) === target && typeof earlier !== typeof entry)) {
+      issues.push({ file: mayImportFile, keyPath, message: `"${target}" is both allowed and tolerated at severity warn in mayImport of "${name}": keep one` });
+    }
   });
+  const mayImport = entries.filter((entry): entry is string => typeof entry === "string");
+  const warnImports = [...new Map(entries.flatMap((entry) => (typeof entry === "string" ? [] : [[entry.layer, { layer: entry.layer, reason: entry.reason ?? null }] as const]))).values()];
+
+  const publicGlobs = stringList(values.public as string[] | undefined);
+  if (publicGlobs !== undefined) checkPublicGlobs(name, publicGlobs, paths, origins.public ?? draft.definedIn, issues);
 
   const packages = stringList(values.packages as string[] | undefined);
   packages?.forEach((pattern, index) => {
@@ -108,6 +121,8 @@ function validateLayer(draft: DraftLayer, names: readonly string[], hasContexts:
     name,
     paths,
     mayImport: [...new Set(mayImport)].filter((target) => target !== name),
+    ...(warnImports.length === 0 ? {} : { warnImports }),
+    ...(publicGlobs === undefined ? {} : { public: publicGlobs }),
     packages: packages ?? null,
     description: (values.description as string | undefined) ?? null,
     ...(values.maxLines === undefined ? {} : { maxLines: values.maxLines as number }),
@@ -124,6 +139,32 @@ function validateExceptions(entries: readonly ExceptionFileEntry[], file: string
 
 function checkGlobs(globs: readonly string[], file: string, keyPath: readonly (string | number)[], issues: MapIssue[], placeholderAllowed = false): void {
   globs.forEach((glob, index) => checkPathGlob(glob, file, [...keyPath, index], placeholderAllowed, issues));
+}
+
+/**
+ * Each public glob must be valid and lie inside the layer: its literal folders must not part ways
+ * with every path glob's (`index.ts` under `src/payments/**`). A glob that still matches no file of
+ * the layer is a `glob-matches-nothing` warning of the check.
+ */
+function checkPublicGlobs(layer: string, globs: readonly string[], paths: readonly string[], file: string, issues: MapIssue[]): void {
+  globs.forEach((glob, index) => {
+    const keyPath = ["layers", layer, "public", index];
+    try {
+      compilePathGlob(glob);
+    } catch (error) {
+      issues.push({ file, keyPath, message: globMessage(error) });
+      return;
+    }
+    const literal = literalSegmentsOf(glob);
+    const inside = paths.some((path) => {
+      const pathLiteral = literalSegmentsOf(path);
+      const shared = Math.min(literal.length, pathLiteral.length);
+      return literal.slice(0, shared).every((segment, position) => segment === pathLiteral[position]);
+    });
+    if (paths.length > 0 && !inside) {
+      issues.push({ file, keyPath, message: `public glob "${glob}" lies outside layer "${layer}" (paths: ${paths.join(", ")}): write it relative to the map's folder, like paths` });
+    }
+  });
 }
 
 function globMessage(error: unknown): string {

@@ -80,7 +80,7 @@ export interface CheckReport {
 }
 
 export function countByKind(violations: readonly Violation[]): Record<ViolationKind, number> {
-  const counts: Record<ViolationKind, number> = { layer: 0, package: 0, context: 0, unassigned: 0, cycle: 0, size: 0 };
+  const counts: Record<ViolationKind, number> = { layer: 0, package: 0, private: 0, context: 0, unassigned: 0, cycle: 0, size: 0 };
   for (const violation of violations) counts[violation.kind] += 1;
   return counts;
 }

@@ -6,7 +6,7 @@ const location = z.strictObject({ line: z.number().int().min(1), column: z.numbe
 
 const violation = z.strictObject({
   id: z.string().describe("Stable across line moves: derived from kind, from and to."),
-  kind: z.string().describe("layer | package | context | unassigned | cycle | size today; more kinds will come: ignore kinds you do not know."),
+  kind: z.string().describe("layer | package | private | context | unassigned | cycle | size today; more kinds will come: ignore kinds you do not know."),
   severity: z.enum(["error", "warn"]),
   rule: z.string(),
   from: z.string().describe("The importing file, relative to the map's folder, forward slashes."),

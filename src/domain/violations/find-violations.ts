@@ -3,7 +3,7 @@ import type { LayerClassifier } from "../classify/layer-classifier.js";
 import { describeAllowedLayers, describeAllowedPackages } from "../compile/compile-rules.js";
 import type { RuleMeaning } from "../compile/rule-set.js";
 import type { GraphDependency, GraphModule } from "../graph/module-graph.js";
-import type { Layer, LayerMap } from "../map/layer-map.js";
+import type { Layer, LayerMap, WarnAllowance } from "../map/layer-map.js";
 import { packageNameOf } from "../packages/package-name.js";
 import { contextWords } from "./context-words.js";
 import { compareText, compareViolations, type ViolationKind } from "./violation.js";
@@ -31,16 +31,17 @@ export interface ViolationInput {
 export function findViolations(input: ViolationInput): UnlocatedViolation[] {
   const { map, classifier, contexts, meanings } = input;
   const layersByName = new Map(map.layers.map((layer) => [layer.name, layer]));
-  const grouped = new Map<string, { kind: ViolationKind; rule: string; from: string; to: string; meaning: RuleMeaning; dependencies: GraphDependency[] }>();
+  const grouped = new Map<string, { kind: ViolationKind; rule: string; from: string; to: string; fromLayer: string | null; meaning: RuleMeaning; dependencies: GraphDependency[] }>();
 
   for (const module of input.modules) {
     for (const dependency of module.dependencies) {
       for (const rule of dependency.brokenRules) {
         const meaning = meanings.get(rule);
         if (meaning === undefined) continue;
-        const to = meaning.kind !== "package" ? dependency.resolved : packageNameOf(dependency.specifier, dependency.target === "builtin");
+        const to = meaning.kind === "package" ? packageNameOf(dependency.specifier, dependency.target === "builtin") : dependency.resolved;
+        const fromLayer = meaning.kind === "context" ? classifier.layerOf(module.source) : (meaning.fromLayer ?? classifier.layerOf(module.source));
         const key = `${meaning.kind}\u0000${module.source}\u0000${to}`;
-        const group = grouped.get(key) ?? { kind: meaning.kind, rule, from: module.source, to, meaning, dependencies: [] };
+        const group = grouped.get(key) ?? { kind: meaning.kind, rule, from: module.source, to, fromLayer, meaning, dependencies: [] };
         group.dependencies.push(dependency);
         grouped.set(key, group);
       }
@@ -67,17 +68,23 @@ export function findViolations(input: ViolationInput): UnlocatedViolation[] {
         ...contextWords(contexts, classifier, group.from, group.to),
       };
     }
-    const layer = layersByName.get(meaning.fromLayer) as Layer;
+    const layer = layersByName.get(group.fromLayer as string) as Layer;
     const via = viaOf(group.dependencies);
-    const words = meaning.kind === "layer" ? layerWords(layer, group.from, group.to, meaning.toLayer as string, contexts, via) : packageWords(layer, group.to);
+    const tolerated = meaning.kind === "layer" ? layer.warnImports?.find((allowance) => allowance.layer === meaning.toLayer) : undefined;
+    const words =
+      meaning.kind === "layer"
+        ? layerWords(layer, group.from, group.to, meaning.toLayer as string, { contexts, via, tolerated })
+        : meaning.kind === "private"
+          ? privateWords(layersByName.get(meaning.toLayer) as Layer, layer, group.from, group.to)
+          : packageWords(layer, group.to);
     return {
       id: violationId(group.kind, group.from, group.to),
       kind: group.kind,
-      severity: "error",
+      severity: tolerated === undefined ? "error" : "warn",
       rule: group.rule,
       from: group.from,
       to: group.to,
-      fromLayer: meaning.fromLayer,
+      fromLayer: group.fromLayer,
       toLayer: meaning.toLayer,
       specifier: specifiers[0] ?? null,
       specifiers,
@@ -117,16 +124,38 @@ function viaOf(dependencies: readonly GraphDependency[]): readonly string[] | un
   return (routes as (readonly string[])[]).sort((a, b) => compareText(a.join("\u0000"), b.join("\u0000")))[0];
 }
 
-function layerWords(layer: Layer, from: string, to: string, target: string, contexts: ContextClassifier, via: readonly string[] | undefined): { message: string; fix: string } {
+interface LayerEdge {
+  readonly contexts: ContextClassifier;
+  readonly via: readonly string[] | undefined;
+  readonly tolerated: WarnAllowance | undefined;
+}
+
+function layerWords(layer: Layer, from: string, to: string, target: string, { contexts, via, tolerated }: LayerEdge): { message: string; fix: string } {
   const context = contexts.contextOf(from);
   const where = context !== null && context === contexts.contextOf(to) ? ` in context ${context}` : "";
+  const imports = `${from} imports ${to}${via === undefined ? "" : ` through ${via.join(" → ")}`}`;
+  if (tolerated !== undefined) {
+    const reason = tolerated.reason === null ? "" : ` (${tolerated.reason})`;
+    return {
+      message: `${layer.name} may not import ${target}${where}, tolerated at severity warn${reason}: ${imports}`,
+      fix: `the map tolerates this while a migration is in progress${reason}: ${layer.mayImport.length === 0 ? `move this dependency out of ${layer.name}` : `reach ${target} through ${describeAllowedLayers(layer)}`}, then remove { layer: ${target}, severity: warn } from layers.${layer.name}.mayImport`,
+    };
+  }
   const route =
     layer.mayImport.length === 0
       ? `${layer.name} may import no other layer: move this dependency out of ${layer.name}`
       : `${layer.name} may import ${describeAllowedLayers(layer)}: reach ${target} through one of them`;
   return {
-    message: `${layer.name} may not import ${target}${where}: ${from} imports ${to}${via === undefined ? "" : ` through ${via.join(" → ")}`}`,
+    message: `${layer.name} may not import ${target}${where}: ${imports}`,
     fix: `${route}, or add ${target} to layers.${layer.name}.mayImport if the map is what is wrong`,
+  };
+}
+
+function privateWords(owner: Layer, importer: Layer, from: string, to: string): { message: string; fix: string } {
+  const surface = (owner.public ?? []).join(", ");
+  return {
+    message: `${from} imports ${to}, an internal file of ${owner.name}: import it through its public surface (${surface})`,
+    fix: `import what ${importer.name} needs through the public files of ${owner.name} (${surface}), or add ${to} to layers.${owner.name}.public if it is meant to be public`,
   };
 }
 
