@@ -1,4 +1,4 @@
-import { dependencyCruiserExtractor } from "../adapters/dependency-cruiser/dependency-cruiser-extractor.js";
+import { openCheckCache, type CheckCache, type CheckCacheSettings } from "../adapters/cache/check-cache.js";
 import { nodeFileSystem } from "../adapters/file-system/node-file-system.js";
 import { gitVersionControl } from "../adapters/git/git-version-control.js";
 import { vizSvgRenderer } from "../adapters/graphviz/viz-svg-renderer.js";
@@ -6,13 +6,13 @@ import { presetLocator } from "../adapters/presets/preset-locator.js";
 import { typescriptSourceInspector } from "../adapters/typescript/source-inspector.js";
 import { workerSyntaxChecker } from "../adapters/typescript/worker-syntax-checker.js";
 import { yamlReader } from "../adapters/yaml/yaml-reader.js";
-import type { CheckPorts } from "../application/ports.js";
+import type { CheckPorts, DependencyExtractor } from "../application/ports.js";
 
 /** The composition root: the only place that names concrete adapters. */
 export function defaultPorts(overrides: Partial<CheckPorts> = {}): CheckPorts {
   return {
     fileSystem: nodeFileSystem,
-    extractor: dependencyCruiserExtractor,
+    extractor: lazyDependencyCruiserExtractor,
     inspector: typescriptSourceInspector,
     syntax: workerSyntaxChecker,
     yaml: yamlReader,
@@ -21,4 +21,17 @@ export function defaultPorts(overrides: Partial<CheckPorts> = {}): CheckPorts {
     svg: vizSvgRenderer,
     ...overrides,
   };
+}
+
+/** dependency-cruiser (and the TypeScript it loads) only when something is cruised: a cached check never loads it. */
+const lazyDependencyCruiserExtractor: DependencyExtractor = {
+  async extract(files, options) {
+    const { dependencyCruiserExtractor } = await import("../adapters/dependency-cruiser/dependency-cruiser-extractor.js");
+    return dependencyCruiserExtractor.extract(files, options);
+  },
+};
+
+/** The check's extractor and syntax checker behind the per-file cache (see the README's "The cache"). */
+export function withCheckCache(ports: CheckPorts, settings: CheckCacheSettings): CheckCache {
+  return openCheckCache(ports, settings);
 }

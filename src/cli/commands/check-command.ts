@@ -1,4 +1,4 @@
-import { relative, resolve, sep } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { Option } from "commander";
 import { analyzeProject } from "../../application/analyze-project.js";
 import { graphOf } from "../../application/build-graph.js";
@@ -10,6 +10,7 @@ import { checkFails } from "../../domain/report/check-report.js";
 import { renderers } from "../../renderers/index.js";
 import { REPORT_FORMATS, reporters, type ReportFormat } from "../../reporters/index.js";
 import type { CliEnvironment } from "../cli-environment.js";
+import { withCheckCache } from "../default-ports.js";
 import { addGateOptions, prepareGates, type CheckGateOptions } from "./check-gate-options.js";
 import { CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP, type CommandRegistration } from "./command-context.js";
 import { assertDistinctReportFiles, collectReportTarget, REPORT_OPTION_FLAGS, REPORT_OPTION_HELP, type ReportTarget } from "./report-option.js";
@@ -23,6 +24,9 @@ export interface CheckCommandOptions extends CheckGateOptions {
   readonly report: readonly ReportTarget[];
   readonly quiet: boolean;
   readonly timings: boolean;
+  /** True from the command line unless --no-cache; a caller that leaves it out runs without the cache. */
+  readonly cache?: boolean;
+  readonly cacheDir?: string;
 }
 
 export const registerCheckCommand: CommandRegistration = (program, { environment, ports, exitWith }) => {
@@ -35,7 +39,9 @@ export const registerCheckCommand: CommandRegistration = (program, { environment
     .option("-o, --output <file>", "write the report to a file instead of stdout")
     .option(REPORT_OPTION_FLAGS, REPORT_OPTION_HELP, collectReportTarget, [])
     .option("-q, --quiet", "errors only: no warnings", false)
-    .option("--timings", "print where the time went, on stderr", false))
+    .option("--timings", "print where the time went, on stderr", false)
+    .option("--cache-dir <dir>", "where the per-file cache lives (default: node_modules/.cache/layerlint/ in the map's folder)")
+    .option("--no-cache", "neither read nor write the cache: resolve every file again"))
     .action(async (paths: string[], options: CheckCommandOptions) => {
       exitWith(await runCheckCommand(environment, ports, paths, options));
     });
@@ -47,7 +53,13 @@ export async function runCheckCommand(environment: CliEnvironment, ports: CheckP
   const loaded = await loadLayerMap(ports, mapFile, environment.cwd);
   const only = await toMapRelative(ports, environment.cwd, loaded.rootDir, paths);
   const gate = await prepareGates(environment, ports, loaded.rootDir, only, options);
-  const analysed = await analyzeProject(ports, { loaded, today: todayOf(environment.env), ...(only.length > 0 ? { only } : {}) });
+  const cache = options.cache !== true ? null : withCheckCache(ports, {
+    dir: options.cacheDir === undefined ? join(loaded.rootDir, "node_modules", ".cache", "layerlint") : resolve(environment.cwd, options.cacheDir),
+    rootDir: loaded.rootDir,
+    mapFile,
+    warn: (message) => environment.stderr.write(`layerlint: warning: ${message}\n`),
+  });
+  const analysed = await analyzeProject(cache?.ports ?? ports, { loaded, today: todayOf(environment.env), ...(only.length > 0 ? { only } : {}) });
   const { timings } = analysed;
   const report = await gate(analysed.report);
 
@@ -67,6 +79,7 @@ export async function runCheckCommand(environment: CliEnvironment, ports: CheckP
   }
   if (options.timings) {
     environment.stderr.write(`timings: ${Object.entries(timings).map(([phase, ms]) => `${phase} ${ms} ms`).join(", ")}\n`);
+    if (cache !== null) environment.stderr.write(`${cache.summary()}\n`);
   }
   return checkFails(report) ? EXIT.violations : EXIT.clean;
 }
