@@ -31,7 +31,12 @@ const lazyDependencyCruiserExtractor: DependencyExtractor = {
   },
 };
 
-/** The check's extractor and syntax checker behind the per-file cache (see the README's "The cache"). */
-export function withCheckCache(ports: CheckPorts, settings: CheckCacheSettings): CheckCache {
+/**
+ * The check's extractor and syntax checker behind the per-file cache (see the README's "The cache").
+ * Its key names dependency-cruiser's and TypeScript's versions, so it stores only their answers: null
+ * when a caller injected other adapters.
+ */
+export function withCheckCache(ports: CheckPorts, settings: CheckCacheSettings): CheckCache | null {
+  if (ports.extractor !== lazyDependencyCruiserExtractor || ports.syntax !== workerSyntaxChecker) return null;
   return openCheckCache(ports, settings);
 }

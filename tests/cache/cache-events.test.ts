@@ -120,6 +120,7 @@ describe("a cached check reports exactly what a cold check reports", () => {
     expect(() => readdirSync(cacheDir())).toThrow();
     const elsewhere = join(project.dir, "my-cache");
     project.run("check", "--cache-dir", "my-cache");
+    expect(project.run("check", "--cache-dir", "my-cache", "--timings").stderr).toContain("cache: graph 5 hits, 0 misses (nothing changed); syntax 5 hits, 0 misses");
     expect(readdirSync(elsewhere).sort()).toEqual([expect.stringMatching(/^check-[\w-]+\.graph\.json$/), expect.stringMatching(/^check-[\w-]+\.syntax\.json$/)]);
   });
 

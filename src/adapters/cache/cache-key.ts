@@ -37,9 +37,11 @@ export function toolVersions(): ToolVersions {
  * it differs, no cached entry is used. Every file under the map's folder is listed (node_modules and
  * .git aside): a file added, removed or renamed anywhere can change how some import resolves.
  */
-export async function graphKey(fileSystem: FileSystem, versions: ToolVersions, requested: readonly string[], options: CruiseOptions): Promise<string> {
+export async function graphKey(fileSystem: FileSystem, versions: ToolVersions, requested: readonly string[], options: CruiseOptions, cacheDir: string): Promise<string> {
   const rootDir = options.baseDir;
-  const everyFile = await fileSystem.listFiles(rootDir, ["."]);
+  // The cache's own files never change a resolution, wherever --cache-dir puts them.
+  const ownFolder = `${relative(rootDir, cacheDir).split("\\").join("/")}/`;
+  const everyFile = (await fileSystem.listFiles(rootDir, ["."])).filter((file) => !file.startsWith(ownFolder));
   const configs = new Map<string, string>();
   for (const file of everyFile.filter((path) => RESOLUTION_CONFIG.test(path))) configs.set(file, await contentOf(join(rootDir, file)));
   const installed: string[] = [];

@@ -1,4 +1,4 @@
-import { posix } from "node:path";
+import { dirname, posix } from "node:path";
 import type { DependencyExtractor, FileSystem } from "../../application/ports.js";
 import type { CruiseOptions } from "../../domain/compile/rule-set.js";
 import type { GraphDependency, GraphModule, ModuleGraph } from "../../domain/graph/module-graph.js";
@@ -38,7 +38,7 @@ export function cachingExtractor(settings: CachingExtractorSettings): Dependency
   const { inner, hashes } = settings;
   return {
     async extract(files, options) {
-      const key = await graphKey(settings.fileSystem, settings.versions, files, options);
+      const key = await graphKey(settings.fileSystem, settings.versions, files, options, dirname(settings.file));
       const cold = async (reason: string): Promise<ModuleGraph> => {
         const graph = await inner.extract(files, options);
         await store(settings, key, files, graph);
