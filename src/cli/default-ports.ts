@@ -36,7 +36,7 @@ const lazyDependencyCruiserExtractor: DependencyExtractor = {
  * Its key names dependency-cruiser's and TypeScript's versions, so it stores only their answers: null
  * when a caller injected other adapters.
  */
-export function withCheckCache(ports: CheckPorts, settings: CheckCacheSettings): CheckCache | null {
-  if (ports.extractor !== lazyDependencyCruiserExtractor || ports.syntax !== workerSyntaxChecker) return null;
+export async function withCheckCache(ports: CheckPorts, settings: CheckCacheSettings): Promise<CheckCache | null> {
+  if (ports.extractor !== lazyDependencyCruiserExtractor || ports.syntax !== workerSyntaxChecker || ports.inspector !== typescriptSourceInspector) return null;
   return openCheckCache(ports, settings);
 }

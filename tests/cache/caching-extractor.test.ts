@@ -51,7 +51,7 @@ async function compiled(mapName: string): Promise<{ files: readonly string[]; op
 async function cachedRun(mapName = "layers.yaml") {
   const { files, options, mapFile } = await compiled(mapName);
   const warnings: string[] = [];
-  const cache = openCheckCache({ ...defaultPorts(), extractor: counting }, { dir: join(dir, "cache"), rootDir: dir, mapFile, warn: (message) => warnings.push(message) });
+  const cache = await openCheckCache({ ...defaultPorts(), extractor: counting }, { dir: join(dir, "cache"), rootDir: dir, mapFile, warn: (message) => warnings.push(message) });
   calls = [];
   const graph = await cache.ports.extractor.extract(files, options);
   expect(warnings).toEqual([]);

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import type { CheckPorts } from "../../application/ports.js";
 import { syntaxKey, toolVersions } from "./cache-key.js";
 import { cachingExtractor, type GraphCacheOutcome } from "./caching-extractor.js";
+import { cachingSourceInspector } from "./caching-source-inspector.js";
 import { cachingSyntaxChecker, type SyntaxCacheOutcome } from "./caching-syntax-checker.js";
 import { createContentHashes, hashBytes } from "./content-hashes.js";
 
@@ -15,22 +16,27 @@ export interface CheckCacheSettings {
 }
 
 export interface CheckCache {
-  /** The ports with the extractor and the syntax checker answering from the cache where it is still exact. */
+  /** The ports with the extractor, the syntax checker and the import locator answering from the cache where it is still exact. */
   readonly ports: CheckPorts;
+  /** Writes what the run located (the extractor and syntax checker write their own files as they finish). */
+  flush(): Promise<void>;
   /** One line on what the cache answered, for --timings; empty before a run. */
   summary(): string;
 }
 
-/** Wraps the extractor and the syntax checker of `ports`; one pair of cache files per layer map. */
-export function openCheckCache(ports: CheckPorts, settings: CheckCacheSettings): CheckCache {
+/** Wraps the extractor, the syntax checker and the inspector of `ports`; one set of cache files per layer map. */
+export async function openCheckCache(ports: CheckPorts, settings: CheckCacheSettings): Promise<CheckCache> {
   const versions = toolVersions();
   const hashes = createContentHashes(settings.rootDir);
   const id = hashBytes(settings.mapFile).slice(0, 16);
   let graph: GraphCacheOutcome | null = null;
   let syntax: SyntaxCacheOutcome | null = null;
+  const located = await cachingSourceInspector(ports.inspector, ports.fileSystem, syntaxKey(versions), join(settings.dir, `check-${id}.imports.json`), settings.warn);
   return {
+    flush: () => located.flush(),
     ports: {
       ...ports,
+      inspector: located.inspector,
       extractor: cachingExtractor({ inner: ports.extractor, fileSystem: ports.fileSystem, hashes, versions, file: join(settings.dir, `check-${id}.graph.json`), warn: settings.warn, report: (outcome) => (graph = outcome) }),
       syntax: cachingSyntaxChecker({ inner: ports.syntax, fileSystem: ports.fileSystem, hashes, key: syntaxKey(versions), file: join(settings.dir, `check-${id}.syntax.json`), warn: settings.warn, report: (outcome) => (syntax = outcome) }),
     },

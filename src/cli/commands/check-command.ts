@@ -53,13 +53,14 @@ export async function runCheckCommand(environment: CliEnvironment, ports: CheckP
   const loaded = await loadLayerMap(ports, mapFile, environment.cwd);
   const only = await toMapRelative(ports, environment.cwd, loaded.rootDir, paths);
   const gate = await prepareGates(environment, ports, loaded.rootDir, only, options);
-  const cache = options.cache !== true ? null : withCheckCache(ports, {
+  const cache = options.cache !== true ? null : await withCheckCache(ports, {
     dir: options.cacheDir === undefined ? join(loaded.rootDir, "node_modules", ".cache", "layerlint") : resolve(environment.cwd, options.cacheDir),
     rootDir: loaded.rootDir,
     mapFile,
     warn: (message) => environment.stderr.write(`layerlint: warning: ${message}\n`),
   });
   const analysed = await analyzeProject(cache?.ports ?? ports, { loaded, today: todayOf(environment.env), ...(only.length > 0 ? { only } : {}) });
+  await cache?.flush();
   const { timings } = analysed;
   const report = await gate(analysed.report);
 
