@@ -1,4 +1,5 @@
-import type { FileSyntaxProblem, FileSystem, SyntaxChecker, SyntaxProblem } from "../../application/ports.js";
+import { join } from "node:path";
+import type { FileSyntaxProblem, FileSystem, SourceInspector, SyntaxChecker, SyntaxProblem } from "../../application/ports.js";
 import { isRecord, readCacheFile, writeCacheFile } from "./cache-file.js";
 import { hashAll, type ContentHashes } from "./content-hashes.js";
 
@@ -15,6 +16,8 @@ export interface SyntaxCacheOutcome {
 
 export interface CachingSyntaxCheckerSettings {
   readonly inner: SyntaxChecker;
+  /** Parses a few changed files in this thread: cheaper than starting a worker that loads TypeScript again. */
+  readonly inspector: SourceInspector;
   readonly fileSystem: FileSystem;
   readonly hashes: ContentHashes;
   readonly key: string;
@@ -33,7 +36,7 @@ export function cachingSyntaxChecker(settings: CachingSyntaxCheckerSettings): Sy
       const current = await hashAll(settings.hashes, files);
       const changed = files.filter((file) => current.get(file) === null || cached[file]?.hash !== current.get(file));
       const isChanged = new Set(changed);
-      const found = new Map((await settings.inner.check(root, changed)).map((problem) => [problem.file, problem]));
+      const found = new Map((await (changed.length <= FEW ? parseHere(settings, root, changed) : settings.inner.check(root, changed))).map((problem) => [problem.file, problem]));
       const entries: SyntaxCache["files"] = {};
       const problems: FileSyntaxProblem[] = [];
       for (const file of files) {
@@ -54,6 +57,19 @@ export function cachingSyntaxChecker(settings: CachingSyntaxCheckerSettings): Sy
       return problems;
     },
   };
+}
+
+/** Up to this many changed files are parsed in this thread, beyond it in the worker. */
+const FEW = 16;
+
+/** What the worker does (the first syntax problem of each file), without the worker. */
+async function parseHere(settings: CachingSyntaxCheckerSettings, root: string, files: readonly string[]): Promise<FileSyntaxProblem[]> {
+  const found: FileSyntaxProblem[] = [];
+  for (const file of files) {
+    const [first] = settings.inspector.syntaxProblems(file, await settings.fileSystem.readText(join(root, file)));
+    if (first !== undefined) found.push({ file, ...first });
+  }
+  return found;
 }
 
 function isSyntaxCache(value: unknown): value is SyntaxCache {

@@ -38,7 +38,7 @@ export async function openCheckCache(ports: CheckPorts, settings: CheckCacheSett
       ...ports,
       inspector: located.inspector,
       extractor: cachingExtractor({ inner: ports.extractor, fileSystem: ports.fileSystem, hashes, versions, file: join(settings.dir, `check-${id}.graph.json`), warn: settings.warn, report: (outcome) => (graph = outcome) }),
-      syntax: cachingSyntaxChecker({ inner: ports.syntax, fileSystem: ports.fileSystem, hashes, key: syntaxKey(versions), file: join(settings.dir, `check-${id}.syntax.json`), warn: settings.warn, report: (outcome) => (syntax = outcome) }),
+      syntax: cachingSyntaxChecker({ inner: ports.syntax, inspector: ports.inspector, fileSystem: ports.fileSystem, hashes, key: syntaxKey(versions), file: join(settings.dir, `check-${id}.syntax.json`), warn: settings.warn, report: (outcome) => (syntax = outcome) }),
     },
     summary() {
       const parts: string[] = [];
