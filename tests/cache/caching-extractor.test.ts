@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -103,6 +103,28 @@ describe("the caching extractor", () => {
     const cold = await coldGraph("layers.cycles-off.yaml");
     expect(run.graph).toEqual(cold);
     expect(cold.modules.find((module) => module.source === "src/lib/z.ts")?.dependencies.map((dependency) => dependency.resolved)).toEqual(["src/lib/c.ts", "src/lib/x.ts"]);
+  });
+
+  it("drops the excluded modules an edited file no longer reaches, and re-cruises an edited excluded module alone", async () => {
+    writeFileSync(join(dir, "layers.gen.yaml"), "version: 1\nexclude: [\"src/lib/gen/**\"]\noptions:\n  cycles: off\nlayers:\n  app:\n    paths: [\"src/app/**\"]\n    mayImport: [lib]\n  lib:\n    paths: [\"src/lib/**\"]\n");
+    mkdirSync(join(dir, "src/lib/gen"));
+    writeFileSync(join(dir, "src/lib/gen/g.ts"), `import { h } from "./h.js";\nexport const g = h;\n`);
+    writeFileSync(join(dir, "src/lib/gen/h.ts"), "export const h = 1;\n");
+    edit("src/lib/z.ts", (text) => `import { g } from "./gen/g.js";\n${text}export const zg = g;\n`);
+    const first = await cachedRun("layers.gen.yaml");
+    expect(first.graph.modules.map((module) => module.source)).toContain("src/lib/gen/h.ts");
+
+    edit("src/lib/gen/h.ts", () => "export const h = 2;\n");
+    const excludedEdited = await cachedRun("layers.gen.yaml");
+    expect(excludedEdited.calls).toEqual([{ files: ["src/lib/gen/h.ts"], maxDepth: 1 }]);
+    expect(excludedEdited.graph).toEqual(await coldGraph("layers.gen.yaml"));
+
+    edit("src/lib/z.ts", (text) => text.replace(`import { g } from "./gen/g.js";\n`, "").replace("export const zg = g;\n", ""));
+    const dropped = await cachedRun("layers.gen.yaml");
+    expect(dropped.calls).toEqual([{ files: ["src/lib/z.ts"], maxDepth: 1 }]);
+    const cold = await coldGraph("layers.gen.yaml");
+    expect(dropped.graph).toEqual(cold);
+    expect(cold.modules.map((module) => module.source)).not.toContain("src/lib/gen/h.ts");
   });
 
   it("runs cold when the recorded layerlint version differs", async () => {

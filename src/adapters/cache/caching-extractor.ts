@@ -40,6 +40,8 @@ export function cachingExtractor(settings: CachingExtractorSettings): Dependency
     async extract(files, options) {
       const key = await graphKey(settings.fileSystem, settings.versions, files, options, dirname(settings.file));
       const cold = async (reason: string): Promise<ModuleGraph> => {
+        // Hashed before the cruise: a file edited meanwhile is stored with its old hash, so the next run cruises it again.
+        await hashAll(hashes, files);
         const graph = await inner.extract(files, options);
         await store(settings, key, files, graph);
         settings.report({ run: "cold", modules: graph.modules.length, reason });
