@@ -1,9 +1,12 @@
 import { spawn } from "node:child_process";
 import { readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { copyFixture, type TempProject } from "../baseline/temp-project.js";
 import { BUILT_BIN } from "../helpers/run-built-cli.js";
+
+const STALL_WRITES = fileURLToPath(new URL("../hostile/stall-writes.mjs", import.meta.url));
 
 // Run `npm run build` first: these run the built CLI as a user's shell would.
 let project: TempProject;
@@ -144,5 +147,17 @@ describe("a cached check reports exactly what a cold check reports", () => {
     const after = project.run("check", "--format", "json", "--timings");
     expect(after.stdout).toBe(cold);
     expect(after.stderr).toContain("(nothing changed)");
+  }, 60_000);
+
+  it("a run killed while it writes the cache leaves no temporary file, and the next run is exact", async () => {
+    const child = spawn(process.execPath, ["--import", STALL_WRITES, BUILT_BIN, "check", "--format", "json"], { cwd: project.dir, env: { ...process.env, NO_COLOR: "1" } });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once("exit", (_code, signal) => resolve(signal)));
+    await new Promise<void>((resolve) => child.stderr.on("data", (chunk: Buffer) => chunk.toString().includes("stalled mid-write") && resolve()));
+    expect(readdirSync(cacheDir()).filter((name) => name.endsWith(".tmp"))).toHaveLength(1);
+    child.kill("SIGTERM");
+    expect(await exited).toBe("SIGTERM");
+    expect(readdirSync(cacheDir()).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+    const { cached, cold } = cachedAndCold();
+    expect(cached).toBe(cold);
   }, 60_000);
 });
