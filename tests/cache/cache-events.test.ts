@@ -125,6 +125,9 @@ describe("a cached check reports exactly what a cold check reports", () => {
     const elsewhere = join(project.dir, "my-cache");
     project.run("check", "--cache-dir", "my-cache");
     expect(project.run("check", "--cache-dir", "my-cache", "--timings").stderr).toContain("cache: graph 5 hits, 0 misses (nothing changed); syntax 5 hits, 0 misses");
+    const unwritable = project.run("check", "--format", "json", "--cache-dir", "package.json/cache");
+    expect(unwritable.stdout).toBe(project.run("check", "--format", "json", "--no-cache").stdout);
+    expect(unwritable.stderr).toBe(`layerlint: warning: cannot write the cache in ${join(project.dir, "package.json", "cache")} (ENOTDIR); the check itself is unaffected\n`);
     expect(readdirSync(elsewhere).sort()).toEqual([expect.stringMatching(/^check-[\w-]+\.graph\.json$/), expect.stringMatching(/^check-[\w-]+\.syntax\.json$/)]);
   });
 

@@ -15,7 +15,7 @@ export async function readCacheFile<T>(path: string, isValid: (value: unknown) =
     text = await readFile(path, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return code === "ENOENT" ? { state: "missing" } : { state: "corrupt", reason: `it cannot be read (${code ?? String(error)})` };
+    return code === "ENOENT" || code === "ENOTDIR" ? { state: "missing" } : { state: "corrupt", reason: `it cannot be read (${code ?? String(error)})` };
   }
   const newline = text.indexOf("\n");
   const body = text.slice(newline + 1);
@@ -38,4 +38,16 @@ export async function writeCacheFile(fileSystem: FileSystem, path: string, value
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The same for every cache file of a folder, so a run says it once. */
+export function cannotWrite(path: string, error: unknown): string {
+  const code = errnoCode(error) ?? errnoCode((error as { cause?: unknown } | null)?.cause);
+  const reason = code ?? (error instanceof Error ? error.message : String(error));
+  return `cannot write the cache in ${dirname(path)} (${reason}); the check itself is unaffected`;
+}
+
+function errnoCode(error: unknown): string | undefined {
+  const code = (error as NodeJS.ErrnoException | null | undefined)?.code;
+  return typeof code === "string" && /^E[A-Z]+$/.test(code) ? code : undefined;
 }

@@ -2,7 +2,7 @@ import { dirname, posix } from "node:path";
 import type { DependencyExtractor, FileSystem } from "../../application/ports.js";
 import type { CruiseOptions } from "../../domain/compile/rule-set.js";
 import type { GraphDependency, GraphModule, ModuleGraph } from "../../domain/graph/module-graph.js";
-import { isRecord, readCacheFile, writeCacheFile } from "./cache-file.js";
+import { cannotWrite, isRecord, readCacheFile, writeCacheFile } from "./cache-file.js";
 import { graphKey, type ToolVersions } from "./cache-key.js";
 import { hashAll, type ContentHashes } from "./content-hashes.js";
 
@@ -153,7 +153,7 @@ async function store(settings: CachingExtractorSettings, key: string, files: rea
   try {
     await writeCacheFile(settings.fileSystem, settings.file, value);
   } catch (error) {
-    settings.warn(`cannot write the cache file ${settings.file}: ${error instanceof Error ? error.message : String(error)}; the check itself is unaffected`);
+    settings.warn(cannotWrite(settings.file, error));
   }
 }
 

@@ -1,5 +1,5 @@
 import type { FileSystem, LocatedImport, SourceInspector } from "../../application/ports.js";
-import { isRecord, readCacheFile, writeCacheFile } from "./cache-file.js";
+import { cannotWrite, isRecord, readCacheFile, writeCacheFile } from "./cache-file.js";
 import { hashBytes } from "./content-hashes.js";
 
 interface LocatedCache {
@@ -45,7 +45,7 @@ export async function cachingSourceInspector(inner: SourceInspector, fileSystem:
       try {
         await writeCacheFile(fileSystem, file, { key, files: used } satisfies LocatedCache);
       } catch (error) {
-        warn(`cannot write the cache file ${file}: ${error instanceof Error ? error.message : String(error)}; the check itself is unaffected`);
+        warn(cannotWrite(file, error));
       }
     },
   };

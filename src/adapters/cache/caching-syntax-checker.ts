@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { FileSyntaxProblem, FileSystem, SourceInspector, SyntaxChecker, SyntaxProblem } from "../../application/ports.js";
-import { isRecord, readCacheFile, writeCacheFile } from "./cache-file.js";
+import { cannotWrite, isRecord, readCacheFile, writeCacheFile } from "./cache-file.js";
 import { hashAll, type ContentHashes } from "./content-hashes.js";
 
 interface SyntaxCache {
@@ -51,7 +51,7 @@ export function cachingSyntaxChecker(settings: CachingSyntaxCheckerSettings): Sy
         try {
           await writeCacheFile(settings.fileSystem, settings.file, { key: settings.key, files: entries } satisfies SyntaxCache);
         } catch (error) {
-          settings.warn(`cannot write the cache file ${settings.file}: ${error instanceof Error ? error.message : String(error)}; the check itself is unaffected`);
+          settings.warn(cannotWrite(settings.file, error));
         }
       }
       return problems;

@@ -26,19 +26,24 @@ export interface CheckCache {
 
 /** Wraps the extractor, the syntax checker and the inspector of `ports`; one set of cache files per layer map. */
 export async function openCheckCache(ports: CheckPorts, settings: CheckCacheSettings): Promise<CheckCache> {
+  const said = new Set<string>();
+  const warn = (message: string) => {
+    if (!said.has(message)) settings.warn(message);
+    said.add(message);
+  };
   const versions = toolVersions();
   const hashes = createContentHashes(settings.rootDir);
   const id = hashBytes(settings.mapFile).slice(0, 16);
   let graph: GraphCacheOutcome | null = null;
   let syntax: SyntaxCacheOutcome | null = null;
-  const located = await cachingSourceInspector(ports.inspector, ports.fileSystem, syntaxKey(versions), join(settings.dir, `check-${id}.imports.json`), settings.warn);
+  const located = await cachingSourceInspector(ports.inspector, ports.fileSystem, syntaxKey(versions), join(settings.dir, `check-${id}.imports.json`), warn);
   return {
     flush: () => located.flush(),
     ports: {
       ...ports,
       inspector: located.inspector,
-      extractor: cachingExtractor({ inner: ports.extractor, fileSystem: ports.fileSystem, hashes, versions, file: join(settings.dir, `check-${id}.graph.json`), warn: settings.warn, report: (outcome) => (graph = outcome) }),
-      syntax: cachingSyntaxChecker({ inner: ports.syntax, inspector: ports.inspector, fileSystem: ports.fileSystem, hashes, key: syntaxKey(versions), file: join(settings.dir, `check-${id}.syntax.json`), warn: settings.warn, report: (outcome) => (syntax = outcome) }),
+      extractor: cachingExtractor({ inner: ports.extractor, fileSystem: ports.fileSystem, hashes, versions, file: join(settings.dir, `check-${id}.graph.json`), warn, report: (outcome) => (graph = outcome) }),
+      syntax: cachingSyntaxChecker({ inner: ports.syntax, inspector: ports.inspector, fileSystem: ports.fileSystem, hashes, key: syntaxKey(versions), file: join(settings.dir, `check-${id}.syntax.json`), warn, report: (outcome) => (syntax = outcome) }),
     },
     summary() {
       const parts: string[] = [];
