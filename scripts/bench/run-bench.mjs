@@ -6,14 +6,17 @@
 // For each size: generates a project once (generate-project.mjs) into a temp folder, ejects the
 // dependency-cruiser config with `layerlint compile --format cjs`, then alternates (run order flips
 // every run, so both share the machine's noise) two child processes:
-//   (a) node dist/cli/bin.js check --format json --timings
+//   (a) node dist/cli/bin.js check --no-cache --format json --timings
 //   (b) node node_modules/dependency-cruiser/bin/dependency-cruise.mjs --config <ejected.cjs> --output-type json src
 // Wall time is performance.now() around spawnSync; peak RSS comes from /usr/bin/time -v when present.
 // Prints medians, the ratio layerlint/raw, layerlint's phase medians (from --timings) and a Markdown
 // table to paste into the README. Both must find the same layer violations, else a loud MISMATCH.
+// Then the cache (on by default): layerlint warm with nothing changed, and after a one-line edit of one
+// file (its imports unchanged), each as a ratio against the raw median of the same run; both must print
+// the cold run's report byte for byte, else a loud MISMATCH.
 
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -88,8 +91,8 @@ function runNode(args, cwd) {
   return { wallMs, rssKb, status: child.status, stdout: child.stdout, stderr };
 }
 
-function runLayerlint(project, configArgs) {
-  const result = runNode([LAYERLINT_BIN, "check", ...configArgs, "--format", "json", "--timings"], project);
+function runLayerlint(project, configArgs, cacheArgs = ["--no-cache"]) {
+  const result = runNode([LAYERLINT_BIN, "check", ...configArgs, ...cacheArgs, "--format", "json", "--timings"], project);
   if (result.status !== 0 && result.status !== 1) throw new Error(`layerlint check exited ${result.status}:\n${result.stderr}`);
   const report = JSON.parse(result.stdout);
   const line = result.stderr.split("\n").find((text) => text.startsWith("timings:"));
@@ -183,8 +186,34 @@ function benchSize(size, options) {
       log(`violations agree: ${first.layerViolations} layer (raw: ${raw.layerViolationEntries} dependency entries), ${first.packageViolations} package, as planted`);
     }
 
+    // The cache: filled once, then warm runs with nothing changed, then runs each after a one-line edit.
+    runLayerlint(project, configArgs, []);
+    const editFolder = join(project, "src", "domain", "s0");
+    const edited = join(editFolder, readdirSync(editFolder).filter((file) => file.endsWith(".ts")).sort()[0]);
+    const warmRuns = [];
+    const editedRuns = [];
+    for (let i = 0; i < options.runs; i++) {
+      const warm = runLayerlint(project, configArgs, []);
+      appendFileSync(edited, `// bench edit ${i}\n`);
+      const afterEdit = runLayerlint(project, configArgs, []);
+      warmRuns.push(warm);
+      editedRuns.push(afterEdit);
+      log(`cache run ${i + 1}/${options.runs}: warm ${ms(warm.wallMs)} ms | one file edited ${ms(afterEdit.wallMs)} ms (${afterEdit.stderr.split("\n").find((line) => line.startsWith("cache: ")) ?? "no cache line"})`);
+      for (const [name, run] of [["warm", warm], ["one-file-edited", afterEdit]]) {
+        if (run.stdout !== first.stdout) mismatches.push(`the ${name} cached run's report differs from the cold run's`);
+        if (!/^cache: graph /m.test(run.stderr)) mismatches.push(`the ${name} cached run printed no cache line`);
+      }
+      if (!warm.stderr.includes("(nothing changed)")) mismatches.push("a warm run did not answer from the cache");
+      if (!afterEdit.stderr.includes(`re-cruised ${edited.slice(project.length + 1)})`)) mismatches.push("a one-file-edited run re-cruised more than the edited file");
+    }
+    for (const mismatch of mismatches.filter((text) => /cached|warm|re-cruised/.test(text))) log(`\n!!!!!!!! MISMATCH: ${mismatch} !!!!!!!!`);
+
     const summary = {
       size,
+      warmMs: median(warmRuns.map((run) => run.wallMs)),
+      editedMs: median(editedRuns.map((run) => run.wallMs)),
+      warmRssKb: median(warmRuns.map((run) => run.rssKb)),
+      editedRssKb: median(editedRuns.map((run) => run.rssKb)),
       dependencies: first.dependencies,
       layerViolations: first.layerViolations,
       rawLayerViolations: raw.layerViolations,
@@ -198,10 +227,13 @@ function benchSize(size, options) {
       outsidePhases: median(layerlintRuns.map((run) => run.wallMs - SERIAL_PHASES.reduce((total, phase) => total + (run.phases[phase] ?? 0), 0))),
     };
     summary.ratio = summary.layerlintMs / summary.rawMs;
+    summary.warmRatio = summary.warmMs / summary.rawMs;
+    summary.editedRatio = summary.editedMs / summary.rawMs;
     summary.own = OWN_PHASES.reduce((total, phase) => total + summary.phases[phase], 0);
     summary.ownShare = summary.own / summary.phases.cruise;
 
     log(`medians of ${options.runs}: layerlint ${ms(summary.layerlintMs)} ms, raw ${ms(summary.rawMs)} ms, ratio ${summary.ratio.toFixed(2)}`);
+    log(`cache (medians of ${options.runs}): warm ${ms(summary.warmMs)} ms = ${summary.warmRatio.toFixed(3)}× raw; one file edited ${ms(summary.editedMs)} ms = ${summary.editedRatio.toFixed(3)}× raw`);
     log(`layerlint phases (median ms): ${PHASES.map((phase) => `${phase} ${ms(summary.phases[phase])}`).join(", ")}; outside the phases ${ms(summary.outsidePhases)}`);
     if (hasTime) log(`peak RSS (median MB): layerlint ${mb(summary.layerlintRssKb)}, raw ${mb(summary.rawRssKb)}`);
     log(`verdict: ${verdict(summary)}`);
@@ -228,6 +260,8 @@ function markdownTable(summaries, options) {
     "layerlint ms",
     "raw depcruise ms",
     "ratio",
+    "warm ms (ratio)",
+    "1 file edited ms (ratio)",
     ...(rss ? ["layerlint RSS MB", "raw RSS MB"] : []),
     ...PHASES.map((phase) => `${phase} ms`),
     "outside phases ms",
@@ -240,6 +274,8 @@ function markdownTable(summaries, options) {
     ms(summary.layerlintMs),
     ms(summary.rawMs),
     `${summary.ratio.toFixed(2)}×`,
+    `${ms(summary.warmMs)} (${summary.warmRatio.toFixed(3)}×)`,
+    `${ms(summary.editedMs)} (${summary.editedRatio.toFixed(3)}×)`,
     ...(rss ? [mb(summary.layerlintRssKb), mb(summary.rawRssKb)] : []),
     ...PHASES.map((phase) => ms(summary.phases[phase])),
     ms(summary.outsidePhases),
@@ -253,7 +289,7 @@ function markdownTable(summaries, options) {
     ...rows.map(line),
     "",
     `Medians of ${options.runs} alternating runs (${options.warmup} warm-up) on ${cpus().length} × ${cpus()[0]?.model.trim() ?? "unknown CPU"}, Node ${process.version}, ${options.map}-layer map; ` +
-      `wall time of each child process${rss ? ", peak RSS from /usr/bin/time -v" : ""}. Phases are layerlint's \`--timings\`; "own / cruise" is (list + locate) / cruise; parse-check runs in a worker thread alongside the cruise.`,
+      `wall time of each child process${rss ? ", peak RSS from /usr/bin/time -v" : ""}. Warm: the cache filled, nothing changed; 1 file edited: a comment appended to one file before each run; both ratios against the same raw median. Phases are layerlint's \`--timings\` of the cold (\`--no-cache\`) runs; "own / cruise" is (list + locate) / cruise; parse-check runs in a worker thread alongside the cruise.`,
   ].join("\n");
 }
 

@@ -1,4 +1,4 @@
-import { dependencyCruiserExtractor } from "../adapters/dependency-cruiser/dependency-cruiser-extractor.js";
+import { openCheckCache, type CheckCache, type CheckCacheSettings } from "../adapters/cache/check-cache.js";
 import { nodeFileSystem } from "../adapters/file-system/node-file-system.js";
 import { gitVersionControl } from "../adapters/git/git-version-control.js";
 import { vizSvgRenderer } from "../adapters/graphviz/viz-svg-renderer.js";
@@ -7,13 +7,13 @@ import { typescriptBarrelReader } from "../adapters/typescript/barrel-reader.js"
 import { typescriptSourceInspector } from "../adapters/typescript/source-inspector.js";
 import { workerSyntaxChecker } from "../adapters/typescript/worker-syntax-checker.js";
 import { yamlReader } from "../adapters/yaml/yaml-reader.js";
-import type { CheckPorts } from "../application/ports.js";
+import type { CheckPorts, DependencyExtractor } from "../application/ports.js";
 
 /** The composition root: the only place that names concrete adapters. */
 export function defaultPorts(overrides: Partial<CheckPorts> = {}): CheckPorts {
   return {
     fileSystem: nodeFileSystem,
-    extractor: dependencyCruiserExtractor,
+    extractor: lazyDependencyCruiserExtractor,
     inspector: typescriptSourceInspector,
     syntax: workerSyntaxChecker,
     yaml: yamlReader,
@@ -23,4 +23,22 @@ export function defaultPorts(overrides: Partial<CheckPorts> = {}): CheckPorts {
     barrels: typescriptBarrelReader,
     ...overrides,
   };
+}
+
+/** dependency-cruiser (and the TypeScript it loads) only when something is cruised: a cached check never loads it. */
+const lazyDependencyCruiserExtractor: DependencyExtractor = {
+  async extract(files, options) {
+    const { dependencyCruiserExtractor } = await import("../adapters/dependency-cruiser/dependency-cruiser-extractor.js");
+    return dependencyCruiserExtractor.extract(files, options);
+  },
+};
+
+/**
+ * The check's extractor and syntax checker behind the per-file cache (see the README's "The cache").
+ * Its key names dependency-cruiser's and TypeScript's versions, so it stores only their answers: null
+ * when a caller injected other adapters.
+ */
+export async function withCheckCache(ports: CheckPorts, settings: CheckCacheSettings): Promise<CheckCache | null> {
+  if (ports.extractor !== lazyDependencyCruiserExtractor || ports.syntax !== workerSyntaxChecker || ports.inspector !== typescriptSourceInspector) return null;
+  return openCheckCache(ports, settings);
 }

@@ -1,7 +1,7 @@
-import ts from "typescript";
+import type ts from "typescript";
 import type { BarrelReader } from "../../application/ports.js";
 import type { ImportedName, ImportedNames, ModuleExports, ReExport } from "../../domain/barrels/module-exports.js";
-import { parse } from "./source-inspector.js";
+import { parse, typescript } from "./source-inspector.js";
 
 /** Reads re-exports and imported names with TypeScript's parser (syntax only: no type checker, no resolution). */
 export const typescriptBarrelReader: BarrelReader = {
@@ -20,6 +20,7 @@ interface ImportBinding {
 }
 
 function exportsOf(sourceFile: ts.SourceFile): ModuleExports {
+  const ts = typescript();
   const reExports: ReExport[] = [];
   const names: string[] = [];
   const bindings = new Map<string, ImportBinding>();
@@ -75,6 +76,7 @@ function exportsOf(sourceFile: ts.SourceFile): ModuleExports {
 
 /** The names an `export`-modified declaration or `export default` adds. */
 function declaredExports(statement: ts.Statement): string[] {
+  const ts = typescript();
   if (ts.isExportAssignment(statement)) return statement.isExportEquals === true ? [] : ["default"];
   const modifiers = ts.canHaveModifiers(statement) ? (ts.getModifiers(statement) ?? []) : [];
   if (!modifiers.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) return [];
@@ -91,11 +93,13 @@ function declaredExports(statement: ts.Statement): string[] {
 }
 
 function bindingNames(name: ts.BindingName): string[] {
+  const ts = typescript();
   if (ts.isIdentifier(name)) return [name.text];
   return name.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : bindingNames(element.name)));
 }
 
 function importsOf(sourceFile: ts.SourceFile): ImportedNames[] {
+  const ts = typescript();
   const bySpecifier = new Map<string, { names: ImportedName[]; whole: boolean }>();
   const take = (literal: ts.Node | undefined, names: readonly ImportedName[], whole: boolean) => {
     if (literal === undefined || !ts.isStringLiteralLike(literal)) return;

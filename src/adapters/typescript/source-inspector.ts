@@ -1,17 +1,23 @@
-import ts from "typescript";
+import { createRequire } from "node:module";
+import type TypeScript from "typescript";
 import type { LocatedImport, SourceInspector, SyntaxProblem } from "../../application/ports.js";
+
+let loaded: typeof TypeScript | undefined;
+/** Loaded on first use: a check with nothing to locate (a clean or cached one) never loads the parser. */
+export const typescript = (): typeof TypeScript => (loaded ??= createRequire(import.meta.url)("typescript") as typeof TypeScript);
 
 /** Reads import statements with TypeScript's parser, so comments and strings never count as imports. */
 export const typescriptSourceInspector: SourceInspector = {
   locateImports(fileName, text) {
+    const ts = typescript();
     const sourceFile = parse(fileName, text);
     const found: LocatedImport[] = [];
-    const add = (statement: ts.Node, literal: ts.Node | undefined) => {
+    const add = (statement: TypeScript.Node, literal: TypeScript.Node | undefined) => {
       if (literal === undefined || !ts.isStringLiteralLike(literal)) return;
       const position = sourceFile.getLineAndCharacterOfPosition(statement.getStart(sourceFile));
       found.push({ specifier: literal.text, line: position.line + 1, column: position.character + 1 });
     };
-    const visit = (node: ts.Node): void => {
+    const visit = (node: TypeScript.Node): void => {
       if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) {
         add(node, node.moduleSpecifier);
       } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
@@ -32,7 +38,8 @@ export const typescriptSourceInspector: SourceInspector = {
   },
 
   syntaxProblems(fileName, text) {
-    const sourceFile = parse(fileName, text) as ts.SourceFile & { parseDiagnostics?: readonly ts.Diagnostic[] };
+    const ts = typescript();
+    const sourceFile = parse(fileName, text) as TypeScript.SourceFile & { parseDiagnostics?: readonly TypeScript.Diagnostic[] };
     return (sourceFile.parseDiagnostics ?? []).map((diagnostic): SyntaxProblem => {
       const position = sourceFile.getLineAndCharacterOfPosition(diagnostic.start ?? 0);
       return { line: position.line + 1, column: position.character + 1, message: ts.flattenDiagnosticMessageText(diagnostic.messageText, " ") };
@@ -40,16 +47,19 @@ export const typescriptSourceInspector: SourceInspector = {
   },
 };
 
-export function parse(fileName: string, text: string): ts.SourceFile {
+export function parse(fileName: string, text: string): TypeScript.SourceFile {
+  const ts = typescript();
   return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKindOf(fileName));
 }
 
-function isImportOrRequire(call: ts.CallExpression): boolean {
+function isImportOrRequire(call: TypeScript.CallExpression): boolean {
+  const ts = typescript();
   if (call.expression.kind === ts.SyntaxKind.ImportKeyword) return true;
   return ts.isIdentifier(call.expression) && call.expression.text === "require" && call.arguments.length === 1;
 }
 
-function scriptKindOf(fileName: string): ts.ScriptKind {
+function scriptKindOf(fileName: string): TypeScript.ScriptKind {
+  const ts = typescript();
   if (/\.(tsx)$/.test(fileName)) return ts.ScriptKind.TSX;
   if (/\.(jsx)$/.test(fileName)) return ts.ScriptKind.JSX;
   if (/\.(js|mjs|cjs)$/.test(fileName)) return ts.ScriptKind.JS;

@@ -1,4 +1,4 @@
-import { relative, resolve, sep } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { Option } from "commander";
 import { analyzeProject } from "../../application/analyze-project.js";
 import { graphOf } from "../../application/build-graph.js";
@@ -10,6 +10,7 @@ import { checkFails } from "../../domain/report/check-report.js";
 import { renderers } from "../../renderers/index.js";
 import { REPORT_FORMATS, reporters, type ReportFormat } from "../../reporters/index.js";
 import type { CliEnvironment } from "../cli-environment.js";
+import { withCheckCache } from "../default-ports.js";
 import { addGateOptions, prepareGates, type CheckGateOptions } from "./check-gate-options.js";
 import { CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP, type CommandRegistration } from "./command-context.js";
 import { assertDistinctReportFiles, collectReportTarget, REPORT_OPTION_FLAGS, REPORT_OPTION_HELP, type ReportTarget } from "./report-option.js";
@@ -27,6 +28,9 @@ export interface CheckCommandOptions extends CheckGateOptions {
   readonly timings: boolean;
   readonly progress?: boolean;
   readonly throughBarrels?: boolean;
+  /** True from the command line unless --no-cache; a caller that leaves it out runs without the cache. */
+  readonly cache?: boolean;
+  readonly cacheDir?: string;
 }
 
 export const registerCheckCommand: CommandRegistration = (program, { environment, ports, exitWith }) => {
@@ -43,7 +47,9 @@ export const registerCheckCommand: CommandRegistration = (program, { environment
     .option("--progress", "show what a long run is doing on stderr, even outside a terminal or in CI")
     .option("--no-progress", "never show progress (default: shown on a terminal, outside CI, for runs over a moment)")
     .option("--through-barrels", "attribute imports of barrels (modules that only re-export) to the modules defining the names taken")
-    .option("--no-through-barrels", "check imports of barrels as imports of the barrel, whatever options.throughBarrels says"))
+    .option("--no-through-barrels", "check imports of barrels as imports of the barrel, whatever options.throughBarrels says")
+    .option("--cache-dir <dir>", "where the per-file cache lives (default: node_modules/.cache/layerlint/ in the map's folder)")
+    .option("--no-cache", "neither read nor write the cache: resolve every file again"))
     .action(async (paths: string[], options: CheckCommandOptions) => {
       exitWith(await runCheckCommand(environment, ports, paths, options));
     });
@@ -55,9 +61,16 @@ export async function runCheckCommand(environment: CliEnvironment, ports: CheckP
   const loaded = await loadLayerMap(ports, mapFile, environment.cwd);
   const only = await toMapRelative(ports, environment.cwd, loaded.rootDir, paths);
   const gate = await prepareGates(environment, ports, loaded.rootDir, only, options);
+  const cache = options.cache !== true ? null : await withCheckCache(ports, {
+    dir: options.cacheDir === undefined ? join(loaded.rootDir, "node_modules", ".cache", "layerlint") : resolve(environment.cwd, options.cacheDir),
+    rootDir: loaded.rootDir,
+    mapFile,
+    warn: (message) => environment.stderr.write(`layerlint: warning: ${message}\n`),
+  });
   const progress = createProgress(environment.stderr, environment.env, options.progress);
   const request = { loaded, today: todayOf(environment.env), onPhase: progress.phase, ...(only.length > 0 ? { only } : {}), ...(options.throughBarrels === undefined ? {} : { throughBarrels: options.throughBarrels }) };
-  const analysed = await analyzeProject(ports, request).finally(progress.stop);
+  const analysed = await analyzeProject(cache?.ports ?? ports, request).finally(progress.stop);
+  await cache?.flush();
   const { timings } = analysed;
   const report = await gate(analysed.report);
 
@@ -78,6 +91,7 @@ export async function runCheckCommand(environment: CliEnvironment, ports: CheckP
   }
   if (options.timings) {
     environment.stderr.write(`timings: ${Object.entries(timings).map(([phase, ms]) => `${phase} ${ms} ms`).join(", ")}\n`);
+    if (cache !== null) environment.stderr.write(`${cache.summary()}\n`);
   }
   return checkFails(report) ? EXIT.violations : EXIT.clean;
 }

@@ -33,6 +33,8 @@ export interface CruiseOptions {
   tsConfig?: { fileName: string };
   enhancedResolveOptions: { exportsFields: string[]; conditionNames: string[]; mainFields: string[] };
   baseDir: string;
+  /** Only where layerlint re-cruises single files: 1 resolves their own imports and nothing beyond. */
+  maxDepth?: number;
 }
 
 export type ViolationKind = "layer" | "package" | "private" | "context" | "unassigned" | "cycle" | "size";

@@ -1,0 +1,174 @@
+import { dirname, posix } from "node:path";
+import type { DependencyExtractor, FileSystem, ResolutionHints } from "../../application/ports.js";
+import type { CruiseOptions } from "../../domain/compile/rule-set.js";
+import type { GraphDependency, GraphModule, ModuleGraph } from "../../domain/graph/module-graph.js";
+import { cannotWrite, isRecord, readCacheFile, writeCacheFile } from "./cache-file.js";
+import { graphKey, type ToolVersions } from "./cache-key.js";
+import { hashAll, type ContentHashes } from "./content-hashes.js";
+
+interface GraphCache {
+  readonly key: string;
+  /** Content hash of every module inside the map's folder. */
+  readonly hashes: Record<string, string>;
+  /** Paths the graph resolved to without reading them (packages, files outside the map's folder): they must still exist. */
+  readonly present: readonly string[];
+  readonly graph: ModuleGraph;
+}
+
+export type GraphCacheOutcome =
+  | { readonly run: "warm"; readonly modules: number }
+  | { readonly run: "partial"; readonly modules: number; readonly recruised: readonly string[] }
+  | { readonly run: "cold"; readonly modules: number; readonly reason: string };
+
+export interface CachingExtractorSettings {
+  readonly inner: DependencyExtractor;
+  readonly fileSystem: FileSystem;
+  readonly hashes: ContentHashes;
+  readonly versions: ToolVersions;
+  readonly file: string;
+  readonly warn: (message: string) => void;
+  readonly report: (outcome: GraphCacheOutcome) => void;
+}
+
+/**
+ * The extractor's answer per file, reused while the file's content and everything that can change its
+ * resolution (see graphKey) are unchanged; the answer is always what a cold run would give.
+ */
+export function cachingExtractor(settings: CachingExtractorSettings): DependencyExtractor {
+  const { inner, hashes } = settings;
+  return {
+    async extract(files, options, hints) {
+      const key = await graphKey(settings.fileSystem, settings.versions, files, options, dirname(settings.file), hints);
+      const cold = async (reason: string): Promise<ModuleGraph> => {
+        // Hashed before the cruise: a file edited meanwhile is stored with its old hash, so the next run cruises it again.
+        await hashAll(hashes, files);
+        const graph = await inner.extract(files, options, hints);
+        await store(settings, key, files, graph);
+        settings.report({ run: "cold", modules: graph.modules.length, reason });
+        return graph;
+      };
+      const read = await readCacheFile(settings.file, isGraphCache);
+      if (read.state === "missing") return cold("no cache yet");
+      if (read.state === "corrupt") {
+        settings.warn(`the cache file ${settings.file} is discarded: ${read.reason}`);
+        return cold("corrupt cache file");
+      }
+      const cached = read.value;
+      if (cached.key !== key) return cold("the files, configuration or versions changed");
+      if (!(await allPresent(hashes, cached.present))) return cold("a resolved package or outside file disappeared");
+
+      const tracked = [...new Set([...files, ...Object.keys(cached.hashes)])];
+      const current = await hashAll(hashes, tracked);
+      const changed = tracked.filter((file) => current.get(file) !== cached.hashes[file] || current.get(file) === null);
+      const isChanged = new Set(changed);
+      for (const module of cached.graph.modules) {
+        if (module.dependencies.some((dependency) => unresolvedOutside(module.source, dependency)) && !isChanged.has(module.source)) changed.push(module.source);
+      }
+      if (changed.length === 0) {
+        settings.report({ run: "warm", modules: cached.graph.modules.length });
+        return cached.graph;
+      }
+      const merged = await recruise(inner, cached.graph, files, changed.sort(), options, hints);
+      if (typeof merged === "string") return cold(merged);
+      await store(settings, key, files, merged);
+      settings.report({ run: "partial", modules: merged.modules.length, recruised: changed });
+      return merged;
+    },
+  };
+}
+
+/**
+ * Re-cruises only the changed files (maxDepth 1: their own dependencies, resolved and judged by the
+ * rules by dependency-cruiser itself) and puts them in the cached graph. Cycles are a property of the whole
+ * graph: an unchanged set of dependencies keeps the cached annotations; a changed one with cycle rules
+ * on needs a cold run. Returns the reason for a cold run when one is needed.
+ */
+async function recruise(inner: DependencyExtractor, cached: ModuleGraph, roots: readonly string[], changed: readonly string[], options: CruiseOptions, hints: ResolutionHints | undefined): Promise<ModuleGraph | string> {
+  if (changed.length > MAX_RECRUISED) return `more than ${MAX_RECRUISED} files changed`;
+  // One cruise per file: with several roots and maxDepth 1, dependency-cruiser lists a root it first
+  // met as another root's dependency without extracting its own dependencies.
+  const freshBySource = new Map<string, GraphModule>();
+  for (const file of changed) {
+    const fresh = await inner.extract([file], { ...options, maxDepth: 1 }, hints);
+    const module = fresh.modules.find((candidate) => candidate.source === file);
+    if (module !== undefined) freshBySource.set(file, module);
+  }
+  const bySource = new Map(cached.modules.map((module) => [module.source, module]));
+  const cycleRules = new Set(options.ruleSet.forbidden.filter((rule) => rule.to.circular === true).map((rule) => rule.name));
+  for (const file of changed) {
+    const before = bySource.get(file);
+    const after = freshBySource.get(file);
+    if (before === undefined || after === undefined) return "a changed file is new to the graph";
+    if (sameEdges(before, after, cycleRules)) continue;
+    if (cycleRules.size > 0) return "a changed file's imports changed and cycles are checked";
+    if (after.dependencies.some((dependency) => dependency.target === "local" && !bySource.has(dependency.resolved))) return "a changed file imports a module the graph did not reach";
+    bySource.set(file, after);
+  }
+  return { modules: reachable(cached.modules.map((module) => bySource.get(module.source) as GraphModule), roots) };
+}
+
+/** Beyond this many changed files one cold cruise is cheaper than a cruise per file. */
+const MAX_RECRUISED = 16;
+
+/** The same imports resolved the same way and breaking the same rules, cycles aside. */
+function sameEdges(before: GraphModule, after: GraphModule, cycleRules: ReadonlySet<string>): boolean {
+  const edges = (module: GraphModule) => JSON.stringify(module.dependencies.map((dependency: GraphDependency) => [
+    dependency.specifier, dependency.resolved, dependency.target, dependency.typeOnly, dependency.dependencyTypes,
+    dependency.brokenRules.filter((rule) => !cycleRules.has(rule)),
+  ]));
+  return edges(before) === edges(after);
+}
+
+/** The modules a cold run would list: the roots and what they reach, in the cold run's order. */
+function reachable(modules: readonly GraphModule[], roots: readonly string[]): GraphModule[] {
+  const bySource = new Map(modules.map((module) => [module.source, module]));
+  const seen = new Set<string>();
+  const pending = roots.filter((root) => bySource.has(root));
+  while (pending.length > 0) {
+    const source = pending.pop() as string;
+    if (seen.has(source)) continue;
+    seen.add(source);
+    for (const dependency of bySource.get(source)?.dependencies ?? []) if (bySource.has(dependency.resolved)) pending.push(dependency.resolved);
+  }
+  return modules.filter((module) => seen.has(module.source));
+}
+
+/** An unresolved relative import pointing outside the map's folder may resolve once a file appears where the key does not look. */
+function unresolvedOutside(source: string, dependency: GraphDependency): boolean {
+  if (dependency.target !== "unresolved" || !/^\.\.?(\/|$)/.test(dependency.specifier)) return false;
+  return posix.normalize(posix.join(posix.dirname(source), dependency.specifier)).startsWith("../");
+}
+
+async function allPresent(hashes: ContentHashes, paths: readonly string[]): Promise<boolean> {
+  const found = await Promise.all(paths.map((path) => hashes.exists(path)));
+  return found.every(Boolean);
+}
+
+async function store(settings: CachingExtractorSettings, key: string, files: readonly string[], graph: ModuleGraph): Promise<void> {
+  const inside = graph.modules.map((module) => module.source).filter((source) => !source.startsWith("../"));
+  const current = await hashAll(settings.hashes, [...new Set([...files, ...inside])]);
+  const hashes: Record<string, string> = {};
+  for (const [file, hash] of current) {
+    // A file that could not be read has no answer to reuse: the next run re-cruises it.
+    if (hash !== null) hashes[file] = hash;
+  }
+  const modules = new Set(graph.modules.map((module) => module.source));
+  const present = new Set<string>(graph.modules.map((module) => module.source).filter((source) => source.startsWith("../")));
+  for (const module of graph.modules) {
+    for (const dependency of module.dependencies) {
+      if ((dependency.target === "local" || dependency.target === "package") && !modules.has(dependency.resolved)) present.add(dependency.resolved);
+    }
+  }
+  const value: GraphCache = { key, hashes, present: [...present].sort(), graph };
+  try {
+    await writeCacheFile(settings.fileSystem, settings.file, value);
+  } catch (error) {
+    settings.warn(cannotWrite(settings.file, error));
+  }
+}
+
+function isGraphCache(value: unknown): value is GraphCache {
+  if (!isRecord(value) || typeof value.key !== "string" || !isRecord(value.hashes) || !Array.isArray(value.present) || !isRecord(value.graph)) return false;
+  const modules = value.graph.modules;
+  return Array.isArray(modules) && modules.every((module) => isRecord(module) && typeof module.source === "string" && Array.isArray(module.dependencies));
+}

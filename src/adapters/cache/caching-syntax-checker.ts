@@ -1,0 +1,78 @@
+import { join } from "node:path";
+import type { FileSyntaxProblem, FileSystem, SourceInspector, SyntaxChecker, SyntaxProblem } from "../../application/ports.js";
+import { cannotWrite, isRecord, readCacheFile, writeCacheFile } from "./cache-file.js";
+import { hashAll, type ContentHashes } from "./content-hashes.js";
+
+interface SyntaxCache {
+  readonly key: string;
+  /** Per file: its content hash and its first syntax problem, null when it has none. */
+  readonly files: Record<string, { readonly hash: string; readonly problem: SyntaxProblem | null }>;
+}
+
+export interface SyntaxCacheOutcome {
+  readonly cached: number;
+  readonly parsed: number;
+}
+
+export interface CachingSyntaxCheckerSettings {
+  readonly inner: SyntaxChecker;
+  /** Parses a few changed files in this thread: cheaper than starting a worker that loads TypeScript again. */
+  readonly inspector: SourceInspector;
+  readonly fileSystem: FileSystem;
+  readonly hashes: ContentHashes;
+  readonly key: string;
+  readonly file: string;
+  readonly warn: (message: string) => void;
+  readonly report: (outcome: SyntaxCacheOutcome) => void;
+}
+
+/** Parses only the files whose content changed since the answer was cached. */
+export function cachingSyntaxChecker(settings: CachingSyntaxCheckerSettings): SyntaxChecker {
+  return {
+    async check(root, files) {
+      const read = await readCacheFile(settings.file, isSyntaxCache);
+      if (read.state === "corrupt") settings.warn(`the cache file ${settings.file} is discarded: ${read.reason}`);
+      const cached = read.state === "read" && read.value.key === settings.key ? read.value.files : {};
+      const current = await hashAll(settings.hashes, files);
+      const changed = files.filter((file) => current.get(file) === null || cached[file]?.hash !== current.get(file));
+      const isChanged = new Set(changed);
+      const found = new Map((await (changed.length <= FEW ? parseHere(settings, root, changed) : settings.inner.check(root, changed))).map((problem) => [problem.file, problem]));
+      const entries: SyntaxCache["files"] = {};
+      const problems: FileSyntaxProblem[] = [];
+      for (const file of files) {
+        const fresh = found.get(file);
+        const problem = isChanged.has(file) ? (fresh === undefined ? null : { line: fresh.line, column: fresh.column, message: fresh.message }) : (cached[file]?.problem ?? null);
+        if (problem !== null) problems.push({ file, ...problem });
+        const hash = current.get(file);
+        if (hash !== null && hash !== undefined) entries[file] = { hash, problem };
+      }
+      settings.report({ cached: files.length - changed.length, parsed: changed.length });
+      if (changed.length > 0 || Object.keys(cached).length !== files.length) {
+        try {
+          await writeCacheFile(settings.fileSystem, settings.file, { key: settings.key, files: entries } satisfies SyntaxCache);
+        } catch (error) {
+          settings.warn(cannotWrite(settings.file, error));
+        }
+      }
+      return problems;
+    },
+  };
+}
+
+/** Up to this many changed files are parsed in this thread, beyond it in the worker. */
+const FEW = 16;
+
+/** What the worker does (the first syntax problem of each file), without the worker. */
+async function parseHere(settings: CachingSyntaxCheckerSettings, root: string, files: readonly string[]): Promise<FileSyntaxProblem[]> {
+  const found: FileSyntaxProblem[] = [];
+  for (const file of files) {
+    const [first] = settings.inspector.syntaxProblems(file, await settings.fileSystem.readText(join(root, file)));
+    if (first !== undefined) found.push({ file, ...first });
+  }
+  return found;
+}
+
+function isSyntaxCache(value: unknown): value is SyntaxCache {
+  return isRecord(value) && typeof value.key === "string" && isRecord(value.files)
+    && Object.values(value.files).every((entry) => isRecord(entry) && typeof entry.hash === "string" && (entry.problem === null || isRecord(entry.problem)));
+}

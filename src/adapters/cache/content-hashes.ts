@@ -1,0 +1,41 @@
+import { createHash } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+
+/** Content hashes of files under one folder, each file read at most once per run; null when it cannot be read. */
+export interface ContentHashes {
+  of(relativePath: string): Promise<string | null>;
+  /** Whether a path (relative to the folder, possibly `../` or under node_modules) exists. */
+  exists(relativePath: string): Promise<boolean>;
+}
+
+export function createContentHashes(rootDir: string): ContentHashes {
+  const hashes = new Map<string, Promise<string | null>>();
+  return {
+    of(relativePath) {
+      let hash = hashes.get(relativePath);
+      if (hash === undefined) {
+        hash = readFile(join(rootDir, relativePath)).then(hashBytes, () => null);
+        hashes.set(relativePath, hash);
+      }
+      return hash;
+    },
+    exists: (relativePath) => stat(join(rootDir, relativePath)).then(() => true, () => false),
+  };
+}
+
+export function hashBytes(bytes: Buffer | string): string {
+  return createHash("sha256").update(bytes).digest("base64url");
+}
+
+/** Hashes many files with a bounded number of reads in flight. */
+export async function hashAll(hashes: ContentHashes, files: readonly string[]): Promise<Map<string, string | null>> {
+  const result = new Map<string, string | null>();
+  const batch = 128;
+  for (let start = 0; start < files.length; start += batch) {
+    const slice = files.slice(start, start + batch);
+    const found = await Promise.all(slice.map((file) => hashes.of(file)));
+    slice.forEach((file, index) => result.set(file, found[index] ?? null));
+  }
+  return result;
+}
