@@ -1,3 +1,4 @@
+import { isContextPublicRule } from "../domain/compile/compile-context-rules.js";
 import type { CheckWarning, ExceptionUse } from "../domain/report/check-report.js";
 import type { Violation } from "../domain/violations/violation.js";
 import { exceptionSummary } from "./exception-summary.js";
@@ -78,6 +79,12 @@ function describeRule(violation: Violation): { short: string; full: string } {
         full: `A file of layer ${layer} imports a package or built-in that layers.${layer}.packages does not list.`,
       };
     case "private":
+      if (isContextPublicRule(violation.rule)) {
+        return {
+          short: `context ${violation.toContext ?? ""} is imported through its public files`,
+          full: `A file of a context that contexts.allow lets import ${violation.toContext ?? ""} imports one of its files that contexts.public does not match.`,
+        };
+      }
       return {
         short: `${violation.toLayer ?? ""} is imported through its public files`,
         full: `A file of a layer that may import ${violation.toLayer ?? ""} imports one of its files that layers.${violation.toLayer ?? ""}.public does not match.`,

@@ -1,4 +1,5 @@
 import { checkFails, type BaselineSummary, type CheckReport } from "../domain/report/check-report.js";
+import { isContextPublicRule } from "../domain/compile/compile-context-rules.js";
 import type { Violation } from "../domain/violations/violation.js";
 import type { Reporter } from "./reporter.js";
 
@@ -58,6 +59,7 @@ function describe(violation: Violation, dim: Paint): string[] {
 function what(violation: Violation): string {
   if (violation.kind === "layer") return `${violation.fromLayer} → ${violation.toLayer} (${violation.to})`;
   if (violation.kind === "package") return `${violation.fromLayer} → package ${violation.to}`;
+  if (violation.kind === "private" && isContextPublicRule(violation.rule)) return `context ${violation.fromContext} → context ${violation.toContext} internals (${violation.to})`;
   if (violation.kind === "private") return `${violation.fromLayer} → ${violation.toLayer} internals (${violation.to})`;
   if (violation.kind === "context") return `${violation.fromContext === null ? "shared kernel" : `context ${violation.fromContext}`} → context ${violation.toContext} (${violation.to})`;
   return violation.message;

@@ -271,4 +271,33 @@ describe("graph --level context", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("--level context needs contexts in the map: declare contexts.pattern");
   });
+
+  it("contexts.public: what allow lets in reaches only the public files; an import past them is one private violation", () => {
+    const run = check("-c", "layers.public.yaml", "--format", "json");
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout) as { violations: Reported[] };
+    const past = report.violations.filter((violation) => violation.kind === "private");
+    expect(past.map(({ kind, rule, from, to, fromLayer, toLayer, fromContext, toContext, line, message, fix }) => ({ kind, rule, from, to, fromLayer, toLayer, fromContext, toContext, line, message, fix }))).toEqual([
+      {
+        kind: "private",
+        rule: "context-orders-may-import-only-public-files-of-accounts",
+        from: PLACE_ORDER,
+        to: ACCOUNT,
+        fromLayer: "application",
+        toLayer: "domain",
+        fromContext: "orders",
+        toContext: "accounts",
+        line: 1,
+        message: `${PLACE_ORDER} imports ${ACCOUNT}, an internal file of context accounts: import it through its public surface (src/modules/accounts/contracts/**, src/modules/accounts/index.ts)`,
+        fix: "import what orders needs through the public files of accounts (src/modules/accounts/contracts/**, src/modules/accounts/index.ts), exporting it there, or widen contexts.public if the map is what is wrong",
+      },
+    ]);
+    // billing's import of accounts' contracts is public; its import of accounts' domain stays one context violation.
+    expect(report.violations.filter((violation) => violation.from === PAY).map((violation) => violation.kind)).toEqual(["context"]);
+    expect(report.violations.length).toBe(EXPECTED.length + 1);
+    const text = check("-c", "layers.public.yaml").stdout;
+    expect(text).toContain(`  ${PLACE_ORDER}:1:1  "../../accounts/domain/account.js"  context orders → context accounts internals (${ACCOUNT})`);
+    const story = runBuiltCli(["explain", "-c", "layers.public.yaml", "--violation", (past[0] as unknown as { id: string }).id], FIXTURE).stdout;
+    expect(story).toContain("contexts.allow lets context orders import context accounts, but only its public files (contexts.public)");
+  });
 });

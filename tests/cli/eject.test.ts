@@ -15,17 +15,17 @@ interface RawViolation {
 }
 
 /** Raw dependency-cruiser, run as its own CLI on the configuration `layerlint compile` ejects. */
-function rawViolations(cwd: string, format: "json" | "cjs"): string[] {
+function rawViolations(cwd: string, format: "json" | "cjs", ...mapArgs: string[]): string[] {
   const config = join(mkdtempSync(join(tmpdir(), "layerlint-eject-")), `dependency-cruiser.${format === "cjs" ? "cjs" : "json"}`);
-  const compiled = runBuiltCli(["compile", "--format", format, "--output", config], cwd);
+  const compiled = runBuiltCli(["compile", ...mapArgs, "--format", format, "--output", config], cwd);
   expect(compiled.status).toBe(0);
   const raw = spawnSync(process.execPath, [DEPCRUISE_BIN, "--config", config, "--output-type", "json", "src"], { cwd, encoding: "utf8" });
   const violations = (JSON.parse(raw.stdout) as { summary: { violations: RawViolation[] } }).summary.violations;
   return violations.map((violation) => `${violation.rule.name} ${violation.from}`).sort();
 }
 
-function layerlintViolations(cwd: string): string[] {
-  const report = JSON.parse(runBuiltCli(["check", "--format", "json"], cwd).stdout) as { violations: { kind: string; rule: string; from: string; locations: unknown[] }[] };
+function layerlintViolations(cwd: string, ...mapArgs: string[]): string[] {
+  const report = JSON.parse(runBuiltCli(["check", ...mapArgs, "--format", "json"], cwd).stdout) as { violations: { kind: string; rule: string; from: string; locations: unknown[] }[] };
   return report.violations.filter((violation) => violation.kind !== "unassigned").map((violation) => `${violation.rule} ${violation.from}`).sort();
 }
 
@@ -37,7 +37,7 @@ describe("layerlint compile", () => {
     expect(rawViolations(cwd, format)).toEqual(expected);
   });
 
-  it.each(["json", "cjs"] as const)("ejects a %s configuration with which raw depcruise finds the same context violations, through one $1 rule for every context", (format) => {
+  it.each(["json", "cjs"] as const)("ejects a %s configuration with which raw depcruise finds the same context violations, through one capturing rule for every context", (format) => {
     const cwd = fixturePath("contexts");
     const expected = layerlintViolations(cwd);
     expect(expected).toEqual([
@@ -51,6 +51,14 @@ describe("layerlint compile", () => {
     // The ejected configuration has no exceptions: raw dependency-cruiser also reports the one the map excepts.
     const excepted = "contexts-may-not-import-each-other src/modules/accounts/http/accounts-route.ts";
     expect(rawViolations(cwd, format)).toEqual([...expected, excepted].sort());
+  });
+
+  it("ejects the public surface of contexts: raw depcruise finds the same import past it", () => {
+    const cwd = fixturePath("contexts");
+    const expected = layerlintViolations(cwd, "-c", "layers.public.yaml");
+    expect(expected).toContain("context-orders-may-import-only-public-files-of-accounts src/modules/orders/application/place-order.ts");
+    const excepted = "contexts-may-not-import-each-other src/modules/accounts/http/accounts-route.ts";
+    expect(rawViolations(cwd, "cjs", "-c", "layers.public.yaml")).toEqual([...expected, excepted].sort());
   });
 
   it("names rules after what they forbid and keeps paths relative, so the file works in any clone", () => {

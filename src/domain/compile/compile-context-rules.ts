@@ -1,10 +1,24 @@
 import type { LayerMatcher } from "../classify/layer-classifier.js";
 import { compilePathGlob, unionOf } from "../glob/compile-glob.js";
 import type { ContextAllowance, ContextMap } from "../map/layer-map.js";
-import type { ForbiddenRule, PathRestriction } from "./rule-set.js";
+import type { ForbiddenRule, PathRestriction, RuleMeaning } from "./rule-set.js";
 
 export const CONTEXTS_RULE = "contexts-may-not-import-each-other";
 export const SHARED_KERNEL_RULE = "shared-kernel-may-not-import-contexts";
+
+/** The rule keeping context `from`, which `allow` lets in, to the public files of context `to`. */
+export function contextPublicRule(from: string, to: string): string {
+  return `context-${from}-may-import-only-public-files-of-${to}`;
+}
+
+export function isContextPublicRule(name: string): boolean {
+  return /^context-.+-may-import-only-public-files-of-.+$/.test(name);
+}
+
+export interface CompiledContextRule {
+  readonly rule: ForbiddenRule;
+  readonly meaning: RuleMeaning;
+}
 
 /** The rule for a context that `allow` lets import some other contexts. */
 export function allowedContextsRule(context: string): string {
@@ -25,9 +39,9 @@ export interface ContextRuleInput {
 /**
  * One rule for every context at once: from captures the context (`$1`), to is any other context.
  * Contexts with `allow` entries get a rule of their own instead, listing what they may reach; and the
- * shared kernel may import no context.
+ * shared kernel may import no context. With `public`, what `allow` lets in reaches only the public files.
  */
-export function compileContextRules(input: ContextRuleInput): ForbiddenRule[] {
+export function compileContextRules(input: ContextRuleInput): CompiledContextRule[] {
   const { contexts } = input;
   const anyContext = compilePathGlob(contexts.pattern);
   const contextNamed = (name: string): string => compilePathGlob(contexts.pattern, { contextAs: { name } });
@@ -59,6 +73,7 @@ export function compileContextRules(input: ContextRuleInput): ForbiddenRule[] {
       to: to([contextNamed(context), ...allowances.map((allowance) => allowedTarget(allowance, contextNamed(allowance.to), input.matchers))]),
     });
   }
+  const privateRules = contexts.public === null ? [] : contexts.allow.map((allowance) => publicRule(allowance, contexts.public as readonly string[], { input, shared, contextNamed }));
   if (shared.length > 0) {
     rules.push({
       name: SHARED_KERNEL_RULE,
@@ -68,7 +83,32 @@ export function compileContextRules(input: ContextRuleInput): ForbiddenRule[] {
       to: to([]),
     });
   }
-  return rules;
+  return [...rules.map((rule): CompiledContextRule => ({ rule, meaning: { kind: "context" } })), ...privateRules];
+}
+
+interface PublicRuleSetting {
+  readonly input: ContextRuleInput;
+  readonly shared: readonly string[];
+  readonly contextNamed: (name: string) => string;
+}
+
+function publicRule(allowance: ContextAllowance, publicGlobs: readonly string[], { input, shared, contextNamed }: PublicRuleSetting): CompiledContextRule {
+  const surface = publicGlobs.map((glob) => compilePathGlob(glob, { contextAs: { name: allowance.to } }));
+  return {
+    rule: {
+      name: contextPublicRule(allowance.from, allowance.to),
+      comment: `context ${allowance.from} may import only the public files of context ${allowance.to} (${publicGlobs.join(", ")})`,
+      severity: "error",
+      from: withPathNot(contextNamed(allowance.from), [...shared, ...input.excluded]),
+      to: {
+        path: allowedTarget(allowance, contextNamed(allowance.to), input.matchers),
+        pathNot: [...surface, ...shared, input.notLocal],
+        couldNotResolve: false,
+        dependencyTypesNot: [...input.dependencyTypesNot],
+      },
+    },
+    meaning: { kind: "private", fromLayer: null, toLayer: null, ofContext: allowance.to },
+  };
 }
 
 export function describeAllowance(allowance: ContextAllowance): string {

@@ -61,9 +61,9 @@ export function compileRules(map: LayerMap, classifier: LayerClassifier): Compil
     meanings.set(rule.name, meaning);
   }
   if (map.contexts !== null) {
-    for (const rule of compileContextRules({ contexts: map.contexts, matchers: classifier.matchers, excluded, notLocal: NODE_MODULES_REGEX, dependencyTypesNot: ["core", ...typeOnly] })) {
+    for (const { rule, meaning } of compileContextRules({ contexts: map.contexts, matchers: classifier.matchers, excluded, notLocal: NODE_MODULES_REGEX, dependencyTypesNot: ["core", ...typeOnly] })) {
       forbidden.push(rule);
-      meanings.set(rule.name, { kind: "context" });
+      meanings.set(rule.name, meaning);
     }
   }
   if (map.options.cycles !== "off") forbidden.push(cycleRule(map.options.cycles, typeOnly, excluded));

@@ -48,5 +48,7 @@ export type RuleMeaning =
     }
   /** One rule covers every layer allowed to import `toLayer`: the importer's layer is read off each violation. */
   | { readonly kind: "private"; readonly fromLayer: null; readonly toLayer: string }
+  /** Another context's internal file: only the public files of context `ofContext` may be imported. */
+  | { readonly kind: "private"; readonly fromLayer: null; readonly toLayer: null; readonly ofContext: string }
   /** A context rule: the contexts and layers are read off each violation's files. */
   | { readonly kind: "context" };

@@ -115,6 +115,9 @@ function verdictOf(context: ExplainContext, file: string, layer: Layer | null, d
   if (broken !== undefined && layer !== null) {
     const meaning = meanings.get(broken);
     const withContext = (why: string): string => [`${broken}: ${why}`, ...(contextWhy === null ? [] : [contextWhy])].join("; ");
+    if (meaning?.kind === "private" && meaning.toLayer === null) {
+      return { ...base, verdict: "violation", rule: withContext(`${target} is an internal file of context ${meaning.ofContext}, not on contexts.public`), at: null };
+    }
     if (meaning?.kind === "private") {
       const owner = meaning.toLayer;
       return { ...base, verdict: "violation", rule: withContext(`${target} is an internal file of ${owner}, not on layers.${owner}.public`), at: origins.layerKey(owner, "public") };

@@ -1,3 +1,4 @@
+import { isContextPublicRule } from "../compile/compile-context-rules.js";
 import { describeAllowedPackages } from "../compile/compile-rules.js";
 import type { MapPointer } from "../diagnostics/diagnostic.js";
 import { allowsPackage } from "../diagnostics/suggest-layer.js";
@@ -23,6 +24,7 @@ export interface ViolationStory {
 /** `layerlint explain --violation ID`: the full story of one violation, ending in what to do. */
 export function explainViolation(context: ExplainContext, violation: Violation): ViolationStory {
   if (violation.kind === "unassigned") return unassignedStory(context, violation);
+  if (violation.kind === "private" && isContextPublicRule(violation.rule)) return contextPrivateStory(context, violation);
   if (violation.kind === "private") return privateStory(context, violation);
   if (violation.kind === "context") return contextStory(context, violation);
   if (violation.kind !== "layer" && violation.kind !== "package") return ownWordsStory(context, violation);
@@ -81,6 +83,18 @@ function ownWordsStory(context: ExplainContext, violation: Violation): Violation
       ? `options.cycles is ${context.map.options.cycles}: checked modules may not import each other in a loop`
       : "a file may not be longer than its layer's maxLines, else options.maxLines";
   return { violation, story: [{ text: rule, at: null }], remedies: [{ text: violation.fix, at: null }] };
+}
+
+function contextPrivateStory(context: ExplainContext, violation: Violation): ViolationStory {
+  const to = violation.to as string;
+  const story: StoryLine[] = [
+    ...[violation.from, to].map((file) => ({ text: `${file}: context ${explainFile(context, file).context ?? "?"}`, at: null })),
+    {
+      text: `contexts.allow lets context ${violation.fromContext ?? "?"} import context ${violation.toContext ?? "?"}, but only its public files (contexts.public); ${to} is not one, so rule ${violation.rule} forbids this import`,
+      at: null,
+    },
+  ];
+  return { violation, story, remedies: [{ text: violation.fix, at: null }] };
 }
 
 function contextStory(context: ExplainContext, violation: Violation): ViolationStory {

@@ -73,6 +73,9 @@ export const contextAllowanceSchema = z.strictObject({
 export const contextsSchema = z.strictObject({
   pattern: z.string({ error: "contexts needs a pattern, e.g. `src/modules/<context>/**`" }).min(1, "contexts.pattern cannot be empty").describe("Glob of a context's files with the placeholder `<context>` once, as a whole path segment: `src/modules/<context>/**`."),
   shared: globList.describe("Globs of the shared kernel: every context may import it; it may import no context.").optional(),
+  public: globList
+    .describe("A context's public surface, globs that may hold `<context>` (`src/modules/<context>/index.ts`): another context that `allow` lets in may import only these files of it. Absent: every file is public.")
+    .optional(),
   allow: z
     .array(contextAllowanceSchema)
     .max(MAX_GLOBS_PER_LIST, `at most ${MAX_GLOBS_PER_LIST} allow entries`)

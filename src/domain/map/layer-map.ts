@@ -56,6 +56,8 @@ export interface ContextMap {
   readonly pattern: string;
   readonly shared: readonly string[];
   readonly allow: readonly ContextAllowance[];
+  /** The public surface of every context (globs that may hold `<context>`); null: every file is public. */
+  readonly public: readonly string[] | null;
 }
 
 export interface LayerMap {

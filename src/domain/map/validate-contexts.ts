@@ -33,7 +33,8 @@ export function validateContexts(entry: ContextsFileEntry | undefined, file: str
     });
     return { from: allowance.from, to: allowance.to, layers: allowance.layers ?? null };
   });
-  return { pattern: entry.pattern, shared, allow };
+  entry.public?.forEach((glob, index) => checkPathGlob(glob, file, ["contexts", "public", index], true, issues));
+  return { pattern: entry.pattern, shared, allow, public: entry.public ?? null };
 }
 
 function checkPattern(pattern: string, file: string, issues: MapIssue[]): void {

@@ -1,5 +1,6 @@
 import type { ContextClassifier } from "../classify/context-classifier.js";
 import type { LayerClassifier } from "../classify/layer-classifier.js";
+import { CONTEXT_PLACEHOLDER } from "../glob/compile-glob.js";
 
 /** The message and the way out of a context violation: through the shared kernel, an allowed layer, or a new allow entry. */
 export function contextWords(contexts: ContextClassifier, layers: LayerClassifier, from: string, to: string): { message: string; fix: string } {
@@ -27,5 +28,16 @@ export function contextWords(contexts: ContextClassifier, layers: LayerClassifie
   return {
     message,
     fix: `a context may import only itself, the shared kernel and what contexts.allow lists: move what ${source} needs from ${target} into ${kernel}, or add { from: ${source}, to: ${target} } to contexts.allow if the map is what is wrong`,
+  };
+}
+
+/** An import that `allow` lets in but that reaches past the imported context's public surface. */
+export function contextPrivateWords(contexts: ContextClassifier, from: string, to: string): { message: string; fix: string } {
+  const source = contexts.contextOf(from) as string;
+  const target = contexts.contextOf(to) as string;
+  const surface = (contexts.contexts?.public ?? []).map((glob) => glob.split(CONTEXT_PLACEHOLDER).join(target)).join(", ");
+  return {
+    message: `${from} imports ${to}, an internal file of context ${target}: import it through its public surface (${surface})`,
+    fix: `import what ${source} needs through the public files of ${target} (${surface}), exporting it there, or widen contexts.public if the map is what is wrong`,
   };
 }

@@ -5,7 +5,7 @@ import type { RuleMeaning } from "../compile/rule-set.js";
 import type { GraphDependency, GraphModule } from "../graph/module-graph.js";
 import type { Layer, LayerMap, WarnAllowance } from "../map/layer-map.js";
 import { packageNameOf } from "../packages/package-name.js";
-import { contextWords } from "./context-words.js";
+import { contextPrivateWords, contextWords } from "./context-words.js";
 import { compareText, compareViolations, type ViolationKind } from "./violation.js";
 import type { Violation } from "./violation.js";
 import { violationId } from "./violation-id.js";
@@ -52,7 +52,7 @@ export function findViolations(input: ViolationInput): UnlocatedViolation[] {
     const { meaning } = group;
     const specifiers = [...new Set(group.dependencies.map((dependency) => dependency.specifier))].sort(compareText);
     const dependencyTypes = [...new Set(group.dependencies.flatMap((dependency) => dependency.dependencyTypes))].sort(compareText);
-    if (meaning.kind === "context") {
+    if (meaning.kind === "context" || (meaning.kind === "private" && meaning.toLayer === null)) {
       return {
         id: violationId(group.kind, group.from, group.to),
         kind: group.kind,
@@ -65,7 +65,7 @@ export function findViolations(input: ViolationInput): UnlocatedViolation[] {
         specifier: specifiers[0] ?? null,
         specifiers,
         dependencyTypes,
-        ...contextWords(contexts, classifier, group.from, group.to),
+        ...(meaning.kind === "context" ? contextWords(contexts, classifier, group.from, group.to) : contextPrivateWords(contexts, group.from, group.to)),
       };
     }
     const layer = layersByName.get(group.fromLayer as string) as Layer;
