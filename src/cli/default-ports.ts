@@ -27,9 +27,9 @@ export function defaultPorts(overrides: Partial<CheckPorts> = {}): CheckPorts {
 
 /** dependency-cruiser (and the TypeScript it loads) only when something is cruised: a cached check never loads it. */
 const lazyDependencyCruiserExtractor: DependencyExtractor = {
-  async extract(files, options) {
+  async extract(files, options, hints) {
     const { dependencyCruiserExtractor } = await import("../adapters/dependency-cruiser/dependency-cruiser-extractor.js");
-    return dependencyCruiserExtractor.extract(files, options);
+    return dependencyCruiserExtractor.extract(files, options, hints);
   },
 };
 
