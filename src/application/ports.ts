@@ -92,6 +92,14 @@ export interface VersionControl {
   currentCommit(root: string): Promise<string | null>;
 }
 
+export interface FileWatcher {
+  /**
+   * Calls `onChange` with the paths (relative to `root`, forward slashes) that changed under the given
+   * folders (recursively) and directly in `root` itself; until the returned handle is closed.
+   */
+  watch(root: string, folders: readonly string[], onChange: (paths: string[]) => void): { close(): void };
+}
+
 export interface SvgRenderer {
   /** Lays out a Graphviz DOT graph as SVG; DOT that Graphviz refuses is a DependencyFailure. */
   renderDot(dot: string): Promise<string>;
@@ -107,4 +115,5 @@ export interface CheckPorts {
   readonly versionControl: VersionControl;
   readonly svg: SvgRenderer;
   readonly barrels: BarrelReader;
+  readonly watcher: FileWatcher;
 }

@@ -1,5 +1,6 @@
 import { openCheckCache, type CheckCache, type CheckCacheSettings } from "../adapters/cache/check-cache.js";
 import { nodeFileSystem } from "../adapters/file-system/node-file-system.js";
+import { nodeFileWatcher } from "../adapters/file-system/node-file-watcher.js";
 import { gitVersionControl } from "../adapters/git/git-version-control.js";
 import { vizSvgRenderer } from "../adapters/graphviz/viz-svg-renderer.js";
 import { presetLocator } from "../adapters/presets/preset-locator.js";
@@ -21,6 +22,7 @@ export function defaultPorts(overrides: Partial<CheckPorts> = {}): CheckPorts {
     versionControl: gitVersionControl,
     svg: vizSvgRenderer,
     barrels: typescriptBarrelReader,
+    watcher: nodeFileWatcher,
     ...overrides,
   };
 }

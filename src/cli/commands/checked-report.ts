@@ -1,0 +1,53 @@
+import { join, relative, resolve, sep } from "node:path";
+import { analyzeProject, type ProjectAnalysis } from "../../application/analyze-project.js";
+import { findLayerMap } from "../../application/find-layer-map.js";
+import { loadLayerMap, type LoadedLayerMap } from "../../application/load-layer-map.js";
+import type { CheckPorts } from "../../application/ports.js";
+import { UsageError } from "../../domain/errors.js";
+import type { CheckReport } from "../../domain/report/check-report.js";
+import type { CliEnvironment } from "../cli-environment.js";
+import { withCheckCache } from "../default-ports.js";
+import { createProgress } from "../progress.js";
+import { todayOf } from "../today.js";
+import { prepareGates } from "./check-gate-options.js";
+import type { CheckCommandOptions } from "./check-command.js";
+
+export interface CheckedReport {
+  readonly loaded: LoadedLayerMap;
+  readonly analysed: ProjectAnalysis;
+  /** The report after the gates (baseline, strictness) applied. */
+  readonly report: CheckReport;
+  /** What the cache answered, for --timings; null without the cache. */
+  readonly cacheSummary: string | null;
+}
+
+/** One check as `layerlint check` runs it: the map read afresh, the project analysed through the cache, the gates applied. */
+export async function checkedReport(environment: CliEnvironment, ports: CheckPorts, paths: readonly string[], options: CheckCommandOptions): Promise<CheckedReport> {
+  const mapFile = await findLayerMap(ports.fileSystem, environment.cwd, options.config);
+  const loaded = await loadLayerMap(ports, mapFile, environment.cwd);
+  const only = await toMapRelative(ports, environment.cwd, loaded.rootDir, paths);
+  const gate = await prepareGates(environment, ports, loaded.rootDir, only, options);
+  const cache = options.cache !== true ? null : await withCheckCache(ports, {
+    dir: options.cacheDir === undefined ? join(loaded.rootDir, "node_modules", ".cache", "layerlint") : resolve(environment.cwd, options.cacheDir),
+    rootDir: loaded.rootDir,
+    mapFile,
+    warn: (message) => environment.stderr.write(`layerlint: warning: ${message}\n`),
+  });
+  const progress = createProgress(environment.stderr, environment.env, options.progress);
+  const request = { loaded, today: todayOf(environment.env), onPhase: progress.phase, ...(only.length > 0 ? { only } : {}), ...(options.throughBarrels === undefined ? {} : { throughBarrels: options.throughBarrels }) };
+  const analysed = await analyzeProject(cache?.ports ?? ports, request).finally(progress.stop);
+  await cache?.flush();
+  return { loaded, analysed, report: await gate(analysed.report), cacheSummary: cache === null ? null : cache.summary() };
+}
+
+async function toMapRelative(ports: CheckPorts, cwd: string, rootDir: string, paths: readonly string[]): Promise<string[]> {
+  const converted: string[] = [];
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    if (!(await ports.fileSystem.exists(absolute))) throw new UsageError(`${path} does not exist`);
+    const relativePath = relative(rootDir, absolute).split(sep).join("/");
+    if (relativePath.startsWith("..")) throw new UsageError(`${path} is outside the map's folder ${rootDir}`);
+    converted.push(relativePath === "" ? "." : relativePath);
+  }
+  return converted;
+}
