@@ -4,30 +4,17 @@ import { graphOf } from "../../application/build-graph.js";
 import type { CheckPorts } from "../../application/ports.js";
 import { checkFails } from "../../domain/report/check-report.js";
 import { renderers } from "../../renderers/index.js";
-import { REPORT_FORMATS, reporters, type ReportFormat } from "../../reporters/index.js";
+import { REPORT_FORMATS, reporters } from "../../reporters/index.js";
 import type { CliEnvironment } from "../cli-environment.js";
-import { addGateOptions, type CheckGateOptions } from "./check-gate-options.js";
+import { addGateOptions } from "./check-gate-options.js";
+import type { CheckCommandOptions } from "./check-command-options.js";
 import { checkedReport } from "./checked-report.js";
 import { CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP, type CommandRegistration } from "./command-context.js";
 import { watchCheck } from "./watch-check.js";
-import { assertDistinctReportFiles, collectReportTarget, REPORT_OPTION_FLAGS, REPORT_OPTION_HELP, type ReportTarget } from "./report-option.js";
+import { assertDistinctReportFiles, collectReportTarget, REPORT_OPTION_FLAGS, REPORT_OPTION_HELP } from "./report-option.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { LAYERLINT_VERSION } from "../layerlint-version.js";
 
-export interface CheckCommandOptions extends CheckGateOptions {
-  readonly config?: string;
-  readonly format: ReportFormat;
-  readonly output?: string;
-  readonly report: readonly ReportTarget[];
-  readonly quiet: boolean;
-  readonly timings: boolean;
-  readonly progress?: boolean;
-  readonly watch?: boolean;
-  readonly throughBarrels?: boolean;
-  /** True from the command line unless --no-cache; a caller that leaves it out runs without the cache. */
-  readonly cache?: boolean;
-  readonly cacheDir?: string;
-}
 
 export const registerCheckCommand: CommandRegistration = (program, { environment, ports, exitWith }) => {
   addGateOptions(program

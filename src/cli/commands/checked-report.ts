@@ -10,7 +10,7 @@ import { withCheckCache } from "../default-ports.js";
 import { createProgress } from "../progress.js";
 import { todayOf } from "../today.js";
 import { prepareGates } from "./check-gate-options.js";
-import type { CheckCommandOptions } from "./check-command.js";
+import type { CheckCommandOptions } from "./check-command-options.js";
 
 export interface CheckedReport {
   readonly loaded: LoadedLayerMap;

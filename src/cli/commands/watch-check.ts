@@ -5,7 +5,7 @@ import type { Violation } from "../../domain/violations/violation.js";
 import { reporters } from "../../reporters/index.js";
 import type { CliEnvironment } from "../cli-environment.js";
 import type { ExitCode } from "../exit-codes.js";
-import type { CheckCommandOptions } from "./check-command.js";
+import type { CheckCommandOptions } from "./check-command-options.js";
 import { checkedReport } from "./checked-report.js";
 
 /** Changes closer together than this are checked once. */
