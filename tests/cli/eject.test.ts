@@ -25,15 +25,20 @@ function rawViolations(cwd: string, format: "json" | "cjs", ...mapArgs: string[]
 }
 
 function layerlintViolations(cwd: string, ...mapArgs: string[]): string[] {
-  const report = JSON.parse(runBuiltCli(["check", ...mapArgs, "--format", "json"], cwd).stdout) as { violations: { kind: string; rule: string; from: string; locations: unknown[] }[] };
-  return report.violations.filter((violation) => violation.kind !== "unassigned").map((violation) => `${violation.rule} ${violation.from}`).sort();
+  const report = JSON.parse(runBuiltCli(["check", ...mapArgs, "--format", "json"], cwd).stdout) as { violations: { kind: string; severity: string; rule: string; from: string; fromLayer: string | null }[] };
+  return report.violations.filter((violation) => violation.kind !== "unassigned").map((violation) => `${ejectedRule(violation)} ${violation.from}`).sort();
+}
+
+/** The ejected configuration has one rule for all the layers a layer may not import; reports name the pair. */
+function ejectedRule(violation: { kind: string; severity: string; rule: string; fromLayer: string | null }): string {
+  return violation.kind === "layer" && violation.severity === "error" ? `${violation.fromLayer as string}-may-not-import-other-layers` : violation.rule;
 }
 
 describe("layerlint compile", () => {
   it.each(["json", "cjs"] as const)("ejects a %s configuration with which raw depcruise finds the same layer and package violations", (format) => {
     const cwd = fixturePath("small-backend");
     const expected = layerlintViolations(cwd);
-    expect(expected).toEqual(["domain-may-not-use-unlisted-packages src/domain/user.ts", "transport-may-not-import-persistence src/http/users-route.ts"]);
+    expect(expected).toEqual(["domain-may-not-use-unlisted-packages src/domain/user.ts", "transport-may-not-import-other-layers src/http/users-route.ts"]);
     expect(rawViolations(cwd, format)).toEqual(expected);
   });
 
@@ -44,8 +49,8 @@ describe("layerlint compile", () => {
       "context-billing-may-import-only-allowed-contexts src/modules/billing/application/pay.ts",
       "context-orders-may-import-only-allowed-contexts src/modules/orders/application/place-order.ts",
       "contexts-may-not-import-each-other src/modules/accounts/application/open-account.ts",
-      "domain-may-not-import-application src/modules/billing/domain/refund.ts",
-      "kernel-may-not-import-domain src/shared/audit.ts",
+      "domain-may-not-import-other-layers src/modules/billing/domain/refund.ts",
+      "kernel-may-not-import-other-layers src/shared/audit.ts",
       "shared-kernel-may-not-import-contexts src/shared/audit.ts",
     ]);
     // The ejected configuration has no exceptions: raw dependency-cruiser also reports the one the map excepts.
@@ -61,19 +66,18 @@ describe("layerlint compile", () => {
     expect(rawViolations(cwd, "cjs", "-c", "layers.public.yaml")).toEqual([...expected, excepted].sort());
   });
 
-  it("names rules after what they forbid and keeps paths relative, so the file works in any clone", () => {
+  it("names rules after what they forbid, one layer rule per importing layer, and keeps paths relative, so the file works in any clone", () => {
     const run = runBuiltCli(["compile"], fixturePath("small-backend"));
     const config = JSON.parse(run.stdout) as { forbidden: { name: string }[]; options: Record<string, unknown> };
     expect(config.forbidden.map((rule) => rule.name)).toEqual([
-      "transport-may-not-import-persistence",
+      "transport-may-not-import-other-layers",
       "transport-may-not-use-unlisted-packages",
       "transport-may-not-use-uninstalled-packages",
-      "domain-may-not-import-transport",
-      "domain-may-not-import-persistence",
+      "domain-may-not-import-other-layers",
       "domain-may-not-use-unlisted-packages",
       "domain-may-not-use-uninstalled-packages",
       "domain-may-not-use-unlisted-builtins",
-      "persistence-may-not-import-transport",
+      "persistence-may-not-import-other-layers",
       "no-import-cycles",
     ]);
     expect(config.options).toMatchObject({ tsPreCompilationDeps: true, skipAnalysisNotInRules: true, doNotFollow: { path: ["node_modules"] }, tsConfig: { fileName: "tsconfig.json" } });
@@ -91,8 +95,8 @@ function rawEdges(cwd: string): string[] {
 }
 
 function layerlintEdges(cwd: string): string[] {
-  const report = JSON.parse(runBuiltCli(["check", "--format", "json"], cwd).stdout) as { violations: { rule: string; severity: string; from: string; to: string }[] };
-  return report.violations.map((violation) => `${violation.rule} ${violation.severity} ${violation.from} → ${violation.to}`).sort();
+  const report = JSON.parse(runBuiltCli(["check", "--format", "json"], cwd).stdout) as { violations: { kind: string; rule: string; severity: string; from: string; fromLayer: string | null; to: string }[] };
+  return report.violations.map((violation) => `${ejectedRule(violation)} ${violation.severity} ${violation.from} → ${violation.to}`).sort();
 }
 
 describe("layerlint compile: public entry points and warn allowances", () => {
@@ -100,8 +104,8 @@ describe("layerlint compile: public entry points and warn allowances", () => {
     const cwd = fixturePath("public-entry-points");
     const expected = layerlintEdges(cwd);
     expect(expected).toEqual([
-      "jobs-may-not-import-payments error src/http/cron/retry-payouts.ts → src/payments/internal/ledger.ts",
-      "jobs-may-not-import-payments error src/jobs/nightly-settlement.ts → src/payments/internal/ledger.ts",
+      "jobs-may-not-import-other-layers error src/http/cron/retry-payouts.ts → src/payments/internal/ledger.ts",
+      "jobs-may-not-import-other-layers error src/jobs/nightly-settlement.ts → src/payments/internal/ledger.ts",
       "payments-internals-are-private error src/http/refund-route.ts → src/payments/internal/ledger.ts",
       "payments-internals-are-private error src/http/refund-route.ts → src/payments/refunds/refund-policy.ts",
     ]);

@@ -1,5 +1,5 @@
 import type { LayerClassifier, LayerMatcher } from "../classify/layer-classifier.js";
-import { compileNameGlob, compilePathGlob, globsCannotOverlap } from "../glob/compile-glob.js";
+import { compileNameGlob, compilePathGlob, globsCannotOverlap, unionOf } from "../glob/compile-glob.js";
 import type { Layer, LayerMap } from "../map/layer-map.js";
 import { BARE_SPECIFIER_REGEX, isBuiltinPattern } from "../packages/package-name.js";
 import { compileContextRules } from "./compile-context-rules.js";
@@ -34,21 +34,29 @@ export function compileRules(map: LayerMap, classifier: LayerClassifier): Compil
   map.layers.forEach((layer, index) => {
     const layerExcluded = overlapping(map.exclude, classifier.matchers[index] as LayerMatcher).map((glob) => compilePathGlob(glob));
     const from = membership(classifier.matchers, index, layerExcluded);
-    for (const [targetIndex, target] of map.layers.entries()) {
-      if (target.name === layer.name || layer.mayImport.includes(target.name)) continue;
-      const name = `${layer.name}-may-not-import-${target.name}`;
-      const tolerated = layer.warnImports?.some((allowance) => allowance.layer === target.name) === true;
+    const targets = map.layers.flatMap((target, targetIndex) => (target.name === layer.name || layer.mayImport.includes(target.name) ? [] : [{ target, targetIndex }]));
+    const tolerated = targets.filter(({ target }) => layer.warnImports?.some((allowance) => allowance.layer === target.name) === true);
+    const refused = targets.filter((entry) => !tolerated.includes(entry));
+    const to = (indexes: readonly number[]): PathRestriction => ({
+      path: unionOf(indexes.map((targetIndex) => firstMatchRegex(classifier.matchers, targetIndex))),
+      pathNot: [NODE_MODULES_REGEX],
+      couldNotResolve: false,
+      dependencyTypesNot: ["core", ...typeOnly],
+    });
+    if (refused.length > 0) {
+      const name = layerBoundaryRule(layer.name);
       forbidden.push({
         name,
-        comment: `${layer.name} may import ${describeAllowedLayers(layer)}; ${target.name} is not among them${tolerated ? " (tolerated at severity warn)" : ""}`,
-        severity: tolerated ? "warn" : "error",
+        comment: `${layer.name} may import ${describeAllowedLayers(layer)}; not ${refused.map(({ target }) => target.name).join(", ")}`,
+        severity: "error",
         from,
-        to: {
-          ...membership(classifier.matchers, targetIndex, [NODE_MODULES_REGEX]),
-          couldNotResolve: false,
-          dependencyTypesNot: ["core", ...typeOnly],
-        },
+        to: to(refused.map(({ targetIndex }) => targetIndex)),
       });
+      meanings.set(name, { kind: "layer", fromLayer: layer.name, toLayer: null, toLayers: refused.map(({ target }) => target.name) });
+    }
+    for (const { target, targetIndex } of tolerated) {
+      const name = `${layer.name}-may-not-import-${target.name}`;
+      forbidden.push({ name, comment: `${layer.name} may not import ${target.name}, tolerated at severity warn`, severity: "warn", from, to: to([targetIndex]) });
       meanings.set(name, { kind: "layer", fromLayer: layer.name, toLayer: target.name });
     }
     for (const rule of packageRules(layer, from, typeOnly)) {
@@ -110,6 +118,21 @@ function cycleRule(severity: "error" | "warn", typeOnly: readonly string[], excl
 
 export function describeAllowedLayers(layer: Layer): string {
   return layer.mayImport.length === 0 ? "no other layer" : layer.mayImport.join(", ");
+}
+
+/** The one dependency-cruiser rule for all the layers a layer may not import (tolerated ones aside). */
+export function layerBoundaryRule(layer: string): string {
+  return `${layer}-may-not-import-other-layers`;
+}
+
+/**
+ * First-match membership as one regex: the layer's globs, behind a negative look-ahead of the earlier
+ * layers that could claim the same files (none for disjoint folders), so several layers fit one `path`.
+ */
+function firstMatchRegex(matchers: readonly LayerMatcher[], index: number): string {
+  const { path, pathNot } = membership(matchers, index);
+  if (pathNot === undefined) return path as string;
+  return `(?!${unionOf(pathNot as string[])})(?:${path as string})`;
 }
 
 function membership(matchers: readonly LayerMatcher[], index: number, alsoNot: readonly string[] = []): PathRestriction {

@@ -45,6 +45,8 @@ export type RuleMeaning =
       readonly kind: "layer" | "package";
       readonly fromLayer: string;
       readonly toLayer: string | null;
+      /** A layer rule for several layers at once (`toLayer` null): the imported file's layer is read off it. */
+      readonly toLayers?: readonly string[];
     }
   /** One rule covers every layer allowed to import `toLayer`: the importer's layer is read off each violation. */
   | { readonly kind: "private"; readonly fromLayer: null; readonly toLayer: string }

@@ -114,7 +114,8 @@ function verdictOf(context: ExplainContext, file: string, layer: Layer | null, d
   const contextWhy = contextRule === undefined ? null : `${contextRule}: ${contextBreach(context, file, dependency.resolved)}`;
   if (broken !== undefined && layer !== null) {
     const meaning = meanings.get(broken);
-    const withContext = (why: string): string => [`${broken}: ${why}`, ...(contextWhy === null ? [] : [contextWhy])].join("; ");
+    const shown = meaning?.kind === "layer" && meaning.toLayer === null ? `${meaning.fromLayer}-may-not-import-${targetLayer ?? "?"}` : broken;
+    const withContext = (why: string): string => [`${shown}: ${why}`, ...(contextWhy === null ? [] : [contextWhy])].join("; ");
     if (meaning?.kind === "private" && meaning.toLayer === null) {
       return { ...base, verdict: "violation", rule: withContext(`${target} is an internal file of context ${meaning.ofContext}, not on contexts.public`), at: null };
     }

@@ -31,7 +31,7 @@ export interface ViolationInput {
 export function findViolations(input: ViolationInput): UnlocatedViolation[] {
   const { map, classifier, contexts, meanings } = input;
   const layersByName = new Map(map.layers.map((layer) => [layer.name, layer]));
-  const grouped = new Map<string, { kind: ViolationKind; rule: string; from: string; to: string; fromLayer: string | null; meaning: RuleMeaning; dependencies: GraphDependency[] }>();
+  const grouped = new Map<string, { kind: ViolationKind; rule: string; from: string; to: string; fromLayer: string | null; toLayer: string | null; meaning: RuleMeaning; dependencies: GraphDependency[] }>();
 
   for (const module of input.modules) {
     for (const dependency of module.dependencies) {
@@ -41,7 +41,10 @@ export function findViolations(input: ViolationInput): UnlocatedViolation[] {
         const to = meaning.kind === "package" ? packageNameOf(dependency.specifier, dependency.target === "builtin") : dependency.resolved;
         const fromLayer = meaning.kind === "context" ? classifier.layerOf(module.source) : (meaning.fromLayer ?? classifier.layerOf(module.source));
         const key = `${meaning.kind}\u0000${module.source}\u0000${to}`;
-        const group = grouped.get(key) ?? { kind: meaning.kind, rule, from: module.source, to, fromLayer, meaning, dependencies: [] };
+        // A layer rule covering several layers is reported under the pair it broke, as the map says it.
+        const toLayer = meaning.kind === "context" ? null : (meaning.toLayer ?? (meaning.kind === "layer" ? classifier.layerOf(to) : null));
+        const reported = meaning.kind === "layer" && meaning.toLayer === null ? `${meaning.fromLayer}-may-not-import-${toLayer ?? "?"}` : rule;
+        const group = grouped.get(key) ?? { kind: meaning.kind, rule: reported, from: module.source, to, fromLayer, toLayer, meaning, dependencies: [] };
         group.dependencies.push(dependency);
         grouped.set(key, group);
       }
@@ -70,10 +73,10 @@ export function findViolations(input: ViolationInput): UnlocatedViolation[] {
     }
     const layer = layersByName.get(group.fromLayer as string) as Layer;
     const via = viaOf(group.dependencies);
-    const tolerated = meaning.kind === "layer" ? layer.warnImports?.find((allowance) => allowance.layer === meaning.toLayer) : undefined;
+    const tolerated = meaning.kind === "layer" && meaning.toLayer !== null ? layer.warnImports?.find((allowance) => allowance.layer === meaning.toLayer) : undefined;
     const words =
       meaning.kind === "layer"
-        ? layerWords(layer, group.from, group.to, meaning.toLayer as string, { contexts, via, tolerated })
+        ? layerWords(layer, group.from, group.to, group.toLayer as string, { contexts, via, tolerated })
         : meaning.kind === "private"
           ? privateWords(layersByName.get(meaning.toLayer) as Layer, layer, group.from, group.to)
           : packageWords(layer, group.to);
@@ -85,7 +88,7 @@ export function findViolations(input: ViolationInput): UnlocatedViolation[] {
       from: group.from,
       to: group.to,
       fromLayer: group.fromLayer,
-      toLayer: meaning.toLayer,
+      toLayer: group.toLayer,
       specifier: specifiers[0] ?? null,
       specifiers,
       dependencyTypes,
