@@ -17,9 +17,8 @@ export const dependencyCruiserExtractor: DependencyExtractor = {
     let result: ICruiseResult;
     try {
       const confined = { ...options, doNotFollow: { path: [...options.doNotFollow.path, OUTSIDE_BASE_DIR] } };
-      // dependency-cruiser keeps one resolver per process unless told; each run resolves afresh, with its own aliases.
-      const aliases = hints === undefined || Object.keys(hints.aliases).length === 0 ? {} : { alias: { ...hints.aliases } };
-      const resolveOptions = { bustTheCache: true, ...aliases };
+      // No bustTheCache: it rebuilds the resolver for every import; each cruise() already starts with fresh resolver caches.
+      const resolveOptions = hints === undefined || Object.keys(hints.aliases).length === 0 ? {} : { alias: { ...hints.aliases } };
       const reported = await cruise([...files], confined as unknown as ICruiseOptions, resolveOptions, tsConfig ? { tsConfig } : {});
       result = reported.output as ICruiseResult;
     } catch (error) {
