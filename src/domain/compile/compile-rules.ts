@@ -55,7 +55,7 @@ export function compileRules(map: LayerMap, classifier: LayerClassifier): Compil
       meanings.set(name, { kind: "layer", fromLayer: layer.name, toLayer: null, toLayers: refused.map(({ target }) => target.name) });
     }
     for (const { target, targetIndex } of tolerated) {
-      const name = `${layer.name}-may-not-import-${target.name}`;
+      const name = layerPairRule(layer.name, target.name);
       forbidden.push({ name, comment: `${layer.name} may not import ${target.name}, tolerated at severity warn`, severity: "warn", from, to: to([targetIndex]) });
       meanings.set(name, { kind: "layer", fromLayer: layer.name, toLayer: target.name });
     }
@@ -118,6 +118,16 @@ function cycleRule(severity: "error" | "warn", typeOnly: readonly string[], excl
 
 export function describeAllowedLayers(layer: Layer): string {
   return layer.mayImport.length === 0 ? "no other layer" : layer.mayImport.join(", ");
+}
+
+/** How the map names one forbidden pair of layers: what reports say, whichever compiled rule caught it. */
+export function layerPairRule(from: string, to: string): string {
+  return `${from}-may-not-import-${to}`;
+}
+
+/** The rule a violation is reported under: a layer rule covering several layers reports the pair it broke. */
+export function reportedRule(rule: string, meaning: RuleMeaning, toLayer: string | null): string {
+  return meaning.kind === "layer" && meaning.toLayer === null ? layerPairRule(meaning.fromLayer, toLayer ?? "?") : rule;
 }
 
 /** The one dependency-cruiser rule for all the layers a layer may not import (tolerated ones aside). */

@@ -1,5 +1,5 @@
 import { describeAllowance } from "../compile/compile-context-rules.js";
-import { describeAllowedPackages } from "../compile/compile-rules.js";
+import { describeAllowedPackages, reportedRule } from "../compile/compile-rules.js";
 import type { MapPointer } from "../diagnostics/diagnostic.js";
 import { groupUnclaimed } from "../diagnostics/unclaimed-findings.js";
 import { patternMatches, suggestLayer, type LayerSuggestion } from "../diagnostics/suggest-layer.js";
@@ -114,7 +114,7 @@ function verdictOf(context: ExplainContext, file: string, layer: Layer | null, d
   const contextWhy = contextRule === undefined ? null : `${contextRule}: ${contextBreach(context, file, dependency.resolved)}`;
   if (broken !== undefined && layer !== null) {
     const meaning = meanings.get(broken);
-    const shown = meaning?.kind === "layer" && meaning.toLayer === null ? `${meaning.fromLayer}-may-not-import-${targetLayer ?? "?"}` : broken;
+    const shown = meaning === undefined ? broken : reportedRule(broken, meaning, targetLayer);
     const withContext = (why: string): string => [`${shown}: ${why}`, ...(contextWhy === null ? [] : [contextWhy])].join("; ");
     if (meaning?.kind === "private" && meaning.toLayer === null) {
       return { ...base, verdict: "violation", rule: withContext(`${target} is an internal file of context ${meaning.ofContext}, not on contexts.public`), at: null };

@@ -1,6 +1,6 @@
 import type { ContextClassifier } from "../classify/context-classifier.js";
 import type { LayerClassifier } from "../classify/layer-classifier.js";
-import { describeAllowedLayers, describeAllowedPackages } from "../compile/compile-rules.js";
+import { describeAllowedLayers, describeAllowedPackages, reportedRule } from "../compile/compile-rules.js";
 import type { RuleMeaning } from "../compile/rule-set.js";
 import type { GraphDependency, GraphModule } from "../graph/module-graph.js";
 import type { Layer, LayerMap, WarnAllowance } from "../map/layer-map.js";
@@ -41,9 +41,8 @@ export function findViolations(input: ViolationInput): UnlocatedViolation[] {
         const to = meaning.kind === "package" ? packageNameOf(dependency.specifier, dependency.target === "builtin") : dependency.resolved;
         const fromLayer = meaning.kind === "context" ? classifier.layerOf(module.source) : (meaning.fromLayer ?? classifier.layerOf(module.source));
         const key = `${meaning.kind}\u0000${module.source}\u0000${to}`;
-        // A layer rule covering several layers is reported under the pair it broke, as the map says it.
         const toLayer = meaning.kind === "context" ? null : (meaning.toLayer ?? (meaning.kind === "layer" ? classifier.layerOf(to) : null));
-        const reported = meaning.kind === "layer" && meaning.toLayer === null ? `${meaning.fromLayer}-may-not-import-${toLayer ?? "?"}` : rule;
+        const reported = reportedRule(rule, meaning, toLayer);
         const group = grouped.get(key) ?? { kind: meaning.kind, rule: reported, from: module.source, to, fromLayer, toLayer, meaning, dependencies: [] };
         group.dependencies.push(dependency);
         grouped.set(key, group);
