@@ -1,10 +1,17 @@
+import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { REPO_ROOT, runBuiltCli } from "../helpers/run-built-cli.js";
+import { BUILT_BIN, REPO_ROOT, runBuiltCli } from "../helpers/run-built-cli.js";
 
 describe("layerlint's own layers.yaml", () => {
+  it("runs as an executable, as npx runs a project's own bin (the build sets the execute bit tsc leaves off)", () => {
+    const run = spawnSync(BUILT_BIN, ["check", "--format", "json"], { cwd: REPO_ROOT, encoding: "utf8" });
+    expect(run.error).toBeUndefined();
+    expect(run.status).toBe(0);
+  });
+
   it("passes on layerlint's source", () => {
     const run = runBuiltCli(["check", "--format", "json"], REPO_ROOT);
     expect(run.status).toBe(0);
