@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { createContextClassifier, type ContextClassifier } from "../domain/classify/context-classifier.js";
 import { createLayerClassifier, type LayerClassifier } from "../domain/classify/layer-classifier.js";
-import { compileCruiseOptions, compileRules, type CompiledRules } from "../domain/compile/compile-rules.js";
+import { compileCruiseOptions, compileRules, withoutCycleRule, type CompiledRules } from "../domain/compile/compile-rules.js";
 import { compilePathGlob } from "../domain/glob/compile-glob.js";
 import type { GraphModule } from "../domain/graph/module-graph.js";
 import { layerRulesBroken } from "../domain/barrels/layer-rules-broken.js";
@@ -69,7 +69,7 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
   // Awaited after the cruise; this keeps a failure during the cruise from also being an unhandled rejection.
   syntaxProblems.catch(() => undefined);
   const aliases = workspaceAliases(await time("workspaces", () => findWorkspacePackages(ports, rootDir)), rootDir);
-  const graph = await time("cruise", () => ports.extractor.extract(selection.checked, options, { aliases }), selection.checked.length);
+  const graph = await time("cruise", () => ports.extractor.extract(selection.checked, withoutCycleRule(options), { aliases }), selection.checked.length);
 
   const checkedSet = new Set(selection.checked);
   const checkedModules = graph.modules.filter((module) => checkedSet.has(module.source));
@@ -79,7 +79,7 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
   const lineCounts = await countLinesWhereLimited(ports, rootDir, selection.checked, lineLimitOf(map, classifier));
   const found = [
     ...findViolations({ map, classifier, contexts, meanings: rules.meanings, modules: ruled }),
-    ...findCycleViolations(checkedModules, classifier, map.options.cycles),
+    ...findCycleViolations({ graph: graph.modules, checked: checkedModules, classifier, severity: map.options.cycles, typeOnlyImports: map.options.typeOnlyImports }),
     ...findSizeViolations(lineCounts, map, classifier),
   ].sort(compareViolations);
   const excepted = applyExceptions(found, map.exceptions, request.today ?? new Date().toISOString().slice(0, 10));

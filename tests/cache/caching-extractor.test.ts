@@ -12,7 +12,7 @@ import type { DependencyExtractor } from "../../src/application/ports.js";
 import { selectFiles } from "../../src/application/select-files.js";
 import { defaultPorts } from "../../src/cli/default-ports.js";
 import { createLayerClassifier } from "../../src/domain/classify/layer-classifier.js";
-import { compileCruiseOptions, compileRules } from "../../src/domain/compile/compile-rules.js";
+import { compileCruiseOptions, compileRules, withoutCycleRule } from "../../src/domain/compile/compile-rules.js";
 import type { CruiseOptions } from "../../src/domain/compile/rule-set.js";
 import { fixturePath } from "../helpers/run-built-cli.js";
 
@@ -43,7 +43,7 @@ async function compiled(mapName: string): Promise<{ files: readonly string[]; op
   const mapFile = join(dir, mapName);
   const { map, rootDir } = await loadLayerMap(ports, mapFile, dir);
   const selection = await selectFiles(ports.fileSystem, rootDir, map);
-  const options = compileCruiseOptions(compileRules(map, createLayerClassifier(map.layers)), { baseDir: rootDir, tsconfig: map.tsconfig === null ? null : join(rootDir, map.tsconfig) });
+  const options = withoutCycleRule(compileCruiseOptions(compileRules(map, createLayerClassifier(map.layers)), { baseDir: rootDir, tsconfig: map.tsconfig === null ? null : join(rootDir, map.tsconfig) }));
   return { files: selection.checked, options, mapFile };
 }
 
@@ -66,16 +66,15 @@ async function coldGraph(mapName = "layers.yaml") {
 const edit = (file: string, change: (text: string) => string) => writeFileSync(join(dir, file), change(readFileSync(join(dir, file), "utf8")));
 
 describe("the caching extractor", () => {
-  it("answers an unchanged tree without calling dependency-cruiser, with the cold graph exactly (cycles included)", async () => {
+  it("answers an unchanged tree without calling dependency-cruiser, with the cold graph exactly", async () => {
     const first = await cachedRun();
     expect(first.calls).toHaveLength(1);
     const warm = await cachedRun();
     expect(warm.calls).toEqual([]);
     expect(warm.graph).toEqual(await coldGraph());
-    expect(warm.graph.modules.some((module) => module.dependencies.some((dependency) => dependency.cycle !== undefined))).toBe(true);
   });
 
-  it("re-cruises only the edited file (maxDepth 1) and keeps its cycle annotations when its imports are unchanged", async () => {
+  it("re-cruises only the edited file (maxDepth 1) when its imports are unchanged", async () => {
     await cachedRun();
     edit("src/lib/x.ts", (text) => `${text}export const more = 3;\n`);
     const partial = await cachedRun();
@@ -84,23 +83,12 @@ describe("the caching extractor", () => {
     expect(partial.summary).toBe("cache: graph 5 hits, 1 misses (re-cruised src/lib/x.ts)");
   });
 
-  it("falls back to a cold run when an edited file's imports change and cycles are checked", async () => {
-    await cachedRun();
-    edit("src/lib/c.ts", () => "export const c = 1;\n");
-    const run = await cachedRun();
-    expect(run.calls).toEqual([{ files: ["src/lib/c.ts"], maxDepth: 1 }, { files: expect.arrayContaining(["src/lib/c.ts"]), maxDepth: undefined }]);
-    expect(run.summary).toContain("cold: a changed file's imports changed and cycles are checked");
-    const cold = await coldGraph();
-    expect(run.graph).toEqual(cold);
-    expect(cold.modules.find((module) => module.source === "src/app/a.ts")?.dependencies[0]?.cycle).toBeUndefined();
-  });
-
-  it("merges the re-cruised file when its imports change and cycles are off", async () => {
-    await cachedRun("layers.cycles-off.yaml");
+  it.each(["layers.yaml", "layers.cycles-off.yaml"])("merges the re-cruised file when its imports change, whatever the cycles policy (%s): layerlint finds cycles itself", async (mapName) => {
+    await cachedRun(mapName);
     edit("src/lib/z.ts", (text) => `import { c } from "./c.js";\n${text}export const zc = c;\n`);
-    const run = await cachedRun("layers.cycles-off.yaml");
+    const run = await cachedRun(mapName);
     expect(run.calls).toEqual([{ files: ["src/lib/z.ts"], maxDepth: 1 }]);
-    const cold = await coldGraph("layers.cycles-off.yaml");
+    const cold = await coldGraph(mapName);
     expect(run.graph).toEqual(cold);
     expect(cold.modules.find((module) => module.source === "src/lib/z.ts")?.dependencies.map((dependency) => dependency.resolved)).toEqual(["src/lib/c.ts", "src/lib/x.ts"]);
   });

@@ -79,9 +79,8 @@ export function cachingExtractor(settings: CachingExtractorSettings): Dependency
 
 /**
  * Re-cruises only the changed files (maxDepth 1: their own dependencies, resolved and judged by the
- * rules by dependency-cruiser itself) and puts them in the cached graph. Cycles are a property of the whole
- * graph: an unchanged set of dependencies keeps the cached annotations; a changed one with cycle rules
- * on needs a cold run. Returns the reason for a cold run when one is needed.
+ * rules by dependency-cruiser itself) and puts them in the cached graph. Returns the reason for a cold run
+ * when one is needed.
  */
 async function recruise(inner: DependencyExtractor, cached: ModuleGraph, roots: readonly string[], changed: readonly string[], options: CruiseOptions, hints: ResolutionHints | undefined): Promise<ModuleGraph | string> {
   if (changed.length > MAX_RECRUISED) return `more than ${MAX_RECRUISED} files changed`;
@@ -94,13 +93,11 @@ async function recruise(inner: DependencyExtractor, cached: ModuleGraph, roots: 
     if (module !== undefined) freshBySource.set(file, module);
   }
   const bySource = new Map(cached.modules.map((module) => [module.source, module]));
-  const cycleRules = new Set(options.ruleSet.forbidden.filter((rule) => rule.to.circular === true).map((rule) => rule.name));
   for (const file of changed) {
     const before = bySource.get(file);
     const after = freshBySource.get(file);
     if (before === undefined || after === undefined) return "a changed file is new to the graph";
-    if (sameEdges(before, after, cycleRules)) continue;
-    if (cycleRules.size > 0) return "a changed file's imports changed and cycles are checked";
+    if (sameEdges(before, after)) continue;
     if (after.dependencies.some((dependency) => dependency.target === "local" && !bySource.has(dependency.resolved))) return "a changed file imports a module the graph did not reach";
     bySource.set(file, after);
   }
@@ -110,11 +107,11 @@ async function recruise(inner: DependencyExtractor, cached: ModuleGraph, roots: 
 /** Beyond this many changed files one cold cruise is cheaper than a cruise per file. */
 const MAX_RECRUISED = 16;
 
-/** The same imports resolved the same way and breaking the same rules, cycles aside. */
-function sameEdges(before: GraphModule, after: GraphModule, cycleRules: ReadonlySet<string>): boolean {
+/** The same imports resolved the same way and breaking the same rules. */
+function sameEdges(before: GraphModule, after: GraphModule): boolean {
   const edges = (module: GraphModule) => JSON.stringify(module.dependencies.map((dependency: GraphDependency) => [
     dependency.specifier, dependency.resolved, dependency.target, dependency.typeOnly, dependency.dependencyTypes,
-    dependency.brokenRules.filter((rule) => !cycleRules.has(rule)),
+    dependency.brokenRules,
   ]));
   return edges(before) === edges(after);
 }

@@ -81,7 +81,6 @@ function toDependency(dependency: IDependency): GraphDependency {
     typeOnly: dependency.dependencyTypes.includes("type-only"),
     dependencyTypes: dependency.dependencyTypes,
     brokenRules: (dependency.rules ?? []).map((rule) => rule.name),
-    ...(dependency.cycle === undefined ? {} : { cycle: dependency.cycle.map((step) => step.name) }),
   };
 }
 

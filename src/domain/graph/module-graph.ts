@@ -12,8 +12,6 @@ export interface GraphDependency {
   readonly dependencyTypes: readonly string[];
   /** Names of the compiled rules this dependency breaks. */
   readonly brokenRules: readonly string[];
-  /** When this dependency closes an import cycle the rules look for: the loop after the importer, ending with it. */
-  readonly cycle?: readonly string[];
   /** Seen through barrels (`--through-barrels`): the barrels between the importer and `resolved`, in order. */
   readonly via?: readonly string[];
 }

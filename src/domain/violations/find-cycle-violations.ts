@@ -1,23 +1,39 @@
 import type { LayerClassifier } from "../classify/layer-classifier.js";
 import { CYCLE_RULE } from "../compile/compile-rules.js";
+import { createCycleFinder } from "../graph/cycle-finder.js";
 import type { GraphModule } from "../graph/module-graph.js";
-import type { CyclesPolicy } from "../map/layer-map.js";
+import type { CyclesPolicy, TypeOnlyImportsPolicy } from "../map/layer-map.js";
 import type { UnlocatedViolation } from "./find-violations.js";
 import { compareText } from "./violation.js";
 import { violationId } from "./violation-id.js";
 
+export interface CycleSearch {
+  /** Every module the extractor reached: loops may pass through modules that are not checked. */
+  readonly graph: readonly GraphModule[];
+  /** The modules whose imports are judged. */
+  readonly checked: readonly GraphModule[];
+  readonly classifier: LayerClassifier;
+  readonly severity: CyclesPolicy;
+  readonly typeOnlyImports: TypeOnlyImportsPolicy;
+}
+
 /**
- * One violation per import cycle, however many of its dependencies dependency-cruiser flags: the loop
- * is rotated to start at its smallest path, so every member reports the same cycle.
+ * One violation per import cycle, however many of its imports close it: the loop is rotated to start at
+ * its smallest path, so every member reports the same cycle. The loops are the ones dependency-cruiser's
+ * `circular` rule of the ejected configuration finds; with `typeOnlyImports: allow`, a loop with a
+ * type-only import in it is none.
  */
-export function findCycleViolations(modules: readonly GraphModule[], classifier: LayerClassifier, severity: CyclesPolicy): UnlocatedViolation[] {
+export function findCycleViolations({ graph, checked, classifier, severity, typeOnlyImports }: CycleSearch): UnlocatedViolation[] {
   if (severity === "off") return [];
-  const bySource = new Map(modules.map((module) => [module.source, module]));
+  const cycleThrough = createCycleFinder(graph);
+  const bySource = new Map(checked.map((module) => [module.source, module]));
   const loops = new Map<string, readonly string[]>();
-  for (const module of modules) {
-    for (const dependency of module.dependencies) {
-      if (dependency.cycle === undefined || !dependency.brokenRules.includes(CYCLE_RULE)) continue;
-      const loop = canonicalLoop([module.source, ...dependency.cycle.slice(0, -1)]);
+  for (const module of checked) {
+    for (const target of new Set(module.dependencies.map((dependency) => dependency.resolved))) {
+      const steps = cycleThrough(module.source, target);
+      if (steps.length === 0) continue;
+      if (typeOnlyImports === "allow" && steps.some((step) => step.dependencyTypes.includes("type-only"))) continue;
+      const loop = canonicalLoop([module.source, ...steps.slice(0, -1).map((step) => step.name)]);
       loops.set(loop.join("\u0000"), loop);
     }
   }
