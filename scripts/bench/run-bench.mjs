@@ -8,15 +8,19 @@
 // every run, so both share the machine's noise) two child processes:
 //   (a) node dist/cli/bin.js check --no-cache --format json --timings
 //   (b) node node_modules/dependency-cruiser/bin/dependency-cruise.mjs --config <ejected.cjs> --output-type json src
+//   (c) the same with the ejected configuration minus its cycle rule: raw dependency-cruiser's cycle search is
+//       most of its time on big trees, and layerlint finds the same loops its own way, so (c) shows what
+//       layerlint costs beside the cruise alone.
 // Wall time is performance.now() around spawnSync; peak RSS comes from /usr/bin/time -v when present.
 // Prints medians, the ratio layerlint/raw, layerlint's phase medians (from --timings) and a Markdown
-// table to paste into the README. Both must find the same layer violations, else a loud MISMATCH.
+// table to paste into the README. Both must find the same layer violations and import cycles, else a loud MISMATCH.
 // Then the cache (on by default): layerlint warm with nothing changed, and after a one-line edit of one
 // file (its imports unchanged), each as a ratio against the raw median of the same run; both must print
 // the cold run's report byte for byte, else a loud MISMATCH.
 
 import { spawnSync } from "node:child_process";
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { cpus, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -104,6 +108,7 @@ function runLayerlint(project, configArgs, cacheArgs = ["--no-cache"]) {
     layerViolations: report.summary.violations.layer,
     packageViolations: report.summary.violations.package,
     unassigned: report.summary.violations.unassigned,
+    cycles: report.violations.filter((violation) => violation.kind === "cycle").map((violation) => violation.cycle.slice(0, -1).join(" > ")).sort(),
     modules: report.summary.modules,
     dependencies: report.summary.dependencies,
     unresolved: report.summary.unresolved,
@@ -127,9 +132,24 @@ function runRaw(project, ejected) {
     layerViolations: layerPairs,
     layerViolationEntries: violations.filter((violation) => /-may-not-import-/.test(violation.rule.name)).length,
     packageViolations: distinct(/-may-not-use-/),
+    // dependency-cruiser flags every import closing a loop; layerlint reports each loop once, from its smallest path.
+    cycles: [...new Set(violations.filter((violation) => violation.rule.name === "no-import-cycles").map((violation) => canonicalLoop([violation.from, ...violation.cycle.slice(0, -1).map((step) => step.name)])))].sort(),
     modules: output.summary.totalCruised,
     dependencies: output.summary.totalDependenciesCruised,
   };
+}
+
+function canonicalLoop(members) {
+  const start = members.indexOf([...members].sort()[0]);
+  return [...members.slice(start), ...members.slice(0, start)].join(" > ");
+}
+
+/** The ejected configuration without its cycle rule, next to it. */
+function withoutCycleRule(ejected) {
+  const config = createRequire(import.meta.url)(ejected);
+  const file = ejected.replace(/\.cjs$/, ".no-cycles.cjs");
+  writeFileSync(file, `module.exports = ${JSON.stringify({ ...config, forbidden: config.forbidden.filter((rule) => rule.name !== "no-import-cycles") }, null, 2)};\n`);
+  return file;
 }
 
 function benchSize(size, options) {
@@ -145,28 +165,35 @@ function benchSize(size, options) {
     const configArgs = options.map === "50" ? ["--config", "layers.50.yaml"] : [];
     const compile = runNode([LAYERLINT_BIN, "compile", ...configArgs, "--format", "cjs", "-o", ejected], project);
     if (compile.status !== 0) throw new Error(`layerlint compile exited ${compile.status}:\n${compile.stderr}`);
+    const ejectedNoCycles = withoutCycleRule(ejected);
 
     const layerlintRuns = [];
     const rawRuns = [];
+    const rawNoCycleRuns = [];
     for (let i = 0; i < options.warmup; i++) {
       started = performance.now();
       runLayerlint(project, configArgs);
       runRaw(project, ejected);
+      runRaw(project, ejectedNoCycles);
       log(`warm-up ${i + 1}/${options.warmup}: ${ms(performance.now() - started)} ms (not counted)`);
     }
     for (let i = 0; i < options.runs; i++) {
       // Flip the order every run so neither side always runs on a warmer (or hotter) machine.
-      const order = i % 2 === 0 ? ["layerlint", "raw"] : ["raw", "layerlint"];
+      const order = i % 2 === 0 ? ["layerlint", "raw", "raw-no-cycles"] : ["raw-no-cycles", "raw", "layerlint"];
       const line = [];
       for (const which of order) {
         if (which === "layerlint") {
           const run = runLayerlint(project, configArgs);
           layerlintRuns.push(run);
           line.push(`layerlint ${ms(run.wallMs)} ms (${PHASES.map((phase) => `${phase} ${run.phases[phase] ?? "?"}`).join(", ")})`);
-        } else {
+        } else if (which === "raw") {
           const run = runRaw(project, ejected);
           rawRuns.push(run);
           line.push(`raw ${ms(run.wallMs)} ms`);
+        } else {
+          const run = runRaw(project, ejectedNoCycles);
+          rawNoCycleRuns.push(run);
+          line.push(`raw without the cycle rule ${ms(run.wallMs)} ms`);
         }
       }
       log(`run ${i + 1}/${options.runs}: ${line.join(" | ")}`);
@@ -178,12 +205,13 @@ function benchSize(size, options) {
     for (const run of layerlintRuns) if (run.layerViolations !== first.layerViolations) mismatches.push(`layerlint found ${run.layerViolations} then ${first.layerViolations} layer violations`);
     for (const run of rawRuns) if (run.layerViolations !== raw.layerViolations) mismatches.push(`raw found ${run.layerViolations} then ${raw.layerViolations} layer violations`);
     if (first.layerViolations !== raw.layerViolations) mismatches.push(`layerlint found ${first.layerViolations} layer violations, raw dependency-cruiser ${raw.layerViolations}`);
+    if (first.cycles.join("\n") !== raw.cycles.join("\n")) mismatches.push(`layerlint found ${first.cycles.length} import cycles, raw dependency-cruiser ${raw.cycles.length}, not all the same`);
     if (first.packageViolations !== raw.packageViolations) mismatches.push(`layerlint found ${first.packageViolations} package violations, raw dependency-cruiser ${raw.packageViolations}`);
     if (first.layerViolations !== generated.forbiddenEdges) mismatches.push(`the generator planted ${generated.forbiddenEdges} forbidden imports, layerlint found ${first.layerViolations}`);
     if (first.unresolved > 0) mismatches.push(`layerlint could not resolve ${first.unresolved} imports (the generated project should resolve fully)`);
     for (const mismatch of mismatches) log(`\n!!!!!!!! MISMATCH: ${mismatch} !!!!!!!!`);
     if (mismatches.length === 0) {
-      log(`violations agree: ${first.layerViolations} layer (raw: ${raw.layerViolationEntries} dependency entries), ${first.packageViolations} package, as planted`);
+      log(`violations agree: ${first.layerViolations} layer (raw: ${raw.layerViolationEntries} dependency entries), ${first.packageViolations} package, as planted; the same ${first.cycles.length} import cycles`);
     }
 
     // The cache: filled once, then warm runs with nothing changed, then runs each after a one-line edit.
@@ -220,22 +248,26 @@ function benchSize(size, options) {
       match: mismatches.length === 0,
       layerlintMs: median(layerlintRuns.map((run) => run.wallMs)),
       rawMs: median(rawRuns.map((run) => run.wallMs)),
+      rawNoCyclesMs: median(rawNoCycleRuns.map((run) => run.wallMs)),
+      cycles: first.cycles.length,
       layerlintRssKb: median(layerlintRuns.map((run) => run.rssKb)),
       rawRssKb: median(rawRuns.map((run) => run.rssKb)),
+      rawNoCyclesRssKb: median(rawNoCycleRuns.map((run) => run.rssKb)),
       phases: Object.fromEntries(PHASES.map((phase) => [phase, median(layerlintRuns.map((run) => run.phases[phase] ?? NaN))])),
       // Process start, module loading, reading the map and rendering the report: wall minus the phases.
       outsidePhases: median(layerlintRuns.map((run) => run.wallMs - SERIAL_PHASES.reduce((total, phase) => total + (run.phases[phase] ?? 0), 0))),
     };
     summary.ratio = summary.layerlintMs / summary.rawMs;
+    summary.noCyclesRatio = summary.layerlintMs / summary.rawNoCyclesMs;
     summary.warmRatio = summary.warmMs / summary.rawMs;
     summary.editedRatio = summary.editedMs / summary.rawMs;
     summary.own = OWN_PHASES.reduce((total, phase) => total + summary.phases[phase], 0);
     summary.ownShare = summary.own / summary.phases.cruise;
 
-    log(`medians of ${options.runs}: layerlint ${ms(summary.layerlintMs)} ms, raw ${ms(summary.rawMs)} ms, ratio ${summary.ratio.toFixed(2)}`);
+    log(`medians of ${options.runs}: layerlint ${ms(summary.layerlintMs)} ms, raw ${ms(summary.rawMs)} ms, ratio ${summary.ratio.toFixed(2)}; raw without the cycle rule ${ms(summary.rawNoCyclesMs)} ms, ratio ${summary.noCyclesRatio.toFixed(2)}`);
     log(`cache (medians of ${options.runs}): warm ${ms(summary.warmMs)} ms = ${summary.warmRatio.toFixed(3)}× raw; one file edited ${ms(summary.editedMs)} ms = ${summary.editedRatio.toFixed(3)}× raw`);
     log(`layerlint phases (median ms): ${PHASES.map((phase) => `${phase} ${ms(summary.phases[phase])}`).join(", ")}; outside the phases ${ms(summary.outsidePhases)}`);
-    if (hasTime) log(`peak RSS (median MB): layerlint ${mb(summary.layerlintRssKb)}, raw ${mb(summary.rawRssKb)}`);
+    if (hasTime) log(`peak RSS (median MB): layerlint ${mb(summary.layerlintRssKb)}, raw ${mb(summary.rawRssKb)}, raw without the cycle rule ${mb(summary.rawNoCyclesRssKb)}`);
     log(`verdict: ${verdict(summary)}`);
     return summary;
   } finally {
@@ -257,12 +289,15 @@ function markdownTable(summaries, options) {
     "modules",
     "deps",
     "layer violations (layerlint / raw)",
+    "cycles",
     "layerlint ms",
     "raw depcruise ms",
     "ratio",
+    "raw without cycle rule ms",
+    "ratio",
     "warm ms (ratio)",
     "1 file edited ms (ratio)",
-    ...(rss ? ["layerlint RSS MB", "raw RSS MB"] : []),
+    ...(rss ? ["layerlint RSS MB", "raw RSS MB", "raw without cycle rule RSS MB"] : []),
     ...PHASES.map((phase) => `${phase} ms`),
     "outside phases ms",
     "own / cruise",
@@ -271,12 +306,15 @@ function markdownTable(summaries, options) {
     summary.size.toLocaleString("en-US"),
     summary.dependencies.toLocaleString("en-US"),
     `${summary.layerViolations} / ${summary.rawLayerViolations}${summary.match ? "" : " **MISMATCH**"}`,
+    summary.cycles.toLocaleString("en-US"),
     ms(summary.layerlintMs),
     ms(summary.rawMs),
     `${summary.ratio.toFixed(2)}×`,
+    ms(summary.rawNoCyclesMs),
+    `${summary.noCyclesRatio.toFixed(2)}×`,
     `${ms(summary.warmMs)} (${summary.warmRatio.toFixed(3)}×)`,
     `${ms(summary.editedMs)} (${summary.editedRatio.toFixed(3)}×)`,
-    ...(rss ? [mb(summary.layerlintRssKb), mb(summary.rawRssKb)] : []),
+    ...(rss ? [mb(summary.layerlintRssKb), mb(summary.rawRssKb), mb(summary.rawNoCyclesRssKb)] : []),
     ...PHASES.map((phase) => ms(summary.phases[phase])),
     ms(summary.outsidePhases),
     `${(summary.ownShare * 100).toFixed(1)}%`,
@@ -289,7 +327,7 @@ function markdownTable(summaries, options) {
     ...rows.map(line),
     "",
     `Medians of ${options.runs} alternating runs (${options.warmup} warm-up) on ${cpus().length} × ${cpus()[0]?.model.trim() ?? "unknown CPU"}, Node ${process.version}, ${options.map}-layer map; ` +
-      `wall time of each child process${rss ? ", peak RSS from /usr/bin/time -v" : ""}. Warm: the cache filled, nothing changed; 1 file edited: a comment appended to one file before each run; both ratios against the same raw median. Phases are layerlint's \`--timings\` of the cold (\`--no-cache\`) runs; "own / cruise" is (list + locate) / cruise; parse-check runs in a worker thread alongside the cruise.`,
+      `wall time of each child process${rss ? ", peak RSS from /usr/bin/time -v" : ""}. Raw: dependency-cruiser with the configuration \`layerlint compile\` ejects (cycle rule included, as layerlint's default \`cycles: warn\`); raw without cycle rule: the same minus that rule. Warm: the cache filled, nothing changed; 1 file edited: a comment appended to one file before each run; both ratios against the same raw median. Phases are layerlint's \`--timings\` of the cold (\`--no-cache\`) runs; "own / cruise" is (list + locate) / cruise; parse-check runs in a worker thread alongside the cruise.`,
   ].join("\n");
 }
 
