@@ -31,10 +31,10 @@ const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const LAYERLINT_BIN = join(REPO, "dist", "cli", "bin.js");
 const DEPCRUISE_BIN = join(REPO, "node_modules", "dependency-cruiser", "bin", "dependency-cruise.mjs");
 const TIME_BIN = "/usr/bin/time";
-const PHASES = ["list", "cruise", "locate", "parse-check"];
+const PHASES = ["list", "cruise", "cycles", "locate", "parse-check"];
 // parse-check runs in a worker thread at the same time as the cruise, so it is not on the critical path.
-const SERIAL_PHASES = ["list", "cruise", "locate"];
-const OWN_PHASES = ["list", "locate"];
+const SERIAL_PHASES = ["list", "cruise", "cycles", "locate"];
+const OWN_PHASES = ["list", "cycles", "locate"];
 const MAX_BUFFER = 1024 * 1024 * 1024;
 
 function parseArguments(argv) {
@@ -280,7 +280,7 @@ function verdict(summary) {
   const percent = (summary.ownShare * 100).toFixed(1);
   const word = summary.ownShare < 0.05 ? "negligible" : summary.ownShare < 0.2 ? "modest" : "significant";
   const biggest = OWN_PHASES.reduce((best, phase) => (summary.phases[phase] > summary.phases[best] ? phase : best), OWN_PHASES[0]);
-  return `layerlint's own serial phases (list+locate) take ${ms(summary.own)} ms = ${percent}% of cruise (${ms(summary.phases.cruise)} ms): ${word}; the largest is ${biggest} (${ms(summary.phases[biggest])} ms)`;
+  return `layerlint's own serial phases (list+cycles+locate) take ${ms(summary.own)} ms = ${percent}% of cruise (${ms(summary.phases.cruise)} ms): ${word}; the largest is ${biggest} (${ms(summary.phases[biggest])} ms)`;
 }
 
 function markdownTable(summaries, options) {
@@ -327,7 +327,7 @@ function markdownTable(summaries, options) {
     ...rows.map(line),
     "",
     `Medians of ${options.runs} alternating runs (${options.warmup} warm-up) on ${cpus().length} × ${cpus()[0]?.model.trim() ?? "unknown CPU"}, Node ${process.version}, ${options.map}-layer map; ` +
-      `wall time of each child process${rss ? ", peak RSS from /usr/bin/time -v" : ""}. Raw: dependency-cruiser with the configuration \`layerlint compile\` ejects (cycle rule included, as layerlint's default \`cycles: warn\`); raw without cycle rule: the same minus that rule. Warm: the cache filled, nothing changed; 1 file edited: a comment appended to one file before each run; both ratios against the same raw median. Phases are layerlint's \`--timings\` of the cold (\`--no-cache\`) runs; "own / cruise" is (list + locate) / cruise; parse-check runs in a worker thread alongside the cruise.`,
+      `wall time of each child process${rss ? ", peak RSS from /usr/bin/time -v" : ""}. Raw: dependency-cruiser with the configuration \`layerlint compile\` ejects (cycle rule included, as layerlint's default \`cycles: warn\`); raw without cycle rule: the same minus that rule. Warm: the cache filled, nothing changed; 1 file edited: a comment appended to one file before each run; both ratios against the same raw median. Phases are layerlint's \`--timings\` of the cold (\`--no-cache\`) runs; "own / cruise" is (list + cycles + locate) / cruise; parse-check runs in a worker thread alongside the cruise.`,
   ].join("\n");
 }
 

@@ -14,6 +14,7 @@ import { findViolations, type UnlocatedViolation } from "../domain/violations/fi
 import { compareViolations, type Violation } from "../domain/violations/violation.js";
 import { findWorkspacePackages, workspaceAliases } from "./find-workspace-packages.js";
 import type { LoadedLayerMap } from "./load-layer-map.js";
+import { mapInBatches } from "./map-in-batches.js";
 import type { CheckPorts, FileSyntaxProblem } from "./ports.js";
 import { seeThroughBarrelsOf } from "./see-through-barrels.js";
 import { MAX_SOURCE_BYTES, selectFiles, type FileSelection } from "./select-files.js";
@@ -48,7 +49,7 @@ export type AnalysisPorts = Pick<CheckPorts, "fileSystem" | "extractor" | "inspe
 
 export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequest): Promise<ProjectAnalysis> {
   const { map, rootDir } = request.loaded;
-  const timings: Record<string, number> = { list: 0, workspaces: 0, cruise: 0, locate: 0, "parse-check": 0 };
+  const timings: Record<string, number> = { list: 0, workspaces: 0, cruise: 0, cycles: 0, locate: 0, "parse-check": 0 };
   const time = async <T>(phase: string, work: () => Promise<T> | T, files: number | null = null): Promise<T> => {
     request.onPhase?.(phase, files);
     const started = performance.now();
@@ -76,10 +77,11 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
   const ruled = (request.throughBarrels ?? map.options.throughBarrels)
     ? await time("barrels", () => seeThroughBarrelsOf(ports, { rootDir, graph, modules: checkedModules, rulesBroken: layerRulesBroken({ classifier, meanings: rules.meanings, typeOnlyImports: map.options.typeOnlyImports }) }))
     : checkedModules;
+  const cycles = await time("cycles", () => findCycleViolations({ graph: graph.modules, checked: checkedModules, classifier, severity: map.options.cycles, typeOnlyImports: map.options.typeOnlyImports }));
   const lineCounts = await countLinesWhereLimited(ports, rootDir, selection.checked, lineLimitOf(map, classifier));
   const found = [
     ...findViolations({ map, classifier, contexts, meanings: rules.meanings, modules: ruled }),
-    ...findCycleViolations({ graph: graph.modules, checked: checkedModules, classifier, severity: map.options.cycles, typeOnlyImports: map.options.typeOnlyImports }),
+    ...cycles,
     ...findSizeViolations(lineCounts, map, classifier),
   ].sort(compareViolations);
   const excepted = applyExceptions(found, map.exceptions, request.today ?? new Date().toISOString().slice(0, 10));
@@ -143,14 +145,8 @@ async function locateAll(ports: AnalysisPorts, rootDir: string, unplaced: readon
 /** Reads only the files a `maxLines` applies to: nothing at all when no limit is set. */
 async function countLinesWhereLimited(ports: AnalysisPorts, rootDir: string, files: readonly string[], limitOf: ReturnType<typeof lineLimitOf>): Promise<Map<string, number>> {
   const limited = files.filter((file) => limitOf(file) !== null);
-  const counts = new Map<string, number>();
-  const batch = 64;
-  for (let start = 0; start < limited.length; start += batch) {
-    const slice = limited.slice(start, start + batch);
-    const texts = await Promise.all(slice.map((file) => ports.fileSystem.readText(join(rootDir, file))));
-    slice.forEach((file, index) => counts.set(file, countLines(texts[index] as string)));
-  }
-  return counts;
+  const texts = await mapInBatches(limited, 64, (file) => ports.fileSystem.readText(join(rootDir, file)));
+  return new Map(limited.map((file, index) => [file, countLines(texts[index] as string)]));
 }
 
 /** `node:fs` and `fs` name the same built-in, however the extractor spelled it. */

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { compilePathGlob } from "../domain/glob/compile-glob.js";
 import { isSourceFile } from "../domain/graph/source-files.js";
 import type { LayerMap } from "../domain/map/layer-map.js";
+import { mapInBatches } from "./map-in-batches.js";
 import type { FileSystem } from "./ports.js";
 
 /** Source files larger than this are generated or bundled, not written: skipped, never parsed. */
@@ -23,17 +24,16 @@ export interface FileSelection {
 export async function selectFiles(fileSystem: FileSystem, rootDir: string, map: LayerMap): Promise<FileSelection> {
   const sources = (await fileSystem.listFiles(rootDir, map.include)).filter(isSourceFile);
   const exclude = map.exclude.map((glob) => new RegExp(compilePathGlob(glob)));
+  const isExcluded = (file: string) => exclude.some((pattern) => pattern.test(file));
+  const excluded = sources.filter(isExcluded);
+  const candidates = sources.filter((file) => !isExcluded(file));
+  const sizes = await mapInBatches(candidates, 128, async (file) => (await fileSystem.fileSize(join(rootDir, file))) ?? 0);
   const checked: string[] = [];
-  const excluded: string[] = [];
   const oversized: OversizedFile[] = [];
-  for (const file of sources) {
-    if (exclude.some((pattern) => pattern.test(file))) {
-      excluded.push(file);
-      continue;
-    }
-    const bytes = (await fileSystem.fileSize(join(rootDir, file))) ?? 0;
+  candidates.forEach((file, index) => {
+    const bytes = sizes[index] as number;
     if (bytes > MAX_SOURCE_BYTES) oversized.push({ file, bytes });
     else checked.push(file);
-  }
+  });
   return { checked, excluded, oversized };
 }

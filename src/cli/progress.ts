@@ -52,6 +52,8 @@ function describePhase(name: string, files: number | null): string {
       return `resolving the imports${count}`;
     case "barrels":
       return "following imports through barrels";
+    case "cycles":
+      return "finding import cycles";
     case "locate":
       return "locating the violating imports";
     default:

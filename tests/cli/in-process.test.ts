@@ -62,7 +62,7 @@ describe("the CLI run in-process", () => {
   it("prints timings on stderr only when asked, never in the report", async () => {
     const run = capture(["check", "--timings", "--format", "json"]);
     await run.run();
-    expect(run.stderr()).toMatch(/^timings: list \d+ ms, workspaces \d+ ms, cruise \d+ ms, locate \d+ ms, parse-check \d+ ms\n$/);
+    expect(run.stderr()).toMatch(/^timings: list \d+ ms, workspaces \d+ ms, cruise \d+ ms, cycles \d+ ms, locate \d+ ms, parse-check \d+ ms\n$/);
     expect(run.stdout()).not.toMatch(/\d+ ms/);
   });
 });

@@ -51,6 +51,7 @@ describe("progress on stderr", () => {
         "layerlint: listing the source files",
         "layerlint: finding workspace packages",
         "layerlint: resolving the imports of 4 files",
+        "layerlint: finding import cycles",
         "layerlint: locating the violating imports",
         "",
       ].join("\n"),

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { mapInBatches } from "../../application/map-in-batches.js";
 
 /** Content hashes of files under one folder, each file read at most once per run; null when it cannot be read. */
 export interface ContentHashes {
@@ -30,12 +31,6 @@ export function hashBytes(bytes: Buffer | string): string {
 
 /** Hashes many files with a bounded number of reads in flight. */
 export async function hashAll(hashes: ContentHashes, files: readonly string[]): Promise<Map<string, string | null>> {
-  const result = new Map<string, string | null>();
-  const batch = 128;
-  for (let start = 0; start < files.length; start += batch) {
-    const slice = files.slice(start, start + batch);
-    const found = await Promise.all(slice.map((file) => hashes.of(file)));
-    slice.forEach((file, index) => result.set(file, found[index] ?? null));
-  }
-  return result;
+  const found = await mapInBatches(files, 128, (file) => hashes.of(file));
+  return new Map(files.map((file, index) => [file, found[index] ?? null]));
 }
