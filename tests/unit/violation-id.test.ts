@@ -12,9 +12,9 @@ function referenceId(kind: string, from: string, to: string | null): string {
 }
 
 describe("violation ids", () => {
-  it("are 64-bit FNV-1a of kind, from and to, for any paths (non-ASCII and long cycles included)", () => {
+  it("are 64-bit FNV-1a of kind, from and to, for any paths (non-ASCII, astral and lone surrogate code units, long cycles)", () => {
     fc.assert(
-      fc.property(fc.constantFrom("layer", "package", "cycle"), fc.string({ unit: "binary", maxLength: 300 }), fc.option(fc.string({ unit: "grapheme", maxLength: 2000 })), (kind, from, to) => {
+      fc.property(fc.constantFrom("layer", "package", "cycle"), fc.string({ unit: "binary", maxLength: 300 }), fc.option(fc.oneof(fc.string({ unit: "grapheme", maxLength: 2000 }), fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)), maxLength: 50 }))), (kind, from, to) => {
         expect(violationId(kind as "layer", from, to)).toBe(referenceId(kind, from, to));
       }),
       { numRuns: 3000 },

@@ -42,9 +42,10 @@ export function findCycleViolations({ graph, checked, classifier, severity, type
     const edges = (bySource.get(from)?.dependencies ?? []).filter((dependency) => dependency.resolved === to);
     const specifiers = [...new Set(edges.map((dependency) => dependency.specifier))].sort(compareText);
     const cycle = [...members, from];
+    const loop = cycle.join(" → ");
     const layers = [...new Set(members.map((member) => classifier.layerOf(member) ?? "(unassigned)"))];
     return {
-      id: violationId("cycle", from, cycle.join(" → ")),
+      id: violationId("cycle", from, loop),
       kind: "cycle",
       severity,
       rule: CYCLE_RULE,
@@ -55,7 +56,7 @@ export function findCycleViolations({ graph, checked, classifier, severity, type
       specifier: specifiers[0] ?? null,
       specifiers,
       dependencyTypes: [...new Set(edges.flatMap((dependency) => dependency.dependencyTypes))].sort(compareText),
-      message: `import cycle of ${members.length} modules: ${cycle.join(" → ")} (${layers.length === 1 ? `inside layer ${layers[0]}` : `crossing layers ${layers.join(", ")}`})`,
+      message: `import cycle of ${members.length} modules: ${loop} (${layers.length === 1 ? `inside layer ${layers[0]}` : `crossing layers ${layers.join(", ")}`})`,
       fix: "break the loop: move what both sides need into a module they can both import, or invert one import through an interface",
       cycle,
     };
