@@ -99,6 +99,28 @@ function layerlintEdges(cwd: string): string[] {
   return report.violations.map((violation) => `${ejectedRule(violation)} ${violation.severity} ${violation.from} → ${violation.to}`).sort();
 }
 
+describe("layerlint compile: package allow-lists", () => {
+  it("layers with the same allow-list share one set of package rules; reports still name each layer's own rule, and raw depcruise finds the same imports", () => {
+    const cwd = fixturePath("packages");
+    const config = JSON.parse(runBuiltCli(["compile", "-c", "layers.shared-list.yaml"], cwd).stdout) as { forbidden: { name: string; comment: string }[] };
+    expect(config.forbidden.map((rule) => rule.name)).toEqual([
+      "api-may-not-import-other-layers",
+      "api-and-1-more-may-not-use-unlisted-packages",
+      "api-and-1-more-may-not-use-uninstalled-packages",
+      "api-and-1-more-may-not-use-unlisted-builtins",
+      "lib-may-not-import-other-layers",
+      "no-import-cycles",
+    ]);
+    expect(config.forbidden[1]?.comment).toBe("api, lib may use express, @scope/ok, node:fs");
+    const ours = layerlintViolations(cwd, "-c", "layers.shared-list.yaml");
+    expect(ours).toContain("lib-may-not-use-uninstalled-packages src/lib/anything.ts");
+    expect(ours).toContain("lib-may-not-use-unlisted-builtins src/lib/anything.ts");
+    expect(ours).toContain("api-may-not-use-unlisted-builtins src/api/node-path-only.ts");
+    const asEjected = ours.map((entry) => entry.replace(/^(api|lib)-may-not-use-/, "api-and-1-more-may-not-use-")).sort();
+    expect(rawViolations(cwd, "json", "-c", "layers.shared-list.yaml")).toEqual(asEjected);
+  });
+});
+
 describe("layerlint compile: public entry points and warn allowances", () => {
   it("ejects private rules with which raw depcruise finds exactly the same private and layer violations", () => {
     const cwd = fixturePath("public-entry-points");

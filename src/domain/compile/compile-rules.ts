@@ -4,7 +4,7 @@ import type { Layer, LayerMap } from "../map/layer-map.js";
 import { BARE_SPECIFIER_REGEX, isBuiltinPattern } from "../packages/package-name.js";
 import { compileContextRules } from "./compile-context-rules.js";
 import { compilePrivateRules } from "./compile-private-rules.js";
-import type { CruiseOptions, ForbiddenRule, PathRestriction, RuleMeaning } from "./rule-set.js";
+import type { CruiseOptions, ForbiddenRule, PackageCheck, PathRestriction, RuleMeaning } from "./rule-set.js";
 
 /** The one rule finding import cycles; each dependency it flags carries the loop in its `cycle`. */
 export const CYCLE_RULE = "no-import-cycles";
@@ -30,6 +30,7 @@ export function compileRules(map: LayerMap, classifier: LayerClassifier): Compil
   const meanings = new Map<string, RuleMeaning>();
   const typeOnly = map.options.typeOnlyImports === "allow" ? ["type-only"] : [];
   const excluded = map.exclude.map((glob) => compilePathGlob(glob));
+  const packageGroups = layersSharingPackages(map.layers);
 
   map.layers.forEach((layer, index) => {
     const layerExcluded = overlapping(map.exclude, classifier.matchers[index] as LayerMatcher).map((glob) => compilePathGlob(glob));
@@ -59,9 +60,13 @@ export function compileRules(map: LayerMap, classifier: LayerClassifier): Compil
       forbidden.push({ name, comment: `${layer.name} may not import ${target.name}, tolerated at severity warn`, severity: "warn", from, to: to([targetIndex]) });
       meanings.set(name, { kind: "layer", fromLayer: layer.name, toLayer: target.name });
     }
-    for (const rule of packageRules(layer, from, typeOnly)) {
-      forbidden.push(rule);
-      meanings.set(rule.name, { kind: "package", fromLayer: layer.name, toLayer: null });
+    const sharing = packageGroups.get(index);
+    if (sharing !== undefined) {
+      const groupFrom = sharing.length === 1 ? from : unionMembership(classifier.matchers, sharing, map.exclude);
+      for (const { rule, check } of packageRules(sharing.map((member) => map.layers[member] as Layer), groupFrom, typeOnly)) {
+        forbidden.push(rule);
+        meanings.set(rule.name, { kind: "package", fromLayer: sharing.length === 1 ? layer.name : null, toLayer: null, check });
+      }
     }
   });
   for (const { rule, meaning } of compilePrivateRules(map, classifier, excluded, typeOnly, NODE_MODULES_REGEX)) {
@@ -135,9 +140,14 @@ export function layerPairRule(from: string, to: string): string {
   return `${from}-may-not-import-${to}`;
 }
 
-/** The rule a violation is reported under: a layer rule covering several layers reports the pair it broke. */
-export function reportedRule(rule: string, meaning: RuleMeaning, toLayer: string | null): string {
-  return meaning.kind === "layer" && meaning.toLayer === null ? layerPairRule(meaning.fromLayer, toLayer ?? "?") : rule;
+/**
+ * The rule a violation is reported under: a layer rule covering several layers reports the pair it broke, a
+ * package rule shared by several layers the importing layer's own check.
+ */
+export function reportedRule(rule: string, meaning: RuleMeaning, layers: { readonly fromLayer: string | null; readonly toLayer: string | null }): string {
+  if (meaning.kind === "layer" && meaning.toLayer === null) return layerPairRule(meaning.fromLayer, layers.toLayer ?? "?");
+  if (meaning.kind === "package" && meaning.fromLayer === null) return packageRuleName(layers.fromLayer ?? "?", meaning.check);
+  return rule;
 }
 
 /** The one dependency-cruiser rule for all the layers a layer may not import (tolerated ones aside). */
@@ -170,53 +180,64 @@ function overlapping(globs: readonly string[], layer: LayerMatcher): string[] {
   return globs.filter((glob) => layer.globs.some((own) => !globsCannotOverlap(glob, own.glob)));
 }
 
-function packageRules(layer: Layer, from: PathRestriction, typeOnly: readonly string[]): ForbiddenRule[] {
-  if (layer.packages === null) return [];
-  const builtins = layer.packages.filter(isBuiltinPattern).map((pattern) => compileNameGlob(pattern.slice("node:".length)));
-  const npm = layer.packages.filter((pattern) => !isBuiltinPattern(pattern)).map(compileNameGlob);
-  const allowed = describeAllowedPackages(layer);
-  const packagesRule = `${layer.name}-may-not-use-unlisted-packages`;
-  const packagesComment = `${layer.name} may use ${allowed}`;
+/**
+ * Layers with the same package allow-list share their package rules (one set per list, at the place of the
+ * list's first layer), keyed by that first layer's index: a map of many layers with few distinct lists
+ * compiles to few package rules. Layers without a list have none.
+ */
+function layersSharingPackages(layers: readonly Layer[]): Map<number, number[]> {
+  const byList = new Map<string, number[]>();
+  layers.forEach((layer, index) => {
+    if (layer.packages === null) return;
+    const key = JSON.stringify([...layer.packages].sort());
+    byList.set(key, [...(byList.get(key) ?? []), index]);
+  });
+  return new Map([...byList.values()].map((members) => [members[0] as number, members]));
+}
+
+/** Several layers as one rule side: each layer's first-match regex, minus the excluded globs any of them could hold. */
+function unionMembership(matchers: readonly LayerMatcher[], indexes: readonly number[], exclude: readonly string[]): PathRestriction {
+  const excluded = [...new Set(indexes.flatMap((index) => overlapping(exclude, matchers[index] as LayerMatcher)))].map((glob) => compilePathGlob(glob));
+  return { path: unionOf(indexes.map((index) => firstMatchRegex(matchers, index))), ...(excluded.length > 0 ? { pathNot: excluded } : {}) };
+}
+
+/** How the map names a layer's package check: what reports say, whichever compiled rule caught it. */
+export function packageRuleName(layer: string, check: PackageCheck): string {
+  return `${layer}-may-not-use-${check}`;
+}
+
+function packageRules(layers: readonly Layer[], from: PathRestriction, typeOnly: readonly string[]): { rule: ForbiddenRule; check: PackageCheck }[] {
+  const [first] = layers as [Layer];
+  const packages = first.packages ?? [];
+  const builtins = packages.filter(isBuiltinPattern).map((pattern) => compileNameGlob(pattern.slice("node:".length)));
+  const npm = packages.filter((pattern) => !isBuiltinPattern(pattern)).map(compileNameGlob);
+  const owner = layers.length === 1 ? first.name : `${first.name}-and-${layers.length - 1}-more`;
+  const packagesComment = `${layers.map((layer) => layer.name).join(", ")} may use ${describeAllowedPackages(first)}`;
   const typeOnlyNot = typeOnly.length > 0 ? { dependencyTypesNot: [...typeOnly] } : {};
   const npmAlternatives = npm.length > 0 ? `(${npm.join("|")})` : null;
-  const rules: ForbiddenRule[] = [
-    {
-      name: packagesRule,
-      comment: packagesComment,
-      severity: "error",
-      from,
-      to: {
-        path: NODE_MODULES_REGEX,
-        ...(npmAlternatives ? { pathNot: `^(|.*/)node_modules/(|@types/)${npmAlternatives}(/|$)` } : {}),
-        ...typeOnlyNot,
-      },
-    },
-    {
-      name: `${layer.name}-may-not-use-uninstalled-packages`,
-      comment: `${packagesComment}; packages that are not installed count by the name imported`,
-      severity: "error",
-      from,
-      to: {
-        couldNotResolve: true,
-        path: BARE_SPECIFIER_REGEX,
-        ...(npmAlternatives ? { pathNot: `^${npmAlternatives}(/|$)` } : {}),
-        ...typeOnlyNot,
-      },
-    },
+  const rule = (check: PackageCheck, comment: string, to: ForbiddenRule["to"]) => ({ rule: { name: packageRuleName(owner, check), comment, severity: "error" as const, from, to }, check });
+  const rules = [
+    rule("unlisted-packages", packagesComment, {
+      path: NODE_MODULES_REGEX,
+      ...(npmAlternatives ? { pathNot: `^(|.*/)node_modules/(|@types/)${npmAlternatives}(/|$)` } : {}),
+      ...typeOnlyNot,
+    }),
+    rule("uninstalled-packages", `${packagesComment}; packages that are not installed count by the name imported`, {
+      couldNotResolve: true,
+      path: BARE_SPECIFIER_REGEX,
+      ...(npmAlternatives ? { pathNot: `^${npmAlternatives}(/|$)` } : {}),
+      ...typeOnlyNot,
+    }),
   ];
   const allBuiltins = builtins.some((pattern) => pattern === "[^/]*");
   if (!allBuiltins) {
-    rules.push({
-      name: `${layer.name}-may-not-use-unlisted-builtins`,
-      comment: packagesComment,
-      severity: "error",
-      from,
-      to: {
+    rules.push(
+      rule("unlisted-builtins", packagesComment, {
         dependencyTypes: ["core"],
         ...(builtins.length > 0 ? { pathNot: `^(${builtins.join("|")})(/|$)` } : {}),
         ...typeOnlyNot,
-      },
-    });
+      }),
+    );
   }
   return rules;
 }

@@ -39,15 +39,23 @@ export interface CruiseOptions {
 
 export type ViolationKind = "layer" | "package" | "private" | "context" | "unassigned" | "cycle" | "size";
 
+/** What a package rule forbids: an installed package off the list, a package not installed, a built-in off the list. */
+export type PackageCheck = "unlisted-packages" | "uninstalled-packages" | "unlisted-builtins";
+
 /** What a compiled rule stands for, so its violations can be reported in the map's own terms. */
 export type RuleMeaning =
   | {
-      readonly kind: "layer" | "package";
+      readonly kind: "layer";
       readonly fromLayer: string;
       readonly toLayer: string | null;
       /** A layer rule for several layers at once (`toLayer` null): the imported file's layer is read off it. */
       readonly toLayers?: readonly string[];
     }
+  /**
+   * A package check for every layer with the same allow-list (`fromLayer` null when there are several:
+   * the importer's layer is read off each violation, and the violation names that layer's rule).
+   */
+  | { readonly kind: "package"; readonly fromLayer: string | null; readonly toLayer: null; readonly check: PackageCheck }
   /** One rule covers every layer allowed to import `toLayer`: the importer's layer is read off each violation. */
   | { readonly kind: "private"; readonly fromLayer: null; readonly toLayer: string }
   /** Another context's internal file: only the public files of context `ofContext` may be imported. */

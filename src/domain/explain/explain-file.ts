@@ -114,7 +114,7 @@ function verdictOf(context: ExplainContext, file: string, layer: Layer | null, d
   const contextWhy = contextRule === undefined ? null : `${contextRule}: ${contextBreach(context, file, dependency.resolved)}`;
   if (broken !== undefined && layer !== null) {
     const meaning = meanings.get(broken);
-    const shown = meaning === undefined ? broken : reportedRule(broken, meaning, targetLayer);
+    const shown = meaning === undefined ? broken : reportedRule(broken, meaning, { fromLayer: layer.name, toLayer: targetLayer });
     const withContext = (why: string): string => [`${shown}: ${why}`, ...(contextWhy === null ? [] : [contextWhy])].join("; ");
     if (meaning?.kind === "private" && meaning.toLayer === null) {
       return { ...base, verdict: "violation", rule: withContext(`${target} is an internal file of context ${meaning.ofContext}, not on contexts.public`), at: null };

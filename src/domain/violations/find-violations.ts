@@ -42,7 +42,7 @@ export function findViolations(input: ViolationInput): UnlocatedViolation[] {
         const fromLayer = meaning.kind === "context" ? classifier.layerOf(module.source) : (meaning.fromLayer ?? classifier.layerOf(module.source));
         const key = `${meaning.kind}\u0000${module.source}\u0000${to}`;
         const toLayer = meaning.kind === "context" ? null : (meaning.toLayer ?? (meaning.kind === "layer" ? classifier.layerOf(to) : null));
-        const reported = reportedRule(rule, meaning, toLayer);
+        const reported = reportedRule(rule, meaning, { fromLayer, toLayer });
         const group = grouped.get(key) ?? { kind: meaning.kind, rule: reported, from: module.source, to, fromLayer, toLayer, meaning, dependencies: [] };
         group.dependencies.push(dependency);
         grouped.set(key, group);
