@@ -1,4 +1,4 @@
-import type { CheckReport, CheckSummary } from "../domain/report/check-report.js";
+import type { CheckReport, CheckSummary, MapSummary } from "../domain/report/check-report.js";
 import type { Violation } from "../domain/violations/violation.js";
 import type { Reporter } from "./reporter.js";
 
@@ -15,9 +15,10 @@ export const jsonReporter: Reporter = (report, options) => {
       parseErrors: report.summary.parseErrors,
       skipped: report.summary.skipped,
       violations: { ...report.summary.violations },
+      ...(report.summary.maps === undefined ? {} : { maps: report.summary.maps.map(orderedMapSummary) }),
       ...(report.summary.exceptions === undefined
         ? {}
-        : { exceptions: report.summary.exceptions.map((use) => ({ from: use.from, to: use.to, reason: use.reason, until: use.until, covered: use.covered, status: use.status })) }),
+        : { exceptions: report.summary.exceptions.map((use) => ({ from: use.from, to: use.to, reason: use.reason, until: use.until, covered: use.covered, status: use.status, ...(use.map === undefined ? {} : { map: use.map }) })) }),
       ...baselineAndFailures(report),
     },
     violations,
@@ -25,6 +26,11 @@ export const jsonReporter: Reporter = (report, options) => {
   };
   return `${JSON.stringify(body, null, 2)}\n`;
 };
+
+function orderedMapSummary(summary: MapSummary): MapSummary {
+  const { map, modules, dependencies, unresolved, excluded, parseErrors, skipped, violations } = summary;
+  return { map, modules, dependencies, unresolved, excluded, parseErrors, skipped, violations: { ...violations } };
+}
 
 function baselineAndFailures({ summary }: CheckReport): Pick<CheckSummary, "baseline" | "failures"> {
   const baseline = summary.baseline;

@@ -15,7 +15,8 @@ export type WarningCode =
   | "file-too-large"
   | "import-outside-project"
   | "stale-exception"
-  | "expired-exception";
+  | "expired-exception"
+  | "workspace-without-map";
 
 /** What one exception of the map did in this run. */
 export interface ExceptionUse {
@@ -27,6 +28,8 @@ export interface ExceptionUse {
   readonly covered: number;
   /** `active` covers violations; `stale` matches none; `expired`: its `until` day has passed, so it excepts nothing. */
   readonly status: "active" | "stale" | "expired";
+  /** Only in a report merging several maps (`check --workspaces`): the map that declares it, relative to the current folder. */
+  readonly map?: string;
 }
 
 export interface CheckWarning {
@@ -44,12 +47,19 @@ export interface CheckSummary {
   /** Source files over the size limit: not checked, each named in a `file-too-large` warning. */
   readonly skipped: number;
   readonly violations: Readonly<Record<ViolationKind, number>>;
+  /** Present in a report merging several maps (`check --workspaces`): each map checked, with its own counts. */
+  readonly maps?: readonly MapSummary[];
   /** Present when the map has exceptions: each one, how many violations it excepted, and whether it is stale or expired. */
   readonly exceptions?: readonly ExceptionUse[];
   /** Present with `--baseline`: the report's violations are then only the new ones. */
   readonly baseline?: BaselineSummary;
   /** Present when the check fails for a reason other than an error-severity violation. */
   readonly failures?: readonly CheckFailure[];
+}
+
+/** One map's counts in a report merging several maps; `map` is relative to the current folder. */
+export interface MapSummary extends Pick<CheckSummary, "modules" | "dependencies" | "unresolved" | "excluded" | "parseErrors" | "skipped" | "violations"> {
+  readonly map: string;
 }
 
 /** What `check --baseline` made of the baseline. */

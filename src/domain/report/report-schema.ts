@@ -9,7 +9,7 @@ const violation = z.strictObject({
   kind: z.string().describe("layer | package | private | context | unassigned | cycle | size today; more kinds will come: ignore kinds you do not know."),
   severity: z.enum(["error", "warn"]),
   rule: z.string(),
-  from: z.string().describe("The importing file, relative to the map's folder, forward slashes."),
+  from: z.string().describe("The importing file, relative to the map's folder (with --workspaces, to the current folder), forward slashes."),
   to: z.string().nullable().describe("A path for local files, the package name for packages, the next module of the loop for cycle, null for unassigned and size."),
   fromLayer: z.string().nullable(),
   toLayer: z.string().nullable(),
@@ -26,19 +26,27 @@ const violation = z.strictObject({
   via: z.array(z.string()).min(1).optional().describe("Kind layer seen through barrels (--through-barrels) only: the barrels between from and to, in order."),
 });
 
+const counts = {
+  modules: z.number().int().min(0),
+  dependencies: z.number().int().min(0),
+  unresolved: z.number().int().min(0),
+  excluded: z.number().int().min(0),
+  parseErrors: z.number().int().min(0),
+  skipped: z.number().int().min(0).describe("Source files over the 2 MiB limit: not checked, each named in a file-too-large warning."),
+  violations: z.record(z.string(), z.number().int().min(0)),
+};
+
 const baselineEntry = z.strictObject({ id: z.string(), kind: z.string(), from: z.string(), to: z.string().nullable(), count: z.number().int().min(1) });
 
 export const checkReportSchema = z
   .strictObject({
     version: z.literal(1),
     summary: z.strictObject({
-      modules: z.number().int().min(0),
-      dependencies: z.number().int().min(0),
-      unresolved: z.number().int().min(0),
-      excluded: z.number().int().min(0),
-      parseErrors: z.number().int().min(0),
-      skipped: z.number().int().min(0).describe("Source files over the 2 MiB limit: not checked, each named in a file-too-large warning."),
-      violations: z.record(z.string(), z.number().int().min(0)),
+      ...counts,
+      maps: z
+        .array(z.strictObject({ map: z.string().describe("The layer map, relative to the current folder."), ...counts }))
+        .optional()
+        .describe("Present with --workspaces: each workspace package's map checked, in folder order, with its own counts; the counts above are their sums."),
       exceptions: z
         .array(
           z.strictObject({
@@ -48,6 +56,7 @@ export const checkReportSchema = z
             until: z.string().nullable(),
             covered: z.number().int().min(0).describe("How many violations it excepted in the whole tree."),
             status: z.enum(["active", "stale", "expired"]),
+            map: z.string().optional().describe("With --workspaces: the map that declares it, relative to the current folder."),
           }),
         )
         .optional()
