@@ -18,10 +18,8 @@ export async function findLayerMap(fileSystem: FileSystem, cwd: string, configPa
   }
   let folder = resolve(cwd);
   for (;;) {
-    for (const name of MAP_FILE_NAMES) {
-      const candidate = join(folder, name);
-      if (await fileSystem.exists(candidate)) return candidate;
-    }
+    const found = await findOwnLayerMap(fileSystem, folder);
+    if (found !== null) return found;
     const parent = dirname(folder);
     if (parent === folder || (await fileSystem.exists(join(folder, ".git")))) break;
     folder = parent;
@@ -30,4 +28,13 @@ export async function findLayerMap(fileSystem: FileSystem, cwd: string, configPa
     [{ file: resolve(cwd), line: null, column: null, key: "", message: "no layers.yaml found here or in any parent folder up to the repository root: run `layerlint init` to write one from the folder layout, copy layers.example.yaml, or pass --config FILE" }],
     "LL-NO-MAP",
   );
+}
+
+/** layers.yaml (or layers.yml) in `folder` itself, not above it; null when it has none. */
+export async function findOwnLayerMap(fileSystem: FileSystem, folder: string): Promise<string | null> {
+  for (const name of MAP_FILE_NAMES) {
+    const candidate = join(folder, name);
+    if (await fileSystem.exists(candidate)) return candidate;
+  }
+  return null;
 }

@@ -28,7 +28,7 @@ export const textReporter: Reporter = (report, options) => {
     for (const warning of report.warnings) lines.push(`  ${yellow(warning.code)} ${warning.message}`);
     lines.push("");
   }
-  const { baseline, failures = [], exceptions = [] } = report.summary;
+  const { baseline, failures = [], exceptions = [], maps } = report.summary;
   if (exceptions.length > 0) {
     // Listed even with --quiet: an exception must never hide what it lets through.
     lines.push(bold(`exceptions ${dim(`(${exceptions.length})`)}`));
@@ -40,6 +40,7 @@ export const textReporter: Reporter = (report, options) => {
   }
   if (baseline !== undefined) lines.push(...baselineLines(baseline, { bold, dim, red, yellow }));
   for (const failure of failures) lines.push(red(`✖ ${failure.message}`));
+  if (maps !== undefined) lines.push(`checked ${maps.length === 1 ? "1 layer map" : `${maps.length} layer maps`}: ${maps.map((checked) => checked.map).join(", ")}`);
   lines.push(countsLine(report, { red, yellow, green: paint(ANSI.green) }));
   return `${lines.join("\n")}\n`;
 };

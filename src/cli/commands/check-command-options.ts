@@ -12,6 +12,8 @@ export interface CheckCommandOptions extends CheckGateOptions {
   readonly timings: boolean;
   readonly progress?: boolean;
   readonly watch?: boolean;
+  /** Check the own map of every workspace package, in one run with one report. */
+  readonly workspaces?: boolean;
   readonly throughBarrels?: boolean;
   /** True from the command line unless --no-cache; a caller that leaves it out runs without the cache. */
   readonly cache?: boolean;

@@ -2,7 +2,7 @@ import { relative, resolve, sep } from "node:path";
 import { Option } from "commander";
 import { graphOf } from "../../application/build-graph.js";
 import type { CheckPorts } from "../../application/ports.js";
-import { checkFails } from "../../domain/report/check-report.js";
+import { checkFails, type CheckReport } from "../../domain/report/check-report.js";
 import { renderers } from "../../renderers/index.js";
 import { REPORT_FORMATS, reporters } from "../../reporters/index.js";
 import type { CliEnvironment } from "../cli-environment.js";
@@ -11,6 +11,7 @@ import type { CheckCommandOptions } from "./check-command-options.js";
 import { checkedReport } from "./checked-report.js";
 import { CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP, type CommandRegistration } from "./command-context.js";
 import { watchCheck } from "./watch-check.js";
+import { workspacesReport } from "./workspaces-report.js";
 import { assertDistinctReportFiles, collectReportTarget, REPORT_OPTION_FLAGS, REPORT_OPTION_HELP } from "./report-option.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { LAYERLINT_VERSION } from "../layerlint-version.js";
@@ -28,6 +29,7 @@ export const registerCheckCommand: CommandRegistration = (program, { environment
     .option("-q, --quiet", "errors only: no warnings", false)
     .option("--timings", "print where the time went, on stderr", false)
     .option("--progress", "show what a long run is doing on stderr, even outside a terminal or in CI")
+    .option("--workspaces", "check the own layers.yaml of every workspace package, in one run with one report (paths relative to the current folder)")
     .option("--watch", "check again whenever a file changes, printing only the violations that appear or go (text on stdout; stop with Ctrl-C)")
     .option("--no-progress", "never show progress (default: shown on a terminal, outside CI, for runs over a moment)")
     .option("--through-barrels", "attribute imports of barrels (modules that only re-export) to the modules defining the names taken")
@@ -41,19 +43,17 @@ export const registerCheckCommand: CommandRegistration = (program, { environment
 
 export async function runCheckCommand(environment: CliEnvironment, ports: CheckPorts, paths: readonly string[], options: CheckCommandOptions): Promise<ExitCode> {
   assertDistinctReportFiles(environment.cwd, options.output, options.report);
-  if (options.watch === true) return watchCheck(environment, ports, paths, options);
-  const { loaded, analysed, report, cacheSummary } = await checkedReport(environment, ports, paths, options);
-  const { timings } = analysed;
+  if (options.workspaces !== true && options.watch === true) return watchCheck(environment, ports, paths, options);
+  const run = options.workspaces === true ? await workspacesRun(environment, ports, paths, options) : await singleMapRun(environment, ports, paths, options);
 
   const toFile = options.output !== undefined;
   const color = !toFile && environment.stdout.isTTY === true && environment.env.NO_COLOR === undefined;
-  const pathPrefix = relative(environment.cwd, loaded.rootDir).split(sep).join("/");
   const wantsDiagram = [options.format, ...options.report.map((target) => target.format)].includes("markdown");
-  const diagram = wantsDiagram ? renderers.mermaid(graphOf(analysed, { level: "layer" })) : undefined;
-  const shared = { quiet: options.quiet, pathPrefix, diagram, toolVersion: LAYERLINT_VERSION };
-  const text = reporters[options.format](report, { ...shared, color });
+  const diagram = wantsDiagram && run.layerDiagram !== null ? run.layerDiagram() : undefined;
+  const shared = { quiet: options.quiet, pathPrefix: run.pathPrefix, diagram, toolVersion: LAYERLINT_VERSION };
+  const text = reporters[options.format](run.report, { ...shared, color });
   for (const target of options.report) {
-    await ports.fileSystem.writeTextAtomic(resolve(environment.cwd, target.file), reporters[target.format](report, { ...shared, color: false }));
+    await ports.fileSystem.writeTextAtomic(resolve(environment.cwd, target.file), reporters[target.format](run.report, { ...shared, color: false }));
   }
   if (toFile) {
     await ports.fileSystem.writeTextAtomic(resolve(environment.cwd, options.output as string), text);
@@ -61,8 +61,36 @@ export async function runCheckCommand(environment: CliEnvironment, ports: CheckP
     environment.stdout.write(text);
   }
   if (options.timings) {
-    environment.stderr.write(`timings: ${Object.entries(timings).map(([phase, ms]) => `${phase} ${ms} ms`).join(", ")}\n`);
-    if (cacheSummary !== null) environment.stderr.write(`${cacheSummary}\n`);
+    environment.stderr.write(`timings: ${Object.entries(run.timings).map(([phase, ms]) => `${phase} ${ms} ms`).join(", ")}\n`);
+    for (const line of run.cacheLines) environment.stderr.write(`${line}\n`);
   }
-  return checkFails(report) ? EXIT.violations : EXIT.clean;
+  return checkFails(run.report) ? EXIT.violations : EXIT.clean;
+}
+
+/** What the reports of one run are written from, whether it checked one map or every workspace package's. */
+interface CheckRun {
+  readonly report: CheckReport;
+  /** Put before report paths by the formats CI tools read (see ReporterOptions.pathPrefix). */
+  readonly pathPrefix: string;
+  /** Draws the Markdown report's layer diagram; null when the run has no single map to draw. */
+  readonly layerDiagram: (() => string) | null;
+  readonly timings: Readonly<Record<string, number>>;
+  readonly cacheLines: readonly string[];
+}
+
+async function singleMapRun(environment: CliEnvironment, ports: CheckPorts, paths: readonly string[], options: CheckCommandOptions): Promise<CheckRun> {
+  const { loaded, analysed, report, cacheSummary } = await checkedReport(environment, ports, paths, options);
+  return {
+    report,
+    pathPrefix: relative(environment.cwd, loaded.rootDir).split(sep).join("/"),
+    layerDiagram: () => renderers.mermaid(graphOf(analysed, { level: "layer" })),
+    timings: analysed.timings,
+    cacheLines: cacheSummary === null ? [] : [cacheSummary],
+  };
+}
+
+/** Every path of the merged report is already relative to the current folder, so CI formats need no prefix. */
+async function workspacesRun(environment: CliEnvironment, ports: CheckPorts, paths: readonly string[], options: CheckCommandOptions): Promise<CheckRun> {
+  const { report, timings, cacheLines } = await workspacesReport(environment, ports, paths, options);
+  return { report, pathPrefix: "", layerDiagram: null, timings, cacheLines };
 }

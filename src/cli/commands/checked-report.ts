@@ -1,16 +1,14 @@
-import { join, relative, resolve, sep } from "node:path";
-import { analyzeProject, type ProjectAnalysis } from "../../application/analyze-project.js";
+import { relative, resolve, sep } from "node:path";
+import type { ProjectAnalysis } from "../../application/analyze-project.js";
 import { findLayerMap } from "../../application/find-layer-map.js";
 import { loadLayerMap, type LoadedLayerMap } from "../../application/load-layer-map.js";
 import type { CheckPorts } from "../../application/ports.js";
 import { UsageError } from "../../domain/errors.js";
 import type { CheckReport } from "../../domain/report/check-report.js";
 import type { CliEnvironment } from "../cli-environment.js";
-import { withCheckCache } from "../default-ports.js";
-import { createProgress } from "../progress.js";
-import { todayOf } from "../today.js";
 import { prepareGates } from "./check-gate-options.js";
 import type { CheckCommandOptions } from "./check-command-options.js";
+import { cachedAnalysis } from "./cached-analysis.js";
 
 export interface CheckedReport {
   readonly loaded: LoadedLayerMap;
@@ -27,17 +25,8 @@ export async function checkedReport(environment: CliEnvironment, ports: CheckPor
   const loaded = await loadLayerMap(ports, mapFile, environment.cwd);
   const only = await toMapRelative(ports, environment.cwd, loaded.rootDir, paths);
   const gate = await prepareGates(environment, ports, loaded.rootDir, only, options);
-  const cache = options.cache !== true ? null : await withCheckCache(ports, {
-    dir: options.cacheDir === undefined ? join(loaded.rootDir, "node_modules", ".cache", "layerlint") : resolve(environment.cwd, options.cacheDir),
-    rootDir: loaded.rootDir,
-    mapFile,
-    warn: (message) => environment.stderr.write(`layerlint: warning: ${message}\n`),
-  });
-  const progress = createProgress(environment.stderr, environment.env, options.progress);
-  const request = { loaded, today: todayOf(environment.env), onPhase: progress.phase, ...(only.length > 0 ? { only } : {}), ...(options.throughBarrels === undefined ? {} : { throughBarrels: options.throughBarrels }) };
-  const analysed = await analyzeProject(cache?.ports ?? ports, request).finally(progress.stop);
-  await cache?.flush();
-  return { loaded, analysed, report: await gate(analysed.report), cacheSummary: cache === null ? null : cache.summary() };
+  const { analysed, cacheSummary } = await cachedAnalysis(environment, ports, loaded, only, options);
+  return { loaded, analysed, report: await gate(analysed.report), cacheSummary };
 }
 
 async function toMapRelative(ports: CheckPorts, cwd: string, rootDir: string, paths: readonly string[]): Promise<string[]> {
