@@ -99,7 +99,25 @@ function layerlintEdges(cwd: string): string[] {
   return report.violations.map((violation) => `${ejectedRule(violation)} ${violation.severity} ${violation.from} → ${violation.to}`).sort();
 }
 
-describe("layerlint compile: package allow-lists", () => {
+describe("layerlint compile: layers sharing rules", () => {
+  it("layers refusing the same layers share one boundary rule; reports still name the pair, and raw depcruise finds the same imports", () => {
+    const cwd = fixturePath("small-backend");
+    const config = JSON.parse(runBuiltCli(["compile", "-c", "layers.shared-refusal.yaml"], cwd).stdout) as { forbidden: { name: string; comment: string }[] };
+    expect(config.forbidden.map((rule) => rule.name)).toEqual([
+      "transport-and-1-more-may-not-import-other-layers",
+      "domain-may-not-import-other-layers",
+      "persistence-may-not-import-other-layers",
+      "no-import-cycles",
+    ]);
+    expect(config.forbidden[0]?.comment).toBe("transport, entry may not import persistence");
+    const report = JSON.parse(runBuiltCli(["check", "-c", "layers.shared-refusal.yaml", "--format", "json"], cwd).stdout) as { violations: { rule: string; from: string; to: string; fromLayer: string }[] };
+    expect(report.violations.map(({ rule, from, to, fromLayer }) => `${rule} ${fromLayer} ${from} → ${to}`)).toEqual([
+      "transport-may-not-import-persistence transport src/http/users-route.ts → src/db/user-repository.ts",
+    ]);
+    expect(rawViolations(cwd, "json", "-c", "layers.shared-refusal.yaml")).toEqual(["transport-and-1-more-may-not-import-other-layers src/http/users-route.ts"]);
+  });
+
+
   it("layers with the same allow-list share one set of package rules; reports still name each layer's own rule, and raw depcruise finds the same imports", () => {
     const cwd = fixturePath("packages");
     const config = JSON.parse(runBuiltCli(["compile", "-c", "layers.shared-list.yaml"], cwd).stdout) as { forbidden: { name: string; comment: string }[] };

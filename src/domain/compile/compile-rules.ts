@@ -31,34 +31,37 @@ export function compileRules(map: LayerMap, classifier: LayerClassifier): Compil
   const typeOnly = map.options.typeOnlyImports === "allow" ? ["type-only"] : [];
   const excluded = map.exclude.map((glob) => compilePathGlob(glob));
   const packageGroups = layersSharingPackages(map.layers);
+  const refusalGroups = layersSharingRefusals(map.layers);
 
   map.layers.forEach((layer, index) => {
     const layerExcluded = overlapping(map.exclude, classifier.matchers[index] as LayerMatcher).map((glob) => compilePathGlob(glob));
     const from = membership(classifier.matchers, index, layerExcluded);
-    const targets = map.layers.flatMap((target, targetIndex) => (target.name === layer.name || layer.mayImport.includes(target.name) ? [] : [{ target, targetIndex }]));
-    const tolerated = targets.filter(({ target }) => layer.warnImports?.some((allowance) => allowance.layer === target.name) === true);
-    const refused = targets.filter((entry) => !tolerated.includes(entry));
+    const tolerated = map.layers.flatMap((target, targetIndex) => (layer.warnImports?.some((allowance) => allowance.layer === target.name) === true ? [{ target, targetIndex }] : []));
+    const refused = refusedLayers(map.layers, layer).map((targetIndex) => ({ target: map.layers[targetIndex] as Layer, targetIndex }));
     const to = (indexes: readonly number[]): PathRestriction => ({
       path: unionOf(indexes.map((targetIndex) => firstMatchRegex(classifier.matchers, targetIndex))),
       pathNot: [NODE_MODULES_REGEX],
       couldNotResolve: false,
       dependencyTypesNot: ["core", ...typeOnly],
     });
-    if (refused.length > 0) {
-      const name = layerBoundaryRule(layer.name);
+    const sharingRefusal = refusalGroups.get(index);
+    if (sharingRefusal !== undefined) {
+      const members = sharingRefusal.map((member) => (map.layers[member] as Layer).name);
+      const refusedNames = refused.map(({ target }) => target.name);
+      const name = layerBoundaryRule(members.length === 1 ? layer.name : `${layer.name}-and-${members.length - 1}-more`);
       forbidden.push({
         name,
-        comment: `${layer.name} may import ${describeAllowedLayers(layer)}; not ${refused.map(({ target }) => target.name).join(", ")}`,
+        comment: members.length === 1 ? `${layer.name} may import ${describeAllowedLayers(layer)}; not ${refusedNames.join(", ")}` : `${members.join(", ")} may not import ${refusedNames.join(", ")}`,
         severity: "error",
-        from,
+        from: members.length === 1 ? from : unionMembership(classifier.matchers, sharingRefusal, map.exclude),
         to: to(refused.map(({ targetIndex }) => targetIndex)),
       });
-      meanings.set(name, { kind: "layer", fromLayer: layer.name, toLayer: null, toLayers: refused.map(({ target }) => target.name) });
+      meanings.set(name, { kind: "layer", fromLayers: members, toLayer: null, toLayers: refusedNames });
     }
     for (const { target, targetIndex } of tolerated) {
       const name = layerPairRule(layer.name, target.name);
       forbidden.push({ name, comment: `${layer.name} may not import ${target.name}, tolerated at severity warn`, severity: "warn", from, to: to([targetIndex]) });
-      meanings.set(name, { kind: "layer", fromLayer: layer.name, toLayer: target.name });
+      meanings.set(name, { kind: "layer", fromLayers: [layer.name], toLayer: target.name });
     }
     const sharing = packageGroups.get(index);
     if (sharing !== undefined) {
@@ -145,7 +148,7 @@ export function layerPairRule(from: string, to: string): string {
  * package rule shared by several layers the importing layer's own check.
  */
 export function reportedRule(rule: string, meaning: RuleMeaning, layers: { readonly fromLayer: string | null; readonly toLayer: string | null }): string {
-  if (meaning.kind === "layer" && meaning.toLayer === null) return layerPairRule(meaning.fromLayer, layers.toLayer ?? "?");
+  if (meaning.kind === "layer" && meaning.toLayer === null) return layerPairRule(layers.fromLayer ?? "?", layers.toLayer ?? "?");
   if (meaning.kind === "package" && meaning.fromLayer === null) return packageRuleName(layers.fromLayer ?? "?", meaning.check);
   return rule;
 }
@@ -180,19 +183,40 @@ function overlapping(globs: readonly string[], layer: LayerMatcher): string[] {
   return globs.filter((glob) => layer.globs.some((own) => !globsCannotOverlap(glob, own.glob)));
 }
 
+/** The layers a layer may not import outright (neither allowed nor tolerated at warn), by index. */
+function refusedLayers(layers: readonly Layer[], layer: Layer): number[] {
+  return layers.flatMap((target, targetIndex) =>
+    target.name === layer.name || layer.mayImport.includes(target.name) || layer.warnImports?.some((allowance) => allowance.layer === target.name) === true ? [] : [targetIndex],
+  );
+}
+
+/**
+ * Layers that refuse exactly the same layers share one boundary rule (at the place of the first of them),
+ * keyed by that first layer's index: the sub-layers of a big map usually do, so it compiles to few rules.
+ */
+function layersSharingRefusals(layers: readonly Layer[]): Map<number, number[]> {
+  return firstIndexOfEach(layers.map((layer) => {
+    const refused = refusedLayers(layers, layer);
+    return refused.length === 0 ? null : JSON.stringify(refused);
+  }));
+}
+
+/** Groups indexes by key (null: in no group), each group keyed by its first index. */
+function firstIndexOfEach(keys: readonly (string | null)[]): Map<number, number[]> {
+  const byKey = new Map<string, number[]>();
+  keys.forEach((key, index) => {
+    if (key !== null) byKey.set(key, [...(byKey.get(key) ?? []), index]);
+  });
+  return new Map([...byKey.values()].map((members) => [members[0] as number, members]));
+}
+
 /**
  * Layers with the same package allow-list share their package rules (one set per list, at the place of the
  * list's first layer), keyed by that first layer's index: a map of many layers with few distinct lists
  * compiles to few package rules. Layers without a list have none.
  */
 function layersSharingPackages(layers: readonly Layer[]): Map<number, number[]> {
-  const byList = new Map<string, number[]>();
-  layers.forEach((layer, index) => {
-    if (layer.packages === null) return;
-    const key = JSON.stringify([...layer.packages].sort());
-    byList.set(key, [...(byList.get(key) ?? []), index]);
-  });
-  return new Map([...byList.values()].map((members) => [members[0] as number, members]));
+  return firstIndexOfEach(layers.map((layer) => (layer.packages === null ? null : JSON.stringify([...layer.packages].sort()))));
 }
 
 /** Several layers as one rule side: each layer's first-match regex, minus the excluded globs any of them could hold. */

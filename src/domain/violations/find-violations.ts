@@ -39,7 +39,7 @@ export function findViolations(input: ViolationInput): UnlocatedViolation[] {
         const meaning = meanings.get(rule);
         if (meaning === undefined) continue;
         const to = meaning.kind === "package" ? packageNameOf(dependency.specifier, dependency.target === "builtin") : dependency.resolved;
-        const fromLayer = meaning.kind === "context" ? classifier.layerOf(module.source) : (meaning.fromLayer ?? classifier.layerOf(module.source));
+        const fromLayer = meaning.kind === "context" || meaning.kind === "layer" ? classifier.layerOf(module.source) : (meaning.fromLayer ?? classifier.layerOf(module.source));
         const key = `${meaning.kind}\u0000${module.source}\u0000${to}`;
         const toLayer = meaning.kind === "context" ? null : (meaning.toLayer ?? (meaning.kind === "layer" ? classifier.layerOf(to) : null));
         const reported = reportedRule(rule, meaning, { fromLayer, toLayer });
