@@ -14,9 +14,10 @@
 // Wall time is performance.now() around spawnSync; peak RSS comes from /usr/bin/time -v when present.
 // Prints medians, the ratio layerlint/raw, layerlint's phase medians (from --timings) and a Markdown
 // table to paste into the README. Both must find the same layer violations and import cycles, else a loud MISMATCH.
-// Then the cache (on by default): layerlint warm with nothing changed, and after a one-line edit of one
-// file (its imports unchanged), each as a ratio against the raw median of the same run; both must print
-// the cold run's report byte for byte, else a loud MISMATCH.
+// Then the cache (on by default): layerlint warm with nothing changed, after a one-line edit of one file
+// (its imports unchanged), and after adding one file, each as a ratio against the raw median of the same
+// run; the first two must print the cold run's report byte for byte, the third report one more module and
+// the same violations, else a loud MISMATCH.
 
 import { spawnSync } from "node:child_process";
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -220,13 +221,19 @@ function benchSize(size, options) {
     const edited = join(editFolder, readdirSync(editFolder).filter((file) => file.endsWith(".ts")).sort()[0]);
     const warmRuns = [];
     const editedRuns = [];
+    const addedRuns = [];
     for (let i = 0; i < options.runs; i++) {
       const warm = runLayerlint(project, configArgs, []);
       appendFileSync(edited, `// bench edit ${i}\n`);
       const afterEdit = runLayerlint(project, configArgs, []);
+      // A new file can change how unchanged imports resolve: the cache answers it with a cold cruise.
+      writeFileSync(join(editFolder, `bench-added-${i}.ts`), `export const added${i} = ${i};\n`);
+      const afterAdd = runLayerlint(project, configArgs, []);
       warmRuns.push(warm);
       editedRuns.push(afterEdit);
-      log(`cache run ${i + 1}/${options.runs}: warm ${ms(warm.wallMs)} ms | one file edited ${ms(afterEdit.wallMs)} ms (${afterEdit.stderr.split("\n").find((line) => line.startsWith("cache: ")) ?? "no cache line"})`);
+      addedRuns.push(afterAdd);
+      if (afterAdd.modules !== first.modules + i + 1 || afterAdd.layerViolations !== first.layerViolations) mismatches.push("the one-file-added run does not report one more module and the same violations");
+      log(`cache run ${i + 1}/${options.runs}: warm ${ms(warm.wallMs)} ms | one file edited ${ms(afterEdit.wallMs)} ms (${afterEdit.stderr.split("\n").find((line) => line.startsWith("cache: ")) ?? "no cache line"}) | one file added ${ms(afterAdd.wallMs)} ms`);
       for (const [name, run] of [["warm", warm], ["one-file-edited", afterEdit]]) {
         if (run.stdout !== first.stdout) mismatches.push(`the ${name} cached run's report differs from the cold run's`);
         if (!/^cache: graph /m.test(run.stderr)) mismatches.push(`the ${name} cached run printed no cache line`);
@@ -234,12 +241,13 @@ function benchSize(size, options) {
       if (!warm.stderr.includes("(nothing changed)")) mismatches.push("a warm run did not answer from the cache");
       if (!afterEdit.stderr.includes(`re-cruised ${edited.slice(project.length + 1)})`)) mismatches.push("a one-file-edited run re-cruised more than the edited file");
     }
-    for (const mismatch of mismatches.filter((text) => /cached|warm|re-cruised/.test(text))) log(`\n!!!!!!!! MISMATCH: ${mismatch} !!!!!!!!`);
+    for (const mismatch of mismatches.filter((text) => /cached|warm|re-cruised|added/.test(text))) log(`\n!!!!!!!! MISMATCH: ${mismatch} !!!!!!!!`);
 
     const summary = {
       size,
       warmMs: median(warmRuns.map((run) => run.wallMs)),
       editedMs: median(editedRuns.map((run) => run.wallMs)),
+      addedMs: median(addedRuns.map((run) => run.wallMs)),
       warmRssKb: median(warmRuns.map((run) => run.rssKb)),
       editedRssKb: median(editedRuns.map((run) => run.rssKb)),
       dependencies: first.dependencies,
@@ -261,11 +269,12 @@ function benchSize(size, options) {
     summary.noCyclesRatio = summary.layerlintMs / summary.rawNoCyclesMs;
     summary.warmRatio = summary.warmMs / summary.rawMs;
     summary.editedRatio = summary.editedMs / summary.rawMs;
+    summary.addedRatio = summary.addedMs / summary.rawMs;
     summary.own = OWN_PHASES.reduce((total, phase) => total + summary.phases[phase], 0);
     summary.ownShare = summary.own / summary.phases.cruise;
 
     log(`medians of ${options.runs}: layerlint ${ms(summary.layerlintMs)} ms, raw ${ms(summary.rawMs)} ms, ratio ${summary.ratio.toFixed(2)}; raw without the cycle rule ${ms(summary.rawNoCyclesMs)} ms, ratio ${summary.noCyclesRatio.toFixed(2)}`);
-    log(`cache (medians of ${options.runs}): warm ${ms(summary.warmMs)} ms = ${summary.warmRatio.toFixed(3)}× raw; one file edited ${ms(summary.editedMs)} ms = ${summary.editedRatio.toFixed(3)}× raw`);
+    log(`cache (medians of ${options.runs}): warm ${ms(summary.warmMs)} ms = ${summary.warmRatio.toFixed(3)}× raw; one file edited ${ms(summary.editedMs)} ms = ${summary.editedRatio.toFixed(3)}× raw; one file added ${ms(summary.addedMs)} ms = ${summary.addedRatio.toFixed(3)}× raw`);
     log(`layerlint phases (median ms): ${PHASES.map((phase) => `${phase} ${ms(summary.phases[phase])}`).join(", ")}; outside the phases ${ms(summary.outsidePhases)}`);
     if (hasTime) log(`peak RSS (median MB): layerlint ${mb(summary.layerlintRssKb)}, raw ${mb(summary.rawRssKb)}, raw without the cycle rule ${mb(summary.rawNoCyclesRssKb)}`);
     log(`verdict: ${verdict(summary)}`);
@@ -297,6 +306,7 @@ function markdownTable(summaries, options) {
     "ratio",
     "warm ms (ratio)",
     "1 file edited ms (ratio)",
+    "1 file added ms (ratio)",
     ...(rss ? ["layerlint RSS MB", "raw RSS MB", "raw without cycle rule RSS MB"] : []),
     ...PHASES.map((phase) => `${phase} ms`),
     "outside phases ms",
@@ -314,6 +324,7 @@ function markdownTable(summaries, options) {
     `${summary.noCyclesRatio.toFixed(2)}×`,
     `${ms(summary.warmMs)} (${summary.warmRatio.toFixed(3)}×)`,
     `${ms(summary.editedMs)} (${summary.editedRatio.toFixed(3)}×)`,
+    `${ms(summary.addedMs)} (${summary.addedRatio.toFixed(3)}×)`,
     ...(rss ? [mb(summary.layerlintRssKb), mb(summary.rawRssKb), mb(summary.rawNoCyclesRssKb)] : []),
     ...PHASES.map((phase) => ms(summary.phases[phase])),
     ms(summary.outsidePhases),
@@ -327,7 +338,7 @@ function markdownTable(summaries, options) {
     ...rows.map(line),
     "",
     `Medians of ${options.runs} alternating runs (${options.warmup} warm-up) on ${cpus().length} × ${cpus()[0]?.model.trim() ?? "unknown CPU"}, Node ${process.version}, ${options.map}-layer map; ` +
-      `wall time of each child process${rss ? ", peak RSS from /usr/bin/time -v" : ""}. Raw: dependency-cruiser with the configuration \`layerlint compile\` ejects (cycle rule included, as layerlint's default \`cycles: warn\`); raw without cycle rule: the same minus that rule. Warm: the cache filled, nothing changed; 1 file edited: a comment appended to one file before each run; both ratios against the same raw median. Phases are layerlint's \`--timings\` of the cold (\`--no-cache\`) runs; "own / cruise" is (list + cycles + locate) / cruise; parse-check runs in a worker thread alongside the cruise.`,
+      `wall time of each child process${rss ? ", peak RSS from /usr/bin/time -v" : ""}. Raw: dependency-cruiser with the configuration \`layerlint compile\` ejects (cycle rule included, as layerlint's default \`cycles: warn\`); raw without cycle rule: the same minus that rule. Warm: the cache filled, nothing changed; 1 file edited: a comment appended to one file before each run; 1 file added: a new file before each run (a cold cruise through the cache); the ratios against the same raw median. Phases are layerlint's \`--timings\` of the cold (\`--no-cache\`) runs; "own / cruise" is (list + cycles + locate) / cruise; parse-check runs in a worker thread alongside the cruise.`,
   ].join("\n");
 }
 
