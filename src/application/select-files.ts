@@ -24,9 +24,9 @@ export interface FileSelection {
 export async function selectFiles(fileSystem: FileSystem, rootDir: string, map: LayerMap): Promise<FileSelection> {
   const sources = (await fileSystem.listFiles(rootDir, map.include)).filter(isSourceFile);
   const exclude = map.exclude.map((glob) => new RegExp(compilePathGlob(glob)));
-  const isExcluded = (file: string) => exclude.some((pattern) => pattern.test(file));
-  const excluded = sources.filter(isExcluded);
-  const candidates = sources.filter((file) => !isExcluded(file));
+  const excluded: string[] = [];
+  const candidates: string[] = [];
+  for (const file of sources) (exclude.some((pattern) => pattern.test(file)) ? excluded : candidates).push(file);
   const sizes = await mapInBatches(candidates, 128, async (file) => (await fileSystem.fileSize(join(rootDir, file))) ?? 0);
   const checked: string[] = [];
   const oversized: OversizedFile[] = [];

@@ -3,27 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fixturePath, runBuiltCli, type CliRun } from "../helpers/run-built-cli.js";
+import type { Violation } from "../../src/domain/violations/violation.js";
 
 /** The contexts fixture through the built CLI (`npm run build` first): every field of every violation, and every output format. */
 
 const FIXTURE = fixturePath("contexts");
 const check = (...args: string[]): CliRun => runBuiltCli(["check", ...args], FIXTURE);
 
-interface Reported {
-  readonly kind: string;
-  readonly rule: string;
-  readonly from: string;
-  readonly to: string | null;
-  readonly fromLayer: string | null;
-  readonly toLayer: string | null;
-  readonly fromContext: string | null;
-  readonly toContext: string | null;
-  readonly specifier: string | null;
-  readonly line: number | null;
-  readonly column: number | null;
-  readonly message: string;
-  readonly fix: string;
-}
+type Reported = Pick<Violation, "kind" | "rule" | "from" | "to" | "fromLayer" | "toLayer" | "fromContext" | "toContext" | "specifier" | "line" | "column" | "message" | "fix">;
 
 const PAY = "src/modules/billing/application/pay.ts";
 const ACCOUNT = "src/modules/accounts/domain/account.ts";

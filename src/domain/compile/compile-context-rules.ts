@@ -107,7 +107,7 @@ function publicRule(allowance: ContextAllowance, publicGlobs: readonly string[],
         dependencyTypesNot: [...input.dependencyTypesNot],
       },
     },
-    meaning: { kind: "private", fromLayer: null, toLayer: null, ofContext: allowance.to },
+    meaning: { kind: "private", toLayer: null, ofContext: allowance.to },
   };
 }
 

@@ -38,7 +38,7 @@ export function compilePrivateRules(map: LayerMap, classifier: LayerClassifier, 
         dependencyTypesNot: ["core", ...typeOnly],
       },
     };
-    return [{ rule, meaning: { kind: "private", fromLayer: null, toLayer: layer.name } }];
+    return [{ rule, meaning: { kind: "private", toLayer: layer.name } }];
   });
 }
 

@@ -32,13 +32,14 @@ export function compileRules(map: LayerMap, classifier: LayerClassifier): Compil
   const typeOnly = map.options.typeOnlyImports === "allow" ? ["type-only"] : [];
   const excluded = map.exclude.map((glob) => compilePathGlob(glob));
   const packageGroups = layersSharingPackages(map.layers);
-  const refusalGroups = layersSharingRefusals(map.layers);
+  const refusals = map.layers.map((layer) => refusedLayers(map.layers, layer));
+  const refusalGroups = firstIndexOfEach(refusals.map((refused) => (refused.length === 0 ? null : JSON.stringify(refused))));
 
   map.layers.forEach((layer, index) => {
     const layerExcluded = overlapping(map.exclude, classifier.matchers[index] as LayerMatcher).map((glob) => compilePathGlob(glob));
     const from = membership(classifier.matchers, index, layerExcluded);
     const tolerated = map.layers.flatMap((target, targetIndex) => (layer.warnImports?.some((allowance) => allowance.layer === target.name) === true ? [{ target, targetIndex }] : []));
-    const refused = refusedLayers(map.layers, layer).map((targetIndex) => ({ target: map.layers[targetIndex] as Layer, targetIndex }));
+    const refused = (refusals[index] as number[]).map((targetIndex) => ({ target: map.layers[targetIndex] as Layer, targetIndex }));
     const to = (indexes: readonly number[]): PathRestriction => ({
       path: unionOf(indexes.map((targetIndex) => firstMatchRegex(classifier.matchers, targetIndex))),
       pathNot: [NODE_MODULES_REGEX],
@@ -49,7 +50,7 @@ export function compileRules(map: LayerMap, classifier: LayerClassifier): Compil
     if (sharingRefusal !== undefined) {
       const members = sharingRefusal.map((member) => (map.layers[member] as Layer).name);
       const refusedNames = refused.map(({ target }) => target.name);
-      const name = layerBoundaryRule(members.length === 1 ? layer.name : `${layer.name}-and-${members.length - 1}-more`);
+      const name = layerBoundaryRule(groupOwner(members));
       forbidden.push({
         name,
         comment: members.length === 1 ? `${layer.name} may import ${describeAllowedLayers(layer)}; not ${refusedNames.join(", ")}` : `${members.join(", ")} may not import ${refusedNames.join(", ")}`,
@@ -69,7 +70,7 @@ export function compileRules(map: LayerMap, classifier: LayerClassifier): Compil
       const groupFrom = sharing.length === 1 ? from : unionMembership(classifier.matchers, sharing, map.exclude);
       for (const { rule, check } of packageRules(sharing.map((member) => map.layers[member] as Layer), groupFrom, typeOnly)) {
         forbidden.push(rule);
-        meanings.set(rule.name, { kind: "package", fromLayer: sharing.length === 1 ? layer.name : null, toLayer: null, check });
+        meanings.set(rule.name, { kind: "package", toLayer: null, check });
       }
     }
   });
@@ -150,7 +151,7 @@ export function layerPairRule(from: string, to: string): string {
  */
 export function reportedRule(rule: string, meaning: RuleMeaning, layers: { readonly fromLayer: string | null; readonly toLayer: string | null }): string {
   if (meaning.kind === "layer" && meaning.toLayer === null) return layerPairRule(layers.fromLayer ?? "?", layers.toLayer ?? "?");
-  if (meaning.kind === "package" && meaning.fromLayer === null) return packageRuleName(layers.fromLayer ?? "?", meaning.check);
+  if (meaning.kind === "package") return packageRuleName(layers.fromLayer ?? "?", meaning.check);
   return rule;
 }
 
@@ -192,17 +193,10 @@ function refusedLayers(layers: readonly Layer[], layer: Layer): number[] {
 }
 
 /**
- * Layers that refuse exactly the same layers share one boundary rule (at the place of the first of them),
- * keyed by that first layer's index: the sub-layers of a big map usually do, so it compiles to few rules.
+ * Layers that refuse exactly the same layers share one boundary rule, and layers with the same package
+ * allow-list their package rules, each at the place of the group's first layer: the sub-layers of a big map
+ * usually do, so it compiles to few rules. Groups indexes by key (null: in no group), keyed by their first index.
  */
-function layersSharingRefusals(layers: readonly Layer[]): Map<number, number[]> {
-  return firstIndexOfEach(layers.map((layer) => {
-    const refused = refusedLayers(layers, layer);
-    return refused.length === 0 ? null : JSON.stringify(refused);
-  }));
-}
-
-/** Groups indexes by key (null: in no group), each group keyed by its first index. */
 function firstIndexOfEach(keys: readonly (string | null)[]): Map<number, number[]> {
   const byKey = new Map<string, number[]>();
   keys.forEach((key, index) => {
@@ -211,11 +205,7 @@ function firstIndexOfEach(keys: readonly (string | null)[]): Map<number, number[
   return new Map([...byKey.values()].map((members) => [members[0] as number, members]));
 }
 
-/**
- * Layers with the same package allow-list share their package rules (one set per list, at the place of the
- * list's first layer), keyed by that first layer's index: a map of many layers with few distinct lists
- * compiles to few package rules. Layers without a list have none.
- */
+/** Layers without a package list have no package rules. */
 function layersSharingPackages(layers: readonly Layer[]): Map<number, number[]> {
   return firstIndexOfEach(layers.map((layer) => (layer.packages === null ? null : JSON.stringify([...layer.packages].sort()))));
 }
@@ -224,6 +214,11 @@ function layersSharingPackages(layers: readonly Layer[]): Map<number, number[]> 
 function unionMembership(matchers: readonly LayerMatcher[], indexes: readonly number[], exclude: readonly string[]): PathRestriction {
   const excluded = [...new Set(indexes.flatMap((index) => overlapping(exclude, matchers[index] as LayerMatcher)))].map((glob) => compilePathGlob(glob));
   return { path: unionOf(indexes.map((index) => firstMatchRegex(matchers, index))), ...(excluded.length > 0 ? { pathNot: excluded } : {}) };
+}
+
+/** What a rule shared by several layers is named after: the first of them, and how many more. */
+function groupOwner(layers: readonly string[]): string {
+  return layers.length === 1 ? (layers[0] as string) : `${layers[0] as string}-and-${layers.length - 1}-more`;
 }
 
 /** How the map names a layer's package check: what reports say, whichever compiled rule caught it. */
@@ -236,7 +231,7 @@ function packageRules(layers: readonly Layer[], from: PathRestriction, typeOnly:
   const packages = first.packages ?? [];
   const builtins = packages.filter(isBuiltinPattern).map((pattern) => compileNameGlob(pattern.slice("node:".length)));
   const npm = packages.filter((pattern) => !isBuiltinPattern(pattern)).map(compileNameGlob);
-  const owner = layers.length === 1 ? first.name : `${first.name}-and-${layers.length - 1}-more`;
+  const owner = groupOwner(layers.map((layer) => layer.name));
   const packagesComment = `${layers.map((layer) => layer.name).join(", ")} may use ${describeAllowedPackages(first)}`;
   const typeOnlyNot = typeOnly.length > 0 ? { dependencyTypesNot: [...typeOnly] } : {};
   const npmAlternatives = npm.length > 0 ? `(${npm.join("|")})` : null;

@@ -53,13 +53,13 @@ export type RuleMeaning =
       readonly toLayers?: readonly string[];
     }
   /**
-   * A package check for every layer with the same allow-list (`fromLayer` null when there are several:
-   * the importer's layer is read off each violation, and the violation names that layer's rule).
+   * A package check for every layer with the same allow-list: the importer's layer is read off each
+   * violation, and the violation names that layer's rule.
    */
-  | { readonly kind: "package"; readonly fromLayer: string | null; readonly toLayer: null; readonly check: PackageCheck }
+  | { readonly kind: "package"; readonly toLayer: null; readonly check: PackageCheck }
   /** One rule covers every layer allowed to import `toLayer`: the importer's layer is read off each violation. */
-  | { readonly kind: "private"; readonly fromLayer: null; readonly toLayer: string }
+  | { readonly kind: "private"; readonly toLayer: string }
   /** Another context's internal file: only the public files of context `ofContext` may be imported. */
-  | { readonly kind: "private"; readonly fromLayer: null; readonly toLayer: null; readonly ofContext: string }
+  | { readonly kind: "private"; readonly toLayer: null; readonly ofContext: string }
   /** A context rule: the contexts and layers are read off each violation's files. */
   | { readonly kind: "context" };

@@ -114,7 +114,8 @@ function assertPathGlob(glob: string): void {
   }
 }
 
-function escapeLiteral(text: string): string {
+/** Text matched as itself inside a regular expression. */
+export function escapeLiteral(text: string): string {
   return [...text].map((char) => (REGEX_SPECIALS.has(char) ? `\\${char}` : char)).join("");
 }
 

@@ -1,3 +1,4 @@
+import { escapeLiteral } from "../glob/compile-glob.js";
 import { violationId } from "../violations/violation-id.js";
 import type { Violation } from "../violations/violation.js";
 import { compareWarnings, type CheckReport, type CheckWarning } from "./check-report.js";
@@ -56,7 +57,7 @@ const AFTER = String.raw`(?=$|[\s),;:]|\.(?:\s|$))`;
 const OUTSIDE = String.raw`(?:\.\./)+[^\s(),;:"]+`;
 
 function rebaseText(text: string, paths: readonly string[], rebase: (path: string) => string): string {
-  const known = [...new Set(paths)].sort((a, b) => b.length - a.length).map((path) => path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const known = [...new Set(paths)].sort((a, b) => b.length - a.length).map(escapeLiteral);
   return text.replace(new RegExp(`${BEFORE}(?:${[...known, OUTSIDE].join("|")})${AFTER}`, "g"), rebase);
 }
 

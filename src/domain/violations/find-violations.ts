@@ -39,7 +39,8 @@ export function findViolations(input: ViolationInput): UnlocatedViolation[] {
         const meaning = meanings.get(rule);
         if (meaning === undefined) continue;
         const to = meaning.kind === "package" ? packageNameOf(dependency.specifier, dependency.target === "builtin") : dependency.resolved;
-        const fromLayer = meaning.kind === "context" || meaning.kind === "layer" ? classifier.layerOf(module.source) : (meaning.fromLayer ?? classifier.layerOf(module.source));
+        // Every rule's `from` is first-match membership, so the importer's layer is the one that broke it.
+        const fromLayer = classifier.layerOf(module.source);
         const key = `${meaning.kind}\u0000${module.source}\u0000${to}`;
         const toLayer = meaning.kind === "context" ? null : (meaning.toLayer ?? (meaning.kind === "layer" ? classifier.layerOf(to) : null));
         const reported = reportedRule(rule, meaning, { fromLayer, toLayer });
