@@ -1,5 +1,10 @@
 /** layerlint's library entry point: load a layer map, check a project, build the graph, diagnose and explain the map, format reports. */
-export { analyzeProject, type AnalysisPorts, type AnalysisRequest, type ProjectAnalysis } from "./application/analyze-project.js";
+export {
+  analyzeProject,
+  type AnalysisPorts,
+  type AnalysisRequest,
+  type ProjectAnalysis,
+} from "./application/analyze-project.js";
 export { buildGraph, type GraphOutcome, type GraphRequest } from "./application/build-graph.js";
 export { checkProject, type CheckOutcome, type CheckRequest } from "./application/check-project.js";
 export { compileConfig } from "./application/compile-config.js";
@@ -15,18 +20,48 @@ export type * from "./application/ports.js";
 export { defaultPorts } from "./cli/default-ports.js";
 export { runCli } from "./cli/run-cli.js";
 export { EXIT } from "./cli/exit-codes.js";
-export type { ArchitectureEdge, ArchitectureGraph, ArchitectureNode, GraphLevel } from "./domain/architecture/architecture-graph.js";
+export type {
+  ArchitectureEdge,
+  ArchitectureGraph,
+  ArchitectureNode,
+  GraphLevel,
+} from "./domain/architecture/architecture-graph.js";
 export type { Diagnostic, DiagnosticCode, DiagnosticSeverity } from "./domain/diagnostics/diagnostic.js";
-export { renderDoctorReport, DOCTOR_FORMATS, type DoctorFinding, type DoctorFormat, type DoctorReport, type MapLocation } from "./domain/diagnostics/doctor-report.js";
+export {
+  renderDoctorReport,
+  DOCTOR_FORMATS,
+  type DoctorFinding,
+  type DoctorFormat,
+  type DoctorReport,
+  type MapLocation,
+} from "./domain/diagnostics/doctor-report.js";
 export type { FileExplanation, ImportVerdict } from "./domain/explain/explain-file.js";
 export type { LayerPairExplanation } from "./domain/explain/explain-layers.js";
 export type { StoryLine, ViolationStory } from "./domain/explain/explain-violation.js";
-export { renderFileExplanation, renderLayerPairExplanation, renderViolationStory, type RenderContext } from "./domain/explain/render-explanation.js";
+export {
+  renderFileExplanation,
+  renderLayerPairExplanation,
+  renderViolationStory,
+  type RenderContext,
+} from "./domain/explain/render-explanation.js";
 export { compilePathGlob } from "./domain/glob/compile-glob.js";
 export type { ContextAllowance, ContextMap, Layer, LayerMap, LayerMapOptions } from "./domain/map/layer-map.js";
 export { layerMapFileSchema, type LayerMapFile } from "./domain/map/layer-map-schema.js";
 export type { CheckReport, CheckSummary, CheckWarning, WarningCode } from "./domain/report/check-report.js";
 export type { ImportLocation, Severity, Violation, ViolationKind } from "./domain/violations/violation.js";
-export { ConfigurationError, DependencyFailure, LayerlintError, UsageError, type ConfigurationIssue, type ErrorCategory } from "./domain/errors.js";
-export { reporters, REPORT_FORMATS, type ReportFormat, type Reporter, type ReporterOptions } from "./reporters/index.js";
+export {
+  ConfigurationError,
+  DependencyFailure,
+  LayerlintError,
+  UsageError,
+  type ConfigurationIssue,
+  type ErrorCategory,
+} from "./domain/errors.js";
+export {
+  reporters,
+  REPORT_FORMATS,
+  type ReportFormat,
+  type Reporter,
+  type ReporterOptions,
+} from "./reporters/index.js";
 export { renderers, type GraphRenderer, type RendererName } from "./renderers/index.js";

@@ -58,7 +58,9 @@ function checkFixture(name: string): Checked {
   try {
     report = JSON.parse(run.stdout) as Report;
   } catch {
-    throw new Error(`layerlint check in fixture ${name} printed no JSON report (exit ${String(run.status)}).\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`);
+    throw new Error(
+      `layerlint check in fixture ${name} printed no JSON report (exit ${String(run.status)}).\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`,
+    );
   }
   return { status: run.status, report };
 }
@@ -76,12 +78,18 @@ function essentials(violation: ReportedViolation): ReportedViolation {
     specifier: violation.specifier,
     line: violation.line,
     column: violation.column,
-    locations: violation.locations.map((location) => ({ line: location.line, column: location.column, specifier: location.specifier })),
+    locations: violation.locations.map((location) => ({
+      line: location.line,
+      column: location.column,
+      specifier: location.specifier,
+    })),
   };
 }
 
 /** Which violation it is (one per kind, from, to) and which rule and layers it names: untouched by where it is located. */
-function identity(violation: ReportedViolation): Pick<ReportedViolation, "kind" | "severity" | "rule" | "from" | "to" | "fromLayer" | "toLayer"> {
+function identity(
+  violation: ReportedViolation,
+): Pick<ReportedViolation, "kind" | "severity" | "rule" | "from" | "to" | "fromLayer" | "toLayer"> {
   const { kind, severity, rule, from, to, fromLayer, toLayer } = violation;
   return { kind, severity, rule, from, to, fromLayer, toLayer };
 }
@@ -91,21 +99,45 @@ function at(line: number, column: number, specifier: string): Location {
 }
 
 /** One located violation; `locations` defaults to the single statement at line:column. */
-function violation(fields: Omit<Expected, "line" | "column" | "locations" | "severity"> & { line: number | null; column: number | null; locations?: readonly Location[]; severity?: string }): Expected {
+function violation(
+  fields: Omit<Expected, "line" | "column" | "locations" | "severity"> & {
+    line: number | null;
+    column: number | null;
+    locations?: readonly Location[];
+    severity?: string;
+  },
+): Expected {
   const { line, column, specifier } = fields;
-  const locations = fields.locations ?? (line !== null && column !== null && specifier !== null ? [at(line, column, specifier)] : []);
+  const locations =
+    fields.locations ?? (line !== null && column !== null && specifier !== null ? [at(line, column, specifier)] : []);
   return { ...fields, severity: fields.severity ?? "error", line, column, locations };
 }
 
 function unassigned(from: string, severity: "error" | "warn" = "error"): Expected {
-  return { kind: "unassigned", severity, rule: "no-unassigned-files", from, to: null, fromLayer: null, toLayer: null, specifier: null, line: null, column: null, locations: [] };
+  return {
+    kind: "unassigned",
+    severity,
+    rule: "no-unassigned-files",
+    from,
+    to: null,
+    fromLayer: null,
+    toLayer: null,
+    specifier: null,
+    line: null,
+    column: null,
+    locations: [],
+  };
 }
 
 /**
  * The exact list (in report order: kind, from, to) plus one test per violation comparing every
  * contract field. `skipFrom` leaves out files whose wrong extra violation a separate `it.fails` pins.
  */
-function expectViolations(checked: () => Checked, expected: readonly Expected[], skipFrom: readonly string[] = []): void {
+function expectViolations(
+  checked: () => Checked,
+  expected: readonly Expected[],
+  skipFrom: readonly string[] = [],
+): void {
   it("reports exactly these violations: one per (kind, from, to), with its rule and layers", () => {
     const reported = checked().report.violations.filter((found) => !skipFrom.includes(found.from));
     expect(reported.map(identity)).toEqual(expected.map(identity));
@@ -114,7 +146,9 @@ function expectViolations(checked: () => Checked, expected: readonly Expected[],
     const { bug, ...fields } = expectation;
     const title = `${fields.kind} ${fields.from} → ${fields.to ?? "(none)"}: specifier, line, column and every location`;
     const test = () => {
-      const found = checked().report.violations.filter((candidate) => candidate.kind === fields.kind && candidate.from === fields.from && candidate.to === fields.to);
+      const found = checked().report.violations.filter(
+        (candidate) => candidate.kind === fields.kind && candidate.from === fields.from && candidate.to === fields.to,
+      );
       expect(found.map(essentials)).toEqual([fields]);
     };
     if (bug === undefined) it(title, test);
@@ -132,8 +166,26 @@ describe("fixture import-forms: every import form crossing app → db", () => {
     checked = checkFixture("import-forms");
   });
 
-  const appToDb = (from: string, to: string, specifier: string, line = 1, column = 1, locations?: readonly Location[]): Expected =>
-    violation({ kind: "layer", rule: "app-may-not-import-db", from: `src/app/${from}`, to: `src/db/${to}`, fromLayer: "app", toLayer: "db", specifier, line, column, ...(locations ? { locations } : {}) });
+  const appToDb = (
+    from: string,
+    to: string,
+    specifier: string,
+    line = 1,
+    column = 1,
+    locations?: readonly Location[],
+  ): Expected =>
+    violation({
+      kind: "layer",
+      rule: "app-may-not-import-db",
+      from: `src/app/${from}`,
+      to: `src/db/${to}`,
+      fromLayer: "app",
+      toLayer: "db",
+      specifier,
+      line,
+      column,
+      ...(locations ? { locations } : {}),
+    });
 
   expectViolations(
     () => checked,
@@ -162,15 +214,23 @@ describe("fixture import-forms: every import form crossing app → db", () => {
       appToDb("static-import.ts", "users.ts", "../db/users.js"),
       appToDb("tsconfig-paths-alias.ts", "users.ts", "@db/users.js"),
       // The same file through a relative path and a tsconfig alias: still one violation, both statements listed.
-      appToDb("two-spellings.ts", "users.ts", "../db/users.js", 1, 1, [at(1, 1, "../db/users.js"), at(2, 1, "@db/users.js")]),
+      appToDb("two-spellings.ts", "users.ts", "../db/users.js", 1, 1, [
+        at(1, 1, "../db/users.js"),
+        at(2, 1, "@db/users.js"),
+      ]),
       // Two statements importing the same module: one violation, two locations.
-      appToDb("two-statements.ts", "users.ts", "../db/users.js", 1, 1, [at(1, 1, "../db/users.js"), at(2, 1, "../db/users.js")]),
+      appToDb("two-statements.ts", "users.ts", "../db/users.js", 1, 1, [
+        at(1, 1, "../db/users.js"),
+        at(2, 1, "../db/users.js"),
+      ]),
       appToDb("type-import.ts", "users.ts", "../db/users.js"),
     ],
   );
 
   it("finds no import in a file that names the module only in comments and strings", () => {
-    expect(checked.report.violations.filter((found) => found.from === "src/app/comment-and-string-decoy.ts")).toEqual([]);
+    expect(checked.report.violations.filter((found) => found.from === "src/app/comment-and-string-decoy.ts")).toEqual(
+      [],
+    );
     // 21 importing files with 23 real import statements; the decoy file adds none.
     expect(checked.report.summary.dependencies).toBe(23);
   });
@@ -196,8 +256,27 @@ describe("fixture packages: allow-lists count packages by the name as imported",
     checked = checkFixture("packages");
   });
 
-  const apiUses = (file: string, rule: "unlisted-packages" | "uninstalled-packages" | "unlisted-builtins", to: string, specifier: string, line: number | null = 1, column: number | null = 1, extra: Partial<Expected> = {}): Expected =>
-    violation({ kind: "package", rule: `api-may-not-use-${rule}`, from: `src/api/${file}`, to, fromLayer: "api", toLayer: null, specifier, line, column, ...extra });
+  const apiUses = (
+    file: string,
+    rule: "unlisted-packages" | "uninstalled-packages" | "unlisted-builtins",
+    to: string,
+    specifier: string,
+    line: number | null = 1,
+    column: number | null = 1,
+    extra: Partial<Expected> = {},
+  ): Expected =>
+    violation({
+      kind: "package",
+      rule: `api-may-not-use-${rule}`,
+      from: `src/api/${file}`,
+      to,
+      fromLayer: "api",
+      toLayer: null,
+      specifier,
+      line,
+      column,
+      ...extra,
+    });
 
   expectViolations(
     () => checked,
@@ -260,8 +339,28 @@ describe("fixture type-only-allow: typeOnlyImports allow", () => {
   expectViolations(
     () => checked,
     [
-      violation({ kind: "layer", rule: "api-may-not-import-db", from: "src/api/value-layer.ts", to: "src/db/users.ts", fromLayer: "api", toLayer: "db", specifier: "../db/users.js", line: 1, column: 1 }),
-      violation({ kind: "package", rule: "api-may-not-use-uninstalled-packages", from: "src/api/value-package.ts", to: "express", fromLayer: "api", toLayer: null, specifier: "express", line: 1, column: 1 }),
+      violation({
+        kind: "layer",
+        rule: "api-may-not-import-db",
+        from: "src/api/value-layer.ts",
+        to: "src/db/users.ts",
+        fromLayer: "api",
+        toLayer: "db",
+        specifier: "../db/users.js",
+        line: 1,
+        column: 1,
+      }),
+      violation({
+        kind: "package",
+        rule: "api-may-not-use-uninstalled-packages",
+        from: "src/api/value-package.ts",
+        to: "express",
+        fromLayer: "api",
+        toLayer: null,
+        specifier: "express",
+        line: 1,
+        column: 1,
+      }),
     ],
     // Its wrong violation is pinned by the it.fails below.
     ["src/api/type-only-package.ts"],
@@ -277,7 +376,9 @@ describe("fixture type-only-allow: typeOnlyImports allow", () => {
   // dependency-cruiser drops "type-only" from unresolvable dependencies, so the compiled
   // `dependencyTypesNot: ["type-only"]` never excludes them. Expected: no violation.
   it.fails("never reports `import type` of a package that is not installed [known bug]", () => {
-    expect(checked.report.violations.filter((found) => found.from === "src/api/type-only-package.ts").map(identity)).toEqual([]);
+    expect(
+      checked.report.violations.filter((found) => found.from === "src/api/type-only-package.ts").map(identity),
+    ).toEqual([]);
   });
 
   it("exits 1 for the value imports", () => {
@@ -319,11 +420,22 @@ describe("fixture unassigned-warn: options.unassigned warn", () => {
     checked = checkFixture("unassigned-warn");
   });
 
-  expectViolations(() => checked, [unassigned("src/misc/no-imports.ts", "warn"), unassigned("src/misc/with-imports.ts", "warn")]);
+  expectViolations(
+    () => checked,
+    [unassigned("src/misc/no-imports.ts", "warn"), unassigned("src/misc/with-imports.ts", "warn")],
+  );
 
   it("exits 0: warnings only", () => {
     expect(checked.status).toBe(0);
-    expect(checked.report.summary.violations).toEqual({ layer: 0, package: 0, private: 0, context: 0, unassigned: 2, cycle: 0, size: 0 });
+    expect(checked.report.summary.violations).toEqual({
+      layer: 0,
+      package: 0,
+      private: 0,
+      context: 0,
+      unassigned: 2,
+      cycle: 0,
+      size: 0,
+    });
   });
 });
 
@@ -335,7 +447,10 @@ describe("fixture unassigned-off: options.unassigned off", () => {
 
   it("reports nothing and exits 0", () => {
     expect(checked.report.violations).toEqual([]);
-    expect(checked.report.summary).toMatchObject({ modules: 3, violations: { layer: 0, package: 0, private: 0, context: 0, unassigned: 0, cycle: 0, size: 0 } });
+    expect(checked.report.summary).toMatchObject({
+      modules: 3,
+      violations: { layer: 0, package: 0, private: 0, context: 0, unassigned: 0, cycle: 0, size: 0 },
+    });
     expect(checked.status).toBe(0);
   });
 });
@@ -350,14 +465,36 @@ describe("fixture overlap-and-exclude: first layer wins; excluded files are not 
     () => checked,
     [
       // money.ts is matched by domain and by shared (which may import infra): it belongs to domain, so its import of infra is forbidden...
-      violation({ kind: "layer", rule: "domain-may-not-import-infra", from: "src/domain/shared/money.ts", to: "src/infra/db.ts", fromLayer: "domain", toLayer: "infra", specifier: "../../infra/db.js", line: 1, column: 1 }),
+      violation({
+        kind: "layer",
+        rule: "domain-may-not-import-infra",
+        from: "src/domain/shared/money.ts",
+        to: "src/infra/db.ts",
+        fromLayer: "domain",
+        toLayer: "infra",
+        specifier: "../../infra/db.js",
+        line: 1,
+        column: 1,
+      }),
       // ...and infra (which may import shared) may not import it, because it is domain's.
-      violation({ kind: "layer", rule: "infra-may-not-import-domain", from: "src/infra/ledger.ts", to: "src/domain/shared/money.ts", fromLayer: "infra", toLayer: "domain", specifier: "../domain/shared/money.js", line: 1, column: 1 }),
+      violation({
+        kind: "layer",
+        rule: "infra-may-not-import-domain",
+        from: "src/infra/ledger.ts",
+        to: "src/domain/shared/money.ts",
+        fromLayer: "infra",
+        toLayer: "domain",
+        specifier: "../domain/shared/money.js",
+        line: 1,
+        column: 1,
+      }),
     ],
   );
 
   it("warns that money.ts is claimed by several layers, naming the file", () => {
-    expect(warningsOf(checked.report)).toEqual([{ code: "claimed-by-several-layers", file: "src/domain/shared/money.ts" }]);
+    expect(warningsOf(checked.report)).toEqual([
+      { code: "claimed-by-several-layers", file: "src/domain/shared/money.ts" },
+    ]);
     const [warning] = checked.report.warnings;
     expect(warning?.message).toContain("src/domain/shared/money.ts");
     expect(warning?.message).toContain("domain, shared");
@@ -365,7 +502,9 @@ describe("fixture overlap-and-exclude: first layer wins; excluded files are not 
 
   it("neither checks nor reports the two excluded test files, and counts them", () => {
     const testFiles = ["src/domain/shared/money.test.ts", "src/orphan.test.ts"];
-    expect(checked.report.violations.filter((found) => testFiles.includes(found.from) || testFiles.includes(found.to ?? ""))).toEqual([]);
+    expect(
+      checked.report.violations.filter((found) => testFiles.includes(found.from) || testFiles.includes(found.to ?? "")),
+    ).toEqual([]);
     expect(checked.status).toBe(1);
     expect(checked.report.summary).toEqual({
       modules: 3,
@@ -386,14 +525,44 @@ describe("fixture public-entry-points: layers allowed in may import only the pub
   });
 
   const httpReachesIn = (to: string, specifier: string, line: number): Expected =>
-    violation({ kind: "private", rule: "payments-internals-are-private", from: "src/http/refund-route.ts", to: `src/payments/${to}`, fromLayer: "http", toLayer: "payments", specifier, line, column: 1 });
+    violation({
+      kind: "private",
+      rule: "payments-internals-are-private",
+      from: "src/http/refund-route.ts",
+      to: `src/payments/${to}`,
+      fromLayer: "http",
+      toLayer: "payments",
+      specifier,
+      line,
+      column: 1,
+    });
 
   expectViolations(
     () => checked,
     [
       // src/http/cron/ is jobs' (first in map order), and jobs may not import payments at all: one layer violation each, not also a private one.
-      violation({ kind: "layer", rule: "jobs-may-not-import-payments", from: "src/http/cron/retry-payouts.ts", to: "src/payments/internal/ledger.ts", fromLayer: "jobs", toLayer: "payments", specifier: "../../payments/internal/ledger.js", line: 1, column: 1 }),
-      violation({ kind: "layer", rule: "jobs-may-not-import-payments", from: "src/jobs/nightly-settlement.ts", to: "src/payments/internal/ledger.ts", fromLayer: "jobs", toLayer: "payments", specifier: "../payments/internal/ledger.js", line: 2, column: 1 }),
+      violation({
+        kind: "layer",
+        rule: "jobs-may-not-import-payments",
+        from: "src/http/cron/retry-payouts.ts",
+        to: "src/payments/internal/ledger.ts",
+        fromLayer: "jobs",
+        toLayer: "payments",
+        specifier: "../../payments/internal/ledger.js",
+        line: 1,
+        column: 1,
+      }),
+      violation({
+        kind: "layer",
+        rule: "jobs-may-not-import-payments",
+        from: "src/jobs/nightly-settlement.ts",
+        to: "src/payments/internal/ledger.ts",
+        fromLayer: "jobs",
+        toLayer: "payments",
+        specifier: "../payments/internal/ledger.js",
+        line: 2,
+        column: 1,
+      }),
       // http may import payments, but only index.ts and *.contract.ts: its import of refund.contract.ts on line 1 is fine.
       httpReachesIn("internal/ledger.ts", "../payments/internal/ledger.js", 3),
       httpReachesIn("refunds/refund-policy.ts", "../payments/refunds/refund-policy.js", 2),
@@ -401,7 +570,9 @@ describe("fixture public-entry-points: layers allowed in may import only the pub
   );
 
   it("names the internal file and the public surface in the message, and how to fix it", () => {
-    const found = checked.report.violations.find((candidate) => candidate.kind === "private" && candidate.to === "src/payments/internal/ledger.ts") as ReportedViolation & { message: string; fix: string };
+    const found = checked.report.violations.find(
+      (candidate) => candidate.kind === "private" && candidate.to === "src/payments/internal/ledger.ts",
+    ) as ReportedViolation & { message: string; fix: string };
     expect(found.message).toBe(
       "src/http/refund-route.ts imports src/payments/internal/ledger.ts, an internal file of payments: import it through its public surface (src/payments/index.ts, src/payments/**/*.contract.ts)",
     );
@@ -412,9 +583,19 @@ describe("fixture public-entry-points: layers allowed in may import only the pub
 
   it("exits 1, counts kind private, and warns only of the cron file both jobs and http claim: both public globs match a file of payments", () => {
     expect(checked.status).toBe(1);
-    expect(checked.report.summary.violations).toEqual({ layer: 2, package: 0, private: 2, context: 0, unassigned: 0, cycle: 0, size: 0 });
+    expect(checked.report.summary.violations).toEqual({
+      layer: 2,
+      package: 0,
+      private: 2,
+      context: 0,
+      unassigned: 0,
+      cycle: 0,
+      size: 0,
+    });
     expect(checked.report.summary).toMatchObject({ modules: 9, dependencies: 13 });
-    expect(warningsOf(checked.report)).toEqual([{ code: "claimed-by-several-layers", file: "src/http/cron/retry-payouts.ts" }]);
+    expect(warningsOf(checked.report)).toEqual([
+      { code: "claimed-by-several-layers", file: "src/http/cron/retry-payouts.ts" },
+    ]);
   });
 });
 
@@ -427,7 +608,18 @@ describe("fixture warn-allowance: a mayImport entry tolerated at severity warn",
   expectViolations(
     () => checked,
     [
-      violation({ kind: "layer", severity: "warn", rule: "http-may-not-import-db", from: "src/http/orders-route.ts", to: "src/db/orders-table.ts", fromLayer: "http", toLayer: "db", specifier: "../db/orders-table.js", line: 2, column: 1 }),
+      violation({
+        kind: "layer",
+        severity: "warn",
+        rule: "http-may-not-import-db",
+        from: "src/http/orders-route.ts",
+        to: "src/db/orders-table.ts",
+        fromLayer: "http",
+        toLayer: "db",
+        specifier: "../db/orders-table.js",
+        line: 2,
+        column: 1,
+      }),
     ],
   );
 

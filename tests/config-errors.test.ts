@@ -31,21 +31,32 @@ interface FailureOptions {
 }
 
 /** Exit 2, empty stdout, no stack trace, and one stderr line per problem, starting with its exact position. */
-function expectConfigFailure(run: CliRun, problems: readonly Problem[], { exactCount = true }: FailureOptions = {}): void {
+function expectConfigFailure(
+  run: CliRun,
+  problems: readonly Problem[],
+  { exactCount = true }: FailureOptions = {},
+): void {
   expect(run.status, `stderr:\n${run.stderr}`).toBe(2);
   expect(run.stdout).toBe("");
   expect(run.stderr).not.toMatch(STACK_FRAME);
   const lines = run.stderr.split(/\r?\n/);
   for (const problem of problems) {
     const files = [problem.file ?? "layers.yaml"].flat();
-    const prefixes = files.map((file) => `${file}:${problem.at}${problem.key === undefined ? "" : ` (${problem.key}): `}`);
+    const prefixes = files.map(
+      (file) => `${file}:${problem.at}${problem.key === undefined ? "" : ` (${problem.key}): `}`,
+    );
     const line = lines.find((candidate) => prefixes.some((prefix) => candidate.startsWith(prefix)));
-    expect(line, `no stderr line starts with ${prefixes.map((prefix) => JSON.stringify(prefix)).join(" or ")}; stderr:\n${run.stderr}`).toBeDefined();
+    expect(
+      line,
+      `no stderr line starts with ${prefixes.map((prefix) => JSON.stringify(prefix)).join(" or ")}; stderr:\n${run.stderr}`,
+    ).toBeDefined();
     if (typeof problem.message === "string") expect(line).toContain(problem.message);
     else expect(line).toMatch(problem.message);
   }
   if (exactCount) {
-    expect(run.stderr).toContain(problems.length === 1 ? "the layer map has a problem" : `the layer map has ${problems.length} problems`);
+    expect(run.stderr).toContain(
+      problems.length === 1 ? "the layer map has a problem" : `the layer map has ${problems.length} problems`,
+    );
   }
 }
 
@@ -55,15 +66,25 @@ beforeAll(() => {
 
 describe("configuration errors in layers.yaml: exit 2, file:line:column (key): message, no stack", () => {
   it("YAML syntax: an unquoted ': ' inside a value, at the offending character", () => {
-    expectConfigFailure(check("yaml-syntax"), [{ at: "5:18", message: "YAML: Nested mappings are not allowed in compact mappings" }]);
+    expectConfigFailure(check("yaml-syntax"), [
+      { at: "5:18", message: "YAML: Nested mappings are not allowed in compact mappings" },
+    ]);
   });
 
   it("wrong type: paths written as a string instead of a list", () => {
-    expectConfigFailure(check("wrong-type"), [{ at: "4:12", key: "layers.app.paths", message: /expected a list \(`\[src, lib\]`, or one "- item" per line\), got a string/ }]);
+    expectConfigFailure(check("wrong-type"), [
+      {
+        at: "4:12",
+        key: "layers.app.paths",
+        message: /expected a list \(`\[src, lib\]`, or one "- item" per line\), got a string/,
+      },
+    ]);
   });
 
   it("unknown key: points at the key and suggests the closest allowed one", () => {
-    expectConfigFailure(check("unknown-key"), [{ at: "7:5", key: "layers.app.mayimport", message: 'unknown key "mayimport"; did you mean "mayImport"?' }]);
+    expectConfigFailure(check("unknown-key"), [
+      { at: "7:5", key: "layers.app.mayimport", message: 'unknown key "mayimport"; did you mean "mayImport"?' },
+    ]);
   });
 
   it("missing version", () => {
@@ -75,7 +96,9 @@ describe("configuration errors in layers.yaml: exit 2, file:line:column (key): m
   });
 
   it("duplicate layer (duplicate YAML key): reported at the second definition", () => {
-    expectConfigFailure(check("duplicate-layer"), [{ at: "5:3", message: '"app" is defined twice in the same mapping' }]);
+    expectConfigFailure(check("duplicate-layer"), [
+      { at: "5:3", message: '"app" is defined twice in the same mapping' },
+    ]);
   });
 
   // BUG: a duplicate layer comes out as the raw YAML error `layers.yaml:5:3: YAML: Map keys must be unique`:
@@ -85,64 +108,125 @@ describe("configuration errors in layers.yaml: exit 2, file:line:column (key): m
   });
 
   it("layer name that does not start with a letter: points at the name", () => {
-    expectConfigFailure(check("invalid-layer-name"), [{ at: "3:3", key: "layers.2fa", message: 'layer name "2fa" is not allowed' }]);
+    expectConfigFailure(check("invalid-layer-name"), [
+      { at: "3:3", key: "layers.2fa", message: 'layer name "2fa" is not allowed' },
+    ]);
   });
 
   it("public: a glob written relative to the layer lies outside it; a malformed glob", () => {
     expectConfigFailure(check("public-outside-layer"), [
-      { at: "8:14", key: "layers.payments.public[0]", message: 'public glob "index.ts" lies outside layer "payments" (paths: src/payments/**): write it relative to the map\'s folder, like paths' },
-      { at: "8:24", key: "layers.payments.public[1]", message: `invalid glob "src/payments/**.ts": '**' must be a whole path segment` },
+      {
+        at: "8:14",
+        key: "layers.payments.public[0]",
+        message:
+          'public glob "index.ts" lies outside layer "payments" (paths: src/payments/**): write it relative to the map\'s folder, like paths',
+      },
+      {
+        at: "8:24",
+        key: "layers.payments.public[1]",
+        message: `invalid glob "src/payments/**.ts": '**' must be a whole path segment`,
+      },
     ]);
   });
 
   it("mayImport object form: a severity other than warn, an unknown key with the closest one suggested", () => {
     expectConfigFailure(check("bad-warn-allowance"), [
-      { at: "6:38", key: "layers.http.mayImport[0].severity", message: "severity must be warn (write the plain layer name to allow it)" },
-      { at: "7:44", key: "layers.http.mayImport[1].reasn", message: 'unknown key "reasn"; did you mean "reason"? (allowed: layer, severity, reason)' },
+      {
+        at: "6:38",
+        key: "layers.http.mayImport[0].severity",
+        message: "severity must be warn (write the plain layer name to allow it)",
+      },
+      {
+        at: "7:44",
+        key: "layers.http.mayImport[1].reasn",
+        message: 'unknown key "reasn"; did you mean "reason"? (allowed: layer, severity, reason)',
+      },
     ]);
   });
 
   it("mayImport object form: an unknown layer, the layer itself, a layer also allowed", () => {
     expectConfigFailure(check("warn-allowance-references"), [
-      { at: "6:18", key: "layers.http.mayImport[0].layer", message: 'unknown layer "paymnets" in mayImport of "http"; did you mean "payments"?' },
-      { at: "7:18", key: "layers.http.mayImport[1].layer", message: '"http" tolerates itself at severity warn: a layer may always import itself, remove this entry' },
-      { at: "10:36", key: "layers.jobs.mayImport[1].layer", message: '"payments" is both allowed and tolerated at severity warn in mayImport of "jobs": keep one' },
+      {
+        at: "6:18",
+        key: "layers.http.mayImport[0].layer",
+        message: 'unknown layer "paymnets" in mayImport of "http"; did you mean "payments"?',
+      },
+      {
+        at: "7:18",
+        key: "layers.http.mayImport[1].layer",
+        message: '"http" tolerates itself at severity warn: a layer may always import itself, remove this entry',
+      },
+      {
+        at: "10:36",
+        key: "layers.jobs.mayImport[1].layer",
+        message: '"payments" is both allowed and tolerated at severity warn in mayImport of "jobs": keep one',
+      },
     ]);
   });
 
   it("mayImport naming an unknown layer: at the entry, suggesting the closest layer", () => {
     expectConfigFailure(check("unknown-mayimport-layer"), [
-      { at: "7:17", key: "layers.app.mayImport[0]", message: 'unknown layer "domian" in mayImport of "app"; did you mean "domain"?' },
+      {
+        at: "7:17",
+        key: "layers.app.mayImport[0]",
+        message: 'unknown layer "domian" in mayImport of "app"; did you mean "domain"?',
+      },
     ]);
   });
 
   it("removing (null) a layer no preset defines: unknown layer, suggesting the closest", () => {
-    expectConfigFailure(check("unknown-layer-removed"), [{ at: "4:3", key: "layers.infrastucture", message: /unknown layer "infrastucture".*did you mean "infrastructure"/ }]);
+    expectConfigFailure(check("unknown-layer-removed"), [
+      {
+        at: "4:3",
+        key: "layers.infrastucture",
+        message: /unknown layer "infrastucture".*did you mean "infrastructure"/,
+      },
+    ]);
   });
 
   it("empty paths", () => {
-    expectConfigFailure(check("empty-paths"), [{ at: "6:12", key: "layers.app.paths", message: 'layer "app" has no paths' }]);
+    expectConfigFailure(check("empty-paths"), [
+      { at: "6:12", key: "layers.app.paths", message: 'layer "app" has no paths' },
+    ]);
   });
 
   describe("invalid globs, each at the offending list entry", () => {
     it("a '..' segment", () => {
-      expectConfigFailure(check("glob-dotdot"), [{ at: "4:21", key: "layers.app.paths[1]", message: `invalid glob "../shared/**": '..' would reach outside the map's folder` }]);
+      expectConfigFailure(check("glob-dotdot"), [
+        {
+          at: "4:21",
+          key: "layers.app.paths[1]",
+          message: `invalid glob "../shared/**": '..' would reach outside the map's folder`,
+        },
+      ]);
     });
 
     it("an absolute path (in exclude)", () => {
-      expectConfigFailure(check("glob-absolute"), [{ at: "3:5", key: "exclude[0]", message: 'invalid glob "/src/generated/**": it is absolute' }]);
+      expectConfigFailure(check("glob-absolute"), [
+        { at: "3:5", key: "exclude[0]", message: 'invalid glob "/src/generated/**": it is absolute' },
+      ]);
     });
 
     it("'**' that is not a whole segment", () => {
-      expectConfigFailure(check("glob-doublestar"), [{ at: "4:13", key: "layers.app.paths[0]", message: `invalid glob "src/**.ts": '**' must be a whole path segment` }]);
+      expectConfigFailure(check("glob-doublestar"), [
+        {
+          at: "4:13",
+          key: "layers.app.paths[0]",
+          message: `invalid glob "src/**.ts": '**' must be a whole path segment`,
+        },
+      ]);
     });
 
     it("an unbalanced '{'", () => {
-      expectConfigFailure(check("glob-unbalanced-brace"), [{ at: "5:9", key: "layers.app.paths[0]", message: "'{' without a matching '}'" }]);
+      expectConfigFailure(check("glob-unbalanced-brace"), [
+        { at: "5:9", key: "layers.app.paths[0]", message: "'{' without a matching '}'" },
+      ]);
     });
 
     it("an unbalanced '{': the message quotes the glob as written", () => {
-      expectConfigFailure(check("glob-unbalanced-brace"), [{ at: "5:9", key: "layers.app.paths[0]", message: 'invalid glob "src/{app,lib/**"' }]);
+      expectConfigFailure(check("glob-unbalanced-brace"), [
+        { at: "5:9", key: "layers.app.paths[0]", message: 'invalid glob "src/{app,lib/**"' },
+      ]);
     });
   });
 
@@ -154,15 +238,21 @@ describe("configuration errors in layers.yaml: exit 2, file:line:column (key): m
   });
 
   it("a preset file that extends itself: reported in the preset, at its extends", () => {
-    expectConfigFailure(check("preset-extends-itself"), [{ file: "base.yaml", at: "2:10", key: "extends", message: '"./base.yaml" extends itself' }]);
+    expectConfigFailure(check("preset-extends-itself"), [
+      { file: "base.yaml", at: "2:10", key: "extends", message: '"./base.yaml" extends itself' },
+    ]);
   });
 
   it("a named tsconfig that does not exist", () => {
-    expectConfigFailure(check("missing-tsconfig"), [{ at: "2:11", key: "tsconfig", message: 'tsconfig "tsconfig.app.json" does not exist' }]);
+    expectConfigFailure(check("missing-tsconfig"), [
+      { at: "2:11", key: "tsconfig", message: 'tsconfig "tsconfig.app.json" does not exist' },
+    ]);
   });
 
   it("an include path that does not exist", () => {
-    expectConfigFailure(check("missing-include"), [{ at: "2:16", key: "include[1]", message: 'include path "lib" does not exist' }]);
+    expectConfigFailure(check("missing-include"), [
+      { at: "2:16", key: "include[1]", message: 'include path "lib" does not exist' },
+    ]);
   });
 
   it("a malformed tsconfig.json: exit 2 naming the file, the position and the TypeScript diagnostic", () => {
@@ -176,14 +266,23 @@ describe("configuration errors in layers.yaml: exit 2, file:line:column (key): m
   });
 
   it("a malformed tsconfig.json: reported as tsconfig.json:line:column", () => {
-    expectConfigFailure(check("malformed-tsconfig"), [{ file: "tsconfig.json", at: "3:20", message: "Property assignment expected" }], { exactCount: false });
+    expectConfigFailure(
+      check("malformed-tsconfig"),
+      [{ file: "tsconfig.json", at: "3:20", message: "Property assignment expected" }],
+      { exactCount: false },
+    );
   });
 });
 
 describe("contexts: the placeholder <context> and contexts.allow, each problem at its entry", () => {
   it("<context> in a layer's paths needs contexts; anywhere but contexts.pattern and layers' paths it is refused", () => {
     expectConfigFailure(check("contexts-placeholder-without-contexts"), [
-      { at: "5:13", key: "layers.domain.paths[0]", message: "<context> in a layer's paths needs contexts: declare contexts.pattern (e.g. src/modules/<context>/**), or write the folder out" },
+      {
+        at: "5:13",
+        key: "layers.domain.paths[0]",
+        message:
+          "<context> in a layer's paths needs contexts: declare contexts.pattern (e.g. src/modules/<context>/**), or write the folder out",
+      },
       { at: "2:11", key: "exclude[0]", message: "<context> is allowed only in contexts.pattern and in layers' paths" },
     ]);
   });
@@ -193,28 +292,57 @@ describe("contexts: the placeholder <context> and contexts.allow, each problem a
       {
         at: "3:12",
         key: "contexts.pattern",
-        message: 'contexts.pattern must contain the placeholder <context> exactly once, as a whole path segment (e.g. src/modules/<context>/**); "src/modules/*/**" does not contain it',
+        message:
+          'contexts.pattern must contain the placeholder <context> exactly once, as a whole path segment (e.g. src/modules/<context>/**); "src/modules/*/**" does not contain it',
       },
     ]);
   });
 
   it("contexts.pattern with the placeholder twice", () => {
-    expectConfigFailure(check("contexts-pattern-two-placeholders"), [{ at: "3:12", key: "contexts.pattern", message: '"src/<context>/modules/<context>/**" contains it 2 times' }]);
+    expectConfigFailure(check("contexts-pattern-two-placeholders"), [
+      { at: "3:12", key: "contexts.pattern", message: '"src/<context>/modules/<context>/**" contains it 2 times' },
+    ]);
   });
 
   it("the placeholder not a whole path segment, in the pattern and in a layer's paths; an unknown placeholder", () => {
     expectConfigFailure(check("contexts-placeholder-not-segment"), [
-      { at: "3:12", key: "contexts.pattern", message: `invalid glob "src/modules/ctx-<context>/**": '<context>' must be a whole path segment` },
-      { at: "6:13", key: "layers.domain.paths[0]", message: `invalid glob "src/modules/<context>.ts": '<context>' must be a whole path segment` },
-      { at: "6:41", key: "layers.domain.paths[1]", message: 'invalid glob "src/<module>/domain/**": unknown placeholder <module>: the only placeholder is <context>' },
+      {
+        at: "3:12",
+        key: "contexts.pattern",
+        message: `invalid glob "src/modules/ctx-<context>/**": '<context>' must be a whole path segment`,
+      },
+      {
+        at: "6:13",
+        key: "layers.domain.paths[0]",
+        message: `invalid glob "src/modules/<context>.ts": '<context>' must be a whole path segment`,
+      },
+      {
+        at: "6:41",
+        key: "layers.domain.paths[1]",
+        message:
+          'invalid glob "src/<module>/domain/**": unknown placeholder <module>: the only placeholder is <context>',
+      },
     ]);
   });
 
   it("contexts.allow naming an unknown layer, a context that is no folder name, and a context allowed to import itself", () => {
     expectConfigFailure(check("contexts-allow-unknown-layer"), [
-      { at: "6:47", key: "contexts.allow[0].layers[0]", message: 'unknown layer "contract" in contexts.allow; did you mean "contracts"? (layers: contracts, domain)' },
-      { at: "7:15", key: "contexts.allow[1].from", message: '"billing/*" is not a context name: write the context\'s folder name, one path segment without wildcards' },
-      { at: "8:27", key: "contexts.allow[2].to", message: "a context may always import itself: remove this allow entry from orders to orders" },
+      {
+        at: "6:47",
+        key: "contexts.allow[0].layers[0]",
+        message: 'unknown layer "contract" in contexts.allow; did you mean "contracts"? (layers: contracts, domain)',
+      },
+      {
+        at: "7:15",
+        key: "contexts.allow[1].from",
+        message:
+          '"billing/*" is not a context name: write the context\'s folder name, one path segment without wildcards',
+      },
+      {
+        at: "8:27",
+        key: "contexts.allow[2].to",
+        message: "a context may always import itself: remove this allow entry from orders to orders",
+      },
     ]);
   });
 });
@@ -252,7 +380,9 @@ describe("valid maps that must not be configuration errors", () => {
     expect(run.stderr).toBe("");
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout) as { violations: { fromLayer: string; toLayer: string; from: string }[] };
-    expect(report.violations.map(({ fromLayer, toLayer, from }) => `${from}: ${fromLayer} -> ${toLayer}`)).toEqual(["src/domain/user.ts: domain -> infra"]);
+    expect(report.violations.map(({ fromLayer, toLayer, from }) => `${from}: ${fromLayer} -> ${toLayer}`)).toEqual([
+      "src/domain/user.ts: domain -> infra",
+    ]);
   });
 });
 
@@ -273,7 +403,9 @@ describe("finding the map", () => {
     expect(run.stderr).toBe("");
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout) as { violations: { fromLayer: string; toLayer: string; from: string }[] };
-    expect(report.violations.map(({ fromLayer, toLayer, from }) => `${from}: ${fromLayer} -> ${toLayer}`)).toEqual(["src/domain/total.ts: domain -> app"]);
+    expect(report.violations.map(({ fromLayer, toLayer, from }) => `${from}: ${fromLayer} -> ${toLayer}`)).toEqual([
+      "src/domain/total.ts: domain -> app",
+    ]);
   });
 
   it("from a subfolder (src/sub), the map two folders up is found and its problem reported with its path", () => {
@@ -303,7 +435,9 @@ describe("finding the map", () => {
     expect(run.status, run.stderr).toBe(2);
     expect(run.stdout).toBe("");
     expect(run.stderr).not.toMatch(STACK_FRAME);
-    expect(run.stderr.split("\n")).toContainEqual(expect.stringMatching(new RegExp(`^${escapeRegExp(cwd)}: no layers\\.yaml found`)));
+    expect(run.stderr.split("\n")).toContainEqual(
+      expect.stringMatching(new RegExp(`^${escapeRegExp(cwd)}: no layers\\.yaml found`)),
+    );
     expect(run.stderr).toContain("--config");
   });
 
@@ -336,7 +470,12 @@ describe("finding the map", () => {
   it("--config is used instead of the layers.yaml in the current folder", () => {
     const run = check("valid-map", "--config", "../missing-version/layers.yaml");
     expectConfigFailure(run, [
-      { file: [join(fixture("missing-version"), "layers.yaml"), "../missing-version/layers.yaml"], at: "1:1", key: "version", message: "version must be 1" },
+      {
+        file: [join(fixture("missing-version"), "layers.yaml"), "../missing-version/layers.yaml"],
+        at: "1:1",
+        key: "version",
+        message: "version must be 1",
+      },
     ]);
   });
 });

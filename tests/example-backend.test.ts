@@ -5,7 +5,11 @@ import { describe, expect, it } from "vitest";
 import { fixturePath, REPO_ROOT, runBuiltCli } from "./helpers/run-built-cli.js";
 
 interface Report {
-  readonly summary: { readonly modules: number; readonly excluded: number; readonly violations: Record<string, number> };
+  readonly summary: {
+    readonly modules: number;
+    readonly excluded: number;
+    readonly violations: Record<string, number>;
+  };
   readonly violations: readonly Record<string, unknown>[];
   readonly warnings: readonly { readonly code: string; readonly file?: string }[];
 }
@@ -26,7 +30,9 @@ describe("layers.example.yaml on the example backend", () => {
     const report = JSON.parse(run.stdout) as Report;
 
     const fields = ["kind", "rule", "from", "to", "fromLayer", "toLayer", "line", "column", "specifier"];
-    const picked = report.violations.map((violation) => Object.fromEntries(fields.map((field) => [field, violation[field]])));
+    const picked = report.violations.map((violation) =>
+      Object.fromEntries(fields.map((field) => [field, violation[field]])),
+    );
     expect(picked).toEqual([
       {
         kind: "layer",
@@ -68,7 +74,15 @@ describe("layers.example.yaml on the example backend", () => {
     const report = JSON.parse(runBuiltCli(["check", "--format", "json"], exampleProject()).stdout) as Report;
     expect(report.summary.modules).toBe(11);
     expect(report.summary.excluded).toBe(1);
-    expect(report.summary.violations).toEqual({ layer: 1, package: 1, private: 0, context: 0, unassigned: 1, cycle: 0, size: 0 });
+    expect(report.summary.violations).toEqual({
+      layer: 1,
+      package: 1,
+      private: 0,
+      context: 0,
+      unassigned: 1,
+      cycle: 0,
+      size: 0,
+    });
     // The only warnings are the packages a fixture without node_modules cannot resolve.
     expect(report.warnings.map((warning) => `${warning.code} ${warning.file}`)).toEqual([
       "unresolved-import src/contracts/orders.ts",

@@ -54,15 +54,21 @@ try {
     "check, first run (real cruise)": Math.round(cruiseMs),
     "analysis around a replayed cruise": await measure(() => analyzeProject(ports, { loaded })),
     "graph: layer level + mermaid": await measure(() => renderers.mermaid(graphOf(analysis, { level: "layer" }))),
-    "graph: layer level + svg": await measure(() => ports.svg.renderDot(renderers.dot(graphOf(analysis, { level: "layer", showUnused: true, packages: true })))),
-    "graph: module level --collapse 3 + dot": await measure(() => renderers.dot(graphOf(analysis, { level: "module", collapse: 3 }))),
+    "graph: layer level + svg": await measure(() =>
+      ports.svg.renderDot(renderers.dot(graphOf(analysis, { level: "layer", showUnused: true, packages: true }))),
+    ),
+    "graph: module level --collapse 3 + dot": await measure(() =>
+      renderers.dot(graphOf(analysis, { level: "module", collapse: 3 })),
+    ),
     "graph: module level + json": await measure(() => renderers.json(graphOf(analysis, { level: "module" }))),
     "report (analysis around a replayed cruise included) + svg + html": await measure(async () => {
       const report = await buildReviewReport(ports, { loaded, date });
       return renderReviewReportHtml(report, await ports.svg.renderDot(renderers.dot(report.graph)));
     }),
   };
-  console.log(`${modules} modules, ${analysis.report.summary.dependencies} dependencies, ${analysis.report.violations.length} violations; medians of ${runs} runs (ms)`);
+  console.log(
+    `${modules} modules, ${analysis.report.summary.dependencies} dependencies, ${analysis.report.violations.length} violations; medians of ${runs} runs (ms)`,
+  );
   for (const [name, ms] of Object.entries(results)) console.log(`${String(ms).padStart(7)}  ${name}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -47,18 +47,24 @@ function parseArguments(argv) {
       if (value === undefined) throw new Error(`${argument} needs a value`);
       return value;
     };
-    if (argument === "--modules") options.modules = next().split(",").map((size) => Number(size.trim()));
+    if (argument === "--modules")
+      options.modules = next()
+        .split(",")
+        .map((size) => Number(size.trim()));
     else if (argument === "--runs") options.runs = Number(next());
     else if (argument === "--warmup") options.warmup = Number(next());
     else if (argument === "--map") options.map = next();
     else if (argument === "--seed") options.seed = Number(next());
     else if (argument === "--keep") options.keep = true;
     else if (argument === "--help" || argument === "-h") {
-      console.log("usage: run-bench.mjs [--modules 1000,10000] [--runs 5] [--warmup 1] [--map 5|50] [--seed 42] [--keep]");
+      console.log(
+        "usage: run-bench.mjs [--modules 1000,10000] [--runs 5] [--warmup 1] [--map 5|50] [--seed 42] [--keep]",
+      );
       process.exit(0);
     } else throw new Error(`unknown argument ${argument}`);
   }
-  if (options.modules.some((size) => !Number.isInteger(size) || size <= 0)) throw new Error("--modules takes positive integers, comma-separated");
+  if (options.modules.some((size) => !Number.isInteger(size) || size <= 0))
+    throw new Error("--modules takes positive integers, comma-separated");
   if (!Number.isInteger(options.runs) || options.runs < 1) throw new Error("--runs must be >= 1");
   if (!Number.isInteger(options.warmup) || options.warmup < 0) throw new Error("--warmup must be >= 0");
   if (!["5", "50"].includes(options.map)) throw new Error("--map is 5 or 50");
@@ -81,7 +87,12 @@ const hasTime = existsSync(TIME_BIN) && spawnSync(TIME_BIN, ["-v", "true"], { en
 function runNode(args, cwd) {
   const [command, commandArgs] = hasTime ? [TIME_BIN, ["-v", process.execPath, ...args]] : [process.execPath, args];
   const started = performance.now();
-  const child = spawnSync(command, commandArgs, { cwd, encoding: "utf8", maxBuffer: MAX_BUFFER, env: { ...process.env, NO_COLOR: "1" } });
+  const child = spawnSync(command, commandArgs, {
+    cwd,
+    encoding: "utf8",
+    maxBuffer: MAX_BUFFER,
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   const wallMs = performance.now() - started;
   if (child.error) throw child.error;
   let stderr = child.stderr;
@@ -97,19 +108,28 @@ function runNode(args, cwd) {
 }
 
 function runLayerlint(project, configArgs, cacheArgs = ["--no-cache"]) {
-  const result = runNode([LAYERLINT_BIN, "check", ...configArgs, ...cacheArgs, "--format", "json", "--timings"], project);
-  if (result.status !== 0 && result.status !== 1) throw new Error(`layerlint check exited ${result.status}:\n${result.stderr}`);
+  const result = runNode(
+    [LAYERLINT_BIN, "check", ...configArgs, ...cacheArgs, "--format", "json", "--timings"],
+    project,
+  );
+  if (result.status !== 0 && result.status !== 1)
+    throw new Error(`layerlint check exited ${result.status}:\n${result.stderr}`);
   const report = JSON.parse(result.stdout);
   const line = result.stderr.split("\n").find((text) => text.startsWith("timings:"));
   if (line === undefined) throw new Error(`layerlint printed no timings line:\n${result.stderr}`);
-  const phases = Object.fromEntries([...line.matchAll(/([\w-]+) (\d+) ms/g)].map(([, phase, value]) => [phase, Number(value)]));
+  const phases = Object.fromEntries(
+    [...line.matchAll(/([\w-]+) (\d+) ms/g)].map(([, phase, value]) => [phase, Number(value)]),
+  );
   return {
     ...result,
     phases,
     layerViolations: report.summary.violations.layer,
     packageViolations: report.summary.violations.package,
     unassigned: report.summary.violations.unassigned,
-    cycles: report.violations.filter((violation) => violation.kind === "cycle").map((violation) => violation.cycle.slice(0, -1).join(" > ")).sort(),
+    cycles: report.violations
+      .filter((violation) => violation.kind === "cycle")
+      .map((violation) => violation.cycle.slice(0, -1).join(" > "))
+      .sort(),
     modules: report.summary.modules,
     dependencies: report.summary.dependencies,
     unresolved: report.summary.unresolved,
@@ -122,19 +142,38 @@ function runRaw(project, ejected) {
   try {
     output = JSON.parse(result.stdout);
   } catch {
-    throw new Error(`raw dependency-cruiser exited ${result.status} without JSON output:\n${result.stderr.slice(0, 4000)}`);
+    throw new Error(
+      `raw dependency-cruiser exited ${result.status} without JSON output:\n${result.stderr.slice(0, 4000)}`,
+    );
   }
   const violations = output.summary.violations;
   // layerlint reports one layer violation per (from, to); count raw the same way.
-  const distinct = (kind) => new Set(violations.filter((violation) => kind.test(violation.rule.name)).map((violation) => `${violation.rule.name}\u0000${violation.from}\u0000${violation.to}`)).size;
-  const layerPairs = new Set(violations.filter((violation) => /-may-not-import-/.test(violation.rule.name)).map((violation) => `${violation.from}\u0000${violation.to}`)).size;
+  const distinct = (kind) =>
+    new Set(
+      violations
+        .filter((violation) => kind.test(violation.rule.name))
+        .map((violation) => `${violation.rule.name}\u0000${violation.from}\u0000${violation.to}`),
+    ).size;
+  const layerPairs = new Set(
+    violations
+      .filter((violation) => /-may-not-import-/.test(violation.rule.name))
+      .map((violation) => `${violation.from}\u0000${violation.to}`),
+  ).size;
   return {
     ...result,
     layerViolations: layerPairs,
     layerViolationEntries: violations.filter((violation) => /-may-not-import-/.test(violation.rule.name)).length,
     packageViolations: distinct(/-may-not-use-/),
     // dependency-cruiser flags every import closing a loop; layerlint reports each loop once, from its smallest path.
-    cycles: [...new Set(violations.filter((violation) => violation.rule.name === "no-import-cycles").map((violation) => canonicalLoop([violation.from, ...violation.cycle.slice(0, -1).map((step) => step.name)])))].sort(),
+    cycles: [
+      ...new Set(
+        violations
+          .filter((violation) => violation.rule.name === "no-import-cycles")
+          .map((violation) =>
+            canonicalLoop([violation.from, ...violation.cycle.slice(0, -1).map((step) => step.name)]),
+          ),
+      ),
+    ].sort(),
     modules: output.summary.totalCruised,
     dependencies: output.summary.totalDependenciesCruised,
   };
@@ -149,7 +188,10 @@ function canonicalLoop(members) {
 function withoutCycleRule(ejected) {
   const config = createRequire(import.meta.url)(ejected);
   const file = ejected.replace(/\.cjs$/, ".no-cycles.cjs");
-  writeFileSync(file, `module.exports = ${JSON.stringify({ ...config, forbidden: config.forbidden.filter((rule) => rule.name !== "no-import-cycles") }, null, 2)};\n`);
+  writeFileSync(
+    file,
+    `module.exports = ${JSON.stringify({ ...config, forbidden: config.forbidden.filter((rule) => rule.name !== "no-import-cycles") }, null, 2)};\n`,
+  );
   return file;
 }
 
@@ -159,9 +201,16 @@ function benchSize(size, options) {
   const ejected = join(root, "ejected.cjs");
   try {
     let started = performance.now();
-    const generated = generateProject({ modules: size, dir: project, seed: options.seed, fiftyLayers: options.map === "50" });
+    const generated = generateProject({
+      modules: size,
+      dir: project,
+      seed: options.seed,
+      fiftyLayers: options.map === "50",
+    });
     log(`\n## ${size} modules (${options.map}-layer map)\n`);
-    log(`generated ${generated.modules} files, ${generated.edges} imports (${generated.forbiddenEdges} forbidden, ${generated.packageImports} packages, ${generated.cjsFiles} .cjs) in ${ms(performance.now() - started)} ms: ${project}`);
+    log(
+      `generated ${generated.modules} files, ${generated.edges} imports (${generated.forbiddenEdges} forbidden, ${generated.packageImports} packages, ${generated.cjsFiles} .cjs) in ${ms(performance.now() - started)} ms: ${project}`,
+    );
 
     const configArgs = options.map === "50" ? ["--config", "layers.50.yaml"] : [];
     const compile = runNode([LAYERLINT_BIN, "compile", ...configArgs, "--format", "cjs", "-o", ejected], project);
@@ -186,7 +235,9 @@ function benchSize(size, options) {
         if (which === "layerlint") {
           const run = runLayerlint(project, configArgs);
           layerlintRuns.push(run);
-          line.push(`layerlint ${ms(run.wallMs)} ms (${PHASES.map((phase) => `${phase} ${run.phases[phase] ?? "?"}`).join(", ")})`);
+          line.push(
+            `layerlint ${ms(run.wallMs)} ms (${PHASES.map((phase) => `${phase} ${run.phases[phase] ?? "?"}`).join(", ")})`,
+          );
         } else if (which === "raw") {
           const run = runRaw(project, ejected);
           rawRuns.push(run);
@@ -203,22 +254,48 @@ function benchSize(size, options) {
     const first = layerlintRuns[0];
     const raw = rawRuns[0];
     const mismatches = [];
-    for (const run of layerlintRuns) if (run.layerViolations !== first.layerViolations) mismatches.push(`layerlint found ${run.layerViolations} then ${first.layerViolations} layer violations`);
-    for (const run of rawRuns) if (run.layerViolations !== raw.layerViolations) mismatches.push(`raw found ${run.layerViolations} then ${raw.layerViolations} layer violations`);
-    if (first.layerViolations !== raw.layerViolations) mismatches.push(`layerlint found ${first.layerViolations} layer violations, raw dependency-cruiser ${raw.layerViolations}`);
-    if (first.cycles.join("\n") !== raw.cycles.join("\n")) mismatches.push(`layerlint found ${first.cycles.length} import cycles, raw dependency-cruiser ${raw.cycles.length}, not all the same`);
-    if (first.packageViolations !== raw.packageViolations) mismatches.push(`layerlint found ${first.packageViolations} package violations, raw dependency-cruiser ${raw.packageViolations}`);
-    if (first.layerViolations !== generated.forbiddenEdges) mismatches.push(`the generator planted ${generated.forbiddenEdges} forbidden imports, layerlint found ${first.layerViolations}`);
-    if (first.unresolved > 0) mismatches.push(`layerlint could not resolve ${first.unresolved} imports (the generated project should resolve fully)`);
+    for (const run of layerlintRuns)
+      if (run.layerViolations !== first.layerViolations)
+        mismatches.push(`layerlint found ${run.layerViolations} then ${first.layerViolations} layer violations`);
+    for (const run of rawRuns)
+      if (run.layerViolations !== raw.layerViolations)
+        mismatches.push(`raw found ${run.layerViolations} then ${raw.layerViolations} layer violations`);
+    if (first.layerViolations !== raw.layerViolations)
+      mismatches.push(
+        `layerlint found ${first.layerViolations} layer violations, raw dependency-cruiser ${raw.layerViolations}`,
+      );
+    if (first.cycles.join("\n") !== raw.cycles.join("\n"))
+      mismatches.push(
+        `layerlint found ${first.cycles.length} import cycles, raw dependency-cruiser ${raw.cycles.length}, not all the same`,
+      );
+    if (first.packageViolations !== raw.packageViolations)
+      mismatches.push(
+        `layerlint found ${first.packageViolations} package violations, raw dependency-cruiser ${raw.packageViolations}`,
+      );
+    if (first.layerViolations !== generated.forbiddenEdges)
+      mismatches.push(
+        `the generator planted ${generated.forbiddenEdges} forbidden imports, layerlint found ${first.layerViolations}`,
+      );
+    if (first.unresolved > 0)
+      mismatches.push(
+        `layerlint could not resolve ${first.unresolved} imports (the generated project should resolve fully)`,
+      );
     for (const mismatch of mismatches) log(`\n!!!!!!!! MISMATCH: ${mismatch} !!!!!!!!`);
     if (mismatches.length === 0) {
-      log(`violations agree: ${first.layerViolations} layer (raw: ${raw.layerViolationEntries} dependency entries), ${first.packageViolations} package, as planted; the same ${first.cycles.length} import cycles`);
+      log(
+        `violations agree: ${first.layerViolations} layer (raw: ${raw.layerViolationEntries} dependency entries), ${first.packageViolations} package, as planted; the same ${first.cycles.length} import cycles`,
+      );
     }
 
     // The cache: filled once, then warm runs with nothing changed, then runs each after a one-line edit.
     runLayerlint(project, configArgs, []);
     const editFolder = join(project, "src", "domain", "s0");
-    const edited = join(editFolder, readdirSync(editFolder).filter((file) => file.endsWith(".ts")).sort()[0]);
+    const edited = join(
+      editFolder,
+      readdirSync(editFolder)
+        .filter((file) => file.endsWith(".ts"))
+        .sort()[0],
+    );
     const warmRuns = [];
     const editedRuns = [];
     const addedRuns = [];
@@ -228,23 +305,33 @@ function benchSize(size, options) {
       const warm = runLayerlint(project, configArgs, []);
       appendFileSync(edited, `// bench edit ${i}\n`);
       const afterEdit = runLayerlint(project, configArgs, []);
-      for (const [name, run] of [["warm", warm], ["one-file-edited", afterEdit]]) {
+      for (const [name, run] of [
+        ["warm", warm],
+        ["one-file-edited", afterEdit],
+      ]) {
         if (run.stdout !== expected) mismatches.push(`the ${name} cached run's report differs from the cold run's`);
         if (!/^cache: graph /m.test(run.stderr)) mismatches.push(`the ${name} cached run printed no cache line`);
       }
       if (!warm.stderr.includes("(nothing changed)")) mismatches.push("a warm run did not answer from the cache");
-      if (!afterEdit.stderr.includes(`re-cruised ${edited.slice(project.length + 1)})`)) mismatches.push("a one-file-edited run re-cruised more than the edited file");
+      if (!afterEdit.stderr.includes(`re-cruised ${edited.slice(project.length + 1)})`))
+        mismatches.push("a one-file-edited run re-cruised more than the edited file");
       // A new file can change how unchanged imports resolve: the cache answers it with a cold cruise.
       writeFileSync(join(editFolder, `bench-added-${i}.ts`), `export const added${i} = ${i};\n`);
       const afterAdd = runLayerlint(project, configArgs, []);
       expected = runLayerlint(project, configArgs).stdout;
-      if (afterAdd.stdout !== expected || afterAdd.modules !== first.modules + i + 1) mismatches.push("the one-file-added cached run's report differs from the cold run's, or does not count the added module");
+      if (afterAdd.stdout !== expected || afterAdd.modules !== first.modules + i + 1)
+        mismatches.push(
+          "the one-file-added cached run's report differs from the cold run's, or does not count the added module",
+        );
       warmRuns.push(warm);
       editedRuns.push(afterEdit);
       addedRuns.push(afterAdd);
-      log(`cache run ${i + 1}/${options.runs}: warm ${ms(warm.wallMs)} ms | one file edited ${ms(afterEdit.wallMs)} ms (${afterEdit.stderr.split("\n").find((line) => line.startsWith("cache: ")) ?? "no cache line"}) | one file added ${ms(afterAdd.wallMs)} ms`);
+      log(
+        `cache run ${i + 1}/${options.runs}: warm ${ms(warm.wallMs)} ms | one file edited ${ms(afterEdit.wallMs)} ms (${afterEdit.stderr.split("\n").find((line) => line.startsWith("cache: ")) ?? "no cache line"}) | one file added ${ms(afterAdd.wallMs)} ms`,
+      );
     }
-    for (const mismatch of mismatches.filter((text) => /cached|warm|re-cruised|added/.test(text))) log(`\n!!!!!!!! MISMATCH: ${mismatch} !!!!!!!!`);
+    for (const mismatch of mismatches.filter((text) => /cached|warm|re-cruised|added/.test(text)))
+      log(`\n!!!!!!!! MISMATCH: ${mismatch} !!!!!!!!`);
 
     const summary = {
       size,
@@ -264,9 +351,15 @@ function benchSize(size, options) {
       layerlintRssKb: median(layerlintRuns.map((run) => run.rssKb)),
       rawRssKb: median(rawRuns.map((run) => run.rssKb)),
       rawNoCyclesRssKb: median(rawNoCycleRuns.map((run) => run.rssKb)),
-      phases: Object.fromEntries(PHASES.map((phase) => [phase, median(layerlintRuns.map((run) => run.phases[phase] ?? NaN))])),
+      phases: Object.fromEntries(
+        PHASES.map((phase) => [phase, median(layerlintRuns.map((run) => run.phases[phase] ?? NaN))]),
+      ),
       // Process start, module loading, reading the map and rendering the report: wall minus the phases.
-      outsidePhases: median(layerlintRuns.map((run) => run.wallMs - SERIAL_PHASES.reduce((total, phase) => total + (run.phases[phase] ?? 0), 0))),
+      outsidePhases: median(
+        layerlintRuns.map(
+          (run) => run.wallMs - SERIAL_PHASES.reduce((total, phase) => total + (run.phases[phase] ?? 0), 0),
+        ),
+      ),
     };
     summary.ratio = summary.layerlintMs / summary.rawMs;
     summary.noCyclesRatio = summary.layerlintMs / summary.rawNoCyclesMs;
@@ -276,10 +369,19 @@ function benchSize(size, options) {
     summary.own = OWN_PHASES.reduce((total, phase) => total + summary.phases[phase], 0);
     summary.ownShare = summary.own / summary.phases.cruise;
 
-    log(`medians of ${options.runs}: layerlint ${ms(summary.layerlintMs)} ms, raw ${ms(summary.rawMs)} ms, ratio ${summary.ratio.toFixed(2)}; raw without the cycle rule ${ms(summary.rawNoCyclesMs)} ms, ratio ${summary.noCyclesRatio.toFixed(2)}`);
-    log(`cache (medians of ${options.runs}): warm ${ms(summary.warmMs)} ms = ${summary.warmRatio.toFixed(3)}× raw; one file edited ${ms(summary.editedMs)} ms = ${summary.editedRatio.toFixed(3)}× raw; one file added ${ms(summary.addedMs)} ms = ${summary.addedRatio.toFixed(3)}× raw`);
-    log(`layerlint phases (median ms): ${PHASES.map((phase) => `${phase} ${ms(summary.phases[phase])}`).join(", ")}; outside the phases ${ms(summary.outsidePhases)}`);
-    if (hasTime) log(`peak RSS (median MB): layerlint ${mb(summary.layerlintRssKb)}, raw ${mb(summary.rawRssKb)}, raw without the cycle rule ${mb(summary.rawNoCyclesRssKb)}`);
+    log(
+      `medians of ${options.runs}: layerlint ${ms(summary.layerlintMs)} ms, raw ${ms(summary.rawMs)} ms, ratio ${summary.ratio.toFixed(2)}; raw without the cycle rule ${ms(summary.rawNoCyclesMs)} ms, ratio ${summary.noCyclesRatio.toFixed(2)}`,
+    );
+    log(
+      `cache (medians of ${options.runs}): warm ${ms(summary.warmMs)} ms = ${summary.warmRatio.toFixed(3)}× raw; one file edited ${ms(summary.editedMs)} ms = ${summary.editedRatio.toFixed(3)}× raw; one file added ${ms(summary.addedMs)} ms = ${summary.addedRatio.toFixed(3)}× raw`,
+    );
+    log(
+      `layerlint phases (median ms): ${PHASES.map((phase) => `${phase} ${ms(summary.phases[phase])}`).join(", ")}; outside the phases ${ms(summary.outsidePhases)}`,
+    );
+    if (hasTime)
+      log(
+        `peak RSS (median MB): layerlint ${mb(summary.layerlintRssKb)}, raw ${mb(summary.rawRssKb)}, raw without the cycle rule ${mb(summary.rawNoCyclesRssKb)}`,
+      );
     log(`verdict: ${verdict(summary)}`);
     return summary;
   } finally {
@@ -291,7 +393,10 @@ function benchSize(size, options) {
 function verdict(summary) {
   const percent = (summary.ownShare * 100).toFixed(1);
   const word = summary.ownShare < 0.05 ? "negligible" : summary.ownShare < 0.2 ? "modest" : "significant";
-  const biggest = OWN_PHASES.reduce((best, phase) => (summary.phases[phase] > summary.phases[best] ? phase : best), OWN_PHASES[0]);
+  const biggest = OWN_PHASES.reduce(
+    (best, phase) => (summary.phases[phase] > summary.phases[best] ? phase : best),
+    OWN_PHASES[0],
+  );
   return `layerlint's own serial phases (list+cycles+locate) take ${ms(summary.own)} ms = ${percent}% of cruise (${ms(summary.phases.cruise)} ms): ${word}; the largest is ${biggest} (${ms(summary.phases[biggest])} ms)`;
 }
 
@@ -356,8 +461,12 @@ function main() {
       process.exit(2);
     }
   }
-  log(`# layerlint benchmark: ${options.modules.join(", ")} modules, ${options.runs} runs (+${options.warmup} warm-up), ${options.map}-layer map`);
-  log(`machine: ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? "unknown"}), Node ${process.version}, ${process.platform}/${process.arch}`);
+  log(
+    `# layerlint benchmark: ${options.modules.join(", ")} modules, ${options.runs} runs (+${options.warmup} warm-up), ${options.map}-layer map`,
+  );
+  log(
+    `machine: ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? "unknown"}), Node ${process.version}, ${process.platform}/${process.arch}`,
+  );
   if (!hasTime) log(`note: ${TIME_BIN} is not available, so peak memory (RSS) is not measured`);
 
   const summaries = [];

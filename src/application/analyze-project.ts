@@ -1,13 +1,24 @@
 import { join } from "node:path";
 import { createContextClassifier, type ContextClassifier } from "../domain/classify/context-classifier.js";
 import { createLayerClassifier, type LayerClassifier } from "../domain/classify/layer-classifier.js";
-import { compileCruiseOptions, compileRules, withoutCycleRule, type CompiledRules } from "../domain/compile/compile-rules.js";
+import {
+  compileCruiseOptions,
+  compileRules,
+  withoutCycleRule,
+  type CompiledRules,
+} from "../domain/compile/compile-rules.js";
 import { compilePathGlob } from "../domain/glob/compile-glob.js";
 import type { GraphModule } from "../domain/graph/module-graph.js";
 import { layerRulesBroken } from "../domain/barrels/layer-rules-broken.js";
 import { applyExceptions } from "../domain/exceptions/apply-exceptions.js";
 import { coverageWarnings } from "../domain/map/coverage-warnings.js";
-import { compareWarnings, countByKind, REPORT_VERSION, type CheckReport, type CheckWarning } from "../domain/report/check-report.js";
+import {
+  compareWarnings,
+  countByKind,
+  REPORT_VERSION,
+  type CheckReport,
+  type CheckWarning,
+} from "../domain/report/check-report.js";
 import { findCycleViolations } from "../domain/violations/find-cycle-violations.js";
 import { countLines, findSizeViolations, lineLimitOf } from "../domain/violations/find-size-violations.js";
 import { findViolations, type UnlocatedViolation } from "../domain/violations/find-violations.js";
@@ -62,7 +73,10 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
   const contexts = createContextClassifier(map.contexts);
   const selection = await time("list", () => selectFiles(ports.fileSystem, rootDir, map));
   const rules = compileRules(map, classifier);
-  const options = compileCruiseOptions(rules, { baseDir: rootDir, tsconfig: map.tsconfig === null ? null : join(rootDir, map.tsconfig) });
+  const options = compileCruiseOptions(rules, {
+    baseDir: rootDir,
+    tsconfig: map.tsconfig === null ? null : join(rootDir, map.tsconfig),
+  });
   const syntaxStarted = performance.now();
   const syntaxProblems = ports.syntax.check(rootDir, selection.checked).finally(() => {
     timings["parse-check"] = Math.round(performance.now() - syntaxStarted);
@@ -70,14 +84,38 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
   // Awaited after the cruise; this keeps a failure during the cruise from also being an unhandled rejection.
   syntaxProblems.catch(() => undefined);
   const aliases = workspaceAliases(await time("workspaces", () => findWorkspacePackages(ports, rootDir)), rootDir);
-  const graph = await time("cruise", () => ports.extractor.extract(selection.checked, withoutCycleRule(options), { aliases }), selection.checked.length);
+  const graph = await time(
+    "cruise",
+    () => ports.extractor.extract(selection.checked, withoutCycleRule(options), { aliases }),
+    selection.checked.length,
+  );
 
   const checkedSet = new Set(selection.checked);
   const checkedModules = graph.modules.filter((module) => checkedSet.has(module.source));
-  const ruled = (request.throughBarrels ?? map.options.throughBarrels)
-    ? await time("barrels", () => seeThroughBarrelsOf(ports, { rootDir, graph, modules: checkedModules, rulesBroken: layerRulesBroken({ classifier, meanings: rules.meanings, typeOnlyImports: map.options.typeOnlyImports }) }))
-    : checkedModules;
-  const cycles = await time("cycles", () => findCycleViolations({ graph: graph.modules, checked: checkedModules, classifier, severity: map.options.cycles, typeOnlyImports: map.options.typeOnlyImports }));
+  const ruled =
+    (request.throughBarrels ?? map.options.throughBarrels)
+      ? await time("barrels", () =>
+          seeThroughBarrelsOf(ports, {
+            rootDir,
+            graph,
+            modules: checkedModules,
+            rulesBroken: layerRulesBroken({
+              classifier,
+              meanings: rules.meanings,
+              typeOnlyImports: map.options.typeOnlyImports,
+            }),
+          }),
+        )
+      : checkedModules;
+  const cycles = await time("cycles", () =>
+    findCycleViolations({
+      graph: graph.modules,
+      checked: checkedModules,
+      classifier,
+      severity: map.options.cycles,
+      typeOnlyImports: map.options.typeOnlyImports,
+    }),
+  );
   const lineCounts = await countLinesWhereLimited(ports, rootDir, selection.checked, lineLimitOf(map, classifier));
   const found = [
     ...findViolations({ map, classifier, contexts, meanings: rules.meanings, modules: ruled }),
@@ -86,10 +124,25 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
   ].sort(compareViolations);
   const excepted = applyExceptions(found, map.exceptions, request.today ?? new Date().toISOString().slice(0, 10));
   const inScope = scopeFilter(request.only);
-  const violations = await time("locate", () => locateAll(ports, rootDir, excepted.kept.filter((violation) => inScope(violation.from)), contexts));
+  const violations = await time("locate", () =>
+    locateAll(
+      ports,
+      rootDir,
+      excepted.kept.filter((violation) => inScope(violation.from)),
+      contexts,
+    ),
+  );
   const syntax = (await syntaxProblems).map(syntaxWarning);
 
-  const warnings = [...unresolvedWarnings(checkedModules), ...outsideWarnings(checkedModules), ...syntax, ...coverageWarnings(classifier, selection.checked), ...oversizedWarnings(selection), ...emptyWarning(selection), ...excepted.warnings]
+  const warnings = [
+    ...unresolvedWarnings(checkedModules),
+    ...outsideWarnings(checkedModules),
+    ...syntax,
+    ...coverageWarnings(classifier, selection.checked),
+    ...oversizedWarnings(selection),
+    ...emptyWarning(selection),
+    ...excepted.warnings,
+  ]
     .filter((warning) => warning.file === undefined || inScope(warning.file))
     .sort(compareWarnings);
 
@@ -105,7 +158,11 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
       summary: {
         modules: selection.checked.length,
         dependencies: checkedModules.reduce((total, module) => total + module.dependencies.length, 0),
-        unresolved: checkedModules.reduce((total, module) => total + module.dependencies.filter((dependency) => dependency.target === "unresolved").length, 0),
+        unresolved: checkedModules.reduce(
+          (total, module) =>
+            total + module.dependencies.filter((dependency) => dependency.target === "unresolved").length,
+          0,
+        ),
         excluded: selection.excluded.length,
         parseErrors: syntax.length,
         skipped: selection.oversized.length,
@@ -119,7 +176,12 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
   };
 }
 
-async function locateAll(ports: AnalysisPorts, rootDir: string, unplaced: readonly UnlocatedViolation[], contexts: ContextClassifier): Promise<Violation[]> {
+async function locateAll(
+  ports: AnalysisPorts,
+  rootDir: string,
+  unplaced: readonly UnlocatedViolation[],
+  contexts: ContextClassifier,
+): Promise<Violation[]> {
   const importsByFile = new Map<string, ReturnType<AnalysisPorts["inspector"]["locateImports"]>>();
   const located: Violation[] = [];
   for (const { specifiers, ...unlocated } of unplaced) {
@@ -131,19 +193,33 @@ async function locateAll(ports: AnalysisPorts, rootDir: string, unplaced: readon
     }
     let imports = importsByFile.get(violation.from);
     if (imports === undefined) {
-      imports = ports.inspector.locateImports(violation.from, await ports.fileSystem.readText(join(rootDir, violation.from)));
+      imports = ports.inspector.locateImports(
+        violation.from,
+        await ports.fileSystem.readText(join(rootDir, violation.from)),
+      );
       importsByFile.set(violation.from, imports);
     }
     const wanted = new Set(specifiers.map(withoutNodeProtocol));
     const locations = imports.filter((found) => wanted.has(withoutNodeProtocol(found.specifier)));
     const first = locations[0];
-    located.push({ ...violation, specifier: first?.specifier ?? violation.specifier, line: first?.line ?? null, column: first?.column ?? null, locations });
+    located.push({
+      ...violation,
+      specifier: first?.specifier ?? violation.specifier,
+      line: first?.line ?? null,
+      column: first?.column ?? null,
+      locations,
+    });
   }
   return located;
 }
 
 /** Reads only the files a `maxLines` applies to: nothing at all when no limit is set. */
-async function countLinesWhereLimited(ports: AnalysisPorts, rootDir: string, files: readonly string[], limitOf: ReturnType<typeof lineLimitOf>): Promise<Map<string, number>> {
+async function countLinesWhereLimited(
+  ports: AnalysisPorts,
+  rootDir: string,
+  files: readonly string[],
+  limitOf: ReturnType<typeof lineLimitOf>,
+): Promise<Map<string, number>> {
   const limited = files.filter((file) => limitOf(file) !== null);
   const texts = await mapInBatches(limited, 64, (file) => ports.fileSystem.readText(join(rootDir, file)));
   return new Map(limited.map((file, index) => [file, countLines(texts[index] as string)]));
@@ -155,14 +231,22 @@ function withoutNodeProtocol(specifier: string): string {
 }
 
 function syntaxWarning(problem: FileSyntaxProblem): CheckWarning {
-  return { code: "parse-error", file: problem.file, message: `${problem.file}:${problem.line}:${problem.column}: ${problem.message.replace(/\.$/, "")}; its imports may be incomplete` };
+  return {
+    code: "parse-error",
+    file: problem.file,
+    message: `${problem.file}:${problem.line}:${problem.column}: ${problem.message.replace(/\.$/, "")}; its imports may be incomplete`,
+  };
 }
 
 function unresolvedWarnings(modules: readonly GraphModule[]): CheckWarning[] {
   return modules.flatMap((module) =>
     module.dependencies
       .filter((dependency) => dependency.target === "unresolved")
-      .map((dependency): CheckWarning => ({ code: "unresolved-import", file: module.source, message: `${module.source} imports "${dependency.specifier}", which cannot be resolved` })),
+      .map((dependency): CheckWarning => ({
+        code: "unresolved-import",
+        file: module.source,
+        message: `${module.source} imports "${dependency.specifier}", which cannot be resolved`,
+      })),
   );
 }
 
@@ -189,7 +273,9 @@ function oversizedWarnings(selection: FileSelection): CheckWarning[] {
 }
 
 function emptyWarning(selection: FileSelection): CheckWarning[] {
-  return selection.checked.length === 0 ? [{ code: "nothing-checked", message: "no source files found under include (after exclude): nothing was checked" }] : [];
+  return selection.checked.length === 0
+    ? [{ code: "nothing-checked", message: "no source files found under include (after exclude): nothing was checked" }]
+    : [];
 }
 
 function scopeFilter(only: readonly string[] | undefined): (file: string) => boolean {

@@ -26,21 +26,48 @@ export interface ApplyBaselineRequest {
 /** Reads and validates a baseline file; every problem is a BaselineError naming it. */
 export async function readBaseline(fileSystem: FileSystem, file: BaselineFile): Promise<Baseline> {
   if (!(await fileSystem.exists(file.path)) || (await fileSystem.isDirectory(file.path))) {
-    throw new BaselineError([{ file: file.display, line: null, column: null, key: "", message: "no such baseline file: record one with `layerlint baseline`" }]);
+    throw new BaselineError([
+      {
+        file: file.display,
+        line: null,
+        column: null,
+        key: "",
+        message: "no such baseline file: record one with `layerlint baseline`",
+      },
+    ]);
   }
   return parseBaseline(file.display, await fileSystem.readText(file.path));
 }
 
 /** `check --baseline`: the report keeps only the new violations; known ones are counted, stale ones listed. */
-export async function applyBaseline(fileSystem: FileSystem, report: CheckReport, request: ApplyBaselineRequest): Promise<CheckReport> {
+export async function applyBaseline(
+  fileSystem: FileSystem,
+  report: CheckReport,
+  request: ApplyBaselineRequest,
+): Promise<CheckReport> {
   const match = matchBaseline(report.violations, request.baseline, request.inScope);
   if (request.update) {
     const text = serializeBaseline(match.shrunk);
     if (text !== serializeBaseline(request.baseline)) await fileSystem.writeTextAtomic(request.file.path, text);
   }
-  const summary: BaselineSummary = { new: match.fresh.length, known: match.known.length, stale: match.stale, staleAction: request.update ? "removed" : request.stale };
-  const applied: CheckReport = { ...report, summary: { ...report.summary, violations: countByKind(match.fresh), baseline: summary }, violations: match.fresh };
+  const summary: BaselineSummary = {
+    new: match.fresh.length,
+    known: match.known.length,
+    stale: match.stale,
+    staleAction: request.update ? "removed" : request.stale,
+  };
+  const applied: CheckReport = {
+    ...report,
+    summary: { ...report.summary, violations: countByKind(match.fresh), baseline: summary },
+    violations: match.fresh,
+  };
   if (summary.staleAction !== "error" || match.stale.length === 0) return applied;
-  const entries = match.stale.length === 1 ? "1 baseline entry no longer occurs" : `${match.stale.length} baseline entries no longer occur`;
-  return withFailure(applied, { code: "stale-baseline", message: `${entries}: the baseline only shrinks, rewrite it with --update-baseline` });
+  const entries =
+    match.stale.length === 1
+      ? "1 baseline entry no longer occurs"
+      : `${match.stale.length} baseline entries no longer occur`;
+  return withFailure(applied, {
+    code: "stale-baseline",
+    message: `${entries}: the baseline only shrinks, rewrite it with --update-baseline`,
+  });
 }

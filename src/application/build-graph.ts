@@ -35,8 +35,14 @@ export async function buildGraph(ports: AnalysisPorts, request: GraphRequest): P
 }
 
 export function graphOf(analysis: ProjectAnalysis, request: Omit<GraphRequest, "loaded">): ArchitectureGraph {
-  const input = { map: analysis.loaded.map, classifier: analysis.classifier, meanings: analysis.rules.meanings, modules: analysis.modules };
-  if (request.level === "layer") return buildLayerGraph(input, { showUnused: request.showUnused === true, packages: request.packages === true });
+  const input = {
+    map: analysis.loaded.map,
+    classifier: analysis.classifier,
+    meanings: analysis.rules.meanings,
+    modules: analysis.modules,
+  };
+  if (request.level === "layer")
+    return buildLayerGraph(input, { showUnused: request.showUnused === true, packages: request.packages === true });
   if (request.level === "context") return buildContextGraph(input, analysis.contexts);
   return buildModuleGraph(input, {
     level: request.level,
@@ -47,12 +53,21 @@ export function graphOf(analysis: ProjectAnalysis, request: Omit<GraphRequest, "
 }
 
 function assertOptionsFitLevel(request: GraphRequest): void {
-  const layerOnly = [request.showUnused === true && "--show-unused", request.packages === true && "--packages"].filter((flag) => flag !== false);
-  const modulesOnly = [request.focus !== undefined && "--focus", request.depth !== undefined && "--depth", request.collapse !== undefined && "--collapse"].filter((flag) => flag !== false);
-  if (request.level !== "layer" && layerOnly.length > 0) throw new UsageError(`${describe(layerOnly)} only to --level layer`);
-  if ((request.level === "layer" || request.level === "context") && modulesOnly.length > 0) throw new UsageError(`${describe(modulesOnly)} only to --level module or folder`);
+  const layerOnly = [request.showUnused === true && "--show-unused", request.packages === true && "--packages"].filter(
+    (flag) => flag !== false,
+  );
+  const modulesOnly = [
+    request.focus !== undefined && "--focus",
+    request.depth !== undefined && "--depth",
+    request.collapse !== undefined && "--collapse",
+  ].filter((flag) => flag !== false);
+  if (request.level !== "layer" && layerOnly.length > 0)
+    throw new UsageError(`${describe(layerOnly)} only to --level layer`);
+  if ((request.level === "layer" || request.level === "context") && modulesOnly.length > 0)
+    throw new UsageError(`${describe(modulesOnly)} only to --level module or folder`);
   if (request.depth !== undefined && request.focus === undefined) throw new UsageError("--depth needs --focus");
-  if (request.level === "context" && request.loaded.map.contexts === null) throw new UsageError("--level context needs contexts in the map: declare contexts.pattern");
+  if (request.level === "context" && request.loaded.map.contexts === null)
+    throw new UsageError("--level context needs contexts in the map: declare contexts.pattern");
 }
 
 function describe(flags: readonly string[]): string {

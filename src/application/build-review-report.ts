@@ -1,6 +1,12 @@
 import { join } from "node:path";
 import { UNASSIGNED_NODE } from "../domain/architecture/architecture-graph.js";
-import { excerptOf, groupViolations, type LayerRow, type ReviewedViolation, type ReviewReport } from "../domain/architecture/review-report.js";
+import {
+  excerptOf,
+  groupViolations,
+  type LayerRow,
+  type ReviewedViolation,
+  type ReviewReport,
+} from "../domain/architecture/review-report.js";
 import { analyzeProject, type AnalysisPorts } from "./analyze-project.js";
 import { graphOf } from "./build-graph.js";
 import type { LoadedLayerMap } from "./load-layer-map.js";
@@ -32,7 +38,15 @@ export async function buildReviewReport(ports: ReviewReportPorts, request: Revie
   }));
   const unassigned = nodes.get(UNASSIGNED_NODE);
   if (unassigned !== undefined) {
-    layers.push({ name: UNASSIGNED_NODE, description: "files no layer claims", paths: [], modules: unassigned.modules, mayImport: [], packagesAllowed: null, packagesUsed: unassigned.packages ?? [] });
+    layers.push({
+      name: UNASSIGNED_NODE,
+      description: "files no layer claims",
+      paths: [],
+      modules: unassigned.modules,
+      mayImport: [],
+      packagesAllowed: null,
+      packagesUsed: unassigned.packages ?? [],
+    });
   }
 
   const sources = new Map<string, Promise<string>>();
@@ -42,8 +56,12 @@ export async function buildReviewReport(ports: ReviewReportPorts, request: Revie
       reviewed.push({ violation, excerpt: null });
       continue;
     }
-    if (!sources.has(violation.from)) sources.set(violation.from, ports.fileSystem.readText(join(rootDir, violation.from)));
-    reviewed.push({ violation, excerpt: excerptOf(await (sources.get(violation.from) as Promise<string>), violation.line) });
+    if (!sources.has(violation.from))
+      sources.set(violation.from, ports.fileSystem.readText(join(rootDir, violation.from)));
+    reviewed.push({
+      violation,
+      excerpt: excerptOf(await (sources.get(violation.from) as Promise<string>), violation.line),
+    });
   }
 
   return {

@@ -28,11 +28,20 @@ export async function diagnoseMap(ports: DiagnosePorts, request: DiagnoseRequest
     modules: analysis.modules,
     strict: request.strict,
   });
-  const findings = diagnostics.map(({ at, ...finding }): DoctorFinding => ({ ...finding, location: at === null ? null : locate(at) }));
+  const findings = diagnostics.map(({ at, ...finding }): DoctorFinding => ({
+    ...finding,
+    location: at === null ? null : locate(at),
+  }));
   const count = (severity: DiagnosticSeverity) => findings.filter((finding) => finding.severity === severity).length;
   return {
     version: DOCTOR_REPORT_VERSION,
-    summary: { error: count("error"), warning: count("warning"), info: count("info"), files: analysis.selection.checked.length, layers: request.loaded.map.layers.length },
+    summary: {
+      error: count("error"),
+      warning: count("warning"),
+      info: count("info"),
+      files: analysis.selection.checked.length,
+      layers: request.loaded.map.layers.length,
+    },
     findings,
   };
 }

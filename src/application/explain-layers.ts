@@ -4,12 +4,17 @@ import { closestName } from "../domain/map/closest-name.js";
 import { setUpExplain, type Explained, type ExplainPorts, type ExplainRequest } from "./explain-setup.js";
 
 /** `layerlint explain LAYER_A LAYER_B`. */
-export async function explainLayers(ports: ExplainPorts, request: ExplainRequest & { readonly from: string; readonly to: string }): Promise<Explained<LayerPairExplanation>> {
+export async function explainLayers(
+  ports: ExplainPorts,
+  request: ExplainRequest & { readonly from: string; readonly to: string },
+): Promise<Explained<LayerPairExplanation>> {
   const names = request.loaded.map.layers.map((layer) => layer.name);
   for (const name of [request.from, request.to]) {
     if (names.includes(name)) continue;
     const suggestion = closestName(name, names);
-    throw new UsageError(`unknown layer "${name}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (layers: ${names.join(", ")})`);
+    throw new UsageError(
+      `unknown layer "${name}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (layers: ${names.join(", ")})`,
+    );
   }
   const setup = await setUpExplain(ports, request);
   const explanation = explainLayersIn(setup.context, request.from, request.to);

@@ -50,11 +50,15 @@ export async function setUpExplain(ports: ExplainPorts, request: ExplainRequest)
     async renderContext(files) {
       const imports = new Map<string, readonly ImportLocation[]>();
       for (const file of new Set(files)) {
-        imports.set(file, ports.inspector.locateImports(file, await ports.fileSystem.readText(join(request.loaded.rootDir, file))));
+        imports.set(
+          file,
+          ports.inspector.locateImports(file, await ports.fileSystem.readText(join(request.loaded.rootDir, file))),
+        );
       }
       return {
         where: (pointer) => formatMapLocation(sources.locate(pointer)),
-        position: (file, specifier) => imports.get(file)?.find((found) => sameModule(found.specifier, specifier)) ?? null,
+        position: (file, specifier) =>
+          imports.get(file)?.find((found) => sameModule(found.specifier, specifier)) ?? null,
       };
     },
   };

@@ -8,11 +8,18 @@ export const MAP_FILE_NAMES = ["layers.yaml", "layers.yml"] as const;
  * `--config` when given; otherwise layers.yaml (or layers.yml) in `cwd`, then in each parent folder
  * up to the repository root (the first folder holding .git).
  */
-export async function findLayerMap(fileSystem: FileSystem, cwd: string, configPath: string | undefined): Promise<string> {
+export async function findLayerMap(
+  fileSystem: FileSystem,
+  cwd: string,
+  configPath: string | undefined,
+): Promise<string> {
   if (configPath !== undefined) {
     const absolute = resolve(cwd, configPath);
     if (!(await fileSystem.exists(absolute)) || (await fileSystem.isDirectory(absolute))) {
-      throw new ConfigurationError([{ file: configPath, line: null, column: null, key: "", message: "no such layer map file" }], "LL-NO-MAP");
+      throw new ConfigurationError(
+        [{ file: configPath, line: null, column: null, key: "", message: "no such layer map file" }],
+        "LL-NO-MAP",
+      );
     }
     return absolute;
   }
@@ -25,7 +32,16 @@ export async function findLayerMap(fileSystem: FileSystem, cwd: string, configPa
     folder = parent;
   }
   throw new ConfigurationError(
-    [{ file: resolve(cwd), line: null, column: null, key: "", message: "no layers.yaml found here or in any parent folder up to the repository root: run `layerlint init` to write one from the folder layout, copy layers.example.yaml, or pass --config FILE" }],
+    [
+      {
+        file: resolve(cwd),
+        line: null,
+        column: null,
+        key: "",
+        message:
+          "no layers.yaml found here or in any parent folder up to the repository root: run `layerlint init` to write one from the folder layout, copy layers.example.yaml, or pass --config FILE",
+      },
+    ],
     "LL-NO-MAP",
   );
 }

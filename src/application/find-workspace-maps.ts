@@ -14,8 +14,11 @@ export interface WorkspaceMaps {
  * if it has one; `LL-NO-MAP` when there is no workspace, or no package of it has a map.
  */
 export async function findWorkspaceMaps(ports: WorkspacePorts, folder: string): Promise<WorkspaceMaps> {
-  const folders = (await findWorkspacePackages(ports, folder)).map((found) => found.folder).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  if (folders.length === 0) throw noMap(`no npm, pnpm or yarn workspace with packages holds ${folder}: run it at the monorepo root`);
+  const folders = (await findWorkspacePackages(ports, folder))
+    .map((found) => found.folder)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (folders.length === 0)
+    throw noMap(`no npm, pnpm or yarn workspace with packages holds ${folder}: run it at the monorepo root`);
   const maps: string[] = [];
   const unmapped: string[] = [];
   for (const packageFolder of folders) {
@@ -23,8 +26,14 @@ export async function findWorkspaceMaps(ports: WorkspacePorts, folder: string): 
     if (map === null) unmapped.push(packageFolder);
     else maps.push(map);
   }
-  const none = folders.length === 1 ? "the one workspace package has no layers.yaml of its own" : `none of the ${folders.length} workspace packages has a layers.yaml of its own`;
-  if (maps.length === 0) throw noMap(`${none}: write one in a package (\`layerlint init\` there), or check with a root map without --workspaces`);
+  const none =
+    folders.length === 1
+      ? "the one workspace package has no layers.yaml of its own"
+      : `none of the ${folders.length} workspace packages has a layers.yaml of its own`;
+  if (maps.length === 0)
+    throw noMap(
+      `${none}: write one in a package (\`layerlint init\` there), or check with a root map without --workspaces`,
+    );
   return { maps, unmapped };
 }
 

@@ -1,6 +1,11 @@
 import { dirname, join, relative, sep } from "node:path";
 import { compilePathGlob } from "../domain/glob/compile-glob.js";
-import { npmWorkspacePatterns, packageNameOfManifest, pnpmWorkspacePatterns, sourceEntryCandidates } from "../domain/workspaces/workspace-manifest.js";
+import {
+  npmWorkspacePatterns,
+  packageNameOfManifest,
+  pnpmWorkspacePatterns,
+  sourceEntryCandidates,
+} from "../domain/workspaces/workspace-manifest.js";
 import type { FileSystem, YamlReader } from "./ports.js";
 
 export interface WorkspacePackage {
@@ -24,10 +29,15 @@ export async function findWorkspacePackages(ports: WorkspacePorts, folder: strin
   if (declaration === null) return [];
   const { root, patterns } = declaration;
   const included = patterns.filter((pattern) => !pattern.startsWith("!")).map((pattern) => manifestMatcher(pattern));
-  const excluded = patterns.filter((pattern) => pattern.startsWith("!")).map((pattern) => manifestMatcher(pattern.slice(1)));
+  const excluded = patterns
+    .filter((pattern) => pattern.startsWith("!"))
+    .map((pattern) => manifestMatcher(pattern.slice(1)));
   const bases = [...new Set(patterns.filter((pattern) => !pattern.startsWith("!")).map(literalBase))];
   const manifests = (await ports.fileSystem.listFiles(root, bases)).filter(
-    (file) => file.endsWith("package.json") && included.some((matcher) => matcher.test(file)) && !excluded.some((matcher) => matcher.test(file)),
+    (file) =>
+      file.endsWith("package.json") &&
+      included.some((matcher) => matcher.test(file)) &&
+      !excluded.some((matcher) => matcher.test(file)),
   );
   const packages: WorkspacePackage[] = [];
   for (const manifestFile of manifests) {
@@ -35,7 +45,11 @@ export async function findWorkspacePackages(ports: WorkspacePorts, folder: strin
     const name = packageNameOfManifest(manifest);
     if (name === null) continue;
     const packageFolder = dirname(join(root, manifestFile));
-    packages.push({ name, folder: packageFolder, sourceEntry: await firstExisting(ports.fileSystem, packageFolder, sourceEntryCandidates(manifest)) });
+    packages.push({
+      name,
+      folder: packageFolder,
+      sourceEntry: await firstExisting(ports.fileSystem, packageFolder, sourceEntryCandidates(manifest)),
+    });
   }
   return packages;
 }
@@ -46,7 +60,9 @@ export async function findWorkspacePackages(ports: WorkspacePorts, folder: strin
  */
 export function workspaceAliases(packages: readonly WorkspacePackage[], rootDir: string): Record<string, string> {
   const aliases: Record<string, string> = {};
-  const inside = packages.filter((found) => !relative(rootDir, found.folder).split(sep).includes("..")).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const inside = packages
+    .filter((found) => !relative(rootDir, found.folder).split(sep).includes(".."))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const found of inside) {
     if (found.sourceEntry !== null) aliases[`${found.name}$`] = found.sourceEntry;
     aliases[found.name] = found.folder;
@@ -54,7 +70,10 @@ export function workspaceAliases(packages: readonly WorkspacePackage[], rootDir:
   return aliases;
 }
 
-async function findWorkspaceDeclaration(ports: WorkspacePorts, start: string): Promise<{ root: string; patterns: string[] } | null> {
+async function findWorkspaceDeclaration(
+  ports: WorkspacePorts,
+  start: string,
+): Promise<{ root: string; patterns: string[] } | null> {
   let folder = start;
   for (;;) {
     const pnpmFile = join(folder, "pnpm-workspace.yaml");
@@ -92,7 +111,11 @@ async function readJson(fileSystem: FileSystem, file: string): Promise<unknown> 
   }
 }
 
-async function firstExisting(fileSystem: FileSystem, folder: string, candidates: readonly string[]): Promise<string | null> {
+async function firstExisting(
+  fileSystem: FileSystem,
+  folder: string,
+  candidates: readonly string[],
+): Promise<string | null> {
   for (const candidate of candidates) {
     const absolute = join(folder, candidate);
     if (await fileSystem.exists(absolute)) return absolute;

@@ -35,26 +35,39 @@ export async function initMap(ports: CheckPorts, request: InitRequest): Promise<
   const mapFile = join(request.rootDir, MAP_FILE_NAMES[0]);
   for (const name of MAP_FILE_NAMES) {
     if (!request.force && (await ports.fileSystem.exists(join(request.rootDir, name)))) {
-      throw new UsageError(`${name} already exists here: pass --force to overwrite it, or edit it (layerlint doctor reviews it)`);
+      throw new UsageError(
+        `${name} already exists here: pass --force to overwrite it, or edit it (layerlint doctor reviews it)`,
+      );
     }
   }
   // init fits NestJS apps with its own suffix layout, tuned for writing a map, rather than the nestjs preset.
-  const builtIns = (await builtInCandidates(ports, request.rootDir)).filter((candidate) => candidate.name !== NESTJS_LAYOUT.name);
+  const builtIns = (await builtInCandidates(ports, request.rootDir)).filter(
+    (candidate) => candidate.name !== NESTJS_LAYOUT.name,
+  );
   const candidates = [...builtIns, NESTJS_LAYOUT];
   if (request.preset !== null && !candidates.some((candidate) => candidate.name === request.preset)) {
     const names = candidates.map((candidate) => candidate.name);
     const suggestion = closestName(request.preset, names);
-    throw new UsageError(`unknown preset "${request.preset}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (init knows ${names.join(", ")})`);
+    throw new UsageError(
+      `unknown preset "${request.preset}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (init knows ${names.join(", ")})`,
+    );
   }
 
   const include = (await ports.fileSystem.isDirectory(join(request.rootDir, "src"))) ? ["src"] : ["."];
   const listed = (await ports.fileSystem.listFiles(request.rootDir, include)).filter(isSourceFile);
-  const exclude = new Map(candidates.map((candidate) => [candidate.name, candidate.exclude.map((glob) => new RegExp(compilePathGlob(glob)))]));
+  const exclude = new Map(
+    candidates.map((candidate) => [candidate.name, candidate.exclude.map((glob) => new RegExp(compilePathGlob(glob)))]),
+  );
   // Every candidate ships the same test exclusions; the files considered are those none of them excludes.
-  const files = listed.filter((file) => ![...exclude.values()].some((patterns) => patterns.some((pattern) => pattern.test(file))));
+  const files = listed.filter(
+    (file) => ![...exclude.values()].some((patterns) => patterns.some((pattern) => pattern.test(file))),
+  );
   const plan = planLayerMap(files, candidates, request.preset);
 
-  await ports.fileSystem.writeTextAtomic(mapFile, renderLayerMapYaml({ plan, name: await projectName(ports, request.rootDir), include }));
+  await ports.fileSystem.writeTextAtomic(
+    mapFile,
+    renderLayerMapYaml({ plan, name: await projectName(ports, request.rootDir), include }),
+  );
   const loaded = await loadLayerMap(ports, mapFile, request.rootDir);
   const { report } = await checkProject(ports, { loaded });
   return { mapFile, plan, report };
@@ -65,10 +78,24 @@ async function builtInCandidates(ports: CheckPorts, rootDir: string): Promise<La
   const anchor = join(rootDir, MAP_FILE_NAMES[0]);
   for (const name of await ports.presets.builtInNames()) {
     const file = await ports.presets.locate(name, anchor);
-    const parsed = file === null ? null : parseLayerMapFile(file, ports.yaml.parse(await ports.fileSystem.readText(file)).value);
-    const validation = file !== null && parsed?.ok ? validateLayerMap(mergeLayerMaps([{ file, content: parsed.content }]), { mapFile: file, defaultInclude: ["src"], defaultTsconfig: null, presets: [] }) : null;
+    const parsed =
+      file === null ? null : parseLayerMapFile(file, ports.yaml.parse(await ports.fileSystem.readText(file)).value);
+    const validation =
+      file !== null && parsed?.ok
+        ? validateLayerMap(mergeLayerMaps([{ file, content: parsed.content }]), {
+            mapFile: file,
+            defaultInclude: ["src"],
+            defaultTsconfig: null,
+            presets: [],
+          })
+        : null;
     if (validation?.ok !== true) throw new Error(`the built-in preset "${name}" cannot be read`);
-    candidates.push({ name, origin: `the "${name}" preset`, layers: validation.map.layers, exclude: validation.map.exclude });
+    candidates.push({
+      name,
+      origin: `the "${name}" preset`,
+      layers: validation.map.layers,
+      exclude: validation.map.exclude,
+    });
   }
   return candidates;
 }

@@ -32,18 +32,36 @@ export async function loadLayerMap(ports: LoadPorts, mapFile: string, cwd: strin
 
   const toIssue = (issue: MapIssue): ConfigurationIssue => {
     const position = parsedFiles.get(issue.file)?.locate(issue.keyPath, issue.atKey) ?? null;
-    return { file: display(issue.file), line: position?.line ?? null, column: position?.column ?? null, key: formatKeyPath(issue.keyPath), message: issue.message };
+    return {
+      file: display(issue.file),
+      line: position?.line ?? null,
+      column: position?.column ?? null,
+      key: formatKeyPath(issue.keyPath),
+      message: issue.message,
+    };
   };
 
   const loadChain = async (file: string, chain: readonly string[]): Promise<SourcedLayerMapFile[]> => {
     const bytes = await ports.fileSystem.fileSize(file);
     if (bytes === null) {
       // A pipe or a device (/dev/zero) would be read forever.
-      issues.push({ file: display(file), line: null, column: null, key: "", message: "not a regular file: name a layers.yaml file" });
+      issues.push({
+        file: display(file),
+        line: null,
+        column: null,
+        key: "",
+        message: "not a regular file: name a layers.yaml file",
+      });
       return [];
     }
     if (bytes > MAX_MAP_BYTES) {
-      issues.push({ file: display(file), line: null, column: null, key: "", message: `the file is ${bytes} bytes, over the ${MAX_MAP_BYTES}-byte (1 MiB) limit for a layer map: is it the right file?` });
+      issues.push({
+        file: display(file),
+        line: null,
+        column: null,
+        key: "",
+        message: `the file is ${bytes} bytes, over the ${MAX_MAP_BYTES}-byte (1 MiB) limit for a layer map: is it the right file?`,
+      });
       return [];
     }
     const text = await ports.fileSystem.readText(file);
@@ -52,13 +70,26 @@ export async function loadLayerMap(ports: LoadPorts, mapFile: string, cwd: strin
       const before = text.slice(0, undecodable).split("\n");
       const line = before.length;
       const column = (before[line - 1] as string).length + 1;
-      issues.push({ file: display(file), line, column, key: "", message: "the file is not valid UTF-8 (or holds U+FFFD): save it as UTF-8" });
+      issues.push({
+        file: display(file),
+        line,
+        column,
+        key: "",
+        message: "the file is not valid UTF-8 (or holds U+FFFD): save it as UTF-8",
+      });
       return [];
     }
     const parsed = ports.yaml.parse(text);
     parsedFiles.set(file, parsed);
     if (parsed.errors.length > 0) {
-      for (const error of parsed.errors) issues.push({ file: display(file), line: error.line, column: error.column, key: "", message: `YAML: ${error.message}` });
+      for (const error of parsed.errors)
+        issues.push({
+          file: display(file),
+          line: error.line,
+          column: error.column,
+          key: "",
+          message: `YAML: ${error.message}`,
+        });
       return [];
     }
     const result = parseLayerMapFile(file, parsed.value);
@@ -80,11 +111,23 @@ export async function loadLayerMap(ports: LoadPorts, mapFile: string, cwd: strin
         const builtIns = await ports.presets.builtInNames();
         const suggestion = closestName(reference, builtIns);
         const hint = suggestion ? `did you mean "${suggestion}"? ` : "";
-        issues.push(toIssue({ file, keyPath, message: `unknown preset "${reference}": ${hint}built-in presets are ${builtIns.join(", ")}; a file must start with ./ or ../` }));
+        issues.push(
+          toIssue({
+            file,
+            keyPath,
+            message: `unknown preset "${reference}": ${hint}built-in presets are ${builtIns.join(", ")}; a file must start with ./ or ../`,
+          }),
+        );
         continue;
       }
       if (chain.includes(presetFile)) {
-        issues.push(toIssue({ file, keyPath, message: `"${reference}" extends itself through ${[...chain, presetFile].map(display).join(" → ")}` }));
+        issues.push(
+          toIssue({
+            file,
+            keyPath,
+            message: `"${reference}" extends itself through ${[...chain, presetFile].map(display).join(" → ")}`,
+          }),
+        );
         continue;
       }
       if (file === mapFile) presets.push(reference);
@@ -111,16 +154,30 @@ export async function loadLayerMap(ports: LoadPorts, mapFile: string, cwd: strin
   return { map: validation.map, mapFile, rootDir };
 }
 
-async function missingPaths(ports: LoadPorts, rootDir: string, map: LayerMap, files: readonly SourcedLayerMapFile[]): Promise<MapIssue[]> {
+async function missingPaths(
+  ports: LoadPorts,
+  rootDir: string,
+  map: LayerMap,
+  files: readonly SourcedLayerMapFile[],
+): Promise<MapIssue[]> {
   const issues: MapIssue[] = [];
-  const setBy = (key: "include" | "tsconfig") => [...files].reverse().find((file) => file.content[key] !== undefined)?.file;
+  const setBy = (key: "include" | "tsconfig") =>
+    [...files].reverse().find((file) => file.content[key] !== undefined)?.file;
   for (const [index, entry] of map.include.entries()) {
     if (!(await ports.fileSystem.exists(join(rootDir, entry)))) {
-      issues.push({ file: setBy("include") ?? files[files.length - 1]!.file, keyPath: ["include", index], message: `include path "${entry}" does not exist` });
+      issues.push({
+        file: setBy("include") ?? files[files.length - 1]!.file,
+        keyPath: ["include", index],
+        message: `include path "${entry}" does not exist`,
+      });
     }
   }
   const tsconfigFile = setBy("tsconfig");
-  if (tsconfigFile !== undefined && map.tsconfig !== null && !(await ports.fileSystem.exists(join(rootDir, map.tsconfig)))) {
+  if (
+    tsconfigFile !== undefined &&
+    map.tsconfig !== null &&
+    !(await ports.fileSystem.exists(join(rootDir, map.tsconfig)))
+  ) {
     issues.push({ file: tsconfigFile, keyPath: ["tsconfig"], message: `tsconfig "${map.tsconfig}" does not exist` });
   }
   return issues;

@@ -23,7 +23,16 @@ export async function readMapSources(ports: SourcePorts, loaded: LoadedLayerMap,
   const read = async (file: string): Promise<SourcedLayerMapFile[]> => {
     const yaml = ports.yaml.parse(await ports.fileSystem.readText(file));
     const result = parseLayerMapFile(file, yaml.value);
-    if (!result.ok) throw new ConfigurationError([{ file: displayPath(cwd, file), line: null, column: null, key: "", message: "the file changed while layerlint read it" }]);
+    if (!result.ok)
+      throw new ConfigurationError([
+        {
+          file: displayPath(cwd, file),
+          line: null,
+          column: null,
+          key: "",
+          message: "the file changed while layerlint read it",
+        },
+      ]);
     parsed.set(file, yaml);
     const references = result.content.extends === undefined ? [] : [result.content.extends].flat();
     const presets: SourcedLayerMapFile[] = [];

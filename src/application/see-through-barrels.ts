@@ -29,16 +29,29 @@ export async function seeThroughBarrelsOf(ports: BarrelPorts, request: BarrelReq
     return fresh;
   };
 
-  const imported = request.modules.flatMap((module) => module.dependencies.filter((dependency) => dependency.target === "local").map((dependency) => dependency.resolved));
-  let pending = (await readExports(imported.filter((path) => (modules.get(path)?.dependencies.length ?? 0) > 0))).filter((path) => exports.get(path)?.barrel === true);
+  const imported = request.modules.flatMap((module) =>
+    module.dependencies.filter((dependency) => dependency.target === "local").map((dependency) => dependency.resolved),
+  );
+  let pending = (
+    await readExports(imported.filter((path) => (modules.get(path)?.dependencies.length ?? 0) > 0))
+  ).filter((path) => exports.get(path)?.barrel === true);
   while (pending.length > 0) {
-    const reExported = pending.flatMap((barrel) => (modules.get(barrel)?.dependencies ?? []).filter((dependency) => dependency.target === "local").map((dependency) => dependency.resolved));
+    const reExported = pending.flatMap((barrel) =>
+      (modules.get(barrel)?.dependencies ?? [])
+        .filter((dependency) => dependency.target === "local")
+        .map((dependency) => dependency.resolved),
+    );
     pending = (await readExports(reExported)).filter((path) => exports.get(path)?.barrel === true);
   }
 
   const facts: BarrelFacts = { modules, exportsOf: (path) => exports.get(path) };
-  const importers = request.modules.filter((module) => module.dependencies.some((dependency) => dependency.target === "local" && exports.get(dependency.resolved)?.barrel === true));
+  const importers = request.modules.filter((module) =>
+    module.dependencies.some(
+      (dependency) => dependency.target === "local" && exports.get(dependency.resolved)?.barrel === true,
+    ),
+  );
   const imports = new Map<string, ImportedNames[]>();
-  for (const module of importers) imports.set(module.source, ports.barrels.importsOf(module.source, await read(module.source)));
+  for (const module of importers)
+    imports.set(module.source, ports.barrels.importsOf(module.source, await read(module.source)));
   return seeThroughBarrels(request.modules, (path) => imports.get(path) ?? [], facts, request.rulesBroken);
 }

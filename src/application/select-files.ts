@@ -27,7 +27,11 @@ export async function selectFiles(fileSystem: FileSystem, rootDir: string, map: 
   const excluded: string[] = [];
   const candidates: string[] = [];
   for (const file of sources) (exclude.some((pattern) => pattern.test(file)) ? excluded : candidates).push(file);
-  const sizes = await mapInBatches(candidates, 128, async (file) => (await fileSystem.fileSize(join(rootDir, file))) ?? 0);
+  const sizes = await mapInBatches(
+    candidates,
+    128,
+    async (file) => (await fileSystem.fileSize(join(rootDir, file))) ?? 0,
+  );
   const checked: string[] = [];
   const oversized: OversizedFile[] = [];
   candidates.forEach((file, index) => {

@@ -30,7 +30,8 @@ export function defaultPorts(overrides: Partial<CheckPorts> = {}): CheckPorts {
 /** dependency-cruiser (and the TypeScript it loads) only when something is cruised: a cached check never loads it. */
 const lazyDependencyCruiserExtractor: DependencyExtractor = {
   async extract(files, options, hints) {
-    const { dependencyCruiserExtractor } = await import("../adapters/dependency-cruiser/dependency-cruiser-extractor.js");
+    const { dependencyCruiserExtractor } =
+      await import("../adapters/dependency-cruiser/dependency-cruiser-extractor.js");
     return dependencyCruiserExtractor.extract(files, options, hints);
   },
 };
@@ -41,6 +42,11 @@ const lazyDependencyCruiserExtractor: DependencyExtractor = {
  * when a caller injected other adapters.
  */
 export async function withCheckCache(ports: CheckPorts, settings: CheckCacheSettings): Promise<CheckCache | null> {
-  if (ports.extractor !== lazyDependencyCruiserExtractor || ports.syntax !== workerSyntaxChecker || ports.inspector !== typescriptSourceInspector) return null;
+  if (
+    ports.extractor !== lazyDependencyCruiserExtractor ||
+    ports.syntax !== workerSyntaxChecker ||
+    ports.inspector !== typescriptSourceInspector
+  )
+    return null;
   return openCheckCache(ports, settings);
 }

@@ -16,7 +16,11 @@ const CLEAR_LINE = "\r\u001B[2K";
  * `--progress` forces it on, `--no-progress` off; by default it shows only on a terminal outside CI
  * (CI sets `CI`), so logs never fill with redraws unless asked.
  */
-export function createProgress(stream: OutputStream, env: Readonly<Record<string, string | undefined>>, asked: boolean | undefined): Progress {
+export function createProgress(
+  stream: OutputStream,
+  env: Readonly<Record<string, string | undefined>>,
+  asked: boolean | undefined,
+): Progress {
   const terminal = stream.isTTY === true;
   if (asked === false || (asked === undefined && (!terminal || env.CI !== undefined))) return QUIET;
   const started = Date.now();

@@ -17,7 +17,11 @@ export async function runCli(environment: CliEnvironment): Promise<ExitCode> {
     .description("Keep a codebase's architecture honest: checks imports against a YAML layer map.")
     .version(LAYERLINT_VERSION, "-v, --version")
     .option("--debug", "show stack traces of internal errors")
-    .addOption(new Option("--log-format <format>", "how errors are written on stderr: text, or one JSON object per line").choices(["text", "json"]).default("text"))
+    .addOption(
+      new Option("--log-format <format>", "how errors are written on stderr: text, or one JSON object per line")
+        .choices(["text", "json"])
+        .default("text"),
+    )
     .showHelpAfterError("(run layerlint --help for usage)")
     .exitOverride()
     .configureOutput({
@@ -55,7 +59,10 @@ function logFormatOf(argv: readonly string[]): string | undefined {
 function asLayerlintError(error: unknown): unknown {
   if (!(error instanceof CommanderError)) return error;
   if (["commander.helpDisplayed", "commander.version"].includes(error.code)) return null;
-  const message = error.message === "(outputHelp)" ? "no command given: run layerlint --help for the commands" : error.message.replace(/^error: /, "");
+  const message =
+    error.message === "(outputHelp)"
+      ? "no command given: run layerlint --help for the commands"
+      : error.message.replace(/^error: /, "");
   return new UsageError(message);
 }
 
@@ -68,7 +75,9 @@ function reportFailure(environment: CliEnvironment, error: unknown, debug: boole
   if (error instanceof ConfigurationError) {
     const count = error.issues.length;
     const subject = error.code === "LL-TSCONFIG" ? "the tsconfig" : "the layer map";
-    environment.stderr.write(`layerlint: ${subject} ${count === 1 ? "has a problem" : `has ${count} problems`} [${error.code}]\n${error.message}\n`);
+    environment.stderr.write(
+      `layerlint: ${subject} ${count === 1 ? "has a problem" : `has ${count} problems`} [${error.code}]\n${error.message}\n`,
+    );
     return exitCodeFor(error.category);
   }
   if (error instanceof LayerlintError) {
@@ -78,6 +87,10 @@ function reportFailure(environment: CliEnvironment, error: unknown, debug: boole
   }
   const message = error instanceof Error ? error.message : String(error);
   environment.stderr.write(`layerlint: internal error: ${message} [LL-INTERNAL]\n`);
-  environment.stderr.write(debug && error instanceof Error ? `${error.stack ?? ""}\n` : "Run again with --debug for the stack trace, and report it.\n");
+  environment.stderr.write(
+    debug && error instanceof Error
+      ? `${error.stack ?? ""}\n`
+      : "Run again with --debug for the stack trace, and report it.\n",
+  );
   return EXIT.internalOrDependency;
 }

@@ -4,6 +4,7 @@ import { UsageError } from "../domain/errors.js";
 export function todayOf(env: Readonly<Record<string, string | undefined>>, now: Date = new Date()): string {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch === undefined || epoch === "") return now.toISOString().slice(0, 10);
-  if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not "${epoch}"`);
+  if (!/^\d+$/.test(epoch))
+    throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not "${epoch}"`);
   return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
 }

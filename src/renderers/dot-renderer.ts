@@ -20,8 +20,13 @@ export const dotRenderer: GraphRenderer = (graph) => {
   if (graph.level === "module") {
     const clusters = [...new Set(graph.nodes.map((node) => node.layer))];
     clusters.forEach((layer, index) => {
-      lines.push(`  subgraph cluster_${index} {`, `    label=${quote(layer ?? "no layer")};`, `    style="rounded"; color="#999999"; fontsize=13;`);
-      for (const node of graph.nodes.filter((candidate) => candidate.layer === layer)) lines.push(declare(node, "    "));
+      lines.push(
+        `  subgraph cluster_${index} {`,
+        `    label=${quote(layer ?? "no layer")};`,
+        `    style="rounded"; color="#999999"; fontsize=13;`,
+      );
+      for (const node of graph.nodes.filter((candidate) => candidate.layer === layer))
+        lines.push(declare(node, "    "));
       lines.push("  }");
     });
   } else {
@@ -30,7 +35,13 @@ export const dotRenderer: GraphRenderer = (graph) => {
 
   for (const edge of graph.edges) {
     const attributes = [`id=${quote(`edge:${edge.from}->${edge.to}`)}`, `label=${quote(edgeLabel(edge))}`];
-    if (edge.violation) attributes.push(`color="${VIOLATION_COLOR}"`, `fontcolor="${VIOLATION_COLOR}"`, `fontname="Helvetica-Bold"`, "penwidth=2.5");
+    if (edge.violation)
+      attributes.push(
+        `color="${VIOLATION_COLOR}"`,
+        `fontcolor="${VIOLATION_COLOR}"`,
+        `fontname="Helvetica-Bold"`,
+        "penwidth=2.5",
+      );
     if (edge.unused) attributes.push("style=dashed", `color="${UNUSED_COLOR}"`, `fontcolor="${UNUSED_COLOR}"`);
     lines.push(`  ${quote(edge.from)} -> ${quote(edge.to)} [${attributes.join(", ")}];`);
   }

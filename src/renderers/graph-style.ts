@@ -1,4 +1,9 @@
-import { UNASSIGNED_NODE, type ArchitectureEdge, type ArchitectureGraph, type ArchitectureNode } from "../domain/architecture/architecture-graph.js";
+import {
+  UNASSIGNED_NODE,
+  type ArchitectureEdge,
+  type ArchitectureGraph,
+  type ArchitectureNode,
+} from "../domain/architecture/architecture-graph.js";
 
 /** What the diagram formats share: colours, labels, the header line. */
 
@@ -6,7 +11,18 @@ export const VIOLATION_COLOR = "#d62728";
 export const UNUSED_COLOR = "#8c8c8c";
 export const EDGE_COLOR = "#4d4d4d";
 const UNASSIGNED_FILL = "#e0e0e0";
-const LAYER_FILLS = ["#dbe9f6", "#e2f0d9", "#fde9d9", "#ebe1f4", "#fff2cc", "#d9f2f2", "#f9dde9", "#e8e8d0", "#dde4ee", "#f2e6d9"];
+const LAYER_FILLS = [
+  "#dbe9f6",
+  "#e2f0d9",
+  "#fde9d9",
+  "#ebe1f4",
+  "#fff2cc",
+  "#d9f2f2",
+  "#f9dde9",
+  "#e8e8d0",
+  "#dde4ee",
+  "#f2e6d9",
+];
 
 export function fillOf(graph: ArchitectureGraph, layer: string | null): string {
   const index = layer === null ? -1 : graph.layers.indexOf(layer);

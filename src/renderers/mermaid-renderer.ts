@@ -6,13 +6,15 @@ import type { GraphRenderer } from "./renderer.js";
 export const mermaidRenderer: GraphRenderer = (graph) => {
   const ids = new Map(graph.nodes.map((node, index) => [node.id, `n${index}`]));
   const lines = [`%% ${title(graph)}`, graph.level === "layer" ? "flowchart TB" : "flowchart LR"];
-  const declare = (node: ArchitectureNode, indent: string) => `${indent}${ids.get(node.id)}["${nodeLabelLines(graph, node).map(escape).join("<br/>")}"]`;
+  const declare = (node: ArchitectureNode, indent: string) =>
+    `${indent}${ids.get(node.id)}["${nodeLabelLines(graph, node).map(escape).join("<br/>")}"]`;
 
   if (graph.level === "module") {
     const clusters = [...new Set(graph.nodes.map((node) => node.layer))];
     clusters.forEach((layer, index) => {
       lines.push(`  subgraph c${index}["${escape(layer ?? "no layer")}"]`);
-      for (const node of graph.nodes.filter((candidate) => candidate.layer === layer)) lines.push(declare(node, "    "));
+      for (const node of graph.nodes.filter((candidate) => candidate.layer === layer))
+        lines.push(declare(node, "    "));
       lines.push("  end");
     });
   } else {
@@ -20,7 +22,9 @@ export const mermaidRenderer: GraphRenderer = (graph) => {
   }
 
   for (const edge of graph.edges) {
-    lines.push(`  ${ids.get(edge.from)} ${edge.unused ? "-.->" : "-->"}|"${escape(edgeLabel(edge))}"| ${ids.get(edge.to)}`);
+    lines.push(
+      `  ${ids.get(edge.from)} ${edge.unused ? "-.->" : "-->"}|"${escape(edgeLabel(edge))}"| ${ids.get(edge.to)}`,
+    );
   }
 
   const fills = [...new Set(graph.nodes.map((node) => fillOf(graph, node.layer)))];
@@ -30,7 +34,11 @@ export const mermaidRenderer: GraphRenderer = (graph) => {
     lines.push(`  class ${members.join(",")} f${index}`);
   });
   graph.edges.forEach((edge, index) => {
-    const style = edge.violation ? `stroke:${VIOLATION_COLOR},stroke-width:3px,color:${VIOLATION_COLOR}` : edge.unused ? `stroke:${UNUSED_COLOR},stroke-dasharray:5 5,color:${UNUSED_COLOR}` : `stroke:${EDGE_COLOR}`;
+    const style = edge.violation
+      ? `stroke:${VIOLATION_COLOR},stroke-width:3px,color:${VIOLATION_COLOR}`
+      : edge.unused
+        ? `stroke:${UNUSED_COLOR},stroke-dasharray:5 5,color:${UNUSED_COLOR}`
+        : `stroke:${EDGE_COLOR}`;
     lines.push(`  linkStyle ${index} ${style}`);
   });
   return `${lines.join("\n")}\n`;

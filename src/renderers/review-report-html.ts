@@ -1,5 +1,10 @@
 import { UNASSIGNED_NODE } from "../domain/architecture/architecture-graph.js";
-import type { LayerRow, ReviewedViolation, ReviewReport, ViolationGroup } from "../domain/architecture/review-report.js";
+import type {
+  LayerRow,
+  ReviewedViolation,
+  ReviewReport,
+  ViolationGroup,
+} from "../domain/architecture/review-report.js";
 import { plural } from "./graph-style.js";
 import { escapeHtml, inlineSvg } from "./html.js";
 import { REVIEW_REPORT_SCRIPT, REVIEW_REPORT_STYLE } from "./review-report-assets.js";
@@ -28,7 +33,9 @@ export function renderReviewReportHtml(report: ReviewReport, diagramSvg: string)
     <dt>commit</dt><dd><code>${escapeHtml(report.commit ?? "not in git")}</code></dd>
     <dt>date</dt><dd><time datetime="${report.date}">${report.date}</time></dd>
     <dt>checked</dt><dd>${plural(report.summary.modules, "module")}, ${report.summary.dependencies} ${report.summary.dependencies === 1 ? "dependency" : "dependencies"}</dd>
-    <dt>violations</dt><dd class="${total > 0 ? "bad" : "good"}">${total} (${Object.entries(counts).map(([kind, count]) => `${kind} ${count}`).join(", ")})</dd>
+    <dt>violations</dt><dd class="${total > 0 ? "bad" : "good"}">${total} (${Object.entries(counts)
+      .map(([kind, count]) => `${kind} ${count}`)
+      .join(", ")})</dd>
   </dl>
 </header>
 <main>
@@ -66,7 +73,12 @@ ${report.groups.length === 0 ? '  <p class="good">No violations.</p>' : report.g
 
 function layerRow(row: LayerRow): string {
   const title = row.name === UNASSIGNED_NODE ? "no layer" : row.name;
-  const allowed = row.packagesAllowed === null ? '<span class="muted">any</span>' : row.packagesAllowed.length === 0 ? '<span class="muted">none</span>' : list(row.packagesAllowed);
+  const allowed =
+    row.packagesAllowed === null
+      ? '<span class="muted">any</span>'
+      : row.packagesAllowed.length === 0
+        ? '<span class="muted">none</span>'
+        : list(row.packagesAllowed);
   const description = row.description === null ? "" : `<div class="description">${escapeHtml(row.description)}</div>`;
   return `      <tr class="layer" data-layer="${escapeHtml(row.name)}"><td><strong>${escapeHtml(title)}</strong>${description}</td><td>${list(row.paths)}</td><td class="number">${row.modules}</td><td>${row.mayImport.length === 0 ? '<span class="muted">no other layer</span>' : list(row.mayImport)}</td><td>${allowed}</td><td>${row.packagesUsed.length === 0 ? '<span class="muted">none</span>' : list(row.packagesUsed)}</td></tr>`;
 }

@@ -14,23 +14,46 @@ import { shownViolations } from "./shown-violations.js";
 export const githubReporter: Reporter = (report, options) => {
   const lines = shownViolations(report, options).map((violation) => annotation(violation, options));
   if (!options.quiet) lines.push(...report.warnings.map((warning) => warningAnnotation(warning, options)));
-  lines.push(...(report.summary.exceptions ?? []).map((use) => command(use.status === "active" ? "notice" : "warning", { title: "exception" }, exceptionSummary(use))));
-  lines.push(...(report.summary.failures ?? []).map((failure) => command("error", { title: failure.code }, failure.message)));
+  lines.push(
+    ...(report.summary.exceptions ?? []).map((use) =>
+      command(use.status === "active" ? "notice" : "warning", { title: "exception" }, exceptionSummary(use)),
+    ),
+  );
+  lines.push(
+    ...(report.summary.failures ?? []).map((failure) => command("error", { title: failure.code }, failure.message)),
+  );
   return lines.map((line) => `${line}\n`).join("");
 };
 
 function annotation(violation: Violation, options: ReporterOptions): string {
   const others = violation.locations.slice(1).map((location) => `${location.line}:${location.column}`);
-  const message = [violation.message, ...(others.length > 0 ? [`also at ${others.join(", ")}`] : []), `fix: ${violation.fix}`].join("\n");
-  const properties = { file: reportedPath(violation.from, options), line: String(violation.line ?? 1), col: violation.column === null ? null : String(violation.column), title: violation.rule };
+  const message = [
+    violation.message,
+    ...(others.length > 0 ? [`also at ${others.join(", ")}`] : []),
+    `fix: ${violation.fix}`,
+  ].join("\n");
+  const properties = {
+    file: reportedPath(violation.from, options),
+    line: String(violation.line ?? 1),
+    col: violation.column === null ? null : String(violation.column),
+    title: violation.rule,
+  };
   return command(violation.severity === "error" ? "error" : "warning", properties, message);
 }
 
 function warningAnnotation(warning: CheckWarning, options: ReporterOptions): string {
-  return command("warning", { file: warning.file === undefined ? null : reportedPath(warning.file, options), title: warning.code }, warning.message);
+  return command(
+    "warning",
+    { file: warning.file === undefined ? null : reportedPath(warning.file, options), title: warning.code },
+    warning.message,
+  );
 }
 
-function command(name: "error" | "warning" | "notice", properties: Record<string, string | null>, message: string): string {
+function command(
+  name: "error" | "warning" | "notice",
+  properties: Record<string, string | null>,
+  message: string,
+): string {
   const list = Object.entries(properties)
     .filter((entry): entry is [string, string] => entry[1] !== null)
     .map(([key, value]) => `${key}=${escapeProperty(value)}`)

@@ -4,7 +4,9 @@ import type { Reporter } from "./reporter.js";
 
 /** The versioned JSON contract; keys in a fixed order so the same tree gives the same bytes. */
 export const jsonReporter: Reporter = (report, options) => {
-  const violations = report.violations.filter((violation) => !options.quiet || violation.severity === "error").map(orderedViolation);
+  const violations = report.violations
+    .filter((violation) => !options.quiet || violation.severity === "error")
+    .map(orderedViolation);
   const body: CheckReport = {
     version: report.version,
     summary: {
@@ -18,11 +20,27 @@ export const jsonReporter: Reporter = (report, options) => {
       ...(report.summary.maps === undefined ? {} : { maps: report.summary.maps.map(orderedMapSummary) }),
       ...(report.summary.exceptions === undefined
         ? {}
-        : { exceptions: report.summary.exceptions.map((use) => ({ from: use.from, to: use.to, reason: use.reason, until: use.until, covered: use.covered, status: use.status, ...(use.map === undefined ? {} : { map: use.map }) })) }),
+        : {
+            exceptions: report.summary.exceptions.map((use) => ({
+              from: use.from,
+              to: use.to,
+              reason: use.reason,
+              until: use.until,
+              covered: use.covered,
+              status: use.status,
+              ...(use.map === undefined ? {} : { map: use.map }),
+            })),
+          }),
       ...baselineAndFailures(report),
     },
     violations,
-    warnings: options.quiet ? [] : report.warnings.map((warning) => ({ code: warning.code, message: warning.message, ...(warning.file === undefined ? {} : { file: warning.file }) })),
+    warnings: options.quiet
+      ? []
+      : report.warnings.map((warning) => ({
+          code: warning.code,
+          message: warning.message,
+          ...(warning.file === undefined ? {} : { file: warning.file }),
+        })),
   };
   return `${JSON.stringify(body, null, 2)}\n`;
 };
@@ -41,11 +59,19 @@ function baselineAndFailures({ summary }: CheckReport): Pick<CheckSummary, "base
           baseline: {
             new: baseline.new,
             known: baseline.known,
-            stale: baseline.stale.map((entry) => ({ id: entry.id, kind: entry.kind, from: entry.from, to: entry.to, count: entry.count })),
+            stale: baseline.stale.map((entry) => ({
+              id: entry.id,
+              kind: entry.kind,
+              from: entry.from,
+              to: entry.to,
+              count: entry.count,
+            })),
             staleAction: baseline.staleAction,
           },
         }),
-    ...(summary.failures === undefined ? {} : { failures: summary.failures.map((failure) => ({ code: failure.code, message: failure.message })) }),
+    ...(summary.failures === undefined
+      ? {}
+      : { failures: summary.failures.map((failure) => ({ code: failure.code, message: failure.message })) }),
   };
 }
 
@@ -64,7 +90,11 @@ function orderedViolation(violation: Violation): Violation {
     specifier: violation.specifier,
     line: violation.line,
     column: violation.column,
-    locations: violation.locations.map((location) => ({ line: location.line, column: location.column, specifier: location.specifier })),
+    locations: violation.locations.map((location) => ({
+      line: location.line,
+      column: location.column,
+      specifier: location.specifier,
+    })),
     dependencyTypes: [...violation.dependencyTypes],
     message: violation.message,
     fix: violation.fix,

@@ -78,7 +78,9 @@ function ruleSuite(rule: string, violations: readonly Violation[], options: Repo
 function testCase(violation: Violation, options: ReporterOptions): string {
   const file = reportedPath(violation.from, options);
   const name = violation.to === null ? file : `${file} → ${violation.to}`;
-  const statements = violation.locations.map((location) => `${file}:${location.line}:${location.column} "${location.specifier}"`);
+  const statements = violation.locations.map(
+    (location) => `${file}:${location.line}:${location.column} "${location.specifier}"`,
+  );
   const body = [...(statements.length > 0 ? statements : [file]), `fix: ${violation.fix}`].join("\n");
   return [
     `    <testcase classname="${attribute(violation.rule)}" name="${attribute(name)}" file="${attribute(file)}" line="${violation.line ?? 1}">`,
@@ -89,7 +91,10 @@ function testCase(violation: Violation, options: ReporterOptions): string {
 
 /** Characters XML 1.0 cannot hold at all become U+FFFD rather than breaking the document. */
 function xmlSafe(value: string): string {
-  return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+  return value.replace(
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    "\uFFFD",
+  );
 }
 
 function text(value: string): string {
@@ -97,5 +102,10 @@ function text(value: string): string {
 }
 
 function attribute(value: string): string {
-  return text(value).replace(/"/g, "&quot;").replace(/'/g, "&apos;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
+  return text(value)
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;")
+    .replace(/\n/g, "&#10;")
+    .replace(/\r/g, "&#13;")
+    .replace(/\t/g, "&#9;");
 }

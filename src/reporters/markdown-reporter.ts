@@ -1,4 +1,11 @@
-import { checkFails, warningCount, type BaselineSummary, type CheckReport, type CheckWarning, type ExceptionUse } from "../domain/report/check-report.js";
+import {
+  checkFails,
+  warningCount,
+  type BaselineSummary,
+  type CheckReport,
+  type CheckWarning,
+  type ExceptionUse,
+} from "../domain/report/check-report.js";
 import type { Violation } from "../domain/violations/violation.js";
 import { reportedPath } from "./reported-path.js";
 import type { Reporter, ReporterOptions } from "./reporter.js";
@@ -15,7 +22,9 @@ export const markdownReporter: Reporter = (report, options) => {
   const violations = shownViolations(report, options);
   const sections = [
     [heading(report), "", ...countsTable(report)].join("\n"),
-    ...(report.summary.exceptions === undefined || report.summary.exceptions.length === 0 ? [] : [exceptionsSection(report.summary.exceptions)]),
+    ...(report.summary.exceptions === undefined || report.summary.exceptions.length === 0
+      ? []
+      : [exceptionsSection(report.summary.exceptions)]),
     ...(report.summary.baseline === undefined ? [] : [baselineSection(report.summary.baseline)]),
     ...(report.summary.failures === undefined || report.summary.failures.length === 0 ? [] : [failuresSection(report)]),
     ...(violations.length === 0 ? [] : [violationsSection(violations, options)]),
@@ -41,14 +50,23 @@ function countsTable(report: CheckReport): string[] {
     ["excluded", summary.excluded],
     ["parse errors", summary.parseErrors],
   ];
-  return [row(columns.map(([name]) => name)), row(columns.map(() => "---:")), row(columns.map(([, count]) => String(count)))];
+  return [
+    row(columns.map(([name]) => name)),
+    row(columns.map(() => "---:")),
+    row(columns.map(([, count]) => String(count))),
+  ];
 }
 
 function exceptionsSection(exceptions: readonly ExceptionUse[]): string {
-  const lines = [`**Exceptions:** ${exceptions.reduce((total, use) => total + use.covered, 0)} violations excepted by the map.`, ""];
+  const lines = [
+    `**Exceptions:** ${exceptions.reduce((total, use) => total + use.covered, 0)} violations excepted by the map.`,
+    "",
+  ];
   for (const use of exceptions) {
     const status = use.status === "active" ? `covers ${use.covered}` : `**${use.status}**`;
-    lines.push(`- ${code(use.from)} → ${code(use.to)}: ${status}${use.until === null ? "" : `, until ${use.until}`}. ${prose(use.reason)}`);
+    lines.push(
+      `- ${code(use.from)} → ${code(use.to)}: ${status}${use.until === null ? "" : `, until ${use.until}`}. ${prose(use.reason)}`,
+    );
   }
   return lines.join("\n");
 }
@@ -56,35 +74,62 @@ function exceptionsSection(exceptions: readonly ExceptionUse[]): string {
 function baselineSection(baseline: BaselineSummary): string {
   const lines = [`**Baseline:** ${baseline.new} new, ${baseline.known} known, ${baseline.stale.length} stale.`];
   if (baseline.stale.length > 0) {
-    const meaning = { error: "they fail the check: shrink the baseline with `--update-baseline`", warn: "they are only reported", removed: "`--update-baseline` removed them" }[baseline.staleAction];
+    const meaning = {
+      error: "they fail the check: shrink the baseline with `--update-baseline`",
+      warn: "they are only reported",
+      removed: "`--update-baseline` removed them",
+    }[baseline.staleAction];
     lines.push("", `Stale entries no longer occur; ${meaning}:`, "");
-    for (const entry of baseline.stale) lines.push(`- ${entry.kind} ${code(entry.from)}${entry.to === null ? "" : ` → ${code(entry.to)}`}`);
+    for (const entry of baseline.stale)
+      lines.push(`- ${entry.kind} ${code(entry.from)}${entry.to === null ? "" : ` → ${code(entry.to)}`}`);
   }
   return lines.join("\n");
 }
 
 function failuresSection(report: CheckReport): string {
-  return ["**The check fails:**", "", ...(report.summary.failures ?? []).map((failure) => `- ${code(failure.code)}: ${prose(failure.message)}`)].join("\n");
+  return [
+    "**The check fails:**",
+    "",
+    ...(report.summary.failures ?? []).map((failure) => `- ${code(failure.code)}: ${prose(failure.message)}`),
+  ].join("\n");
 }
 
 function violationsSection(violations: readonly Violation[], options: ReporterOptions): string {
-  const ordered = [...violations.filter((violation) => violation.severity === "error"), ...violations.filter((violation) => violation.severity !== "error")];
+  const ordered = [
+    ...violations.filter((violation) => violation.severity === "error"),
+    ...violations.filter((violation) => violation.severity !== "error"),
+  ];
   const top = ordered.slice(0, TOP_VIOLATIONS);
-  const title = violations.length > top.length ? `#### Top ${top.length} of ${violations.length} violations` : `#### Violations (${violations.length})`;
-  const lines = [title, "", row(["severity", "rule", "where", "import", "fix"]), row(["---", "---", "---", "---", "---"])];
+  const title =
+    violations.length > top.length
+      ? `#### Top ${top.length} of ${violations.length} violations`
+      : `#### Violations (${violations.length})`;
+  const lines = [
+    title,
+    "",
+    row(["severity", "rule", "where", "import", "fix"]),
+    row(["---", "---", "---", "---", "---"]),
+  ];
   for (const violation of top) {
     const file = reportedPath(violation.from, options);
     const where = violation.line === null ? code(file) : code(`${file}:${violation.line}:${violation.column}`);
     const target = violation.to === null ? "" : [...(violation.via ?? []), violation.to].map(code).join(" → ");
-    const imported = violation.specifier === null || violation.specifier === violation.to ? target : `${code(violation.specifier)} → ${target}`;
+    const imported =
+      violation.specifier === null || violation.specifier === violation.to
+        ? target
+        : `${code(violation.specifier)} → ${target}`;
     lines.push(row([violation.severity, code(violation.rule), where, imported, prose(violation.fix)]));
   }
-  if (violations.length > top.length) lines.push("", `…and ${violations.length - top.length} more: run \`layerlint check\` to see them all.`);
+  if (violations.length > top.length)
+    lines.push("", `…and ${violations.length - top.length} more: run \`layerlint check\` to see them all.`);
   return lines.join("\n");
 }
 
 function warningsSection(warnings: readonly CheckWarning[], options: ReporterOptions): string {
-  const items = warnings.map((warning) => `- ${code(warning.code)}${warning.file === undefined ? "" : ` ${code(reportedPath(warning.file, options))}`}: ${prose(warning.message)}`);
+  const items = warnings.map(
+    (warning) =>
+      `- ${code(warning.code)}${warning.file === undefined ? "" : ` ${code(reportedPath(warning.file, options))}`}: ${prose(warning.message)}`,
+  );
   return [`<details><summary>Warnings (${warnings.length})</summary>`, "", ...items, "", "</details>"].join("\n");
 }
 

@@ -27,12 +27,25 @@ export const sarifReporter: Reporter = (report, options) => {
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: "layerlint", ...(options.toolVersion === undefined ? {} : { version: options.toolVersion, semanticVersion: options.toolVersion }), rules: rules.map(([rule, ofRule]) => ruleDescriptor(rule, ofRule)) } },
+        tool: {
+          driver: {
+            name: "layerlint",
+            ...(options.toolVersion === undefined
+              ? {}
+              : { version: options.toolVersion, semanticVersion: options.toolVersion }),
+            rules: rules.map(([rule, ofRule]) => ruleDescriptor(rule, ofRule)),
+          },
+        },
         invocations: [
           {
             executionSuccessful: true,
             toolExecutionNotifications: [
-              ...(report.summary.failures ?? []).map((failure) => ({ descriptor: { id: failure.code }, level: "error", message: { text: failure.message }, locations: [] })),
+              ...(report.summary.failures ?? []).map((failure) => ({
+                descriptor: { id: failure.code },
+                level: "error",
+                message: { text: failure.message },
+                locations: [],
+              })),
               ...exceptions.map(exceptionNotification),
               ...(options.quiet ? [] : report.warnings.map((warning) => notification(warning, options))),
             ],
@@ -100,9 +113,15 @@ function describeRule(violation: Violation): { short: string; full: string } {
         full: "A checked source file that no layer's paths match: nothing constrains its imports.",
       };
     case "cycle":
-      return { short: "modules may not import each other in a loop", full: "Modules that import each other in a loop (options.cycles)." };
+      return {
+        short: "modules may not import each other in a loop",
+        full: "Modules that import each other in a loop (options.cycles).",
+      };
     case "size":
-      return { short: "files stay within their line limit", full: "A file longer than the maxLines of its layer or of the map." };
+      return {
+        short: "files stay within their line limit",
+        full: "A file longer than the maxLines of its layer or of the map.",
+      };
     default:
       return { short: violation.rule, full: violation.message };
   }
@@ -110,25 +129,53 @@ function describeRule(violation: Violation): { short: string; full: string } {
 
 function result(violation: Violation, index: number, options: ReporterOptions) {
   const uri = reportedPath(violation.from, options);
-  const regions = violation.locations.length > 0 ? violation.locations.map((location) => ({ startLine: location.line, startColumn: location.column })) : [{ startLine: 1 }];
+  const regions =
+    violation.locations.length > 0
+      ? violation.locations.map((location) => ({ startLine: location.line, startColumn: location.column }))
+      : [{ startLine: 1 }];
   return {
     ruleId: violation.rule,
     ruleIndex: index,
     level: level(violation),
     message: { text: `${violation.message}. Fix: ${violation.fix}` },
-    locations: regions.map((region) => ({ physicalLocation: { artifactLocation: { uri, uriBaseId: "%SRCROOT%" }, region } })),
+    locations: regions.map((region) => ({
+      physicalLocation: { artifactLocation: { uri, uriBaseId: "%SRCROOT%" }, region },
+    })),
     partialFingerprints: { [FINGERPRINT]: violation.id },
-    properties: { kind: violation.kind, to: violation.to, fromLayer: violation.fromLayer, toLayer: violation.toLayer, fromContext: violation.fromContext, toContext: violation.toContext, specifier: violation.specifier, ...(violation.via === undefined ? {} : { via: [...violation.via] }) },
+    properties: {
+      kind: violation.kind,
+      to: violation.to,
+      fromLayer: violation.fromLayer,
+      toLayer: violation.toLayer,
+      fromContext: violation.fromContext,
+      toContext: violation.toContext,
+      specifier: violation.specifier,
+      ...(violation.via === undefined ? {} : { via: [...violation.via] }),
+    },
   };
 }
 
 function notification(warning: CheckWarning, options: ReporterOptions) {
-  const locations = warning.file === undefined ? [] : [{ physicalLocation: { artifactLocation: { uri: reportedPath(warning.file, options), uriBaseId: "%SRCROOT%" } } }];
+  const locations =
+    warning.file === undefined
+      ? []
+      : [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: reportedPath(warning.file, options), uriBaseId: "%SRCROOT%" },
+            },
+          },
+        ];
   return { descriptor: { id: warning.code }, level: "warning", message: { text: warning.message }, locations };
 }
 
 function exceptionNotification(use: ExceptionUse) {
-  return { descriptor: { id: "exception" }, level: use.status === "active" ? "note" : "warning", message: { text: exceptionSummary(use) }, locations: [] };
+  return {
+    descriptor: { id: "exception" },
+    level: use.status === "active" ? "note" : "warning",
+    message: { text: exceptionSummary(use) },
+    locations: [],
+  };
 }
 
 function level(violation: Violation): "error" | "warning" {

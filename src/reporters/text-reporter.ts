@@ -34,13 +34,18 @@ export const textReporter: Reporter = (report, options) => {
     lines.push(bold(`exceptions ${dim(`(${exceptions.length})`)}`));
     for (const use of exceptions) {
       const status = use.status === "active" ? `covers ${use.covered}` : yellow(use.status);
-      lines.push(`  ${use.from} → ${use.to}  ${status}${use.until === null ? "" : `  until ${use.until}`}  ${dim(`reason: ${use.reason}`)}`);
+      lines.push(
+        `  ${use.from} → ${use.to}  ${status}${use.until === null ? "" : `  until ${use.until}`}  ${dim(`reason: ${use.reason}`)}`,
+      );
     }
     lines.push("");
   }
   if (baseline !== undefined) lines.push(...baselineLines(baseline, { bold, dim, red, yellow }));
   for (const failure of failures) lines.push(red(`✖ ${failure.message}`));
-  if (maps !== undefined) lines.push(`checked ${maps.length === 1 ? "1 layer map" : `${maps.length} layer maps`}: ${maps.map((checked) => checked.map).join(", ")}`);
+  if (maps !== undefined)
+    lines.push(
+      `checked ${maps.length === 1 ? "1 layer map" : `${maps.length} layer maps`}: ${maps.map((checked) => checked.map).join(", ")}`,
+    );
   lines.push(countsLine(report, { red, yellow, green: paint(ANSI.green) }));
   return `${lines.join("\n")}\n`;
 };
@@ -51,7 +56,8 @@ function describe(violation: Violation, dim: Paint): string[] {
   const lines = [`  ${position}${specifier}  ${what(violation)}  ${dim(violation.id)}`];
   const others = violation.locations.slice(1).map((location) => `${location.line}:${location.column}`);
   if (others.length > 0) lines.push(`    ${dim(`also at ${others.join(", ")}`)}`);
-  if (violation.via !== undefined) lines.push(`    ${dim(`through: ${[violation.from, ...violation.via, violation.to].join(" → ")}`)}`);
+  if (violation.via !== undefined)
+    lines.push(`    ${dim(`through: ${[violation.from, ...violation.via, violation.to].join(" → ")}`)}`);
   lines.push(`    ${dim(`fix: ${violation.fix}`)}`);
   return lines;
 }
@@ -60,9 +66,11 @@ function describe(violation: Violation, dim: Paint): string[] {
 function what(violation: Violation): string {
   if (violation.kind === "layer") return `${violation.fromLayer} → ${violation.toLayer} (${violation.to})`;
   if (violation.kind === "package") return `${violation.fromLayer} → package ${violation.to}`;
-  if (violation.kind === "private" && isContextPublicRule(violation.rule)) return `context ${violation.fromContext} → context ${violation.toContext} internals (${violation.to})`;
+  if (violation.kind === "private" && isContextPublicRule(violation.rule))
+    return `context ${violation.fromContext} → context ${violation.toContext} internals (${violation.to})`;
   if (violation.kind === "private") return `${violation.fromLayer} → ${violation.toLayer} internals (${violation.to})`;
-  if (violation.kind === "context") return `${violation.fromContext === null ? "shared kernel" : `context ${violation.fromContext}`} → context ${violation.toContext} (${violation.to})`;
+  if (violation.kind === "context")
+    return `${violation.fromContext === null ? "shared kernel" : `context ${violation.fromContext}`} → context ${violation.toContext} (${violation.to})`;
   return violation.message;
 }
 
@@ -73,7 +81,10 @@ const STALE_MEANING: Readonly<Record<BaselineSummary["staleAction"], string>> = 
 };
 
 /** The stale entries (fixed since the baseline was recorded), then the new / known / stale counts. */
-function baselineLines(baseline: BaselineSummary, paint: { bold: Paint; dim: Paint; red: Paint; yellow: Paint }): string[] {
+function baselineLines(
+  baseline: BaselineSummary,
+  paint: { bold: Paint; dim: Paint; red: Paint; yellow: Paint },
+): string[] {
   const lines: string[] = [];
   if (baseline.stale.length > 0) {
     const severity = baseline.staleAction === "error" ? paint.red("error") : paint.yellow(baseline.staleAction);
@@ -101,7 +112,9 @@ function countsLine(report: CheckReport, paint: { red: Paint; yellow: Paint; gre
   const warnings = report.warnings.length + warnViolations;
   const { summary } = report;
   const verdict = checkFails(report) ? paint.red(`✖ ${plural(errors, "error")}`) : paint.green("✔ no errors");
-  const kinds = Object.entries(summary.violations).map(([kind, count]) => `${kind} ${count}`).join(", ");
+  const kinds = Object.entries(summary.violations)
+    .map(([kind, count]) => `${kind} ${count}`)
+    .join(", ");
   const counts = [
     plural(summary.modules, "module"),
     plural(summary.dependencies, "dependency", "dependencies"),

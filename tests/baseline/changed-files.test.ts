@@ -11,7 +11,11 @@ let project: TempProject;
 afterEach(() => project.remove());
 
 function git(...args: string[]): string {
-  return execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args], { cwd: project.dir, encoding: "utf8" });
+  return execFileSync(
+    "git",
+    ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args],
+    { cwd: project.dir, encoding: "utf8" },
+  );
 }
 
 /** A repository on main with the fixture committed. */
@@ -32,7 +36,15 @@ describe("layerlint check --changed", () => {
     const { status, report } = project.checkJson("--changed");
     expect(status).toBe(1);
     expect(fromFiles(report)).toEqual(["src/app/place-order.ts", "src/domain/reorder.ts"]);
-    expect(report.summary.violations).toEqual({ layer: 2, package: 0, private: 0, context: 0, unassigned: 0, cycle: 0, size: 0 });
+    expect(report.summary.violations).toEqual({
+      layer: 2,
+      package: 0,
+      private: 0,
+      context: 0,
+      unassigned: 0,
+      cycle: 0,
+      size: 0,
+    });
     expect(report.violations[0].line).toBe(2);
     expect(report.summary.modules).toBe(6);
   });
@@ -57,7 +69,9 @@ describe("layerlint check --changed", () => {
     const { status, report } = project.checkJson("--changed", "--baseline", "layerlint-baseline.json");
     expect(status).toBe(1);
     expect(report.summary.baseline.known).toBe(0);
-    expect(report.summary.baseline.stale.map((entry: { from: string }) => entry.from)).toEqual(["src/app/place-order.ts"]);
+    expect(report.summary.baseline.stale.map((entry: { from: string }) => entry.from)).toEqual([
+      "src/app/place-order.ts",
+    ]);
   });
 
   it("outside a git repository: exit 2 with a clear message", () => {
@@ -65,14 +79,18 @@ describe("layerlint check --changed", () => {
     const run = project.run("check", "--changed");
     expect(run.status).toBe(2);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toBe(`layerlint: --changed needs a git repository, and ${project.dir} is not inside one [LL-USAGE]\n`);
+    expect(run.stderr).toBe(
+      `layerlint: --changed needs a git repository, and ${project.dir} is not inside one [LL-USAGE]\n`,
+    );
   });
 
   it("an unknown REF: exit 2 naming it", () => {
     repository();
     const run = project.run("check", "--changed", "no-such-branch");
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/^layerlint: --changed: cannot find the merge base of HEAD and "no-such-branch": .+ \[LL-USAGE\]\n$/);
+    expect(run.stderr).toMatch(
+      /^layerlint: --changed: cannot find the merge base of HEAD and "no-such-branch": .+ \[LL-USAGE\]\n$/,
+    );
   });
 
   it("without main or master or origin/HEAD: exit 2 asking for a REF", () => {
@@ -82,6 +100,8 @@ describe("layerlint check --changed", () => {
     git("commit", "--quiet", "-m", "legacy");
     const run = project.run("check", "--changed");
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe("layerlint: --changed: cannot tell the default branch (no origin/HEAD, main or master): name the base, e.g. --changed origin/develop [LL-USAGE]\n");
+    expect(run.stderr).toBe(
+      "layerlint: --changed: cannot tell the default branch (no origin/HEAD, main or master): name the base, e.g. --changed origin/develop [LL-USAGE]\n",
+    );
   });
 });

@@ -31,20 +31,35 @@ function violation(from: string, to: string, statements: number): Violation {
 const everywhere = () => true;
 
 describe("matchBaseline", () => {
-  const recorded: Baseline = createBaseline([violation("src/b.ts", "src/x.ts", 2), violation("src/a.ts", "src/x.ts", 1), violation("src/c.ts", "src/x.ts", 1)]);
+  const recorded: Baseline = createBaseline([
+    violation("src/b.ts", "src/x.ts", 2),
+    violation("src/a.ts", "src/x.ts", 1),
+    violation("src/c.ts", "src/x.ts", 1),
+  ]);
 
   it("records entries sorted by kind, from, to, and reads back what it writes", () => {
-    expect(recorded.violations.map((entry) => [entry.from, entry.count])).toEqual([["src/a.ts", 1], ["src/b.ts", 2], ["src/c.ts", 1]]);
+    expect(recorded.violations.map((entry) => [entry.from, entry.count])).toEqual([
+      ["src/a.ts", 1],
+      ["src/b.ts", 2],
+      ["src/c.ts", 1],
+    ]);
     expect(parseBaseline("b.json", serializeBaseline(recorded))).toEqual(recorded);
   });
 
   it("new, known and stale; the shrunk baseline loses stale entries, lowers counts and never gains one", () => {
-    const today = [violation("src/b.ts", "src/x.ts", 1), violation("src/a.ts", "src/x.ts", 2), violation("src/d.ts", "src/x.ts", 1)];
+    const today = [
+      violation("src/b.ts", "src/x.ts", 1),
+      violation("src/a.ts", "src/x.ts", 2),
+      violation("src/d.ts", "src/x.ts", 1),
+    ];
     const match = matchBaseline(today, recorded, everywhere);
     expect(match.known.map((found) => found.from)).toEqual(["src/b.ts"]);
     expect(match.fresh.map((found) => found.from)).toEqual(["src/a.ts", "src/d.ts"]);
     expect(match.stale.map((entry) => entry.from)).toEqual(["src/c.ts"]);
-    expect(match.shrunk.violations.map((entry) => [entry.from, entry.count])).toEqual([["src/a.ts", 1], ["src/b.ts", 1]]);
+    expect(match.shrunk.violations.map((entry) => [entry.from, entry.count])).toEqual([
+      ["src/a.ts", 1],
+      ["src/b.ts", 1],
+    ]);
   });
 
   it("entries of files out of scope are neither stale nor dropped", () => {
@@ -57,10 +72,17 @@ describe("matchBaseline", () => {
 describe("parseBaseline", () => {
   it("names every problem of shape with its key, and a duplicated id", () => {
     const entry = '{"id":"layer-1","kind":"layer","from":"src/a.ts","to":"src/b.ts","count":1}';
-    expect(() => parseBaseline("b.json", `{"version":1,"violations":[${entry},${entry}]}`)).toThrow('b.json (violations[1].id): the id "layer-1" is listed twice');
-    expect(() => parseBaseline("b.json", '{"version":1,"violations":[{"id":"layer-1","kind":"layer","from":"src/a.ts","to":"src/b.ts","count":1,"line":3}]}')).toThrow(
-      'b.json (violations[0]): Unrecognized key: "line"',
+    expect(() => parseBaseline("b.json", `{"version":1,"violations":[${entry},${entry}]}`)).toThrow(
+      'b.json (violations[1].id): the id "layer-1" is listed twice',
     );
-    expect(() => parseBaseline("b.json", '{"version":0,"violations":[]}')).toThrow("b.json (version): Invalid input: expected 1");
+    expect(() =>
+      parseBaseline(
+        "b.json",
+        '{"version":1,"violations":[{"id":"layer-1","kind":"layer","from":"src/a.ts","to":"src/b.ts","count":1,"line":3}]}',
+      ),
+    ).toThrow('b.json (violations[0]): Unrecognized key: "line"');
+    expect(() => parseBaseline("b.json", '{"version":0,"violations":[]}')).toThrow(
+      "b.json (version): Invalid input: expected 1",
+    );
   });
 });

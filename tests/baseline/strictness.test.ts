@@ -12,16 +12,22 @@ describe("--max-warnings N", () => {
     expect(project.run("check", "src/legacy-helpers.ts", "--max-warnings", "1").status).toBe(0);
     const over = project.run("check", "src/legacy-helpers.ts", "--max-warnings", "0");
     expect(over.status).toBe(1);
-    expect(over.stdout).toContain("✖ 1 warning exceeds --max-warnings 0\n✖ 0 errors, 1 warning (layer 0, package 0, private 0, context 0, unassigned 1, cycle 0, size 0)");
+    expect(over.stdout).toContain(
+      "✖ 1 warning exceeds --max-warnings 0\n✖ 0 errors, 1 warning (layer 0, package 0, private 0, context 0, unassigned 1, cycle 0, size 0)",
+    );
     const json = project.checkJson("src/legacy-helpers.ts", "--max-warnings", "0");
-    expect(json.report.summary.failures).toEqual([{ code: "max-warnings", message: "1 warning exceeds --max-warnings 0" }]);
+    expect(json.report.summary.failures).toEqual([
+      { code: "max-warnings", message: "1 warning exceeds --max-warnings 0" },
+    ]);
   });
 
   it("N must be a whole number: exit 2", () => {
     project = copyFixture("baseline-legacy");
     const run = project.run("check", "--max-warnings", "few");
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain("error: option '--max-warnings <n>' argument 'few' is invalid. expected a whole number of 0 or more.");
+    expect(run.stderr).toContain(
+      "error: option '--max-warnings <n>' argument 'few' is invalid. expected a whole number of 0 or more.",
+    );
   });
 });
 
@@ -44,7 +50,9 @@ describe("--fail-on-unresolved", () => {
       ].join("\n"),
     );
     const json = project.checkJson("src/domain", "--fail-on-unresolved");
-    expect(json.report.summary.failures).toEqual([{ code: "unresolved-imports", message: "1 unresolved import fails the check (--fail-on-unresolved)" }]);
+    expect(json.report.summary.failures).toEqual([
+      { code: "unresolved-imports", message: "1 unresolved import fails the check (--fail-on-unresolved)" },
+    ]);
     expect(json.report.warnings.map((warning: { code: string }) => warning.code)).toEqual(["unresolved-import"]);
   });
 

@@ -23,7 +23,11 @@ export function copyFixture(name: string): TempProject {
     run,
     checkJson(...args) {
       const result = run("check", "--format", "json", ...args);
-      return { status: result.status, report: result.stdout === "" ? null : JSON.parse(result.stdout), stderr: result.stderr };
+      return {
+        status: result.status,
+        report: result.stdout === "" ? null : JSON.parse(result.stdout),
+        stderr: result.stderr,
+      };
     },
     read: (file) => readFileSync(join(dir, file), "utf8"),
     write: (file, text) => writeFileSync(join(dir, file), text),

@@ -29,10 +29,15 @@ function cachedAndCold(): { cached: string; cold: string; cacheLine: string; std
 function primed(): void {
   const first = project.run("check", "--format", "json", "--timings");
   expect(first.stderr).toContain("cache: graph 0 hits, 5 misses (cold: no cache yet); syntax 0 hits, 5 misses");
-  expect(project.run("check", "--format", "json", "--timings").stderr).toContain("cache: graph 5 hits, 0 misses (nothing changed); syntax 5 hits, 0 misses");
+  expect(project.run("check", "--format", "json", "--timings").stderr).toContain(
+    "cache: graph 5 hits, 0 misses (nothing changed); syntax 5 hits, 0 misses",
+  );
 }
 
-const violationsOf = (json: string) => (JSON.parse(json) as { violations: { from: string; to: string }[] }).violations.map((violation) => `${violation.from} -> ${violation.to}`);
+const violationsOf = (json: string) =>
+  (JSON.parse(json) as { violations: { from: string; to: string }[] }).violations.map(
+    (violation) => `${violation.from} -> ${violation.to}`,
+  );
 
 describe("a cached check reports exactly what a cold check reports", () => {
   it("nothing changed: every answer from the cache", () => {
@@ -52,7 +57,10 @@ describe("a cached check reports exactly what a cold check reports", () => {
 
   it("a file edited adding a forbidden import", () => {
     primed();
-    project.write("src/http/route.ts", `import { saveUser } from "../db/users.js";\n${project.read("src/http/route.ts")}export const save = saveUser;\n`);
+    project.write(
+      "src/http/route.ts",
+      `import { saveUser } from "../db/users.js";\n${project.read("src/http/route.ts")}export const save = saveUser;\n`,
+    );
     const { cached, cold, cacheLine } = cachedAndCold();
     expect(cached).toBe(cold);
     expect(violationsOf(cached)).toEqual(["src/http/route.ts -> src/db/users.ts"]);
@@ -62,18 +70,27 @@ describe("a cached check reports exactly what a cold check reports", () => {
   it("a file edited closing an import cycle, then opening it again: the cycle found, then gone, without a cold run", () => {
     primed();
     const original = project.read("src/domain/users.ts");
-    project.write("src/domain/users.ts", `import { saveUser } from "../db/users.js";\n${original}export const save = saveUser;\n`);
+    project.write(
+      "src/domain/users.ts",
+      `import { saveUser } from "../db/users.js";\n${original}export const save = saveUser;\n`,
+    );
     const closed = cachedAndCold();
     expect(closed.cached).toBe(closed.cold);
-    expect((JSON.parse(closed.cached) as { violations: { kind: string; cycle?: string[] }[] }).violations.filter((violation) => violation.kind === "cycle").map((violation) => violation.cycle)).toEqual([
-      ["src/db/users.ts", "src/domain/users.ts", "src/db/users.ts"],
-    ]);
-    expect(closed.cacheLine).toBe("cache: graph 4 hits, 1 misses (re-cruised src/domain/users.ts); syntax 4 hits, 1 misses");
+    expect(
+      (JSON.parse(closed.cached) as { violations: { kind: string; cycle?: string[] }[] }).violations
+        .filter((violation) => violation.kind === "cycle")
+        .map((violation) => violation.cycle),
+    ).toEqual([["src/db/users.ts", "src/domain/users.ts", "src/db/users.ts"]]);
+    expect(closed.cacheLine).toBe(
+      "cache: graph 4 hits, 1 misses (re-cruised src/domain/users.ts); syntax 4 hits, 1 misses",
+    );
     project.write("src/domain/users.ts", original);
     const opened = cachedAndCold();
     expect(opened.cached).toBe(opened.cold);
     expect(violationsOf(opened.cached)).toEqual([]);
-    expect(opened.cacheLine).toBe("cache: graph 4 hits, 1 misses (re-cruised src/domain/users.ts); syntax 4 hits, 1 misses");
+    expect(opened.cacheLine).toBe(
+      "cache: graph 4 hits, 1 misses (re-cruised src/domain/users.ts); syntax 4 hits, 1 misses",
+    );
   });
 
   it("a file added that an import now resolves to first", () => {
@@ -119,10 +136,16 @@ describe("a cached check reports exactly what a cold check reports", () => {
 
   it("the map changed: the same import is now forbidden", () => {
     primed();
-    project.write("layers.yaml", project.read("layers.yaml").replace("    mayImport: [domain]\n  domain:", "    mayImport: []\n  domain:"));
+    project.write(
+      "layers.yaml",
+      project.read("layers.yaml").replace("    mayImport: [domain]\n  domain:", "    mayImport: []\n  domain:"),
+    );
     const { cached, cold } = cachedAndCold();
     expect(cached).toBe(cold);
-    expect(violationsOf(cached)).toEqual(["src/http/route.ts -> src/domain/clock.ts", "src/http/route.ts -> src/domain/users.ts"]);
+    expect(violationsOf(cached)).toEqual([
+      "src/http/route.ts -> src/domain/clock.ts",
+      "src/http/route.ts -> src/domain/users.ts",
+    ]);
   });
 
   it("a corrupt cache file is discarded with a warning, never a crash", () => {
@@ -130,8 +153,12 @@ describe("a cached check reports exactly what a cold check reports", () => {
     for (const file of readdirSync(cacheDir())) writeFileSync(join(cacheDir(), file), "{ not what was written");
     const { cached, cold, stderr } = cachedAndCold();
     expect(cached).toBe(cold);
-    expect(stderr).toMatch(/^layerlint: warning: the cache file .*check-[\w-]+\.graph\.json is discarded: its checksum does not match its content$/m);
-    expect(stderr).toMatch(/^layerlint: warning: the cache file .*check-[\w-]+\.syntax\.json is discarded: its checksum does not match its content$/m);
+    expect(stderr).toMatch(
+      /^layerlint: warning: the cache file .*check-[\w-]+\.graph\.json is discarded: its checksum does not match its content$/m,
+    );
+    expect(stderr).toMatch(
+      /^layerlint: warning: the cache file .*check-[\w-]+\.syntax\.json is discarded: its checksum does not match its content$/m,
+    );
     expect(project.run("check", "--format", "json").stderr).toBe("");
   });
 
@@ -140,25 +167,39 @@ describe("a cached check reports exactly what a cold check reports", () => {
     expect(() => readdirSync(cacheDir())).toThrow();
     const elsewhere = join(project.dir, "my-cache");
     project.run("check", "--cache-dir", "my-cache");
-    expect(project.run("check", "--cache-dir", "my-cache", "--timings").stderr).toContain("cache: graph 5 hits, 0 misses (nothing changed); syntax 5 hits, 0 misses");
+    expect(project.run("check", "--cache-dir", "my-cache", "--timings").stderr).toContain(
+      "cache: graph 5 hits, 0 misses (nothing changed); syntax 5 hits, 0 misses",
+    );
     const unwritable = project.run("check", "--format", "json", "--cache-dir", "package.json/cache");
     expect(unwritable.stdout).toBe(project.run("check", "--format", "json", "--no-cache").stdout);
-    expect(unwritable.stderr).toBe(`layerlint: warning: cannot write the cache in ${join(project.dir, "package.json", "cache")} (ENOTDIR); the check itself is unaffected\n`);
-    expect(readdirSync(elsewhere).sort()).toEqual([expect.stringMatching(/^check-[\w-]+\.graph\.json$/), expect.stringMatching(/^check-[\w-]+\.syntax\.json$/)]);
+    expect(unwritable.stderr).toBe(
+      `layerlint: warning: cannot write the cache in ${join(project.dir, "package.json", "cache")} (ENOTDIR); the check itself is unaffected\n`,
+    );
+    expect(readdirSync(elsewhere).sort()).toEqual([
+      expect.stringMatching(/^check-[\w-]+\.graph\.json$/),
+      expect.stringMatching(/^check-[\w-]+\.syntax\.json$/),
+    ]);
   });
 
   it("two concurrent runs sharing the cache both report what a cold run reports, and leave a readable cache", async () => {
-    project.write("src/http/route.ts", `import { saveUser } from "../db/users.js";\n${project.read("src/http/route.ts")}`);
+    project.write(
+      "src/http/route.ts",
+      `import { saveUser } from "../db/users.js";\n${project.read("src/http/route.ts")}`,
+    );
     const cold = project.run("check", "--format", "json", "--no-cache").stdout;
-    const runOnce = () => new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, [BUILT_BIN, "check", "--format", "json"], { cwd: project.dir, env: { ...process.env, NO_COLOR: "1" } });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on("error", reject);
-      child.on("close", () => (stderr === "" ? resolve(stdout) : reject(new Error(stderr))));
-    });
+    const runOnce = () =>
+      new Promise<string>((resolve, reject) => {
+        const child = spawn(process.execPath, [BUILT_BIN, "check", "--format", "json"], {
+          cwd: project.dir,
+          env: { ...process.env, NO_COLOR: "1" },
+        });
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+        child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+        child.on("error", reject);
+        child.on("close", () => (stderr === "" ? resolve(stdout) : reject(new Error(stderr))));
+      });
     for (let round = 0; round < 3; round++) {
       const outputs = await Promise.all([runOnce(), runOnce(), runOnce()]);
       for (const output of outputs) expect(output).toBe(cold);
@@ -169,9 +210,16 @@ describe("a cached check reports exactly what a cold check reports", () => {
   }, 60_000);
 
   it("a run killed while it writes the cache leaves no temporary file, and the next run is exact", async () => {
-    const child = spawn(process.execPath, ["--import", STALL_WRITES, BUILT_BIN, "check", "--format", "json"], { cwd: project.dir, env: { ...process.env, NO_COLOR: "1" } });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once("exit", (_code, signal) => resolve(signal)));
-    await new Promise<void>((resolve) => child.stderr.on("data", (chunk: Buffer) => chunk.toString().includes("stalled mid-write") && resolve()));
+    const child = spawn(process.execPath, ["--import", STALL_WRITES, BUILT_BIN, "check", "--format", "json"], {
+      cwd: project.dir,
+      env: { ...process.env, NO_COLOR: "1" },
+    });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.once("exit", (_code, signal) => resolve(signal)),
+    );
+    await new Promise<void>((resolve) =>
+      child.stderr.on("data", (chunk: Buffer) => chunk.toString().includes("stalled mid-write") && resolve()),
+    );
     expect(readdirSync(cacheDir()).filter((name) => name.endsWith(".tmp"))).toHaveLength(1);
     child.kill("SIGTERM");
     expect(await exited).toBe("SIGTERM");

@@ -38,12 +38,19 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function compiled(mapName: string): Promise<{ files: readonly string[]; options: CruiseOptions; mapFile: string }> {
+async function compiled(
+  mapName: string,
+): Promise<{ files: readonly string[]; options: CruiseOptions; mapFile: string }> {
   const ports = defaultPorts();
   const mapFile = join(dir, mapName);
   const { map, rootDir } = await loadLayerMap(ports, mapFile, dir);
   const selection = await selectFiles(ports.fileSystem, rootDir, map);
-  const options = withoutCycleRule(compileCruiseOptions(compileRules(map, createLayerClassifier(map.layers)), { baseDir: rootDir, tsconfig: map.tsconfig === null ? null : join(rootDir, map.tsconfig) }));
+  const options = withoutCycleRule(
+    compileCruiseOptions(compileRules(map, createLayerClassifier(map.layers)), {
+      baseDir: rootDir,
+      tsconfig: map.tsconfig === null ? null : join(rootDir, map.tsconfig),
+    }),
+  );
   return { files: selection.checked, options, mapFile };
 }
 
@@ -51,7 +58,10 @@ async function compiled(mapName: string): Promise<{ files: readonly string[]; op
 async function cachedRun(mapName = "layers.yaml") {
   const { files, options, mapFile } = await compiled(mapName);
   const warnings: string[] = [];
-  const cache = await openCheckCache({ ...defaultPorts(), extractor: counting }, { dir: join(dir, "cache"), rootDir: dir, mapFile, warn: (message) => warnings.push(message) });
+  const cache = await openCheckCache(
+    { ...defaultPorts(), extractor: counting },
+    { dir: join(dir, "cache"), rootDir: dir, mapFile, warn: (message) => warnings.push(message) },
+  );
   calls = [];
   const graph = await cache.ports.extractor.extract(files, options);
   expect(warnings).toEqual([]);
@@ -63,7 +73,8 @@ async function coldGraph(mapName = "layers.yaml") {
   return dependencyCruiserExtractor.extract(files, options);
 }
 
-const edit = (file: string, change: (text: string) => string) => writeFileSync(join(dir, file), change(readFileSync(join(dir, file), "utf8")));
+const edit = (file: string, change: (text: string) => string) =>
+  writeFileSync(join(dir, file), change(readFileSync(join(dir, file), "utf8")));
 
 describe("the caching extractor", () => {
   it("answers an unchanged tree without calling dependency-cruiser, with the cold graph exactly", async () => {
@@ -83,18 +94,28 @@ describe("the caching extractor", () => {
     expect(partial.summary).toBe("cache: graph 5 hits, 1 misses (re-cruised src/lib/x.ts)");
   });
 
-  it.each(["layers.yaml", "layers.cycles-off.yaml"])("merges the re-cruised file when its imports change, whatever the cycles policy (%s): layerlint finds cycles itself", async (mapName) => {
-    await cachedRun(mapName);
-    edit("src/lib/z.ts", (text) => `import { c } from "./c.js";\n${text}export const zc = c;\n`);
-    const run = await cachedRun(mapName);
-    expect(run.calls).toEqual([{ files: ["src/lib/z.ts"], maxDepth: 1 }]);
-    const cold = await coldGraph(mapName);
-    expect(run.graph).toEqual(cold);
-    expect(cold.modules.find((module) => module.source === "src/lib/z.ts")?.dependencies.map((dependency) => dependency.resolved)).toEqual(["src/lib/c.ts", "src/lib/x.ts"]);
-  });
+  it.each(["layers.yaml", "layers.cycles-off.yaml"])(
+    "merges the re-cruised file when its imports change, whatever the cycles policy (%s): layerlint finds cycles itself",
+    async (mapName) => {
+      await cachedRun(mapName);
+      edit("src/lib/z.ts", (text) => `import { c } from "./c.js";\n${text}export const zc = c;\n`);
+      const run = await cachedRun(mapName);
+      expect(run.calls).toEqual([{ files: ["src/lib/z.ts"], maxDepth: 1 }]);
+      const cold = await coldGraph(mapName);
+      expect(run.graph).toEqual(cold);
+      expect(
+        cold.modules
+          .find((module) => module.source === "src/lib/z.ts")
+          ?.dependencies.map((dependency) => dependency.resolved),
+      ).toEqual(["src/lib/c.ts", "src/lib/x.ts"]);
+    },
+  );
 
   it("drops the excluded modules an edited file no longer reaches, and re-cruises an edited excluded module alone", async () => {
-    writeFileSync(join(dir, "layers.gen.yaml"), "version: 1\nexclude: [\"src/lib/gen/**\"]\noptions:\n  cycles: off\nlayers:\n  app:\n    paths: [\"src/app/**\"]\n    mayImport: [lib]\n  lib:\n    paths: [\"src/lib/**\"]\n");
+    writeFileSync(
+      join(dir, "layers.gen.yaml"),
+      'version: 1\nexclude: ["src/lib/gen/**"]\noptions:\n  cycles: off\nlayers:\n  app:\n    paths: ["src/app/**"]\n    mayImport: [lib]\n  lib:\n    paths: ["src/lib/**"]\n',
+    );
     mkdirSync(join(dir, "src/lib/gen"));
     writeFileSync(join(dir, "src/lib/gen/g.ts"), `import { h } from "./h.js";\nexport const g = h;\n`);
     writeFileSync(join(dir, "src/lib/gen/h.ts"), "export const h = 1;\n");
@@ -107,7 +128,9 @@ describe("the caching extractor", () => {
     expect(excludedEdited.calls).toEqual([{ files: ["src/lib/gen/h.ts"], maxDepth: 1 }]);
     expect(excludedEdited.graph).toEqual(await coldGraph("layers.gen.yaml"));
 
-    edit("src/lib/z.ts", (text) => text.replace(`import { g } from "./gen/g.js";\n`, "").replace("export const zg = g;\n", ""));
+    edit("src/lib/z.ts", (text) =>
+      text.replace(`import { g } from "./gen/g.js";\n`, "").replace("export const zg = g;\n", ""),
+    );
     const dropped = await cachedRun("layers.gen.yaml");
     expect(dropped.calls).toEqual([{ files: ["src/lib/z.ts"], maxDepth: 1 }]);
     const cold = await coldGraph("layers.gen.yaml");
@@ -120,8 +143,13 @@ describe("the caching extractor", () => {
     const run = (layerlint: string) => {
       const outcomes: string[] = [];
       const extractor = cachingExtractor({
-        inner: counting, fileSystem: defaultPorts().fileSystem, hashes: createContentHashes(dir), versions: { ...toolVersions(), layerlint },
-        file: join(dir, "cache", `graph-${mapFile.length}.json`), warn: (message) => outcomes.push(message), report: (outcome) => outcomes.push(outcome.run),
+        inner: counting,
+        fileSystem: defaultPorts().fileSystem,
+        hashes: createContentHashes(dir),
+        versions: { ...toolVersions(), layerlint },
+        file: join(dir, "cache", `graph-${mapFile.length}.json`),
+        warn: (message) => outcomes.push(message),
+        report: (outcome) => outcomes.push(outcome.run),
       });
       calls = [];
       return extractor.extract(files, options).then((graph) => ({ graph, outcomes, calls: [...calls] }));

@@ -22,18 +22,28 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const open = (warnings: string[] = []) => cachingSourceInspector(counting, nodeFileSystem, "key-1", join(dir, "cache", "imports.json"), (message) => warnings.push(message));
+const open = (warnings: string[] = []) =>
+  cachingSourceInspector(counting, nodeFileSystem, "key-1", join(dir, "cache", "imports.json"), (message) =>
+    warnings.push(message),
+  );
 const text = `import { a } from "./a.js";\n\nexport { b } from "../b.js";\n`;
 
 it("locates a file's imports with the parser once per content, then from the cache", async () => {
   const first = await open();
   const located = first.inspector.locateImports("src/x.ts", text);
-  expect(located).toEqual([{ specifier: "./a.js", line: 1, column: 1 }, { specifier: "../b.js", line: 3, column: 1 }]);
+  expect(located).toEqual([
+    { specifier: "./a.js", line: 1, column: 1 },
+    { specifier: "../b.js", line: 3, column: 1 },
+  ]);
   await first.flush();
   const second = await open();
   expect(second.inspector.locateImports("src/x.ts", text)).toEqual(located);
   expect(parsed).toEqual(["src/x.ts"]);
-  expect(second.inspector.locateImports("src/x.ts", `\n${text}`)[0]).toEqual({ specifier: "./a.js", line: 2, column: 1 });
+  expect(second.inspector.locateImports("src/x.ts", `\n${text}`)[0]).toEqual({
+    specifier: "./a.js",
+    line: 2,
+    column: 1,
+  });
   expect(parsed).toEqual(["src/x.ts", "src/x.ts"]);
 });
 
@@ -46,5 +56,7 @@ it("discards a corrupt cache file with a warning and parses again", async () => 
   const second = await open(warnings);
   expect(second.inspector.locateImports("src/x.ts", text)).toHaveLength(2);
   expect(parsed).toEqual(["src/x.ts", "src/x.ts"]);
-  expect(warnings).toEqual([`the cache file ${join(dir, "cache", "imports.json")} is discarded: its checksum does not match its content`]);
+  expect(warnings).toEqual([
+    `the cache file ${join(dir, "cache", "imports.json")} is discarded: its checksum does not match its content`,
+  ]);
 });

@@ -10,7 +10,22 @@ import type { Violation } from "../../src/domain/violations/violation.js";
 const FIXTURE = fixturePath("contexts");
 const check = (...args: string[]): CliRun => runBuiltCli(["check", ...args], FIXTURE);
 
-type Reported = Pick<Violation, "kind" | "rule" | "from" | "to" | "fromLayer" | "toLayer" | "fromContext" | "toContext" | "specifier" | "line" | "column" | "message" | "fix">;
+type Reported = Pick<
+  Violation,
+  | "kind"
+  | "rule"
+  | "from"
+  | "to"
+  | "fromLayer"
+  | "toLayer"
+  | "fromContext"
+  | "toContext"
+  | "specifier"
+  | "line"
+  | "column"
+  | "message"
+  | "fix"
+>;
 
 const PAY = "src/modules/billing/application/pay.ts";
 const ACCOUNT = "src/modules/accounts/domain/account.ts";
@@ -115,7 +130,8 @@ const EXPECTED: readonly Reported[] = [
 ];
 
 function essentials(violation: Reported): Reported {
-  const { kind, rule, from, to, fromLayer, toLayer, fromContext, toContext, specifier, line, column, message, fix } = violation;
+  const { kind, rule, from, to, fromLayer, toLayer, fromContext, toContext, specifier, line, column, message, fix } =
+    violation;
   return { kind, rule, from, to, fromLayer, toLayer, fromContext, toContext, specifier, line, column, message, fix };
 }
 
@@ -142,7 +158,15 @@ describe("fixture contexts: modules × layers with a shared kernel", () => {
   });
 
   it("counts kind context after package, and an exception excepts a context violation like any other", () => {
-    expect(report.summary.violations).toEqual({ layer: 2, package: 0, private: 0, context: 4, unassigned: 0, cycle: 0, size: 0 });
+    expect(report.summary.violations).toEqual({
+      layer: 2,
+      package: 0,
+      private: 0,
+      context: 4,
+      unassigned: 0,
+      cycle: 0,
+      size: 0,
+    });
     expect(report.summary.exceptions).toEqual([
       {
         from: "src/modules/accounts/http/accounts-route.ts",
@@ -157,19 +181,31 @@ describe("fixture contexts: modules × layers with a shared kernel", () => {
 
   it("text: a context violation reads context → context, the counts line names the kind", () => {
     const text = check().stdout;
-    expect(text).toContain(`  ${PAY}:2:1  "../../accounts/domain/account.js"  context billing → context accounts (${ACCOUNT})  context-`);
-    expect(text).toContain(`  ${AUDIT}:2:1  "../modules/orders/domain/order.js"  shared kernel → context orders (${ORDER})  context-`);
-    expect(text).toContain("✖ 6 errors, 0 warnings (layer 2, package 0, private 0, context 4, unassigned 0, cycle 0, size 0) · 15 modules, 23 dependencies");
+    expect(text).toContain(
+      `  ${PAY}:2:1  "../../accounts/domain/account.js"  context billing → context accounts (${ACCOUNT})  context-`,
+    );
+    expect(text).toContain(
+      `  ${AUDIT}:2:1  "../modules/orders/domain/order.js"  shared kernel → context orders (${ORDER})  context-`,
+    );
+    expect(text).toContain(
+      "✖ 6 errors, 0 warnings (layer 2, package 0, private 0, context 4, unassigned 0, cycle 0, size 0) · 15 modules, 23 dependencies",
+    );
   });
 
   it("sarif, github, junit and markdown carry the context violations", () => {
-    const sarif = JSON.parse(check("--format", "sarif").stdout) as { runs: { results: { ruleId: string; properties: Record<string, unknown> }[] }[] };
-    const result = sarif.runs[0]?.results.find((candidate) => candidate.ruleId === "context-billing-may-import-only-allowed-contexts");
+    const sarif = JSON.parse(check("--format", "sarif").stdout) as {
+      runs: { results: { ruleId: string; properties: Record<string, unknown> }[] }[];
+    };
+    const result = sarif.runs[0]?.results.find(
+      (candidate) => candidate.ruleId === "context-billing-may-import-only-allowed-contexts",
+    );
     expect(result?.properties).toMatchObject({ kind: "context", fromContext: "billing", toContext: "accounts" });
     expect(check("--format", "github").stdout).toContain(
       `::error file=${PAY},line=2,col=1,title=context-billing-may-import-only-allowed-contexts::context billing may not import context accounts: ${PAY} imports ${ACCOUNT}%0Afix: contexts.allow lets billing`,
     );
-    expect(check("--format", "junit").stdout).toContain(`<testcase classname="shared-kernel-may-not-import-contexts" name="${AUDIT} → ${ORDER}" file="${AUDIT}" line="2">`);
+    expect(check("--format", "junit").stdout).toContain(
+      `<testcase classname="shared-kernel-may-not-import-contexts" name="${AUDIT} → ${ORDER}" file="${AUDIT}" line="2">`,
+    );
     expect(check("--format", "markdown").stdout).toContain("| 2 | 0 | 0 | 4 | 0 | 0 | 0 | 15 | 23 | 0 | 0 | 0 |");
   });
 });
@@ -178,16 +214,24 @@ describe("explain and doctor on a contexts map", () => {
   it("explain FILE says the file's context and what it may import across contexts, and why an import breaks a context rule", () => {
     const run = runBuiltCli(["explain", PAY], FIXTURE);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain(`${PAY}\n  context: billing: may import billing itself, the shared kernel, accounts (contracts)\n  layer: application, by the glob "src/modules/<context>/application/**" (layers.yaml:11:26)\n`);
+    expect(run.stdout).toContain(
+      `${PAY}\n  context: billing: may import billing itself, the shared kernel, accounts (contracts)\n  layer: application, by the glob "src/modules/<context>/application/**" (layers.yaml:11:26)\n`,
+    );
     expect(run.stdout).toContain(
       `    FAIL 2:1  "../../accounts/domain/account.js" → ${ACCOUNT} (domain)\n         context-billing-may-import-only-allowed-contexts: contexts.allow lets billing import only the contracts layer of accounts; ${ACCOUNT} is in domain\n`,
     );
-    expect(runBuiltCli(["explain", AUDIT], FIXTURE).stdout).toContain("  context: none: in the shared kernel, which every context may import and which may import no context\n");
-    expect(runBuiltCli(["explain", "src/main.ts"], FIXTURE).stdout).toContain("  context: none: outside every context, so no context rule limits its imports\n");
+    expect(runBuiltCli(["explain", AUDIT], FIXTURE).stdout).toContain(
+      "  context: none: in the shared kernel, which every context may import and which may import no context\n",
+    );
+    expect(runBuiltCli(["explain", "src/main.ts"], FIXTURE).stdout).toContain(
+      "  context: none: outside every context, so no context rule limits its imports\n",
+    );
   });
 
   it("explain --violation tells a context violation's story from both files' contexts", () => {
-    const id = (JSON.parse(check("--format", "json").stdout) as { violations: { id: string; rule: string }[] }).violations.find((violation) => violation.rule === "shared-kernel-may-not-import-contexts")?.id as string;
+    const id = (
+      JSON.parse(check("--format", "json").stdout) as { violations: { id: string; rule: string }[] }
+    ).violations.find((violation) => violation.rule === "shared-kernel-may-not-import-contexts")?.id as string;
     const run = runBuiltCli(["explain", "--violation", id], FIXTURE);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(
@@ -217,14 +261,18 @@ describe("doctor on contexts that do not match the tree", () => {
   }
 
   it("warns when contexts.pattern puts no file in a context", () => {
-    const run = doctorWith('version: 1\ncontexts:\n  pattern: "src/contexts/<context>/**"\nlayers:\n  all: { paths: ["src/**"] }\n');
+    const run = doctorWith(
+      'version: 1\ncontexts:\n  pattern: "src/contexts/<context>/**"\nlayers:\n  all: { paths: ["src/**"] }\n',
+    );
     expect(run.stdout).toContain(
       'warning layers.yaml:3:12  contexts.pattern "src/contexts/<context>/**" puts no checked file in a context: no context rule can fire [context-matches-nothing]\n',
     );
   });
 
   it("warns when contexts.allow names a context that holds no file, suggesting the closest", () => {
-    const run = doctorWith('version: 1\ncontexts:\n  pattern: "src/modules/<context>/**"\n  allow:\n    - { from: biling, to: accounts }\nlayers:\n  all: { paths: ["src/**"] }\n');
+    const run = doctorWith(
+      'version: 1\ncontexts:\n  pattern: "src/modules/<context>/**"\n  allow:\n    - { from: biling, to: accounts }\nlayers:\n  all: { paths: ["src/**"] }\n',
+    );
     expect(run.stdout).toContain(
       'warning layers.yaml:5:15  contexts.allow names context "biling", which holds no checked file (contexts: accounts, billing, orders) [unknown-context]\n        → did you mean "billing"? write a context\'s folder name, or remove the entry\n',
     );
@@ -235,10 +283,22 @@ describe("graph --level context", () => {
   it("draws one node per context, the shared kernel and the files in no context, with counted edges and context violations marked", () => {
     const run = runBuiltCli(["graph", "--level", "context", "--format", "json"], FIXTURE);
     expect(run.status).toBe(0);
-    const graph = JSON.parse(run.stdout) as { level: string; nodes: { id: string; modules: number }[]; edges: { from: string; to: string; imports: number; violation: boolean }[] };
+    const graph = JSON.parse(run.stdout) as {
+      level: string;
+      nodes: { id: string; modules: number }[];
+      edges: { from: string; to: string; imports: number; violation: boolean }[];
+    };
     expect(graph.level).toBe("context");
-    expect(graph.nodes.map((node) => `${node.id} ${node.modules}`)).toEqual(["accounts 4", "billing 5", "orders 3", "(shared kernel) 2", "(no context) 1"]);
-    expect(graph.edges.map((edge) => `${edge.from} → ${edge.to} ${edge.imports}${edge.violation ? " violation" : ""}`)).toEqual([
+    expect(graph.nodes.map((node) => `${node.id} ${node.modules}`)).toEqual([
+      "accounts 4",
+      "billing 5",
+      "orders 3",
+      "(shared kernel) 2",
+      "(no context) 1",
+    ]);
+    expect(
+      graph.edges.map((edge) => `${edge.from} → ${edge.to} ${edge.imports}${edge.violation ? " violation" : ""}`),
+    ).toEqual([
       "accounts → billing 2 violation",
       "accounts → (shared kernel) 2",
       "billing → accounts 2 violation",
@@ -264,7 +324,21 @@ describe("graph --level context", () => {
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout) as { violations: Reported[] };
     const past = report.violations.filter((violation) => violation.kind === "private");
-    expect(past.map(({ kind, rule, from, to, fromLayer, toLayer, fromContext, toContext, line, message, fix }) => ({ kind, rule, from, to, fromLayer, toLayer, fromContext, toContext, line, message, fix }))).toEqual([
+    expect(
+      past.map(({ kind, rule, from, to, fromLayer, toLayer, fromContext, toContext, line, message, fix }) => ({
+        kind,
+        rule,
+        from,
+        to,
+        fromLayer,
+        toLayer,
+        fromContext,
+        toContext,
+        line,
+        message,
+        fix,
+      })),
+    ).toEqual([
       {
         kind: "private",
         rule: "context-orders-may-import-only-public-files-of-accounts",
@@ -280,11 +354,20 @@ describe("graph --level context", () => {
       },
     ]);
     // billing's import of accounts' contracts is public; its import of accounts' domain stays one context violation.
-    expect(report.violations.filter((violation) => violation.from === PAY).map((violation) => violation.kind)).toEqual(["context"]);
+    expect(report.violations.filter((violation) => violation.from === PAY).map((violation) => violation.kind)).toEqual([
+      "context",
+    ]);
     expect(report.violations.length).toBe(EXPECTED.length + 1);
     const text = check("-c", "layers.public.yaml").stdout;
-    expect(text).toContain(`  ${PLACE_ORDER}:1:1  "../../accounts/domain/account.js"  context orders → context accounts internals (${ACCOUNT})`);
-    const story = runBuiltCli(["explain", "-c", "layers.public.yaml", "--violation", (past[0] as unknown as { id: string }).id], FIXTURE).stdout;
-    expect(story).toContain("contexts.allow lets context orders import context accounts, but only its public files (contexts.public)");
+    expect(text).toContain(
+      `  ${PLACE_ORDER}:1:1  "../../accounts/domain/account.js"  context orders → context accounts internals (${ACCOUNT})`,
+    );
+    const story = runBuiltCli(
+      ["explain", "-c", "layers.public.yaml", "--violation", (past[0] as unknown as { id: string }).id],
+      FIXTURE,
+    ).stdout;
+    expect(story).toContain(
+      "contexts.allow lets context orders import context accounts, but only its public files (contexts.public)",
+    );
   });
 });

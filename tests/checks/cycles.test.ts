@@ -6,9 +6,12 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { fixturePath, runBuiltCli } from "../helpers/run-built-cli.js";
 
-const DEPCRUISE_BIN = fileURLToPath(new URL("../../node_modules/dependency-cruiser/bin/dependency-cruise.mjs", import.meta.url));
+const DEPCRUISE_BIN = fileURLToPath(
+  new URL("../../node_modules/dependency-cruiser/bin/dependency-cruise.mjs", import.meta.url),
+);
 const FIXTURE = fixturePath("cycles");
-const FIX = "break the loop: move what both sides need into a module they can both import, or invert one import through an interface";
+const FIX =
+  "break the loop: move what both sides need into a module they can both import, or invert one import through an interface";
 
 interface CycleViolation {
   readonly kind: string;
@@ -19,7 +22,10 @@ interface CycleViolation {
   readonly cycle?: readonly string[];
 }
 
-function check(config: string): { status: number | null; report: { summary: { violations: Record<string, number> }; violations: CycleViolation[] } } {
+function check(config: string): {
+  status: number | null;
+  report: { summary: { violations: Record<string, number> }; violations: CycleViolation[] };
+} {
   const run = runBuiltCli(["check", "--format", "json", "--config", config], FIXTURE);
   return { status: run.status, report: JSON.parse(run.stdout) };
 }
@@ -48,7 +54,15 @@ describe("options.cycles", () => {
   it("reports each cycle once, from its smallest path, with the whole loop and the layers it crosses (default warn)", () => {
     const { status, report } = check("layers.yaml");
     expect(status).toBe(1); // the layer violation lib → app, not the cycles
-    expect(report.summary.violations).toEqual({ layer: 1, package: 0, private: 0, context: 0, unassigned: 0, cycle: 2, size: 0 });
+    expect(report.summary.violations).toEqual({
+      layer: 1,
+      package: 0,
+      private: 0,
+      context: 0,
+      unassigned: 0,
+      cycle: 2,
+      size: 0,
+    });
     expect(report.violations.filter((violation) => violation.kind === "cycle")).toEqual([
       {
         id: "cycle-b15efb2809f4",
@@ -66,7 +80,8 @@ describe("options.cycles", () => {
         column: 1,
         locations: [{ line: 1, column: 1, specifier: "../lib/b.js" }],
         dependencyTypes: ["import", "local"],
-        message: "import cycle of 3 modules: src/app/a.ts → src/lib/b.ts → src/lib/c.ts → src/app/a.ts (crossing layers app, lib)",
+        message:
+          "import cycle of 3 modules: src/app/a.ts → src/lib/b.ts → src/lib/c.ts → src/app/a.ts (crossing layers app, lib)",
         fix: FIX,
         cycle: ["src/app/a.ts", "src/lib/b.ts", "src/lib/c.ts", "src/app/a.ts"],
       },
@@ -77,20 +92,42 @@ describe("options.cycles", () => {
   it("with typeOnlyImports: allow, a loop closed only by `import type` is no cycle; cycles: error fails the check", () => {
     const { status, report } = check("layers.allow-types.yaml");
     expect(status).toBe(1);
-    expect(report.summary.violations).toEqual({ layer: 1, package: 0, private: 0, context: 0, unassigned: 0, cycle: 1, size: 0 });
-    expect(report.violations.filter((violation) => violation.kind === "cycle")).toEqual([{ ...TWO_CYCLE, severity: "error" }]);
+    expect(report.summary.violations).toEqual({
+      layer: 1,
+      package: 0,
+      private: 0,
+      context: 0,
+      unassigned: 0,
+      cycle: 1,
+      size: 0,
+    });
+    expect(report.violations.filter((violation) => violation.kind === "cycle")).toEqual([
+      { ...TWO_CYCLE, severity: "error" },
+    ]);
   });
 
   it("cycles: off reports none and leaves the cycle rule out of the compiled configuration", () => {
     const { report } = check("layers.cycles-off.yaml");
-    expect(report.summary.violations).toEqual({ layer: 1, package: 0, private: 0, context: 0, unassigned: 0, cycle: 0, size: 0 });
-    const compiled = JSON.parse(runBuiltCli(["compile", "--config", "layers.cycles-off.yaml"], FIXTURE).stdout) as { forbidden: { name: string }[] };
+    expect(report.summary.violations).toEqual({
+      layer: 1,
+      package: 0,
+      private: 0,
+      context: 0,
+      unassigned: 0,
+      cycle: 0,
+      size: 0,
+    });
+    const compiled = JSON.parse(runBuiltCli(["compile", "--config", "layers.cycles-off.yaml"], FIXTURE).stdout) as {
+      forbidden: { name: string }[];
+    };
     expect(compiled.forbidden.map((rule) => rule.name)).not.toContain("no-import-cycles");
   });
 
   it("a project without cycles has none", () => {
     const run = runBuiltCli(["check", "--format", "json"], fixturePath("clean-backend"));
-    expect((JSON.parse(run.stdout) as { summary: { violations: Record<string, number> } }).summary.violations.cycle).toBe(0);
+    expect(
+      (JSON.parse(run.stdout) as { summary: { violations: Record<string, number> } }).summary.violations.cycle,
+    ).toBe(0);
   });
 
   it("shows the loop in the text report", () => {
@@ -120,17 +157,33 @@ describe("options.cycles", () => {
     );
   });
 
-  it.each(["layers.yaml", "layers.allow-types.yaml"])("raw dependency-cruiser with the ejected configuration (%s) finds the same loops", (config) => {
-    const ejected = join(mkdtempSync(join(tmpdir(), "layerlint-cycles-")), "dependency-cruiser.json");
-    expect(runBuiltCli(["compile", "--config", config, "--output", ejected], FIXTURE).status).toBe(0);
-    const raw = spawnSync(process.execPath, [DEPCRUISE_BIN, "--config", ejected, "--output-type", "json", "src"], { cwd: FIXTURE, encoding: "utf8" });
-    const rawViolations = (JSON.parse(raw.stdout) as { summary: { violations: { rule: { name: string }; from: string; cycle?: { name: string }[] }[] } }).summary.violations;
-    const rawLoops = new Set(
-      rawViolations.filter((violation) => violation.rule.name === "no-import-cycles").map((violation) => canonical([violation.from, ...(violation.cycle ?? []).map((step) => step.name).slice(0, -1)])),
-    );
-    const ours = check(config).report.violations.filter((violation) => violation.kind === "cycle").map((violation) => (violation.cycle ?? []).slice(0, -1).join(" → "));
-    expect([...rawLoops].sort()).toEqual(ours.sort());
-  });
+  it.each(["layers.yaml", "layers.allow-types.yaml"])(
+    "raw dependency-cruiser with the ejected configuration (%s) finds the same loops",
+    (config) => {
+      const ejected = join(mkdtempSync(join(tmpdir(), "layerlint-cycles-")), "dependency-cruiser.json");
+      expect(runBuiltCli(["compile", "--config", config, "--output", ejected], FIXTURE).status).toBe(0);
+      const raw = spawnSync(process.execPath, [DEPCRUISE_BIN, "--config", ejected, "--output-type", "json", "src"], {
+        cwd: FIXTURE,
+        encoding: "utf8",
+      });
+      const rawViolations = (
+        JSON.parse(raw.stdout) as {
+          summary: { violations: { rule: { name: string }; from: string; cycle?: { name: string }[] }[] };
+        }
+      ).summary.violations;
+      const rawLoops = new Set(
+        rawViolations
+          .filter((violation) => violation.rule.name === "no-import-cycles")
+          .map((violation) =>
+            canonical([violation.from, ...(violation.cycle ?? []).map((step) => step.name).slice(0, -1)]),
+          ),
+      );
+      const ours = check(config)
+        .report.violations.filter((violation) => violation.kind === "cycle")
+        .map((violation) => (violation.cycle ?? []).slice(0, -1).join(" → "));
+      expect([...rawLoops].sort()).toEqual(ours.sort());
+    },
+  );
 });
 
 function canonical(loop: readonly string[]): string {

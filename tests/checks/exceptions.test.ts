@@ -6,16 +6,51 @@ import { fixturePath, runBuiltCli, type CliRun } from "../helpers/run-built-cli.
 
 const FIXTURE = fixturePath("exceptions");
 const epoch = (day: string): string => String(Date.parse(`${day}Z`) / 1000);
-const check = (day: string, ...args: string[]): CliRun => runBuiltCli(["check", ...args], FIXTURE, { SOURCE_DATE_EPOCH: epoch(day) });
+const check = (day: string, ...args: string[]): CliRun =>
+  runBuiltCli(["check", ...args], FIXTURE, { SOURCE_DATE_EPOCH: epoch(day) });
 
 const ACTIVE = [
-  { from: "src/http/report.ts", to: "src/db/raw.ts", reason: "the monthly report reads raw rows until the reporting service exists", until: null, covered: 1, status: "active" },
-  { from: "src/http/**", to: "lodash", reason: "being replaced by native array methods", until: null, covered: 1, status: "active" },
+  {
+    from: "src/http/report.ts",
+    to: "src/db/raw.ts",
+    reason: "the monthly report reads raw rows until the reporting service exists",
+    until: null,
+    covered: 1,
+    status: "active",
+  },
+  {
+    from: "src/http/**",
+    to: "lodash",
+    reason: "being replaced by native array methods",
+    until: null,
+    covered: 1,
+    status: "active",
+  },
 ];
-const OLD = { from: "src/http/old.ts", to: "src/db/old.ts", reason: "old endpoint, removed in the January release", until: "2026-01-31" };
-const STALE = { from: "src/http/gone.ts", to: "src/db/**", reason: "gone.ts was deleted last sprint", until: null, covered: 0, status: "stale" };
-const STALE_WARNING = { code: "stale-exception", message: 'exception src/http/gone.ts → src/db/** ("gone.ts was deleted last sprint") matches no violation: remove it from exceptions' };
-const UNRESOLVED_WARNING = { code: "unresolved-import", message: 'src/http/report.ts imports "lodash", which cannot be resolved', file: "src/http/report.ts" };
+const OLD = {
+  from: "src/http/old.ts",
+  to: "src/db/old.ts",
+  reason: "old endpoint, removed in the January release",
+  until: "2026-01-31",
+};
+const STALE = {
+  from: "src/http/gone.ts",
+  to: "src/db/**",
+  reason: "gone.ts was deleted last sprint",
+  until: null,
+  covered: 0,
+  status: "stale",
+};
+const STALE_WARNING = {
+  code: "stale-exception",
+  message:
+    'exception src/http/gone.ts → src/db/** ("gone.ts was deleted last sprint") matches no violation: remove it from exceptions',
+};
+const UNRESOLVED_WARNING = {
+  code: "unresolved-import",
+  message: 'src/http/report.ts imports "lodash", which cannot be resolved',
+  file: "src/http/report.ts",
+};
 
 interface Report {
   summary: { violations: Record<string, number>; exceptions: unknown[] };
@@ -28,20 +63,34 @@ describe("exceptions", () => {
     const run = check("2026-01-31T23:59:59", "--format", "json");
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout) as Report;
-    expect(report.violations.map((violation) => `${violation.from} → ${violation.to}`)).toEqual(["src/http/users.ts → src/db/users.ts"]);
-    expect(report.summary.violations).toEqual({ layer: 1, package: 0, private: 0, context: 0, unassigned: 0, cycle: 0, size: 0 });
+    expect(report.violations.map((violation) => `${violation.from} → ${violation.to}`)).toEqual([
+      "src/http/users.ts → src/db/users.ts",
+    ]);
+    expect(report.summary.violations).toEqual({
+      layer: 1,
+      package: 0,
+      private: 0,
+      context: 0,
+      unassigned: 0,
+      cycle: 0,
+      size: 0,
+    });
     expect(report.summary.exceptions).toEqual([...ACTIVE, { ...OLD, covered: 1, status: "active" }, STALE]);
     expect(report.warnings).toEqual([STALE_WARNING, UNRESOLVED_WARNING]);
   });
 
   it("after its until day an exception excepts nothing, and a warning says it expired", () => {
     const report = JSON.parse(check("2026-02-01T00:00:00", "--format", "json").stdout) as Report;
-    expect(report.violations.map((violation) => `${violation.from} → ${violation.to}`)).toEqual(["src/http/old.ts → src/db/old.ts", "src/http/users.ts → src/db/users.ts"]);
+    expect(report.violations.map((violation) => `${violation.from} → ${violation.to}`)).toEqual([
+      "src/http/old.ts → src/db/old.ts",
+      "src/http/users.ts → src/db/users.ts",
+    ]);
     expect(report.summary.exceptions).toEqual([...ACTIVE, { ...OLD, covered: 0, status: "expired" }, STALE]);
     expect(report.warnings).toEqual([
       {
         code: "expired-exception",
-        message: 'exception src/http/old.ts → src/db/old.ts ("old endpoint, removed in the January release") expired after 2026-01-31: the violations it covered count again (fix them, or move until if the map is what is wrong)',
+        message:
+          'exception src/http/old.ts → src/db/old.ts ("old endpoint, removed in the January release") expired after 2026-01-31: the violations it covered count again (fix them, or move until if the map is what is wrong)',
       },
       STALE_WARNING,
       UNRESOLVED_WARNING,
@@ -88,10 +137,24 @@ describe("exceptions", () => {
       "exception src/http/gone.ts → src/db/**: stale: gone.ts was deleted last sprint",
     ];
     const sarif = JSON.parse(check("2026-01-01T12:00:00", "--format", "sarif", "--quiet").stdout) as {
-      runs: [{ properties: { exceptions: unknown[] }; invocations: [{ toolExecutionNotifications: { descriptor: { id: string }; level: string; message: { text: string } }[] }] }];
+      runs: [
+        {
+          properties: { exceptions: unknown[] };
+          invocations: [
+            { toolExecutionNotifications: { descriptor: { id: string }; level: string; message: { text: string } }[] },
+          ];
+        },
+      ];
     };
-    const notes = sarif.runs[0].invocations[0].toolExecutionNotifications.filter((notification) => notification.descriptor.id === "exception");
-    expect(notes.map((note) => [note.level, note.message.text])).toEqual([["note", lines[0]], ["note", lines[1]], ["note", lines[2]], ["warning", lines[3]]]);
+    const notes = sarif.runs[0].invocations[0].toolExecutionNotifications.filter(
+      (notification) => notification.descriptor.id === "exception",
+    );
+    expect(notes.map((note) => [note.level, note.message.text])).toEqual([
+      ["note", lines[0]],
+      ["note", lines[1]],
+      ["note", lines[2]],
+      ["warning", lines[3]],
+    ]);
     expect(sarif.runs[0].properties.exceptions).toEqual([...ACTIVE, { ...OLD, covered: 1, status: "active" }, STALE]);
 
     const junit = check("2026-01-01T12:00:00", "--format", "junit", "--quiet").stdout;
@@ -126,7 +189,20 @@ describe("exceptions", () => {
     writeFileSync(join(dir, "src", "a.ts"), "export const a = 1;\n");
     writeFileSync(
       join(dir, "layers.yaml"),
-      ["version: 1", "layers:", "  core:", '    paths: ["src/**"]', "exceptions:", "  - from: src/a.ts", "    to: src/b.ts", '    reason: "  "', "    until: 2026-02-30", "  - from: src/a.ts", "    to: lodash", ""].join("\n"),
+      [
+        "version: 1",
+        "layers:",
+        "  core:",
+        '    paths: ["src/**"]',
+        "exceptions:",
+        "  - from: src/a.ts",
+        "    to: src/b.ts",
+        '    reason: "  "',
+        "    until: 2026-02-30",
+        "  - from: src/a.ts",
+        "    to: lodash",
+        "",
+      ].join("\n"),
     );
     const run = runBuiltCli(["check"], dir);
     expect(run.status).toBe(2);
@@ -141,7 +217,20 @@ describe("exceptions", () => {
         ].join("\n"),
       ),
     );
-    writeFileSync(join(dir, "layers.yaml"), ["version: 1", "layers:", "  core:", '    paths: ["src/**"]', "exceptions:", "  - from: /src/a.ts", "    to: src/../b.ts", "    reason: because", ""].join("\n"));
+    writeFileSync(
+      join(dir, "layers.yaml"),
+      [
+        "version: 1",
+        "layers:",
+        "  core:",
+        '    paths: ["src/**"]',
+        "exceptions:",
+        "  - from: /src/a.ts",
+        "    to: src/../b.ts",
+        "    reason: because",
+        "",
+      ].join("\n"),
+    );
     expect(runBuiltCli(["check"], dir).stderr).toBe(
       [
         "layerlint: the layer map has 2 problems [LL-CONFIG]",

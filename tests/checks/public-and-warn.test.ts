@@ -49,7 +49,10 @@ describe("warn allowance", () => {
 
   it("doctor: a warn allowance no import needs any more is a finished migration, at its line", () => {
     project = copyFixture("warn-allowance");
-    project.write("src/http/orders-route.ts", 'import type { Order } from "../domain/order.js";\n\nexport const listOrders = (): Order[] => [];\n');
+    project.write(
+      "src/http/orders-route.ts",
+      'import type { Order } from "../domain/order.js";\n\nexport const listOrders = (): Order[] => [];\n',
+    );
     const run = project.run("doctor");
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(
@@ -68,13 +71,21 @@ describe("public entry points", () => {
         '  src/http/refund-route.ts:3:1  "../payments/internal/ledger.js"  http → payments internals (src/payments/internal/ledger.ts)  private-94239e77ad29',
       ),
     );
-    expect(run.stdout).toContain("✖ 4 errors, 1 warning (layer 2, package 0, private 2, context 0, unassigned 0, cycle 0, size 0)");
+    expect(run.stdout).toContain(
+      "✖ 4 errors, 1 warning (layer 2, package 0, private 2, context 0, unassigned 0, cycle 0, size 0)",
+    );
   });
 
   it("is clean when every import of an allowed layer goes through the public files", () => {
     project = copyFixture("public-entry-points");
-    project.write("src/http/refund-route.ts", 'import { refund } from "../payments/index.js";\nimport type { RefundRequest } from "../payments/refunds/refund.contract.js";\n\nexport const refundRoute = (body: RefundRequest): boolean => refund(body);\n');
-    project.write("src/jobs/nightly-settlement.ts", 'import { ledgerRows } from "../db/ledger-table.js";\n\nexport const settle = (): number => ledgerRows.length;\n');
+    project.write(
+      "src/http/refund-route.ts",
+      'import { refund } from "../payments/index.js";\nimport type { RefundRequest } from "../payments/refunds/refund.contract.js";\n\nexport const refundRoute = (body: RefundRequest): boolean => refund(body);\n',
+    );
+    project.write(
+      "src/jobs/nightly-settlement.ts",
+      'import { ledgerRows } from "../db/ledger-table.js";\n\nexport const settle = (): number => ledgerRows.length;\n',
+    );
     project.write("src/http/cron/retry-payouts.ts", "export const retry = (): void => undefined;\n");
     const { status, report } = project.checkJson();
     expect(report.violations).toEqual([]);
@@ -96,11 +107,17 @@ describe("public entry points", () => {
 
   it("a public glob that matches no file of its layer: a check warning and a doctor finding at its line", () => {
     project = copyFixture("public-entry-points");
-    project.write("layers.yaml", project.read("layers.yaml").replace('"src/payments/**/*.contract.ts"]', '"src/payments/**/*.contract.ts", "src/payments/api.ts"]'));
+    project.write(
+      "layers.yaml",
+      project
+        .read("layers.yaml")
+        .replace('"src/payments/**/*.contract.ts"]', '"src/payments/**/*.contract.ts", "src/payments/api.ts"]'),
+    );
     const { report } = project.checkJson();
     expect(report.warnings).toContainEqual({
       code: "glob-matches-nothing",
-      message: 'public glob "src/payments/api.ts" of layer payments matches no file of payments: nothing can be imported through it',
+      message:
+        'public glob "src/payments/api.ts" of layer payments matches no file of payments: nothing can be imported through it',
     });
     expect(project.run("doctor").stdout).toContain(
       'warning layers.yaml:12:72  public glob "src/payments/api.ts" of layer payments matches no checked file of payments: nothing can be imported through it [glob-matches-nothing]',

@@ -7,9 +7,12 @@ import { describe, expect, it } from "vitest";
 import { checkReportSchema } from "../../src/domain/report/report-schema.js";
 import { fixturePath, runBuiltCli } from "../helpers/run-built-cli.js";
 
-const DEPCRUISE_BIN = fileURLToPath(new URL("../../node_modules/dependency-cruiser/bin/dependency-cruise.mjs", import.meta.url));
+const DEPCRUISE_BIN = fileURLToPath(
+  new URL("../../node_modules/dependency-cruiser/bin/dependency-cruise.mjs", import.meta.url),
+);
 const FIXTURE = fixturePath("barrels");
-const FIX = "transport may import dal-api, contracts: reach persistence through one of them, or add persistence to layers.transport.mayImport if the map is what is wrong";
+const FIX =
+  "transport may import dal-api, contracts: reach persistence through one of them, or add persistence to layers.transport.mayImport if the map is what is wrong";
 const ALIASED = ["aliased", "aliased-tsconfig", "aliased-tsconfig-paths", "import", "local"];
 
 interface Report {
@@ -50,7 +53,8 @@ const BILLING_NAMESPACE = {
   id: "layer-07968f50af67",
   from: "src/billing/billing-admin.controller.ts",
   dependencyTypes: ["import", "local"],
-  message: "transport may not import persistence: src/billing/billing-admin.controller.ts imports libs/billing/src/index.ts",
+  message:
+    "transport may not import persistence: src/billing/billing-admin.controller.ts imports libs/billing/src/index.ts",
 };
 
 const AUDIT_REPOSITORY = {
@@ -69,7 +73,8 @@ const AUDIT_REPOSITORY = {
   column: 1,
   locations: [{ line: 2, column: 1, specifier: "@dal" }],
   dependencyTypes: [...ALIASED, "type-only"],
-  message: "transport may not import persistence: src/audit/audit.controller.ts imports libs/dal/src/audit.repository.ts through libs/dal/src/index.ts",
+  message:
+    "transport may not import persistence: src/audit/audit.controller.ts imports libs/dal/src/audit.repository.ts through libs/dal/src/index.ts",
   fix: FIX,
   via: ["libs/dal/src/index.ts"],
 };
@@ -100,7 +105,15 @@ describe("check --through-barrels", () => {
   it("without it, a barrel's own layer decides: the repository behind the allowed dal-api barrel is hidden, the type behind the persistence billing barrel is a violation", () => {
     const { status, report } = check();
     expect(status).toBe(1);
-    expect(report.summary.violations).toEqual({ layer: 2, package: 0, private: 0, context: 0, unassigned: 0, cycle: 0, size: 0 });
+    expect(report.summary.violations).toEqual({
+      layer: 2,
+      package: 0,
+      private: 0,
+      context: 0,
+      unassigned: 0,
+      cycle: 0,
+      size: 0,
+    });
     expect(report.violations).toEqual([BILLING_NAMESPACE, BILLING_BARREL]);
     expect(report.warnings).toEqual([]);
   });
@@ -108,7 +121,15 @@ describe("check --through-barrels", () => {
   it("with it, each name counts as an import of its defining module (through nested barrels), the chain in via; import * as stays on the barrel", () => {
     const { status, report } = check("--through-barrels");
     expect(status).toBe(1);
-    expect(report.summary.violations).toEqual({ layer: 3, package: 0, private: 0, context: 0, unassigned: 0, cycle: 0, size: 0 });
+    expect(report.summary.violations).toEqual({
+      layer: 3,
+      package: 0,
+      private: 0,
+      context: 0,
+      unassigned: 0,
+      cycle: 0,
+      size: 0,
+    });
     expect(report.violations).toEqual([AUDIT_REPOSITORY, USER_REPOSITORY, BILLING_NAMESPACE]);
     expect(report.warnings).toEqual([]);
   });
@@ -129,7 +150,9 @@ describe("check --through-barrels", () => {
     const run = runBuiltCli(["check", "--config", "not-a-boolean.yaml"], FIXTURE);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toContain("not-a-boolean.yaml:4:19 (options.throughBarrels): throughBarrels must be true or false\n");
+    expect(run.stderr).toContain(
+      "not-a-boolean.yaml:4:19 (options.throughBarrels): throughBarrels must be true or false\n",
+    );
   });
 
   it("the JSON report with via is valid against the report schema", () => {
@@ -141,10 +164,22 @@ describe("check --through-barrels", () => {
     expect(run("markdown")).toContain(
       "| error | `transport-may-not-import-persistence` | `src/auth/auth.controller.ts:2:1` | `@dal` → `libs/dal/src/index.ts` → `libs/dal/src/users/index.ts` → `libs/dal/src/users/user.repository.ts` |",
     );
-    const sarif = JSON.parse(run("sarif")) as { runs: { results: { message: { text: string }; properties: { via?: string[] } }[] }[] };
-    expect(sarif.runs[0]?.results.map((result) => result.message.text.split(". Fix: ")[0])).toEqual([AUDIT_REPOSITORY.message, USER_REPOSITORY.message, BILLING_NAMESPACE.message]);
-    expect(sarif.runs[0]?.results.map((result) => result.properties.via)).toEqual([AUDIT_REPOSITORY.via, USER_REPOSITORY.via, undefined]);
-    expect(run("github")).toContain(`::error file=src/auth/auth.controller.ts,line=2,col=1,title=transport-may-not-import-persistence::${USER_REPOSITORY.message}%0A`);
+    const sarif = JSON.parse(run("sarif")) as {
+      runs: { results: { message: { text: string }; properties: { via?: string[] } }[] }[];
+    };
+    expect(sarif.runs[0]?.results.map((result) => result.message.text.split(". Fix: ")[0])).toEqual([
+      AUDIT_REPOSITORY.message,
+      USER_REPOSITORY.message,
+      BILLING_NAMESPACE.message,
+    ]);
+    expect(sarif.runs[0]?.results.map((result) => result.properties.via)).toEqual([
+      AUDIT_REPOSITORY.via,
+      USER_REPOSITORY.via,
+      undefined,
+    ]);
+    expect(run("github")).toContain(
+      `::error file=src/auth/auth.controller.ts,line=2,col=1,title=transport-may-not-import-persistence::${USER_REPOSITORY.message}%0A`,
+    );
     expect(run("junit")).toContain(`message="${USER_REPOSITORY.message}"`);
   });
 
@@ -168,8 +203,16 @@ describe("check --through-barrels", () => {
   it("the ejected configuration does not see through barrels: raw dependency-cruiser finds what check finds without the flag", () => {
     const ejected = join(mkdtempSync(join(tmpdir(), "layerlint-barrels-")), "dependency-cruiser.json");
     expect(runBuiltCli(["compile", "--output", ejected], FIXTURE).status).toBe(0);
-    const raw = spawnSync(process.execPath, [DEPCRUISE_BIN, "--config", ejected, "--output-type", "json", "src", "libs"], { cwd: FIXTURE, encoding: "utf8" });
-    const found = (JSON.parse(raw.stdout) as { summary: { violations: { from: string; to: string }[] } }).summary.violations.map((violation) => `${violation.from} → ${violation.to}`);
-    expect(found).toEqual([BILLING_NAMESPACE, BILLING_BARREL].map((violation) => `${violation.from} → ${violation.to}`));
+    const raw = spawnSync(
+      process.execPath,
+      [DEPCRUISE_BIN, "--config", ejected, "--output-type", "json", "src", "libs"],
+      { cwd: FIXTURE, encoding: "utf8" },
+    );
+    const found = (
+      JSON.parse(raw.stdout) as { summary: { violations: { from: string; to: string }[] } }
+    ).summary.violations.map((violation) => `${violation.from} → ${violation.to}`);
+    expect(found).toEqual(
+      [BILLING_NAMESPACE, BILLING_BARREL].map((violation) => `${violation.from} → ${violation.to}`),
+    );
   });
 });

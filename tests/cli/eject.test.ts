@@ -6,7 +6,9 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { fixturePath, runBuiltCli } from "../helpers/run-built-cli.js";
 
-const DEPCRUISE_BIN = fileURLToPath(new URL("../../node_modules/dependency-cruiser/bin/dependency-cruise.mjs", import.meta.url));
+const DEPCRUISE_BIN = fileURLToPath(
+  new URL("../../node_modules/dependency-cruiser/bin/dependency-cruise.mjs", import.meta.url),
+);
 
 interface RawViolation {
   readonly rule: { readonly name: string };
@@ -16,52 +18,76 @@ interface RawViolation {
 
 /** Raw dependency-cruiser, run as its own CLI on the configuration `layerlint compile` ejects. */
 function rawViolations(cwd: string, format: "json" | "cjs", ...mapArgs: string[]): string[] {
-  const config = join(mkdtempSync(join(tmpdir(), "layerlint-eject-")), `dependency-cruiser.${format === "cjs" ? "cjs" : "json"}`);
+  const config = join(
+    mkdtempSync(join(tmpdir(), "layerlint-eject-")),
+    `dependency-cruiser.${format === "cjs" ? "cjs" : "json"}`,
+  );
   const compiled = runBuiltCli(["compile", ...mapArgs, "--format", format, "--output", config], cwd);
   expect(compiled.status).toBe(0);
-  const raw = spawnSync(process.execPath, [DEPCRUISE_BIN, "--config", config, "--output-type", "json", "src"], { cwd, encoding: "utf8" });
+  const raw = spawnSync(process.execPath, [DEPCRUISE_BIN, "--config", config, "--output-type", "json", "src"], {
+    cwd,
+    encoding: "utf8",
+  });
   const violations = (JSON.parse(raw.stdout) as { summary: { violations: RawViolation[] } }).summary.violations;
   return violations.map((violation) => `${violation.rule.name} ${violation.from}`).sort();
 }
 
 function layerlintViolations(cwd: string, ...mapArgs: string[]): string[] {
-  const report = JSON.parse(runBuiltCli(["check", ...mapArgs, "--format", "json"], cwd).stdout) as { violations: { kind: string; severity: string; rule: string; from: string; fromLayer: string | null }[] };
-  return report.violations.filter((violation) => violation.kind !== "unassigned").map((violation) => `${ejectedRule(violation)} ${violation.from}`).sort();
+  const report = JSON.parse(runBuiltCli(["check", ...mapArgs, "--format", "json"], cwd).stdout) as {
+    violations: { kind: string; severity: string; rule: string; from: string; fromLayer: string | null }[];
+  };
+  return report.violations
+    .filter((violation) => violation.kind !== "unassigned")
+    .map((violation) => `${ejectedRule(violation)} ${violation.from}`)
+    .sort();
 }
 
 /** The ejected configuration has one rule for all the layers a layer may not import; reports name the pair. */
 function ejectedRule(violation: { kind: string; severity: string; rule: string; fromLayer: string | null }): string {
-  return violation.kind === "layer" && violation.severity === "error" ? `${violation.fromLayer as string}-may-not-import-other-layers` : violation.rule;
+  return violation.kind === "layer" && violation.severity === "error"
+    ? `${violation.fromLayer as string}-may-not-import-other-layers`
+    : violation.rule;
 }
 
 describe("layerlint compile", () => {
-  it.each(["json", "cjs"] as const)("ejects a %s configuration with which raw depcruise finds the same layer and package violations", (format) => {
-    const cwd = fixturePath("small-backend");
-    const expected = layerlintViolations(cwd);
-    expect(expected).toEqual(["domain-may-not-use-unlisted-packages src/domain/user.ts", "transport-may-not-import-other-layers src/http/users-route.ts"]);
-    expect(rawViolations(cwd, format)).toEqual(expected);
-  });
+  it.each(["json", "cjs"] as const)(
+    "ejects a %s configuration with which raw depcruise finds the same layer and package violations",
+    (format) => {
+      const cwd = fixturePath("small-backend");
+      const expected = layerlintViolations(cwd);
+      expect(expected).toEqual([
+        "domain-may-not-use-unlisted-packages src/domain/user.ts",
+        "transport-may-not-import-other-layers src/http/users-route.ts",
+      ]);
+      expect(rawViolations(cwd, format)).toEqual(expected);
+    },
+  );
 
-  it.each(["json", "cjs"] as const)("ejects a %s configuration with which raw depcruise finds the same context violations, through one capturing rule for every context", (format) => {
-    const cwd = fixturePath("contexts");
-    const expected = layerlintViolations(cwd);
-    expect(expected).toEqual([
-      "context-billing-may-import-only-allowed-contexts src/modules/billing/application/pay.ts",
-      "context-orders-may-import-only-allowed-contexts src/modules/orders/application/place-order.ts",
-      "contexts-may-not-import-each-other src/modules/accounts/application/open-account.ts",
-      "domain-may-not-import-other-layers src/modules/billing/domain/refund.ts",
-      "kernel-may-not-import-other-layers src/shared/audit.ts",
-      "shared-kernel-may-not-import-contexts src/shared/audit.ts",
-    ]);
-    // The ejected configuration has no exceptions: raw dependency-cruiser also reports the one the map excepts.
-    const excepted = "contexts-may-not-import-each-other src/modules/accounts/http/accounts-route.ts";
-    expect(rawViolations(cwd, format)).toEqual([...expected, excepted].sort());
-  });
+  it.each(["json", "cjs"] as const)(
+    "ejects a %s configuration with which raw depcruise finds the same context violations, through one capturing rule for every context",
+    (format) => {
+      const cwd = fixturePath("contexts");
+      const expected = layerlintViolations(cwd);
+      expect(expected).toEqual([
+        "context-billing-may-import-only-allowed-contexts src/modules/billing/application/pay.ts",
+        "context-orders-may-import-only-allowed-contexts src/modules/orders/application/place-order.ts",
+        "contexts-may-not-import-each-other src/modules/accounts/application/open-account.ts",
+        "domain-may-not-import-other-layers src/modules/billing/domain/refund.ts",
+        "kernel-may-not-import-other-layers src/shared/audit.ts",
+        "shared-kernel-may-not-import-contexts src/shared/audit.ts",
+      ]);
+      // The ejected configuration has no exceptions: raw dependency-cruiser also reports the one the map excepts.
+      const excepted = "contexts-may-not-import-each-other src/modules/accounts/http/accounts-route.ts";
+      expect(rawViolations(cwd, format)).toEqual([...expected, excepted].sort());
+    },
+  );
 
   it("ejects the public surface of contexts: raw depcruise finds the same import past it", () => {
     const cwd = fixturePath("contexts");
     const expected = layerlintViolations(cwd, "-c", "layers.public.yaml");
-    expect(expected).toContain("context-orders-may-import-only-public-files-of-accounts src/modules/orders/application/place-order.ts");
+    expect(expected).toContain(
+      "context-orders-may-import-only-public-files-of-accounts src/modules/orders/application/place-order.ts",
+    );
     const excepted = "contexts-may-not-import-each-other src/modules/accounts/http/accounts-route.ts";
     expect(rawViolations(cwd, "cjs", "-c", "layers.public.yaml")).toEqual([...expected, excepted].sort());
   });
@@ -80,7 +106,12 @@ describe("layerlint compile", () => {
       "persistence-may-not-import-other-layers",
       "no-import-cycles",
     ]);
-    expect(config.options).toMatchObject({ tsPreCompilationDeps: true, skipAnalysisNotInRules: true, doNotFollow: { path: ["node_modules"] }, tsConfig: { fileName: "tsconfig.json" } });
+    expect(config.options).toMatchObject({
+      tsPreCompilationDeps: true,
+      skipAnalysisNotInRules: true,
+      doNotFollow: { path: ["node_modules"] },
+      tsConfig: { fileName: "tsconfig.json" },
+    });
     expect(JSON.stringify(config)).not.toContain(fixturePath("small-backend"));
   });
 });
@@ -89,20 +120,33 @@ describe("layerlint compile", () => {
 function rawEdges(cwd: string): string[] {
   const config = join(mkdtempSync(join(tmpdir(), "layerlint-eject-")), "dependency-cruiser.cjs");
   expect(runBuiltCli(["compile", "--format", "cjs", "--output", config], cwd).status).toBe(0);
-  const raw = spawnSync(process.execPath, [DEPCRUISE_BIN, "--config", config, "--output-type", "json", "src"], { cwd, encoding: "utf8" });
-  const violations = (JSON.parse(raw.stdout) as { summary: { violations: (RawViolation & { rule: { severity: string } })[] } }).summary.violations;
-  return violations.map((violation) => `${violation.rule.name} ${violation.rule.severity} ${violation.from} → ${violation.to}`).sort();
+  const raw = spawnSync(process.execPath, [DEPCRUISE_BIN, "--config", config, "--output-type", "json", "src"], {
+    cwd,
+    encoding: "utf8",
+  });
+  const violations = (
+    JSON.parse(raw.stdout) as { summary: { violations: (RawViolation & { rule: { severity: string } })[] } }
+  ).summary.violations;
+  return violations
+    .map((violation) => `${violation.rule.name} ${violation.rule.severity} ${violation.from} → ${violation.to}`)
+    .sort();
 }
 
 function layerlintEdges(cwd: string): string[] {
-  const report = JSON.parse(runBuiltCli(["check", "--format", "json"], cwd).stdout) as { violations: { kind: string; rule: string; severity: string; from: string; fromLayer: string | null; to: string }[] };
-  return report.violations.map((violation) => `${ejectedRule(violation)} ${violation.severity} ${violation.from} → ${violation.to}`).sort();
+  const report = JSON.parse(runBuiltCli(["check", "--format", "json"], cwd).stdout) as {
+    violations: { kind: string; rule: string; severity: string; from: string; fromLayer: string | null; to: string }[];
+  };
+  return report.violations
+    .map((violation) => `${ejectedRule(violation)} ${violation.severity} ${violation.from} → ${violation.to}`)
+    .sort();
 }
 
 describe("layerlint compile: layers sharing rules", () => {
   it("layers refusing the same layers share one boundary rule; reports still name the pair, and raw depcruise finds the same imports", () => {
     const cwd = fixturePath("small-backend");
-    const config = JSON.parse(runBuiltCli(["compile", "-c", "layers.shared-refusal.yaml"], cwd).stdout) as { forbidden: { name: string; comment: string }[] };
+    const config = JSON.parse(runBuiltCli(["compile", "-c", "layers.shared-refusal.yaml"], cwd).stdout) as {
+      forbidden: { name: string; comment: string }[];
+    };
     expect(config.forbidden.map((rule) => rule.name)).toEqual([
       "transport-and-1-more-may-not-import-other-layers",
       "domain-may-not-import-other-layers",
@@ -110,17 +154,22 @@ describe("layerlint compile: layers sharing rules", () => {
       "no-import-cycles",
     ]);
     expect(config.forbidden[0]?.comment).toBe("transport, entry may not import persistence");
-    const report = JSON.parse(runBuiltCli(["check", "-c", "layers.shared-refusal.yaml", "--format", "json"], cwd).stdout) as { violations: { rule: string; from: string; to: string; fromLayer: string }[] };
+    const report = JSON.parse(
+      runBuiltCli(["check", "-c", "layers.shared-refusal.yaml", "--format", "json"], cwd).stdout,
+    ) as { violations: { rule: string; from: string; to: string; fromLayer: string }[] };
     expect(report.violations.map(({ rule, from, to, fromLayer }) => `${rule} ${fromLayer} ${from} → ${to}`)).toEqual([
       "transport-may-not-import-persistence transport src/http/users-route.ts → src/db/user-repository.ts",
     ]);
-    expect(rawViolations(cwd, "json", "-c", "layers.shared-refusal.yaml")).toEqual(["transport-and-1-more-may-not-import-other-layers src/http/users-route.ts"]);
+    expect(rawViolations(cwd, "json", "-c", "layers.shared-refusal.yaml")).toEqual([
+      "transport-and-1-more-may-not-import-other-layers src/http/users-route.ts",
+    ]);
   });
-
 
   it("layers with the same allow-list share one set of package rules; reports still name each layer's own rule, and raw depcruise finds the same imports", () => {
     const cwd = fixturePath("packages");
-    const config = JSON.parse(runBuiltCli(["compile", "-c", "layers.shared-list.yaml"], cwd).stdout) as { forbidden: { name: string; comment: string }[] };
+    const config = JSON.parse(runBuiltCli(["compile", "-c", "layers.shared-list.yaml"], cwd).stdout) as {
+      forbidden: { name: string; comment: string }[];
+    };
     expect(config.forbidden.map((rule) => rule.name)).toEqual([
       "api-may-not-import-other-layers",
       "api-and-1-more-may-not-use-unlisted-packages",
@@ -134,7 +183,9 @@ describe("layerlint compile: layers sharing rules", () => {
     expect(ours).toContain("lib-may-not-use-uninstalled-packages src/lib/anything.ts");
     expect(ours).toContain("lib-may-not-use-unlisted-builtins src/lib/anything.ts");
     expect(ours).toContain("api-may-not-use-unlisted-builtins src/api/node-path-only.ts");
-    const asEjected = ours.map((entry) => entry.replace(/^(api|lib)-may-not-use-/, "api-and-1-more-may-not-use-")).sort();
+    const asEjected = ours
+      .map((entry) => entry.replace(/^(api|lib)-may-not-use-/, "api-and-1-more-may-not-use-"))
+      .sort();
     expect(rawViolations(cwd, "json", "-c", "layers.shared-list.yaml")).toEqual(asEjected);
   });
 });

@@ -26,7 +26,10 @@ function capture(argv: string[], overrides: Partial<CheckPorts> = {}, cwd = fixt
 describe("the CLI run in-process", () => {
   it("exits 3 with one paragraph and no stack when the extractor fails", async () => {
     const failing = capture(["check"], {
-      extractor: { extract: () => Promise.reject(new DependencyFailure("dependency-cruiser failed: disk on fire", new Error("disk on fire"))) },
+      extractor: {
+        extract: () =>
+          Promise.reject(new DependencyFailure("dependency-cruiser failed: disk on fire", new Error("disk on fire"))),
+      },
     });
     expect(await failing.run()).toBe(3);
     expect(failing.stdout()).toBe("");
@@ -37,17 +40,29 @@ describe("the CLI run in-process", () => {
     const broken = { extractor: { extract: () => Promise.reject(new TypeError("cannot read x of undefined")) } };
     const quiet = capture(["check"], broken);
     expect(await quiet.run()).toBe(3);
-    expect(quiet.stderr()).toBe("layerlint: internal error: cannot read x of undefined [LL-INTERNAL]\nRun again with --debug for the stack trace, and report it.\n");
+    expect(quiet.stderr()).toBe(
+      "layerlint: internal error: cannot read x of undefined [LL-INTERNAL]\nRun again with --debug for the stack trace, and report it.\n",
+    );
 
     const debug = capture(["--debug", "check"], broken);
     expect(await debug.run()).toBe(3);
-    expect(debug.stderr()).toMatch(/^layerlint: internal error: cannot read x of undefined \[LL-INTERNAL\]\nTypeError: cannot read x of undefined\n\s+at /);
+    expect(debug.stderr()).toMatch(
+      /^layerlint: internal error: cannot read x of undefined \[LL-INTERNAL\]\nTypeError: cannot read x of undefined\n\s+at /,
+    );
   });
 
   it("exits 1 on violations and writes the report to stdout only", async () => {
     const run = capture(["check", "--format", "json"]);
     expect(await run.run()).toBe(1);
-    expect(JSON.parse(run.stdout()).summary.violations).toEqual({ layer: 1, package: 1, private: 0, context: 0, unassigned: 1, cycle: 0, size: 0 });
+    expect(JSON.parse(run.stdout()).summary.violations).toEqual({
+      layer: 1,
+      package: 1,
+      private: 0,
+      context: 0,
+      unassigned: 1,
+      cycle: 0,
+      size: 0,
+    });
     expect(run.stderr()).toBe("");
   });
 
@@ -62,7 +77,9 @@ describe("the CLI run in-process", () => {
   it("prints timings on stderr only when asked, never in the report", async () => {
     const run = capture(["check", "--timings", "--format", "json"]);
     await run.run();
-    expect(run.stderr()).toMatch(/^timings: list \d+ ms, workspaces \d+ ms, cruise \d+ ms, cycles \d+ ms, locate \d+ ms, parse-check \d+ ms\n$/);
+    expect(run.stderr()).toMatch(
+      /^timings: list \d+ ms, workspaces \d+ ms, cruise \d+ ms, cycles \d+ ms, locate \d+ ms, parse-check \d+ ms\n$/,
+    );
     expect(run.stdout()).not.toMatch(/\d+ ms/);
   });
 });

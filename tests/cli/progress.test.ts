@@ -3,14 +3,24 @@ import { createProgress } from "../../src/cli/progress.js";
 import { fixturePath, runBuiltCli } from "../helpers/run-built-cli.js";
 
 function stream(isTTY: boolean): { isTTY: boolean; text: string; write(text: string): void } {
-  return { isTTY, text: "", write(text) { this.text += text; } };
+  return {
+    isTTY,
+    text: "",
+    write(text) {
+      this.text += text;
+    },
+  };
 }
 
 afterEach(() => vi.useRealTimers());
 
 describe("progress on stderr", () => {
   it("is off by default outside a terminal and in CI, and with --no-progress", () => {
-    for (const [out, env, asked] of [[stream(false), {}, undefined], [stream(true), { CI: "true" }, undefined], [stream(true), {}, false]] as const) {
+    for (const [out, env, asked] of [
+      [stream(false), {}, undefined],
+      [stream(true), { CI: "true" }, undefined],
+      [stream(true), {}, false],
+    ] as const) {
       const progress = createProgress(out, env, asked);
       progress.phase("cruise", 3);
       progress.stop();
@@ -35,7 +45,9 @@ describe("progress on stderr", () => {
     vi.advanceTimersByTime(300);
     expect(out.text).toBe("");
     vi.advanceTimersByTime(200);
-    expect(out.text).toBe("\r\u001B[2Klayerlint: resolving the imports of 10 files · 0.4s\r\u001B[2Klayerlint: resolving the imports of 10 files · 0.5s");
+    expect(out.text).toBe(
+      "\r\u001B[2Klayerlint: resolving the imports of 10 files · 0.4s\r\u001B[2Klayerlint: resolving the imports of 10 files · 0.5s",
+    );
     progress.stop();
     vi.advanceTimersByTime(500);
     expect(out.text.endsWith("0.5s\r\u001B[2K")).toBe(true);

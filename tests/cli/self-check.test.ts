@@ -23,8 +23,13 @@ describe("layerlint's own layers.yaml", () => {
     cpSync(join(REPO_ROOT, "src"), join(copy, "src"), { recursive: true });
     cpSync(join(REPO_ROOT, "layers.yaml"), join(copy, "layers.yaml"));
     cpSync(join(REPO_ROOT, "tsconfig.json"), join(copy, "tsconfig.json"));
-    writeFileSync(join(copy, "src/domain/slip.ts"), 'import { nodeFileSystem } from "../adapters/file-system/node-file-system.js";\nimport { readFileSync } from "node:fs";\nexport const slip = [nodeFileSystem, readFileSync];\n');
-    const report = JSON.parse(runBuiltCli(["check", "--format", "json"], copy).stdout) as { violations: { rule: string; from: string; to: string }[] };
+    writeFileSync(
+      join(copy, "src/domain/slip.ts"),
+      'import { nodeFileSystem } from "../adapters/file-system/node-file-system.js";\nimport { readFileSync } from "node:fs";\nexport const slip = [nodeFileSystem, readFileSync];\n',
+    );
+    const report = JSON.parse(runBuiltCli(["check", "--format", "json"], copy).stdout) as {
+      violations: { rule: string; from: string; to: string }[];
+    };
     expect(report.violations.map(({ rule, from, to }) => `${rule} ${from} ${to}`)).toEqual([
       "domain-may-not-import-adapters src/domain/slip.ts src/adapters/file-system/node-file-system.ts",
       "domain-may-not-use-unlisted-builtins src/domain/slip.ts node:fs",

@@ -14,10 +14,16 @@ afterEach(() => {
   if (project !== "") rmSync(project, { recursive: true, force: true });
 });
 
-function watch(cwd: string, ...args: string[]): { output: () => string; errors: () => string; waitFor: (text: string) => Promise<void> } {
+function watch(
+  cwd: string,
+  ...args: string[]
+): { output: () => string; errors: () => string; waitFor: (text: string) => Promise<void> } {
   let stdout = "";
   let stderr = "";
-  child = spawn(process.execPath, [BUILT_BIN, "check", "--watch", ...args], { cwd, env: { ...process.env, NO_COLOR: "1" } });
+  child = spawn(process.execPath, [BUILT_BIN, "check", "--watch", ...args], {
+    cwd,
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const waitFor = (text: string) =>
@@ -44,10 +50,20 @@ describe("check --watch", () => {
     await run.waitFor("✖ 3 errors");
     expect(run.output()).toContain("transport-may-not-import-persistence error (1)");
 
-    writeFileSync(join(project, "src/domain/audit.ts"), 'import { findUser } from "../db/user-repository.js";\nexport const audit = findUser;\n');
+    writeFileSync(
+      join(project, "src/domain/audit.ts"),
+      'import { findUser } from "../db/user-repository.js";\nexport const audit = findUser;\n',
+    );
     await run.waitFor("1 new, 0 fixed");
-    const added = run.output().split("\n").filter((line) => line.startsWith("  + "));
-    expect(added).toEqual([expect.stringMatching(/^ {2}\+ error domain-may-not-import-persistence {2}src\/domain\/audit\.ts:1:1 {2}domain may not import persistence: src\/domain\/audit\.ts imports src\/db\/user-repository\.ts {2}layer-[0-9a-f]{12}$/)]);
+    const added = run
+      .output()
+      .split("\n")
+      .filter((line) => line.startsWith("  + "));
+    expect(added).toEqual([
+      expect.stringMatching(
+        /^ {2}\+ error domain-may-not-import-persistence {2}src\/domain\/audit\.ts:1:1 {2}domain may not import persistence: src\/domain\/audit\.ts imports src\/db\/user-repository\.ts {2}layer-[0-9a-f]{12}$/,
+      ),
+    ]);
     expect(run.output()).toMatch(/layerlint: src\/domain\/audit\.ts changed: 1 new, 0 fixed\n.*\n✖ 4 errors/);
 
     writeFileSync(join(project, "layers.yaml"), "version: 1\nlayers: [\n");
@@ -57,7 +73,12 @@ describe("check --watch", () => {
     cpSync(join(fixturePath("small-backend"), "layers.yaml"), join(project, "layers.yaml"));
     writeFileSync(join(project, "src/domain/audit.ts"), "export const audit = 1;\n");
     await run.waitFor("0 new, 1 fixed");
-    expect(run.output().split("\n").filter((line) => line.startsWith("  - "))).toEqual([expect.stringContaining("- error domain-may-not-import-persistence  src/domain/audit.ts:1:1")]);
+    expect(
+      run
+        .output()
+        .split("\n")
+        .filter((line) => line.startsWith("  - ")),
+    ).toEqual([expect.stringContaining("- error domain-may-not-import-persistence  src/domain/audit.ts:1:1")]);
   }, 240_000);
 
   it("prints text only: --format, --output or --report with --watch is a usage error (exit 2)", async () => {

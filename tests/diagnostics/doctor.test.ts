@@ -16,7 +16,15 @@ interface Finding {
 function doctor(fixture: string, ...args: string[]) {
   const run = runBuiltCli(["doctor", "--format", "json", ...args], fixturePath(fixture));
   const report = JSON.parse(run.stdout) as { version: number; summary: Record<string, number>; findings: Finding[] };
-  return { status: run.status, stderr: run.stderr, report, brief: report.findings.map((finding) => `${finding.severity} ${finding.code} ${finding.location === null ? "-" : `${finding.location.file}:${finding.location.line}:${finding.location.column}`} ${finding.message}`) };
+  return {
+    status: run.status,
+    stderr: run.stderr,
+    report,
+    brief: report.findings.map(
+      (finding) =>
+        `${finding.severity} ${finding.code} ${finding.location === null ? "-" : `${finding.location.file}:${finding.location.line}:${finding.location.column}`} ${finding.message}`,
+    ),
+  };
 }
 
 beforeAll(() => {
@@ -27,7 +35,11 @@ describe("layerlint doctor", () => {
   it("finds nothing in a map that fits its project, even with --strict", () => {
     const run = doctor("doctor-clean", "--strict");
     expect(run.status).toBe(0);
-    expect(run.report).toEqual({ version: 1, summary: { error: 0, warning: 0, info: 0, files: 3, layers: 3 }, findings: [] });
+    expect(run.report).toEqual({
+      version: 1,
+      summary: { error: 0, warning: 0, info: 0, files: 3, layers: 3 },
+      findings: [],
+    });
   });
 
   it("reports every smell with a severity and the map line behind it, and exits 0 on warnings", () => {
@@ -46,7 +58,9 @@ describe("layerlint doctor", () => {
     ]);
     const unclaimed = run.report.findings.find((finding) => finding.code === "unclaimed-files");
     expect(unclaimed?.files).toEqual(["src/utils/dates.ts", "src/utils/strings.ts"]);
-    expect(unclaimed?.hint).toBe('add "src/utils/**" to layers.app.paths: it fits without a new violation (imported by app)');
+    expect(unclaimed?.hint).toBe(
+      'add "src/utils/**" to layers.app.paths: it fits without a new violation (imported by app)',
+    );
     expect(run.report.summary).toEqual({ error: 0, warning: 5, info: 4, files: 6, layers: 4 });
   });
 
@@ -59,7 +73,9 @@ describe("layerlint doctor", () => {
   it("finds a cycle through three layers, each allowance used", () => {
     const run = doctor("doctor-long-cycle");
     expect(run.status).toBe(0);
-    expect(run.brief).toEqual(["warning allowed-cycle layers.yaml:5:17 a, b, c may import each other in a cycle: a → b → c → a"]);
+    expect(run.brief).toEqual([
+      "warning allowed-cycle layers.yaml:5:17 a, b, c may import each other in a cycle: a → b → c → a",
+    ]);
   });
 
   it("lists the presets extended and what the user's file overrides", () => {
@@ -77,7 +93,9 @@ describe("layerlint doctor", () => {
   it("says when include holds no source file, and nothing more", () => {
     const run = doctor("doctor-empty");
     expect(run.status).toBe(0);
-    expect(run.brief).toEqual(["warning nothing-checked layers.yaml:2:10 include and exclude leave no source file: nothing can be diagnosed against files"]);
+    expect(run.brief).toEqual([
+      "warning nothing-checked layers.yaml:2:10 include and exclude leave no source file: nothing can be diagnosed against files",
+    ]);
   });
 
   it("prints text with a severity, a location, the finding and a hint per line, then the counts", () => {
@@ -96,7 +114,9 @@ describe("layerlint doctor", () => {
   });
 
   it("is byte-identical across runs", () => {
-    expect(runBuiltCli(["doctor", "--format", "json"], fixturePath("doctor-smells")).stdout).toBe(runBuiltCli(["doctor", "--format", "json"], fixturePath("doctor-smells")).stdout);
+    expect(runBuiltCli(["doctor", "--format", "json"], fixturePath("doctor-smells")).stdout).toBe(
+      runBuiltCli(["doctor", "--format", "json"], fixturePath("doctor-smells")).stdout,
+    );
   });
 
   it("exits 2 on a bad format, as a usage error", () => {

@@ -47,7 +47,9 @@ describe("layerlint explain FILE", () => {
   it("exits 2 for a file that does not exist", () => {
     const run = runBuiltCli(["explain", "src/nope.ts"], fixturePath("small-backend"));
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe("layerlint: src/nope.ts is not a file; explain takes a FILE, two layers (explain A B) or --violation ID [LL-USAGE]\n");
+    expect(run.stderr).toBe(
+      "layerlint: src/nope.ts is not a file; explain takes a FILE, two layers (explain A B) or --violation ID [LL-USAGE]\n",
+    );
   });
 });
 
@@ -80,7 +82,11 @@ describe("layerlint explain LAYER_A LAYER_B", () => {
 
   it("names the allowing line for an allowed edge, and says when B is not reached at all", () => {
     expect(runBuiltCli(["explain", "http", "app"], fixturePath("doctor-clean")).stdout).toBe(
-      lines("http → app: allowed: app is on layers.http.mayImport (layers.yaml:6:17)", "imports from http to app (1):", '  src/http/server.ts:2:1  "../app/greet.js" → src/app/greet.ts'),
+      lines(
+        "http → app: allowed: app is on layers.http.mayImport (layers.yaml:6:17)",
+        "imports from http to app (1):",
+        '  src/http/server.ts:2:1  "../app/greet.js" → src/app/greet.ts',
+      ),
     );
     expect(runBuiltCli(["explain", "domain", "http"], fixturePath("doctor-clean")).stdout).toBe(
       lines(
@@ -94,13 +100,17 @@ describe("layerlint explain LAYER_A LAYER_B", () => {
   it("exits 2 for an unknown layer, suggesting the closest name", () => {
     const run = runBuiltCli(["explain", "transport", "persistance"], fixturePath("small-backend"));
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe('layerlint: unknown layer "persistance"; did you mean "persistence"? (layers: transport, domain, persistence) [LL-USAGE]\n');
+    expect(run.stderr).toBe(
+      'layerlint: unknown layer "persistance"; did you mean "persistence"? (layers: transport, domain, persistence) [LL-USAGE]\n',
+    );
   });
 });
 
 describe("layerlint explain --violation ID", () => {
   it("tells the story of a layer violation from the id check prints, ending in what to do", () => {
-    const check = JSON.parse(runBuiltCli(["check", "--format", "json"], fixturePath("small-backend")).stdout) as { violations: { id: string }[] };
+    const check = JSON.parse(runBuiltCli(["check", "--format", "json"], fixturePath("small-backend")).stdout) as {
+      violations: { id: string }[];
+    };
     const id = check.violations[0]?.id as string;
     const run = runBuiltCli(["explain", "--violation", id], fixturePath("small-backend"));
     expect(run.status).toBe(0);
@@ -123,8 +133,12 @@ describe("layerlint explain --violation ID", () => {
   it("names the layers that may use a package a violation needs", () => {
     const run = runBuiltCli(["explain", "--violation", "package-79a9316b4175"], fixturePath("small-backend"));
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain("  move the code that needs zod to a layer that may use it (persistence) and call it from domain through an allowed import\n");
-    expect(run.stdout).toContain('  or, if the map is what is wrong, add "zod" to layers.domain.packages (layers.yaml:10:15)\n');
+    expect(run.stdout).toContain(
+      "  move the code that needs zod to a layer that may use it (persistence) and call it from domain through an allowed import\n",
+    );
+    expect(run.stdout).toContain(
+      '  or, if the map is what is wrong, add "zod" to layers.domain.packages (layers.yaml:10:15)\n',
+    );
   });
 
   it("exits 2 for an id this check does not find, listing the ids it does", () => {
@@ -139,7 +153,9 @@ describe("layerlint explain --violation ID", () => {
     for (const args of [["explain"], ["explain", "src/main.ts", "--violation", "x"], ["explain", "a", "b", "c"]]) {
       const run = runBuiltCli(args, fixturePath("small-backend"));
       expect(run.status).toBe(2);
-      expect(run.stderr).toBe("layerlint: explain takes a FILE, two layers (explain LAYER_A LAYER_B), or --violation ID alone [LL-USAGE]\n");
+      expect(run.stderr).toBe(
+        "layerlint: explain takes a FILE, two layers (explain LAYER_A LAYER_B), or --violation ID alone [LL-USAGE]\n",
+      );
     }
   });
 });

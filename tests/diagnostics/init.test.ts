@@ -58,14 +58,21 @@ describe("layerlint init", () => {
     {
       fixture: "init-clean",
       origin: 'the "clean" preset',
-      layers: ['frameworks: ["src/frameworks/**", "src/main.ts"]', 'adapters: ["src/adapters/**"]', 'use-cases: ["src/use-cases/**"]', 'entities: ["src/entities/**"]'],
+      layers: [
+        'frameworks: ["src/frameworks/**", "src/main.ts"]',
+        'adapters: ["src/adapters/**"]',
+        'use-cases: ["src/use-cases/**"]',
+        'entities: ["src/entities/**"]',
+      ],
     },
   ])("fits $fixture to $origin; the map passes doctor and claims every file", ({ fixture, origin, layers }) => {
     const folder = copyOf(fixture);
     const run = runBuiltCli(["init"], folder);
     expect(run.status).toBe(0);
     expect(run.stderr).toBe("");
-    expect(run.stdout.split("\n")[0]).toMatch(new RegExp(`^wrote layers\\.yaml after ${origin.replace(/[.*"]/g, "\\$&")} \\(closest: `));
+    expect(run.stdout.split("\n")[0]).toMatch(
+      new RegExp(`^wrote layers\\.yaml after ${origin.replace(/[.*"]/g, "\\$&")} \\(closest: `),
+    );
     const yaml = readFileSync(join(folder, "layers.yaml"), "utf8");
     expect(yaml).toContain(`# Written by \`layerlint init\` after ${origin}`);
     expect(layersOf(yaml)).toEqual(layers);
@@ -74,14 +81,18 @@ describe("layerlint init", () => {
     const doctor = runBuiltCli(["doctor", "--strict", "--format", "json"], folder);
     expect(doctor.status).toBe(0);
     expect(JSON.parse(doctor.stdout).summary).toMatchObject({ error: 0, warning: 0 });
-    const check = JSON.parse(runBuiltCli(["check", "--format", "json"], folder).stdout) as { summary: { violations: { unassigned: number } } };
+    const check = JSON.parse(runBuiltCli(["check", "--format", "json"], folder).stdout) as {
+      summary: { violations: { unassigned: number } };
+    };
     expect(check.summary.violations.unassigned).toBe(0);
   });
 
   it("prints the check it ran with the written map", () => {
     const folder = copyOf("init-express");
     const run = runBuiltCli(["init"], folder);
-    expect(run.stdout).toContain("layerlint check:\napplication-may-not-import-persistence error (1)\n  src/services/user-service.ts:3:1");
+    expect(run.stdout).toContain(
+      "layerlint check:\napplication-may-not-import-persistence error (1)\n  src/services/user-service.ts:3:1",
+    );
     expect(run.stdout).toContain(
       "\nnext: edit layers.yaml and run `layerlint doctor` to review it; `layerlint explain FILE` shows why a file's imports pass or fail, and `layerlint explain --violation ID` tells one violation's story (`layerlint check --format json` prints the ids)\n",
     );
@@ -92,7 +103,9 @@ describe("layerlint init", () => {
     writeFileSync(join(folder, "layers.yaml"), "version: 1\n");
     const refused = runBuiltCli(["init"], folder);
     expect(refused.status).toBe(2);
-    expect(refused.stderr).toBe("layerlint: layers.yaml already exists here: pass --force to overwrite it, or edit it (layerlint doctor reviews it) [LL-USAGE]\n");
+    expect(refused.stderr).toBe(
+      "layerlint: layers.yaml already exists here: pass --force to overwrite it, or edit it (layerlint doctor reviews it) [LL-USAGE]\n",
+    );
     expect(readFileSync(join(folder, "layers.yaml"), "utf8")).toBe("version: 1\n");
 
     expect(runBuiltCli(["init", "--force"], folder).status).toBe(0);
@@ -113,6 +126,8 @@ describe("layerlint init", () => {
 
     const unknown = runBuiltCli(["init", "--preset", "hexagnal", "--force"], folder);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toBe('layerlint: unknown preset "hexagnal"; did you mean "hexagonal"? (init knows backend-standard, clean, hexagonal, layered, nestjs) [LL-USAGE]\n');
+    expect(unknown.stderr).toBe(
+      'layerlint: unknown preset "hexagnal"; did you mean "hexagonal"? (init knows backend-standard, clean, hexagonal, layered, nestjs) [LL-USAGE]\n',
+    );
   });
 });

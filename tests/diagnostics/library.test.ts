@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { defaultPorts, diagnoseMap, explainLayers, findLayerMap, loadLayerMap, renderDoctorReport, renderLayerPairExplanation, type CheckPorts } from "../../src/index.js";
+import {
+  defaultPorts,
+  diagnoseMap,
+  explainLayers,
+  findLayerMap,
+  loadLayerMap,
+  renderDoctorReport,
+  renderLayerPairExplanation,
+  type CheckPorts,
+} from "../../src/index.js";
 import { fixturePath } from "../helpers/run-built-cli.js";
 
 /** The README's "Library" example, run against the public entry point. Vitest runs sources, where the syntax worker is not built. */

@@ -35,14 +35,46 @@ describe("layerlint graph on the graph-shop fixture (built CLI)", () => {
   });
 
   it("--focus with --depth 2 reaches one hop further than --depth 1", () => {
-    const ids = (depth: string) => JSON.parse(runBuiltCli(["graph", "--level", "module", "--format", "json", "--focus", "src/api/orders/list-orders-route.ts", "--depth", depth], cwd).stdout).nodes.map((node: { id: string }) => node.id);
+    const ids = (depth: string) =>
+      JSON.parse(
+        runBuiltCli(
+          [
+            "graph",
+            "--level",
+            "module",
+            "--format",
+            "json",
+            "--focus",
+            "src/api/orders/list-orders-route.ts",
+            "--depth",
+            depth,
+          ],
+          cwd,
+        ).stdout,
+      ).nodes.map((node: { id: string }) => node.id);
     expect(ids("1")).toEqual(["src/api/orders/list-orders-route.ts", "src/app/place-order.ts"]);
-    expect(ids("2")).toEqual(["src/api/orders/create-order-route.ts", "src/api/orders/list-orders-route.ts", "src/app/place-order.ts", "src/domain/order.ts", "src/db/order-table.ts", "src/contracts/order-dto.ts"]);
+    expect(ids("2")).toEqual([
+      "src/api/orders/create-order-route.ts",
+      "src/api/orders/list-orders-route.ts",
+      "src/app/place-order.ts",
+      "src/domain/order.ts",
+      "src/db/order-table.ts",
+      "src/contracts/order-dto.ts",
+    ]);
   });
 
   it("a folded folder whose files belong to several layers is split per layer, named path [layer]", () => {
-    const graph = JSON.parse(runBuiltCli(["graph", "--level", "folder", "--collapse", "1", "--format", "json"], cwd).stdout);
-    expect(graph.nodes.map((node: { id: string }) => node.id)).toEqual(["src [api]", "src [app]", "src [domain]", "src [db]", "src [contracts]", "src [unassigned]"]);
+    const graph = JSON.parse(
+      runBuiltCli(["graph", "--level", "folder", "--collapse", "1", "--format", "json"], cwd).stdout,
+    );
+    expect(graph.nodes.map((node: { id: string }) => node.id)).toEqual([
+      "src [api]",
+      "src [app]",
+      "src [domain]",
+      "src [db]",
+      "src [contracts]",
+      "src [unassigned]",
+    ]);
     expect(graph.edges[1]).toEqual({ from: "src [api]", to: "src [db]", imports: 1, violation: true, unused: false });
   });
 
@@ -62,17 +94,28 @@ describe("layerlint graph on the graph-shop fixture (built CLI)", () => {
     const stale = runBuiltCli(["graph", "--check", file], cwd);
     expect(stale.status).toBe(1);
     expect(stale.stdout).toBe("");
-    expect(stale.stderr).toBe(`layerlint: ${file} is out of date: run layerlint graph with the same options and --output ${file}\n`);
+    expect(stale.stderr).toBe(
+      `layerlint: ${file} is out of date: run layerlint graph with the same options and --output ${file}\n`,
+    );
   });
 
   it.each([
-    [["--check", "missing.mmd"], "layerlint: missing.mmd does not exist: write it first with --output missing.mmd [LL-USAGE]\n"],
+    [
+      ["--check", "missing.mmd"],
+      "layerlint: missing.mmd does not exist: write it first with --output missing.mmd [LL-USAGE]\n",
+    ],
     [["--check", "a.mmd", "-o", "b.mmd"], "layerlint: --output and --check cannot be used together [LL-USAGE]\n"],
     [["--level", "module", "--show-unused"], "layerlint: --show-unused applies only to --level layer [LL-USAGE]\n"],
     [["--collapse", "2"], "layerlint: --collapse applies only to --level module or folder [LL-USAGE]\n"],
     [["--level", "module", "--depth", "2"], "layerlint: --depth needs --focus [LL-USAGE]\n"],
-    [["--level", "module", "--focus", "src/nowhere/**"], 'layerlint: --focus "src/nowhere/**" matches no checked module [LL-USAGE]\n'],
-    [["--level", "module", "--focus", "../x"], `layerlint: --focus: invalid glob "../x": '..' would reach outside the map's folder [LL-USAGE]\n`],
+    [
+      ["--level", "module", "--focus", "src/nowhere/**"],
+      'layerlint: --focus "src/nowhere/**" matches no checked module [LL-USAGE]\n',
+    ],
+    [
+      ["--level", "module", "--focus", "../x"],
+      `layerlint: --focus: invalid glob "../x": '..' would reach outside the map's folder [LL-USAGE]\n`,
+    ],
   ])("graph %j is a usage error: exit 2, one line, no stack", (args, message) => {
     const run = runBuiltCli(["graph", ...args], cwd);
     expect(run.stdout).toBe("");
@@ -80,7 +123,11 @@ describe("layerlint graph on the graph-shop fixture (built CLI)", () => {
     expect(run.status).toBe(2);
   });
 
-  it.each([["--collapse", "0"], ["--format", "png"], ["--level", "package"]])("graph %s %s is refused by the argument parser: exit 2", (flag, value) => {
+  it.each([
+    ["--collapse", "0"],
+    ["--format", "png"],
+    ["--level", "package"],
+  ])("graph %s %s is refused by the argument parser: exit 2", (flag, value) => {
     const run = runBuiltCli(["graph", flag, value], cwd);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(flag);

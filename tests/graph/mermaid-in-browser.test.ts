@@ -12,7 +12,11 @@ const MERMAID_SCRIPT = createRequire(import.meta.url).resolve("mermaid/dist/merm
 /** Renders Mermaid source with Mermaid itself; resolves to the SVG, rejects on a syntax error. */
 function renderMermaid(page: Page, source: string): Promise<string> {
   return page.evaluate(async (text) => {
-    const mermaid = (globalThis as unknown as { mermaid: { initialize(config: object): void; render(id: string, text: string): Promise<{ svg: string }> } }).mermaid;
+    const mermaid = (
+      globalThis as unknown as {
+        mermaid: { initialize(config: object): void; render(id: string, text: string): Promise<{ svg: string }> };
+      }
+    ).mermaid;
     mermaid.initialize({ startOnLoad: false, securityLevel: "strict" });
     return (await mermaid.render("diagram", text)).svg;
   }, source);

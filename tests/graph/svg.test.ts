@@ -28,7 +28,8 @@ describe("SVG through the WebAssembly Graphviz (@viz-js/viz)", () => {
     const run = runBuiltCli(["graph", "--format", "svg"], cwd);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
-    for (const layer of ["api", "app", "domain", "db", "contracts"]) expect(run.stdout).toContain(`<g id="node:${layer}" class="node">`);
+    for (const layer of ["api", "app", "domain", "db", "contracts"])
+      expect(run.stdout).toContain(`<g id="node:${layer}" class="node">`);
     const violation = run.stdout.slice(run.stdout.indexOf('<g id="edge:api&#45;&gt;db" class="edge">'));
     expect(violation.slice(0, violation.indexOf("</g>"))).toContain('stroke="#d62728"');
     expect(runBuiltCli(["graph", "--format", "svg"], cwd).stdout).toBe(run.stdout);

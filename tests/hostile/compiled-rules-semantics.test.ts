@@ -32,26 +32,38 @@ beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), "layerlint-semantics-"));
   for (const [file, imports] of Object.entries(TREE)) {
     mkdirSync(join(root, dirname(file)), { recursive: true });
-    writeFileSync(join(root, file), `${imports.map((specifier, index) => `import * as i${index} from "${specifier}";`).join("\n")}\nexport const all = [${imports.map((_, index) => `i${index}`).join(", ")}];\n`);
+    writeFileSync(
+      join(root, file),
+      `${imports.map((specifier, index) => `import * as i${index} from "${specifier}";`).join("\n")}\nexport const all = [${imports.map((_, index) => `i${index}`).join(", ")}];\n`,
+    );
   }
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const maps = fc.integer({ min: 2, max: 5 }).chain((count) => {
   const names = Array.from({ length: count }, (_, index) => `l${index}`);
-  return fc.tuple(
-    ...names.map((name) =>
-      fc.record({
-        paths: fc.subarray(GLOBS, { minLength: 1, maxLength: 2 }),
-        mayImport: fc.subarray(names.filter((other) => other !== name)),
-        packages: fc.constantFrom(...PACKAGE_LISTS),
-      }),
-    ),
-  ).map((layers) => Object.fromEntries(layers.map((layer, index) => [names[index] as string, layer.packages === null ? { paths: layer.paths, mayImport: layer.mayImport } : layer])));
+  return fc
+    .tuple(
+      ...names.map((name) =>
+        fc.record({
+          paths: fc.subarray(GLOBS, { minLength: 1, maxLength: 2 }),
+          mayImport: fc.subarray(names.filter((other) => other !== name)),
+          packages: fc.constantFrom(...PACKAGE_LISTS),
+        }),
+      ),
+    )
+    .map((layers) =>
+      Object.fromEntries(
+        layers.map((layer, index) => [
+          names[index] as string,
+          layer.packages === null ? { paths: layer.paths, mayImport: layer.mayImport } : layer,
+        ]),
+      ),
+    );
 });
 
 function packageNameOf(specifier: string): string {
-  return specifier.startsWith("node:") ? specifier : specifier.split("/")[0] as string;
+  return specifier.startsWith("node:") ? specifier : (specifier.split("/")[0] as string);
 }
 
 function allows(list: readonly string[], name: string): boolean {
@@ -75,7 +87,8 @@ describe("the compiled rules", () => {
             if (specifier.startsWith(".")) {
               const target = join(dirname(file), specifier).replace(/\.js$/, ".ts");
               const toLayer = classifier.layerOf(target);
-              if (toLayer !== null && toLayer !== fromLayer && !layer?.mayImport.includes(toLayer)) expected.push(`${fromLayer}-may-not-import-${toLayer} ${file} ${target}`);
+              if (toLayer !== null && toLayer !== fromLayer && !layer?.mayImport.includes(toLayer))
+                expected.push(`${fromLayer}-may-not-import-${toLayer} ${file} ${target}`);
             } else if (layer?.packages != null && !allows(layer.packages, packageNameOf(specifier))) {
               const check = specifier.startsWith("node:") ? "unlisted-builtins" : "uninstalled-packages";
               expected.push(`${fromLayer}-may-not-use-${check} ${file} ${packageNameOf(specifier)}`);
@@ -83,7 +96,9 @@ describe("the compiled rules", () => {
           }
         }
         const { report } = await checkProject(ports, { loaded });
-        const found = report.violations.filter((violation) => violation.kind === "layer" || violation.kind === "package").map((violation) => `${violation.rule} ${violation.from} ${violation.to}`);
+        const found = report.violations
+          .filter((violation) => violation.kind === "layer" || violation.kind === "package")
+          .map((violation) => `${violation.rule} ${violation.from} ${violation.to}`);
         expect(found.sort()).toEqual([...new Set(expected)].sort());
       }),
       { numRuns: 40 },

@@ -25,7 +25,8 @@ const MAP = [
 
 const FILES: ProjectFiles = {
   "layers.yaml": MAP,
-  "src/http/B.ts": 'import { a } from "../app/a.js";\nimport { d } from "../domain/10.js";\nimport "express";\nexport const b = [a, d];\n',
+  "src/http/B.ts":
+    'import { a } from "../app/a.js";\nimport { d } from "../domain/10.js";\nimport "express";\nexport const b = [a, d];\n',
   "src/http/a.ts": 'import "../domain/9.js";\nimport "../domain/_x.js";\n',
   "src/http/ä.ts": 'import "../domain/ä.js";\nimport "./missing.js";\n',
   "src/app/a.ts": 'import { d } from "../domain/9.js";\nexport const a = d;\n',
@@ -44,7 +45,10 @@ const syntaxInThisThread: SyntaxChecker = {
   async check(root, files) {
     const found = [];
     for (const file of files) {
-      const [first] = typescriptSourceInspector.syntaxProblems(file, await fsPromises.readFile(join(root, file), "utf8"));
+      const [first] = typescriptSourceInspector.syntaxProblems(
+        file,
+        await fsPromises.readFile(join(root, file), "utf8"),
+      );
       if (first) found.push({ file, ...first });
     }
     return found;
@@ -86,7 +90,8 @@ describe("determinism", () => {
 
   it("every folder listing reversed: the same JSON bytes", async () => {
     const root = projectWrittenIn(paths);
-    const reversed = (async (...args: Parameters<typeof fsPromises.readdir>) => [...(await fsPromises.readdir(...args))].reverse()) as FileSystemCalls["readdir"];
+    const reversed = (async (...args: Parameters<typeof fsPromises.readdir>) =>
+      [...(await fsPromises.readdir(...args))].reverse()) as FileSystemCalls["readdir"];
     const normal = await jsonReport(root);
     expect((await jsonReport(root, { ...fsPromises, readdir: reversed })).stdout).toBe(normal.stdout);
   });

@@ -18,7 +18,11 @@ const projects: string[] = [];
 afterAll(() => projects.forEach(removeProject));
 
 function project(): string {
-  const root = createProject({ ...TWO_LAYERS_SOURCES, "src/b/b.ts": 'import { a } from "../a/a.js";\nexport const b = a;\n', "layers.yaml": TWO_LAYERS_MAP.replace(", mayImport: [a]", "") });
+  const root = createProject({
+    ...TWO_LAYERS_SOURCES,
+    "src/b/b.ts": 'import { a } from "../a/a.js";\nexport const b = a;\n',
+    "layers.yaml": TWO_LAYERS_MAP.replace(", mayImport: [a]", ""),
+  });
   projects.push(root);
   return root;
 }
@@ -30,7 +34,8 @@ function errnoError(code: string, path: string): NodeJS.ErrnoException {
 /** The real fs calls, except that `name` fails with `code` for paths ending in `suffix`. */
 function failing(name: keyof FileSystemCalls, code: string, suffix: string): FileSystemCalls {
   const original = fsPromises[name] as (...args: unknown[]) => Promise<unknown>;
-  const call = (path: unknown, ...rest: unknown[]) => (String(path).endsWith(suffix) ? Promise.reject(errnoError(code, String(path))) : original(path, ...rest));
+  const call = (path: unknown, ...rest: unknown[]) =>
+    String(path).endsWith(suffix) ? Promise.reject(errnoError(code, String(path))) : original(path, ...rest);
   return { ...fsPromises, [name]: call } as FileSystemCalls;
 }
 
@@ -52,27 +57,47 @@ async function runIn(root: string, argv: string[], overrides: Partial<CheckPorts
 describe("unreadable files (EACCES)", () => {
   it("the layer map: exit 3, the path and the reason", async () => {
     const root = project();
-    const run = await runIn(root, ["check"], { fileSystem: createNodeFileSystem(failing("readFile", "EACCES", "layers.yaml")) });
-    expect(run).toEqual({ status: 3, stdout: "", stderr: `layerlint: cannot read ${join(root, "layers.yaml")}: permission denied (EACCES) [LL-FILE-SYSTEM]\n` });
+    const run = await runIn(root, ["check"], {
+      fileSystem: createNodeFileSystem(failing("readFile", "EACCES", "layers.yaml")),
+    });
+    expect(run).toEqual({
+      status: 3,
+      stdout: "",
+      stderr: `layerlint: cannot read ${join(root, "layers.yaml")}: permission denied (EACCES) [LL-FILE-SYSTEM]\n`,
+    });
   });
 
   it("a folder under include: exit 3, never a partial report that silently skips it", async () => {
     const root = project();
-    const run = await runIn(root, ["check"], { fileSystem: createNodeFileSystem(failing("readdir", "EACCES", "/src/b")) });
-    expect(run).toEqual({ status: 3, stdout: "", stderr: `layerlint: cannot list the folder ${join(root, "src/b")}: permission denied (EACCES) [LL-FILE-SYSTEM]\n` });
+    const run = await runIn(root, ["check"], {
+      fileSystem: createNodeFileSystem(failing("readdir", "EACCES", "/src/b")),
+    });
+    expect(run).toEqual({
+      status: 3,
+      stdout: "",
+      stderr: `layerlint: cannot list the folder ${join(root, "src/b")}: permission denied (EACCES) [LL-FILE-SYSTEM]\n`,
+    });
   });
 
   it("a source file read to locate a violation: exit 3", async () => {
     const root = project();
-    const run = await runIn(root, ["check"], { fileSystem: createNodeFileSystem(failing("readFile", "EACCES", "b.ts")) });
+    const run = await runIn(root, ["check"], {
+      fileSystem: createNodeFileSystem(failing("readFile", "EACCES", "b.ts")),
+    });
     expect(run.status).toBe(3);
-    expect(run.stderr).toBe(`layerlint: cannot read ${join(root, "src/b/b.ts")}: permission denied (EACCES) [LL-FILE-SYSTEM]\n`);
+    expect(run.stderr).toBe(
+      `layerlint: cannot read ${join(root, "src/b/b.ts")}: permission denied (EACCES) [LL-FILE-SYSTEM]\n`,
+    );
   });
 
   it("a stat that fails for another reason than absence is not mistaken for a missing file", async () => {
     const root = project();
     const run = await runIn(root, ["check"], { fileSystem: createNodeFileSystem(failing("stat", "EACCES", "/src")) });
-    expect(run).toEqual({ status: 3, stdout: "", stderr: `layerlint: cannot inspect ${join(root, "src")}: permission denied (EACCES) [LL-FILE-SYSTEM]\n` });
+    expect(run).toEqual({
+      status: 3,
+      stdout: "",
+      stderr: `layerlint: cannot inspect ${join(root, "src")}: permission denied (EACCES) [LL-FILE-SYSTEM]\n`,
+    });
   });
 
   it("--debug adds the underlying error's stack; without it there is none", async () => {
@@ -108,7 +133,11 @@ describe("a write that fails", () => {
   it("into a folder that does not exist: exit 3, saying so", async () => {
     const root = project();
     const run = await runIn(root, ["check", "-o", "missing/report.txt"], { fileSystem: createNodeFileSystem() });
-    expect(run).toEqual({ status: 3, stdout: "", stderr: `layerlint: cannot write ${join(root, "missing/report.txt")}: its folder does not exist (ENOENT) [LL-FILE-SYSTEM]\n` });
+    expect(run).toEqual({
+      status: 3,
+      stdout: "",
+      stderr: `layerlint: cannot write ${join(root, "missing/report.txt")}: its folder does not exist (ENOENT) [LL-FILE-SYSTEM]\n`,
+    });
   });
 
   it("exit 3, the previous report intact, no temporary file left", async () => {
@@ -120,7 +149,11 @@ describe("a write that fails", () => {
     };
     const fileSystem = createNodeFileSystem({ ...fsPromises, writeFile: diskFills } as FileSystemCalls);
     const run = await runIn(root, ["check", "--format", "json", "-o", "report.json"], { fileSystem });
-    expect(run).toEqual({ status: 3, stdout: "", stderr: `layerlint: cannot write ${join(root, "report.json")}: the disk is full (ENOSPC) [LL-FILE-SYSTEM]\n` });
+    expect(run).toEqual({
+      status: 3,
+      stdout: "",
+      stderr: `layerlint: cannot write ${join(root, "report.json")}: the disk is full (ENOSPC) [LL-FILE-SYSTEM]\n`,
+    });
     expect(readFileSync(join(root, "report.json"), "utf8")).toBe("previous\n");
     expect(readdirSync(root).filter((name) => name.endsWith(".tmp"))).toEqual([]);
     expect(existsSync(join(root, "layers.yaml"))).toBe(true);

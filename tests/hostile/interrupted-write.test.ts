@@ -21,10 +21,16 @@ async function killMidWrite(signal: NodeJS.Signals) {
   const root = createProject({ ...TWO_LAYERS_SOURCES, "layers.yaml": TWO_LAYERS_MAP, "report.json": PREVIOUS });
   projects.push(root);
   // --no-cache: the cache's own atomic writes come first and would be the ones stalled.
-  const child = spawn(process.execPath, ["--import", STALL_WRITES, BUILT_BIN, "check", "--no-cache", "--format", "json", "-o", "report.json"], { cwd: root, env: { ...process.env, NO_COLOR: "1" } });
+  const child = spawn(
+    process.execPath,
+    ["--import", STALL_WRITES, BUILT_BIN, "check", "--no-cache", "--format", "json", "-o", "report.json"],
+    { cwd: root, env: { ...process.env, NO_COLOR: "1" } },
+  );
   const temporaryFiles = () => readdirSync(root).filter((name) => name.endsWith(".tmp"));
   let stderr = "";
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, exitSignal) => resolve({ code, signal: exitSignal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, exitSignal) => resolve({ code, signal: exitSignal })),
+  );
   await new Promise<void>((resolve, reject) => {
     child.stderr.on("data", (chunk: Buffer) => {
       stderr += chunk.toString();

@@ -30,7 +30,8 @@ async function problems(map: string | Uint8Array, extra: ProjectFiles = {}): Pro
   return (error as ConfigurationError).issues.map(formatIssue);
 }
 
-const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((part) => (typeof part === "string" ? Buffer.from(part, "utf8") : Buffer.from(part))));
+const bytes = (...parts: (string | number[])[]) =>
+  Buffer.concat(parts.map((part) => (typeof part === "string" ? Buffer.from(part, "utf8") : Buffer.from(part))));
 
 describe("layer maps that are not YAML, or not a map", () => {
   it("invalid YAML: the unclosed flow sequence, with its position", async () => {
@@ -41,10 +42,18 @@ describe("layer maps that are not YAML, or not a map", () => {
   });
 
   it("an empty file, a scalar, a list", async () => {
-    expect(await problems("")).toEqual(["layers.yaml: the file is empty: a layer map needs at least `version: 1` and `layers:`"]);
-    expect(await problems("# only a comment\n")).toEqual(["layers.yaml: the file is empty: a layer map needs at least `version: 1` and `layers:`"]);
-    expect(await problems("hello\n")).toEqual(["layers.yaml:1:1: expected a mapping (`key: value` lines indented under it), got a string"]);
-    expect(await problems("- a\n- b\n")).toEqual(["layers.yaml:1:1: expected a mapping (`key: value` lines indented under it), got a list"]);
+    expect(await problems("")).toEqual([
+      "layers.yaml: the file is empty: a layer map needs at least `version: 1` and `layers:`",
+    ]);
+    expect(await problems("# only a comment\n")).toEqual([
+      "layers.yaml: the file is empty: a layer map needs at least `version: 1` and `layers:`",
+    ]);
+    expect(await problems("hello\n")).toEqual([
+      "layers.yaml:1:1: expected a mapping (`key: value` lines indented under it), got a string",
+    ]);
+    expect(await problems("- a\n- b\n")).toEqual([
+      "layers.yaml:1:1: expected a mapping (`key: value` lines indented under it), got a list",
+    ]);
   });
 
   it("the wrong type at every key: each is listed, located at its value", async () => {
@@ -90,7 +99,12 @@ describe("layer maps that are not YAML, or not a map", () => {
   });
 
   it("a BOM and CRLF line endings are read as the same map", async () => {
-    const loaded = await load(bytes([0xef, 0xbb, 0xbf], "version: 1\r\nlayers:\r\n  a: {paths: [src/a/**]}\r\n  b: {paths: [src/b/**], mayImport: [a]}\r\n"));
+    const loaded = await load(
+      bytes(
+        [0xef, 0xbb, 0xbf],
+        "version: 1\r\nlayers:\r\n  a: {paths: [src/a/**]}\r\n  b: {paths: [src/b/**], mayImport: [a]}\r\n",
+      ),
+    );
     expect(loaded.map.layers.map((layer) => [layer.name, layer.paths, layer.mayImport])).toEqual([
       ["a", ["src/a/**"], []],
       ["b", ["src/b/**"], ["a"]],
@@ -105,20 +119,24 @@ describe("layer maps that are not YAML, or not a map", () => {
 
   it("nesting too deep for a parser: a sentence, not 'Maximum call stack size exceeded'", async () => {
     const lines = await problems(`version: 1\nname: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n`);
-    expect(lines[0]).toMatch(/^layers\.yaml:2:\d+: YAML: the YAML is nested too deeply to read: a layer map needs only a few levels$/);
+    expect(lines[0]).toMatch(
+      /^layers\.yaml:2:\d+: YAML: the YAML is nested too deeply to read: a layer map needs only a few levels$/,
+    );
   });
 });
 
 describe("maps built to exhaust memory or time", () => {
   it("an alias inside its own anchor (an endless value): refused, never walked forever", async () => {
-    const message = "layers.yaml:1:1: YAML: an alias refers to a node that contains it, which makes an endless value: remove the alias (*name) inside its own anchor (&name)";
+    const message =
+      "layers.yaml:1:1: YAML: an alias refers to a node that contains it, which makes an endless value: remove the alias (*name) inside its own anchor (&name)";
     expect(await problems("&x\nversion: 1\nself: *x\n")).toEqual([message]);
     expect(await problems("version: 1\nlayers: &l\n  a: {paths: [src/**], nested: *l}\n")).toEqual([message]);
   });
 
   it("an alias bomb (billion laughs) is refused by the alias cap before it expands", async () => {
     const levels = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
-    for (const [index, name] of [..."bcdefghi"].entries()) levels.push(`${name}: &${name} [${Array(9).fill(`*${"abcdefghi"[index]}`).join(", ")}]`);
+    for (const [index, name] of [..."bcdefghi"].entries())
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${"abcdefghi"[index]}`).join(", ")}]`);
     const started = performance.now();
     expect(await problems(`${levels.join("\n")}\nversion: 1\nlayers:\n  x: {paths: [src/**]}\n`)).toEqual([
       "layers.yaml:1:1: YAML: Excessive alias count indicates a resource exhaustion attack: its aliases expand to more than 1000 nodes; write the lists out instead",
@@ -133,25 +151,36 @@ describe("maps built to exhaust memory or time", () => {
     for (const file of ["/dev/zero", join(root, "pipe.yaml")]) {
       const error = await loadLayerMap(ports, file, root).catch((thrown: unknown) => thrown);
       expect(error).toBeInstanceOf(ConfigurationError);
-      expect((error as ConfigurationError).issues.map(formatIssue)).toEqual([`${file === "/dev/zero" ? file : "pipe.yaml"}: not a regular file: name a layers.yaml file`]);
+      expect((error as ConfigurationError).issues.map(formatIssue)).toEqual([
+        `${file === "/dev/zero" ? file : "pipe.yaml"}: not a regular file: name a layers.yaml file`,
+      ]);
     }
   });
 
   it("a file over 1 MiB is refused by its size, before it is read or parsed", async () => {
     const huge = `version: 1\nlayers:\n  a: {paths: [src/**]}\n${"#".repeat(1024 * 1024)}\n`;
-    expect(await problems(huge)).toEqual([`layers.yaml: the file is ${Buffer.byteLength(huge)} bytes, over the 1048576-byte (1 MiB) limit for a layer map: is it the right file?`]);
+    expect(await problems(huge)).toEqual([
+      `layers.yaml: the file is ${Buffer.byteLength(huge)} bytes, over the 1048576-byte (1 MiB) limit for a layer map: is it the right file?`,
+    ]);
   });
 
   it("the size limit counts bytes, not characters: 600,000 two-byte characters are over it", async () => {
     const text = `version: 1\nname: "${"é".repeat(600_000)}"\nlayers:\n  a: {paths: [src/**]}\n`;
     expect(text.length).toBeLessThan(1024 * 1024);
-    expect(await problems(text)).toEqual([`layers.yaml: the file is ${Buffer.byteLength(text)} bytes, over the 1048576-byte (1 MiB) limit for a layer map: is it the right file?`]);
+    expect(await problems(text)).toEqual([
+      `layers.yaml: the file is ${Buffer.byteLength(text)} bytes, over the 1048576-byte (1 MiB) limit for a layer map: is it the right file?`,
+    ]);
   });
 
   it("10,000 layers: exit-2 material in well under a few seconds, at the documented limit of 200", async () => {
-    const layers = Array.from({ length: 10_000 }, (_, index) => `  l${index}: {paths: [src/l${index}/**], mayImport: [l${(index + 1) % 10_000}]}`);
+    const layers = Array.from(
+      { length: 10_000 },
+      (_, index) => `  l${index}: {paths: [src/l${index}/**], mayImport: [l${(index + 1) % 10_000}]}`,
+    );
     const started = performance.now();
-    expect(await problems(`version: 1\nlayers:\n${layers.join("\n")}\n`)).toEqual(["layers.yaml:3:3 (layers): the map defines 10000 layers; at most 200 are supported: merge layers, a layer takes many globs"]);
+    expect(await problems(`version: 1\nlayers:\n${layers.join("\n")}\n`)).toEqual([
+      "layers.yaml:3:3 (layers): the map defines 10000 layers; at most 200 are supported: merge layers, a layer takes many globs",
+    ]);
     expect(performance.now() - started).toBeLessThan(3_000);
   });
 
@@ -171,15 +200,24 @@ describe("known limits", () => {
     const { compileCruiseOptions, compileRules } = await import("../../src/domain/compile/compile-rules.js");
     const { createLayerClassifier } = await import("../../src/domain/classify/layer-classifier.js");
     const excludes = Array.from({ length: 30 }, (_, index) => `  - src/x${index}/*.ts`).join("\n");
-    const loaded = await load(`version: 1\nexclude:\n${excludes}\nlayers:\n  a: {paths: [src/a/**]}\n  b: {paths: [src/b/**], mayImport: [a]}\n`);
-    const options = compileCruiseOptions(compileRules(loaded.map, createLayerClassifier(loaded.map.layers)), { baseDir: loaded.rootDir, tsconfig: null });
+    const loaded = await load(
+      `version: 1\nexclude:\n${excludes}\nlayers:\n  a: {paths: [src/a/**]}\n  b: {paths: [src/b/**], mayImport: [a]}\n`,
+    );
+    const options = compileCruiseOptions(compileRules(loaded.map, createLayerClassifier(loaded.map.layers)), {
+      baseDir: loaded.rootDir,
+      tsconfig: null,
+    });
     await expect(cruise(["src/a/a.ts"], options as never)).resolves.toBeDefined();
   });
 });
 
 describe("__proto__, constructor, prototype", () => {
   it("__proto__ as a layer name is refused with its position, and pollutes nothing", async () => {
-    expect(await problems("version: 1\nlayers:\n  __proto__: {paths: [src/a/**], polluted: true}\n  b: {paths: [src/b/**], mayImport: [__proto__]}\n")).toEqual([
+    expect(
+      await problems(
+        "version: 1\nlayers:\n  __proto__: {paths: [src/a/**], polluted: true}\n  b: {paths: [src/b/**], mayImport: [__proto__]}\n",
+      ),
+    ).toEqual([
       'layers.yaml:3:3 (layers.__proto__): "__proto__" is not allowed as a key or a layer name: rename it (layer names start with a letter)',
     ]);
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
@@ -187,7 +225,9 @@ describe("__proto__, constructor, prototype", () => {
   });
 
   it("__proto__ as a key, at the top or in a layer: refused at each", async () => {
-    expect(await problems("version: 1\n__proto__: {polluted: 1}\nlayers:\n  a: {paths: [src/a/**], __proto__: {x: 1}}\n")).toEqual([
+    expect(
+      await problems("version: 1\n__proto__: {polluted: 1}\nlayers:\n  a: {paths: [src/a/**], __proto__: {x: 1}}\n"),
+    ).toEqual([
       'layers.yaml:2:1 (__proto__): "__proto__" is not allowed as a key or a layer name: rename it (layer names start with a letter)',
       'layers.yaml:4:26 (layers.a.__proto__): "__proto__" is not allowed as a key or a layer name: rename it (layer names start with a letter)',
     ]);
@@ -235,7 +275,9 @@ describe("globs that try to leave the project", () => {
   });
 
   it("regex metacharacters in a glob are literal characters, never a pattern", async () => {
-    const loaded = await load('version: 1\nlayers:\n  a: {paths: ["src/(a|b)+/**", "src/x.ts$", "src/[ab]^"]}\n', { "src/(a|b)+/c.ts": "export {};\n" });
+    const loaded = await load('version: 1\nlayers:\n  a: {paths: ["src/(a|b)+/**", "src/x.ts$", "src/[ab]^"]}\n', {
+      "src/(a|b)+/c.ts": "export {};\n",
+    });
     expect(loaded.map.layers[0]?.paths).toEqual(["src/(a|b)+/**", "src/x.ts$", "src/[ab]^"]);
   });
 });
@@ -253,14 +295,20 @@ describe("extends", () => {
     expect(await problems("version: 1\nextends: ./layers.yaml\nlayers:\n  a: {paths: [src/a/**]}\n")).toEqual([
       'layers.yaml:2:10 (extends): "./layers.yaml" extends itself through layers.yaml → layers.yaml',
     ]);
-    expect(await problems("version: 1\nextends: ./base.yaml\nlayers:\n  a: {paths: [src/a/**]}\n", { "base.yaml": "version: 1\nextends: ./layers.yaml\n" })).toEqual([
+    expect(
+      await problems("version: 1\nextends: ./base.yaml\nlayers:\n  a: {paths: [src/a/**]}\n", {
+        "base.yaml": "version: 1\nextends: ./layers.yaml\n",
+      }),
+    ).toEqual([
       'base.yaml:2:10 (extends): "./layers.yaml" extends itself through layers.yaml → base.yaml → layers.yaml',
     ]);
   });
 
   it("a preset file that is not a layer map is reported in that file", async () => {
-    expect(await problems("version: 1\nextends: ./base.yaml\nlayers:\n  a: {paths: [src/a/**]}\n", { "base.yaml": bytes([0x00, 0xff, 0xfe, 0x41]) })).toEqual([
-      "base.yaml:1:2: the file is not valid UTF-8 (or holds U+FFFD): save it as UTF-8",
-    ]);
+    expect(
+      await problems("version: 1\nextends: ./base.yaml\nlayers:\n  a: {paths: [src/a/**]}\n", {
+        "base.yaml": bytes([0x00, 0xff, 0xfe, 0x41]),
+      }),
+    ).toEqual(["base.yaml:1:2: the file is not valid UTF-8 (or holds U+FFFD): save it as UTF-8"]);
   });
 });

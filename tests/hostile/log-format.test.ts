@@ -26,7 +26,11 @@ async function run(argv: string[], map: string, ports: Partial<CheckPorts> = {})
   return { status, stdout: out.join(""), stderr: err.join(""), root };
 }
 
-const lines = (stderr: string) => stderr.split("\n").filter((line) => line !== "").map((line) => JSON.parse(line) as unknown);
+const lines = (stderr: string) =>
+  stderr
+    .split("\n")
+    .filter((line) => line !== "")
+    .map((line) => JSON.parse(line) as unknown);
 
 describe("--log-format json", () => {
   it("a configuration error: one line, every issue with file, line, column and key", async () => {
@@ -39,10 +43,23 @@ describe("--log-format json", () => {
         code: "LL-CONFIG",
         category: "configuration",
         exitCode: 2,
-        message: 'layers.yaml:1:10 (version): version must be 1 (the only layer map version)\nlayers.yaml:3:14 (layers.a.paths): expected a list (`[src, lib]`, or one "- item" per line), got a string',
+        message:
+          'layers.yaml:1:10 (version): version must be 1 (the only layer map version)\nlayers.yaml:3:14 (layers.a.paths): expected a list (`[src, lib]`, or one "- item" per line), got a string',
         issues: [
-          { file: "layers.yaml", line: 1, column: 10, key: "version", message: "version must be 1 (the only layer map version)" },
-          { file: "layers.yaml", line: 3, column: 14, key: "layers.a.paths", message: 'expected a list (`[src, lib]`, or one "- item" per line), got a string' },
+          {
+            file: "layers.yaml",
+            line: 1,
+            column: 10,
+            key: "version",
+            message: "version must be 1 (the only layer map version)",
+          },
+          {
+            file: "layers.yaml",
+            line: 3,
+            column: 14,
+            key: "layers.a.paths",
+            message: 'expected a list (`[src, lib]`, or one "- item" per line), got a string',
+          },
         ],
       },
     ]);
@@ -51,29 +68,50 @@ describe("--log-format json", () => {
   it("an argument error: a usage line instead of commander's text, exit 2", async () => {
     const result = await run(["check", "--bogus", "--log-format=json"], "version: 1\n");
     expect(result).toMatchObject({ status: 2, stdout: "" });
-    expect(lines(result.stderr)).toEqual([{ level: "error", code: "LL-USAGE", category: "usage", exitCode: 2, message: "unknown option '--bogus'" }]);
+    expect(lines(result.stderr)).toEqual([
+      { level: "error", code: "LL-USAGE", category: "usage", exitCode: 2, message: "unknown option '--bogus'" },
+    ]);
   });
 
   it("a file system failure: exit 3; with --debug the cause's stack is a field, never loose lines", async () => {
-    const readFile = (() => Promise.reject(Object.assign(new Error("EACCES"), { code: "EACCES" }))) as FileSystemCalls["readFile"];
+    const readFile = (() =>
+      Promise.reject(Object.assign(new Error("EACCES"), { code: "EACCES" }))) as FileSystemCalls["readFile"];
     const failing = createNodeFileSystem({ ...(await import("node:fs/promises")), readFile });
     const result = await run(["--debug", "--log-format", "json", "check"], "version: 1\n", { fileSystem: failing });
     expect(result.status).toBe(3);
     const [line] = lines(result.stderr) as { code: string; exitCode: number; message: string; stack: string }[];
     expect(lines(result.stderr)).toHaveLength(1);
-    expect(line).toMatchObject({ code: "LL-FILE-SYSTEM", exitCode: 3, message: `cannot read ${join(result.root, "layers.yaml")}: permission denied (EACCES)` });
+    expect(line).toMatchObject({
+      code: "LL-FILE-SYSTEM",
+      exitCode: 3,
+      message: `cannot read ${join(result.root, "layers.yaml")}: permission denied (EACCES)`,
+    });
     expect(line?.stack).toMatch(/^Error: EACCES\n\s+at /);
   });
 
   it("an internal error: LL-INTERNAL, exit 3", async () => {
     const broken = { extractor: { extract: () => Promise.reject(new TypeError("cannot read x of undefined")) } };
-    const result = await run(["--log-format", "json", "check"], "version: 1\nlayers:\n  a: {paths: [src/**]}\n", broken);
+    const result = await run(
+      ["--log-format", "json", "check"],
+      "version: 1\nlayers:\n  a: {paths: [src/**]}\n",
+      broken,
+    );
     expect(result.status).toBe(3);
-    expect(lines(result.stderr)).toEqual([{ level: "error", code: "LL-INTERNAL", category: "internal", exitCode: 3, message: "internal error: cannot read x of undefined" }]);
+    expect(lines(result.stderr)).toEqual([
+      {
+        level: "error",
+        code: "LL-INTERNAL",
+        category: "internal",
+        exitCode: 3,
+        message: "internal error: cannot read x of undefined",
+      },
+    ]);
   });
 
   it("text stays the default", async () => {
     const result = await run(["check"], "version: 2\n");
-    expect(result.stderr).toBe("layerlint: the layer map has a problem [LL-CONFIG]\nlayers.yaml:1:10 (version): version must be 1 (the only layer map version)\n");
+    expect(result.stderr).toBe(
+      "layerlint: the layer map has a problem [LL-CONFIG]\nlayers.yaml:1:10 (version): version must be 1 (the only layer map version)\n",
+    );
   });
 });

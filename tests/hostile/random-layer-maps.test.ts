@@ -67,14 +67,57 @@ async function property(text: string): Promise<void> {
   else expectTypedError(outcome.error);
 }
 
-const GLOB_CHARACTERS = ["a", "b", "src", "/", "/", "*", "**", "?", "{", "}", ",", ".", "..", "-", "(", ")", "[", "]", "+", "$", "^", "|", "\\", "!", " ", "é", ":", "#"];
+const GLOB_CHARACTERS = [
+  "a",
+  "b",
+  "src",
+  "/",
+  "/",
+  "*",
+  "**",
+  "?",
+  "{",
+  "}",
+  ",",
+  ".",
+  "..",
+  "-",
+  "(",
+  ")",
+  "[",
+  "]",
+  "+",
+  "$",
+  "^",
+  "|",
+  "\\",
+  "!",
+  " ",
+  "é",
+  ":",
+  "#",
+];
 const glob = fc.string({ unit: fc.constantFrom(...GLOB_CHARACTERS), minLength: 1, maxLength: 8 });
-const layerName = fc.oneof(fc.stringMatching(/^[A-Za-z][A-Za-z0-9_-]{0,6}$/), fc.constantFrom("__proto__", "constructor", "prototype", "toString", "2fa", "a b", ""));
+const layerName = fc.oneof(
+  fc.stringMatching(/^[A-Za-z][A-Za-z0-9_-]{0,6}$/),
+  fc.constantFrom("__proto__", "constructor", "prototype", "toString", "2fa", "a b", ""),
+);
 const anyValue = fc.jsonValue({ maxDepth: 2 });
-const optional = <T>(value: fc.Arbitrary<T>) => fc.option(fc.oneof({ weight: 4, arbitrary: value }, { weight: 1, arbitrary: anyValue }), { nil: undefined });
+const optional = <T>(value: fc.Arbitrary<T>) =>
+  fc.option(fc.oneof({ weight: 4, arbitrary: value }, { weight: 1, arbitrary: anyValue }), { nil: undefined });
 
 const layer = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ paths: optional(fc.array(glob, { maxLength: 3 })), mayImport: optional(fc.array(layerName, { maxLength: 3 })), packages: optional(fc.array(fc.oneof(glob, fc.constantFrom("node:fs", "node:*", "@aws-sdk/*", "lodash")), { maxLength: 3 })), description: optional(fc.string()) }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      paths: optional(fc.array(glob, { maxLength: 3 })),
+      mayImport: optional(fc.array(layerName, { maxLength: 3 })),
+      packages: optional(
+        fc.array(fc.oneof(glob, fc.constantFrom("node:fs", "node:*", "@aws-sdk/*", "lodash")), { maxLength: 3 }),
+      ),
+      description: optional(fc.string()),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant(null) },
   { weight: 1, arbitrary: anyValue },
 );
@@ -82,7 +125,9 @@ const layer = fc.oneof(
 /** An object with own keys in order, `__proto__` included as a plain own key (as the YAML reader builds it). */
 function objectOf(entries: readonly (readonly [string, unknown])[]): Record<string, unknown> {
   const object: Record<string, unknown> = {};
-  for (const [key, value] of entries) if (value !== undefined) Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  for (const [key, value] of entries)
+    if (value !== undefined)
+      Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
   return object;
 }
 
@@ -90,30 +135,106 @@ const structuredMap = fc
   .record({
     version: fc.oneof({ weight: 8, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: anyValue }),
     name: optional(fc.string()),
-    extends: optional(fc.oneof(fc.constantFrom("layered", "clean", "hexagonal", "backend-standard", "./missing.yaml", "unknown-preset"), fc.array(fc.constantFrom("layered", "clean", "hexagonal"), { maxLength: 2 }))),
+    extends: optional(
+      fc.oneof(
+        fc.constantFrom("layered", "clean", "hexagonal", "backend-standard", "./missing.yaml", "unknown-preset"),
+        fc.array(fc.constantFrom("layered", "clean", "hexagonal"), { maxLength: 2 }),
+      ),
+    ),
     include: optional(fc.array(glob, { maxLength: 2 })),
     exclude: optional(fc.array(glob, { maxLength: 2 })),
-    options: optional(fc.record({ typeOnlyImports: optional(fc.constantFrom("check", "allow")), unassigned: optional(fc.constantFrom("error", "warn", "off")) })),
-    layers: optional(fc.uniqueArray(fc.tuple(layerName, layer), { maxLength: 6, selector: ([name]) => name }).map(objectOf)),
+    options: optional(
+      fc.record({
+        typeOnlyImports: optional(fc.constantFrom("check", "allow")),
+        unassigned: optional(fc.constantFrom("error", "warn", "off")),
+      }),
+    ),
+    layers: optional(
+      fc.uniqueArray(fc.tuple(layerName, layer), { maxLength: 6, selector: ([name]) => name }).map(objectOf),
+    ),
   })
   .map((map) => stringify(objectOf(Object.entries(map))));
 
 /** Maps that are mostly valid, with regex metacharacters, braces and `**` in their globs, so many reach the compiler. */
-const segment = fc.constantFrom("src", "a", "b", "*", "**", "?", "{a,b}", "{x,**}", "(x|y)+", "[z]", "$^", "é", "c.ts", ".hidden");
+const segment = fc.constantFrom(
+  "src",
+  "a",
+  "b",
+  "*",
+  "**",
+  "?",
+  "{a,b}",
+  "{x,**}",
+  "(x|y)+",
+  "[z]",
+  "$^",
+  "é",
+  "c.ts",
+  ".hidden",
+);
 const plausibleGlob = fc.array(segment, { minLength: 1, maxLength: 4 }).map((parts) => parts.join("/"));
 const plausibleMap = fc
   .uniqueArray(fc.stringMatching(/^[A-Za-z][A-Za-z0-9_-]{0,6}$/), { minLength: 1, maxLength: 5 })
   .chain((names) =>
     fc.tuple(
       fc.constant(names),
-      fc.array(fc.record({ paths: fc.array(plausibleGlob, { minLength: 1, maxLength: 3 }), mayImport: fc.subarray(names), packages: fc.option(fc.array(fc.constantFrom("node:*", "node:fs", "@aws-sdk/*", "lodash", "a{b,c}", "x?"), { maxLength: 3 }), { nil: undefined }) }), { minLength: names.length, maxLength: names.length }),
+      fc.array(
+        fc.record({
+          paths: fc.array(plausibleGlob, { minLength: 1, maxLength: 3 }),
+          mayImport: fc.subarray(names),
+          packages: fc.option(
+            fc.array(fc.constantFrom("node:*", "node:fs", "@aws-sdk/*", "lodash", "a{b,c}", "x?"), { maxLength: 3 }),
+            { nil: undefined },
+          ),
+        }),
+        { minLength: names.length, maxLength: names.length },
+      ),
       fc.array(plausibleGlob, { maxLength: 2 }),
       fc.constantFrom("check", "allow"),
     ),
   )
-  .map(([names, layers, exclude, typeOnlyImports]) => stringify({ version: 1, exclude, options: { typeOnlyImports }, layers: objectOf(names.map((name, index) => [name, layers[index]])) }));
+  .map(([names, layers, exclude, typeOnlyImports]) =>
+    stringify({
+      version: 1,
+      exclude,
+      options: { typeOnlyImports },
+      layers: objectOf(names.map((name, index) => [name, layers[index]])),
+    }),
+  );
 
-const YAML_TOKENS = ["version: 1\n", "layers:\n", "  a:\n", "  b: ", "    paths: [", "src/**", "src/a/*.ts", "]\n", "mayImport: [a]", "&x ", "*x", "- ", "{", "}", ": ", ", ", "\t", "\n", "\r\n", "\uFEFF", "__proto__: ", "<<: *x\n", "!!str ", "'", '"', "#", "? ", "|\n", "---\n", "...\n", "%YAML 1.2\n"];
+const YAML_TOKENS = [
+  "version: 1\n",
+  "layers:\n",
+  "  a:\n",
+  "  b: ",
+  "    paths: [",
+  "src/**",
+  "src/a/*.ts",
+  "]\n",
+  "mayImport: [a]",
+  "&x ",
+  "*x",
+  "- ",
+  "{",
+  "}",
+  ": ",
+  ", ",
+  "\t",
+  "\n",
+  "\r\n",
+  "\uFEFF",
+  "__proto__: ",
+  "<<: *x\n",
+  "!!str ",
+  "'",
+  '"',
+  "#",
+  "? ",
+  "|\n",
+  "---\n",
+  "...\n",
+  "%YAML 1.2\n",
+];
 const tokenText = fc.array(fc.constantFrom(...YAML_TOKENS), { maxLength: 40 }).map((tokens) => tokens.join(""));
 const arbitraryText = fc.string({ unit: "binary", maxLength: 300 });
 

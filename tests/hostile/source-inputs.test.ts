@@ -28,7 +28,11 @@ beforeAll(() => {
     "src/a/a.ts": "export const a = 1;\n",
     "src/b/b.ts": 'import { a } from "../a/a.js";\nexport const b = a;\n',
     "src/a/binary.ts": binary,
-    "src/a/latin1.ts": Buffer.concat([Buffer.from('export const name = "caf'), Buffer.from([0xe9]), Buffer.from('";\nimport { b } from "../b/b.js";\nexport const c = b;\n')]),
+    "src/a/latin1.ts": Buffer.concat([
+      Buffer.from('export const name = "caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('";\nimport { b } from "../b/b.js";\nexport const c = b;\n'),
+    ]),
     "src/a/empty.ts": "",
     "src/a/long-line.ts": `export const long = "${"x".repeat(1024 * 1024)}"; import "../b/b.js";\n`,
     "src/a/broken.ts": 'export const = ;\nimport "../b/b.js";\n',
@@ -67,15 +71,29 @@ describe("hostile sources, one run", () => {
       {
         code: "file-too-large",
         file: "src/a/generated.ts",
-        message: "src/a/generated.ts is 50.0 MiB, over the 2 MiB limit for a source file: skipped, its imports are not checked (generated? add it to exclude)",
+        message:
+          "src/a/generated.ts is 50.0 MiB, over the 2 MiB limit for a source file: skipped, its imports are not checked (generated? add it to exclude)",
       },
-      { code: "parse-error", file: "src/a/binary.ts", message: "src/a/binary.ts:1:1: Invalid character; its imports may be incomplete" },
-      { code: "parse-error", file: "src/a/broken.ts", message: "src/a/broken.ts:1:14: Variable declaration expected; its imports may be incomplete" },
+      {
+        code: "parse-error",
+        file: "src/a/binary.ts",
+        message: "src/a/binary.ts:1:1: Invalid character; its imports may be incomplete",
+      },
+      {
+        code: "parse-error",
+        file: "src/a/broken.ts",
+        message: "src/a/broken.ts:1:14: Variable declaration expected; its imports may be incomplete",
+      },
     ]);
   });
 
   it("still checks the files around them: non-UTF-8 text, a 1 MiB line and a syntax error each report their import", () => {
-    const violations = JSON.parse(run.stdout).violations as { kind: string; from: string; line: number | null; column: number | null }[];
+    const violations = JSON.parse(run.stdout).violations as {
+      kind: string;
+      from: string;
+      line: number | null;
+      column: number | null;
+    }[];
     expect(violations.map(({ kind, from, line, column }) => [kind, from, line, column])).toEqual([
       ["layer", "src/a/broken.ts", 2, 1],
       ["layer", "src/a/latin1.ts", 2, 1],
@@ -86,7 +104,9 @@ describe("hostile sources, one run", () => {
 
   it("regex metacharacters in a glob match only the literal folder: src/(a|b)+/ is claimed, src/ab/ is not", () => {
     const violations = JSON.parse(run.stdout).violations as { kind: string; from: string }[];
-    expect(violations.filter((violation) => violation.kind === "unassigned").map((violation) => violation.from)).toEqual(["src/ab/d.ts"]);
+    expect(
+      violations.filter((violation) => violation.kind === "unassigned").map((violation) => violation.from),
+    ).toEqual(["src/ab/d.ts"]);
     expect(run.stdout).not.toMatch(STACK_FRAME);
   });
 });

@@ -20,7 +20,8 @@ export function removeProject(root: string): void {
 }
 
 /** Two layers in src/a and src/b, b may import a: a clean baseline every hostile variant starts from. */
-export const TWO_LAYERS_MAP = "version: 1\nlayers:\n  a: { paths: [src/a/**] }\n  b: { paths: [src/b/**], mayImport: [a] }\n";
+export const TWO_LAYERS_MAP =
+  "version: 1\nlayers:\n  a: { paths: [src/a/**] }\n  b: { paths: [src/b/**], mayImport: [a] }\n";
 
 export const TWO_LAYERS_SOURCES: ProjectFiles = {
   "src/a/a.ts": "export const a = 1;\n",

@@ -3,7 +3,14 @@ import { join } from "node:path";
 import type { CheckPorts } from "../../src/application/ports.js";
 import { runCli } from "../../src/cli/run-cli.js";
 import { runBuiltCli } from "../helpers/run-built-cli.js";
-import { createProject, removeProject, STACK_FRAME, TWO_LAYERS_MAP, TWO_LAYERS_SOURCES, type ProjectFiles } from "./temporary-project.js";
+import {
+  createProject,
+  removeProject,
+  STACK_FRAME,
+  TWO_LAYERS_MAP,
+  TWO_LAYERS_SOURCES,
+  type ProjectFiles,
+} from "./temporary-project.js";
 
 /** tsconfig files that are missing, malformed, chained, cyclic or pointing outside the project: the CLI in-process with the real adapters. */
 
@@ -13,7 +20,12 @@ afterAll(() => projects.forEach(removeProject));
 
 /** The project sits in `project/` of a temporary folder, so `../outside` stays inside that folder. */
 function createNested(files: ProjectFiles, map: string): string {
-  const nested = Object.fromEntries(Object.entries({ ...TWO_LAYERS_SOURCES, "layers.yaml": map, ...files }).map(([path, text]) => [`project/${path}`.replace("project/../", ""), text]));
+  const nested = Object.fromEntries(
+    Object.entries({ ...TWO_LAYERS_SOURCES, "layers.yaml": map, ...files }).map(([path, text]) => [
+      `project/${path}`.replace("project/../", ""),
+      text,
+    ]),
+  );
   const folder = createProject(nested);
   projects.push(folder);
   return join(folder, "project");
@@ -37,12 +49,25 @@ async function check(files: ProjectFiles, map = TWO_LAYERS_MAP) {
 describe("tsconfig", () => {
   it("named in the map but missing: exit 2 at the key", async () => {
     const run = await check({}, `${TWO_LAYERS_MAP}tsconfig: tsconfig.base.json\n`);
-    expect(run).toEqual({ status: 2, stdout: "", stderr: 'layerlint: the layer map has a problem [LL-CONFIG]\nlayers.yaml:5:11 (tsconfig): tsconfig "tsconfig.base.json" does not exist\n' });
+    expect(run).toEqual({
+      status: 2,
+      stdout: "",
+      stderr:
+        'layerlint: the layer map has a problem [LL-CONFIG]\nlayers.yaml:5:11 (tsconfig): tsconfig "tsconfig.base.json" does not exist\n',
+    });
   });
 
   it("malformed JSON: exit 2 with TypeScript's own position (the built CLI: TypeScript prints the path from the process's folder)", () => {
-    const run = runBuiltCli(["check"], createNested({ "tsconfig.json": '{ "compilerOptions": { "strict": true,, }\n' }, TWO_LAYERS_MAP));
-    expect(run).toEqual({ status: 2, stdout: "", stderr: "layerlint: the tsconfig has a problem [LL-TSCONFIG]\ntsconfig.json:1:39: TS1136: Property assignment expected.\n" });
+    const run = runBuiltCli(
+      ["check"],
+      createNested({ "tsconfig.json": '{ "compilerOptions": { "strict": true,, }\n' }, TWO_LAYERS_MAP),
+    );
+    expect(run).toEqual({
+      status: 2,
+      stdout: "",
+      stderr:
+        "layerlint: the tsconfig has a problem [LL-TSCONFIG]\ntsconfig.json:1:39: TS1136: Property assignment expected.\n",
+    });
   });
 
   it("an extends chain three files long: the alias defined at its end resolves", async () => {
@@ -57,7 +82,10 @@ describe("tsconfig", () => {
   });
 
   it("an extends cycle: exit 2 naming the circle", async () => {
-    const run = await check({ "tsconfig.json": '{ "extends": "./b.json" }', "b.json": '{ "extends": "./tsconfig.json" }' });
+    const run = await check({
+      "tsconfig.json": '{ "extends": "./b.json" }',
+      "b.json": '{ "extends": "./tsconfig.json" }',
+    });
     expect(run).toEqual({
       status: 2,
       stdout: "",
@@ -71,7 +99,8 @@ describe("tsconfig", () => {
     expect(run).toEqual({
       status: 2,
       stdout: "",
-      stderr: "layerlint: the tsconfig has a problem [LL-TSCONFIG]\ntsconfig.json: tsconfig cannot be read: error TS6053: File '@acme/tsconfig/base.json' not found.\n",
+      stderr:
+        "layerlint: the tsconfig has a problem [LL-TSCONFIG]\ntsconfig.json: tsconfig cannot be read: error TS6053: File '@acme/tsconfig/base.json' not found.\n",
     });
     expect(run.stderr).not.toMatch(STACK_FRAME);
   });
@@ -89,7 +118,8 @@ describe("tsconfig", () => {
       {
         code: "import-outside-project",
         file: "src/a/a.ts",
-        message: 'src/a/a.ts imports "@outside/secret", which resolves to ../outside/secret.ts, outside the map\'s folder: not checked (move the map up to include it)',
+        message:
+          'src/a/a.ts imports "@outside/secret", which resolves to ../outside/secret.ts, outside the map\'s folder: not checked (move the map up to include it)',
       },
     ]);
   });

@@ -40,7 +40,9 @@ function runRecipeCommand(command: string, passesFiles: boolean) {
 }
 
 function reportFiles(args: readonly string[]): Record<string, string> {
-  return Object.fromEntries(args.flatMap((arg, index) => (args[index - 1] === "--report" ? [arg.split("=") as [string, string]] : [])));
+  return Object.fromEntries(
+    args.flatMap((arg, index) => (args[index - 1] === "--report" ? [arg.split("=") as [string, string]] : [])),
+  );
 }
 
 describe("the CI recipes in docs/ci", () => {
@@ -59,14 +61,21 @@ describe("the CI recipes in docs/ci", () => {
 
   it("github-actions.yml: annotations, the SARIF it uploads and the summary it shows come from the check's reports", () => {
     const { value, commands } = readRecipe("github-actions.yml");
-    const workflow = value as { permissions: Record<string, string>; jobs: Record<string, { steps: { run?: string; uses?: string; with?: Record<string, string> }[] }> };
+    const workflow = value as {
+      permissions: Record<string, string>;
+      jobs: Record<string, { steps: { run?: string; uses?: string; with?: Record<string, string> }[] }>;
+    };
     const [command] = commands;
     const { args, run } = runRecipeCommand(command!, false);
     expect(args.slice(0, 3)).toEqual(["check", "--format", "github"]);
-    expect(run.stdout).toContain("::error file=src/http/users-route.ts,line=2,col=1,title=transport-may-not-import-persistence::");
+    expect(run.stdout).toContain(
+      "::error file=src/http/users-route.ts,line=2,col=1,title=transport-may-not-import-persistence::",
+    );
     const reports = reportFiles(args);
     const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
-    expect(steps.find((step) => step.uses?.startsWith("github/codeql-action/upload-sarif@"))?.with?.sarif_file).toBe(reports.sarif);
+    expect(steps.find((step) => step.uses?.startsWith("github/codeql-action/upload-sarif@"))?.with?.sarif_file).toBe(
+      reports.sarif,
+    );
     expect(steps.some((step) => step.run === `cat ${reports.markdown} >> "$GITHUB_STEP_SUMMARY"`)).toBe(true);
     expect(workflow.permissions["security-events"]).toBe("write");
   });

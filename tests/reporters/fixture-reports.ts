@@ -45,6 +45,14 @@ export function readGolden(name: string): string {
 export async function staleBaselineReport(): Promise<CheckReport> {
   const report = await fixtureReport("small-backend");
   const stale = [{ id: "layer-000000000000", kind: "layer", from: "src/http/old.ts", to: "src/db/old.ts", count: 1 }];
-  const failures = [{ code: "stale-baseline" as const, message: "1 baseline entry no longer occurs: the baseline only shrinks, rewrite it with --update-baseline" }];
-  return { ...report, summary: { ...report.summary, baseline: { new: 3, known: 2, stale, staleAction: "error" }, failures } };
+  const failures = [
+    {
+      code: "stale-baseline" as const,
+      message: "1 baseline entry no longer occurs: the baseline only shrinks, rewrite it with --update-baseline",
+    },
+  ];
+  return {
+    ...report,
+    summary: { ...report.summary, baseline: { new: 3, known: 2, stale, staleAction: "error" }, failures },
+  };
 }

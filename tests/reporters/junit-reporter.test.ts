@@ -9,7 +9,13 @@ const ARRAYS = new Set(["testsuites.testsuite", "testsuites.testsuite.testcase"]
 /** Well-formed XML first (the validator names the line of any error), then its tree. */
 function parseJunit(xml: string) {
   expect(XMLValidator.validate(xml)).toBe(true);
-  return new XMLParser({ ignoreAttributes: false, htmlEntities: true, attributeNamePrefix: "", parseAttributeValue: false, isArray: (_name, path) => typeof path === "string" && ARRAYS.has(path) }).parse(xml);
+  return new XMLParser({
+    ignoreAttributes: false,
+    htmlEntities: true,
+    attributeNamePrefix: "",
+    parseAttributeValue: false,
+    isArray: (_name, path) => typeof path === "string" && ARRAYS.has(path),
+  }).parse(xml);
 }
 
 describe("the JUnit reporter", () => {
@@ -22,7 +28,11 @@ describe("the JUnit reporter", () => {
   it("has a test suite per rule and a failing test case per violation with its file, line, rule, message, severity and fix", async () => {
     const { testsuites } = parseJunit(junitReporter(await fixtureReport("small-backend"), options));
     expect(testsuites).toMatchObject({ name: "layerlint", tests: "3", failures: "3", errors: "0" });
-    expect(testsuites.testsuite.map((suite: { name: string }) => suite.name)).toEqual(["transport-may-not-import-persistence", "domain-may-not-use-unlisted-packages", "no-unassigned-files"]);
+    expect(testsuites.testsuite.map((suite: { name: string }) => suite.name)).toEqual([
+      "transport-may-not-import-persistence",
+      "domain-may-not-use-unlisted-packages",
+      "no-unassigned-files",
+    ]);
     const [layer] = testsuites.testsuite[0].testcase;
     expect(layer).toEqual({
       classname: "transport-may-not-import-persistence",
@@ -37,12 +47,17 @@ describe("the JUnit reporter", () => {
       },
     });
     const [unassigned] = testsuites.testsuite[2].testcase;
-    expect(unassigned).toMatchObject({ name: "src/main.ts", file: "src/main.ts", line: "1", failure: { type: "error", message: "no layer claims src/main.ts" } });
+    expect(unassigned).toMatchObject({
+      name: "src/main.ts",
+      file: "src/main.ts",
+      line: "1",
+      failure: { type: "error", message: "no layer claims src/main.ts" },
+    });
   });
 
   it("escapes what XML reserves, in attributes and in text", async () => {
     const report = await fixtureReport("small-backend");
-    const nasty = 'a <b> & "c" \'d\'\nnext\u0001';
+    const nasty = "a <b> & \"c\" 'd'\nnext\u0001";
     const [first] = report.violations;
     const tricky = { ...report, violations: [{ ...first!, message: nasty, fix: nasty, rule: `r${nasty}` }] };
     const { testsuites } = parseJunit(junitReporter(tricky, options));
@@ -53,17 +68,31 @@ describe("the JUnit reporter", () => {
 
   it("marks warn-severity violations by the failure's type, and --quiet leaves them out", async () => {
     const report = await fixtureReport("small-backend");
-    const warned = { ...report, violations: report.violations.map((violation) => ({ ...violation, severity: "warn" as const })) };
+    const warned = {
+      ...report,
+      violations: report.violations.map((violation) => ({ ...violation, severity: "warn" as const })),
+    };
     const { testsuites } = parseJunit(junitReporter(warned, options));
     expect(testsuites.testsuite[0].testcase[0].failure.type).toBe("warn");
-    expect(parseJunit(junitReporter(warned, { color: false, quiet: true })).testsuites.testsuite[0].testcase[0]).toEqual({ classname: "layerlint", name: "imports follow the layer map" });
+    expect(
+      parseJunit(junitReporter(warned, { color: false, quiet: true })).testsuites.testsuite[0].testcase[0],
+    ).toEqual({ classname: "layerlint", name: "imports follow the layer map" });
   });
 
   it("a clean run: one passing test case", async () => {
     const xml = junitReporter(await fixtureReport("clean-backend"), options);
     const { testsuites } = parseJunit(xml);
     expect(testsuites).toMatchObject({ tests: "1", failures: "0" });
-    expect(testsuites.testsuite).toEqual([{ name: "layerlint", tests: "1", failures: "0", errors: "0", skipped: "0", testcase: [{ classname: "layerlint", name: "imports follow the layer map" }] }]);
+    expect(testsuites.testsuite).toEqual([
+      {
+        name: "layerlint",
+        tests: "1",
+        failures: "0",
+        errors: "0",
+        skipped: "0",
+        testcase: [{ classname: "layerlint", name: "imports follow the layer map" }],
+      },
+    ]);
   });
 
   it("a failure besides violations (a stale baseline) is a failing test case of its own", async () => {
@@ -83,8 +112,10 @@ describe("the JUnit reporter", () => {
             name: "stale-baseline",
             failure: {
               type: "error",
-              message: "1 baseline entry no longer occurs: the baseline only shrinks, rewrite it with --update-baseline",
-              "#text": "1 baseline entry no longer occurs: the baseline only shrinks, rewrite it with --update-baseline",
+              message:
+                "1 baseline entry no longer occurs: the baseline only shrinks, rewrite it with --update-baseline",
+              "#text":
+                "1 baseline entry no longer occurs: the baseline only shrinks, rewrite it with --update-baseline",
             },
           },
         ],

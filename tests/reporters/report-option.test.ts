@@ -30,18 +30,27 @@ describe("check --format and --report through the built CLI", () => {
   }
 
   it("--report FORMAT=FILE (repeatable) writes every report of the same run, and stdout keeps --format", () => {
-    const args = Object.entries(GOLDEN_BY_FORMAT).flatMap(([format, golden]) => ["--report", `${format}=${join(out, golden)}`]);
+    const args = Object.entries(GOLDEN_BY_FORMAT).flatMap(([format, golden]) => [
+      "--report",
+      `${format}=${join(out, golden)}`,
+    ]);
     const run = runBuiltCli(["check", ...args], cwd);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe(readGolden("small-backend.txt"));
-    for (const golden of Object.values(GOLDEN_BY_FORMAT)) expect(readFileSync(join(out, golden), "utf8"), golden).toBe(readGolden(golden));
+    for (const golden of Object.values(GOLDEN_BY_FORMAT))
+      expect(readFileSync(join(out, golden), "utf8"), golden).toBe(readGolden(golden));
     expect(readdirSync(out).sort()).toEqual(Object.values(GOLDEN_BY_FORMAT).sort());
   });
 
   it("a map in a subfolder: CI formats name files from the working directory, JSON keeps the map's paths", () => {
     const parent = fixturePath("");
-    const github = runBuiltCli(["check", "-c", "small-backend/layers.yaml", "--format", "github", "--report", `json=${join(out, "sub.json")}`], parent);
-    expect(github.stdout.split("\n")[0]).toMatch(/^::error file=small-backend\/src\/http\/users-route\.ts,line=2,col=1,/);
+    const github = runBuiltCli(
+      ["check", "-c", "small-backend/layers.yaml", "--format", "github", "--report", `json=${join(out, "sub.json")}`],
+      parent,
+    );
+    expect(github.stdout.split("\n")[0]).toMatch(
+      /^::error file=small-backend\/src\/http\/users-route\.ts,line=2,col=1,/,
+    );
     expect(JSON.parse(readFileSync(join(out, "sub.json"), "utf8")).violations[0].from).toBe("src/http/users-route.ts");
   });
 
@@ -52,9 +61,18 @@ describe("check --format and --report through the built CLI", () => {
   });
 
   it.each([
-    [["--report", "sarif"], "error: option '--report <format=file>' argument 'sarif' is invalid. expected FORMAT=FILE with FORMAT one of text, json, sarif, junit, github, markdown, for example sarif=layerlint.sarif."],
-    [["--report", "pdf=x.pdf"], "error: option '--report <format=file>' argument 'pdf=x.pdf' is invalid. expected FORMAT=FILE with FORMAT one of text, json, sarif, junit, github, markdown, for example sarif=layerlint.sarif."],
-    [["--report", "sarif="], "error: option '--report <format=file>' argument 'sarif=' is invalid. expected FORMAT=FILE with FORMAT one of text, json, sarif, junit, github, markdown, for example sarif=layerlint.sarif."],
+    [
+      ["--report", "sarif"],
+      "error: option '--report <format=file>' argument 'sarif' is invalid. expected FORMAT=FILE with FORMAT one of text, json, sarif, junit, github, markdown, for example sarif=layerlint.sarif.",
+    ],
+    [
+      ["--report", "pdf=x.pdf"],
+      "error: option '--report <format=file>' argument 'pdf=x.pdf' is invalid. expected FORMAT=FILE with FORMAT one of text, json, sarif, junit, github, markdown, for example sarif=layerlint.sarif.",
+    ],
+    [
+      ["--report", "sarif="],
+      "error: option '--report <format=file>' argument 'sarif=' is invalid. expected FORMAT=FILE with FORMAT one of text, json, sarif, junit, github, markdown, for example sarif=layerlint.sarif.",
+    ],
   ])("a malformed --report %j is a usage error (exit 2) naming the formats", (args, message) => {
     const run = runBuiltCli(["check", ...args], cwd);
     expect(run.status).toBe(2);

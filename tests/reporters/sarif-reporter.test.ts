@@ -12,7 +12,9 @@ import { expectGolden, fixtureReport, staleBaselineReport } from "./fixture-repo
  */
 const schemaPath = createRequire(import.meta.url).resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json");
 const Ajv = ajvDraft04.default; // a CommonJS module: its class is `default` under NodeNext
-const validateSarif = new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(JSON.parse(readFileSync(schemaPath, "utf8")));
+const validateSarif = new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(
+  JSON.parse(readFileSync(schemaPath, "utf8")),
+);
 
 function expectValidSarif(text: string): void {
   const valid = validateSarif(JSON.parse(text));
@@ -39,14 +41,21 @@ describe("the SARIF reporter", () => {
   it("has one rule per rule with a violation, with a help text holding the fix, and its level", async () => {
     const sarif = JSON.parse(sarifReporter(await fixtureReport("small-backend"), options));
     const rules = sarif.runs[0].tool.driver.rules;
-    expect(rules.map((rule: { id: string }) => rule.id)).toEqual(["transport-may-not-import-persistence", "domain-may-not-use-unlisted-packages", "no-unassigned-files"]);
-    expect(rules[0].help.text).toBe("transport may import domain: reach persistence through one of them, or add persistence to layers.transport.mayImport if the map is what is wrong");
+    expect(rules.map((rule: { id: string }) => rule.id)).toEqual([
+      "transport-may-not-import-persistence",
+      "domain-may-not-use-unlisted-packages",
+      "no-unassigned-files",
+    ]);
+    expect(rules[0].help.text).toBe(
+      "transport may import domain: reach persistence through one of them, or add persistence to layers.transport.mayImport if the map is what is wrong",
+    );
     expect(rules[0].shortDescription.text).toBe("transport may not import persistence");
     expect(rules[0].defaultConfiguration.level).toBe("error");
   });
 
   it("has one result per violation with its rule, level, message with the fix, file, line and column of every statement", async () => {
-    const [layer, packageResult, unassigned] = JSON.parse(sarifReporter(await fixtureReport("small-backend"), options)).runs[0].results;
+    const [layer, packageResult, unassigned] = JSON.parse(sarifReporter(await fixtureReport("small-backend"), options))
+      .runs[0].results;
     expect(layer.ruleId).toBe("transport-may-not-import-persistence");
     expect(layer.ruleIndex).toBe(0);
     expect(layer.level).toBe("error");
@@ -54,27 +63,45 @@ describe("the SARIF reporter", () => {
       "transport may not import persistence: src/http/users-route.ts imports src/db/user-repository.ts. Fix: transport may import domain: reach persistence through one of them, or add persistence to layers.transport.mayImport if the map is what is wrong",
     );
     expect(layer.locations.map((location: { physicalLocation: unknown }) => location.physicalLocation)).toEqual([
-      { artifactLocation: { uri: "src/http/users-route.ts", uriBaseId: "%SRCROOT%" }, region: { startLine: 2, startColumn: 1 } },
-      { artifactLocation: { uri: "src/http/users-route.ts", uriBaseId: "%SRCROOT%" }, region: { startLine: 9, startColumn: 37 } },
+      {
+        artifactLocation: { uri: "src/http/users-route.ts", uriBaseId: "%SRCROOT%" },
+        region: { startLine: 2, startColumn: 1 },
+      },
+      {
+        artifactLocation: { uri: "src/http/users-route.ts", uriBaseId: "%SRCROOT%" },
+        region: { startLine: 9, startColumn: 37 },
+      },
     ]);
     expect(layer.partialFingerprints).toEqual({ "layerlintViolationId/v1": "layer-96994ad2aa5f" });
     expect(packageResult.ruleId).toBe("domain-may-not-use-unlisted-packages");
     expect(packageResult.locations[0].physicalLocation.region).toEqual({ startLine: 1, startColumn: 1 });
     expect(unassigned.ruleId).toBe("no-unassigned-files");
-    expect(unassigned.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: "src/main.ts", uriBaseId: "%SRCROOT%" }, region: { startLine: 1 } });
+    expect(unassigned.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: "src/main.ts", uriBaseId: "%SRCROOT%" },
+      region: { startLine: 1 },
+    });
   });
 
   it("says warn-severity violations are warnings, and --quiet leaves them and the tool's warnings out", async () => {
     const report = await fixtureReport("small-backend");
-    const warned = { ...report, violations: report.violations.map((violation) => ({ ...violation, severity: "warn" as const })) };
+    const warned = {
+      ...report,
+      violations: report.violations.map((violation) => ({ ...violation, severity: "warn" as const })),
+    };
     const sarif = JSON.parse(sarifReporter(warned, options));
-    expect(sarif.runs[0].results.map((result: { level: string }) => result.level)).toEqual(["warning", "warning", "warning"]);
+    expect(sarif.runs[0].results.map((result: { level: string }) => result.level)).toEqual([
+      "warning",
+      "warning",
+      "warning",
+    ]);
     expect(sarif.runs[0].invocations[0].toolExecutionNotifications).toEqual([
       {
         descriptor: { id: "unresolved-import" },
         level: "warning",
         message: { text: 'src/http/users-route.ts imports "express", which cannot be resolved' },
-        locations: [{ physicalLocation: { artifactLocation: { uri: "src/http/users-route.ts", uriBaseId: "%SRCROOT%" } } }],
+        locations: [
+          { physicalLocation: { artifactLocation: { uri: "src/http/users-route.ts", uriBaseId: "%SRCROOT%" } } },
+        ],
       },
     ]);
     const quiet = JSON.parse(sarifReporter(warned, { color: false, quiet: true }));
@@ -84,8 +111,12 @@ describe("the SARIF reporter", () => {
   });
 
   it("puts the path prefix before every file, for a map in a subfolder of the repository", async () => {
-    const sarif = JSON.parse(sarifReporter(await fixtureReport("small-backend"), { ...options, pathPrefix: "services/api" }));
-    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe("services/api/src/http/users-route.ts");
+    const sarif = JSON.parse(
+      sarifReporter(await fixtureReport("small-backend"), { ...options, pathPrefix: "services/api" }),
+    );
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(
+      "services/api/src/http/users-route.ts",
+    );
   });
 
   it("a clean run: valid SARIF with no rules and no results", async () => {
@@ -110,7 +141,9 @@ describe("the SARIF reporter", () => {
     expect(run.invocations[0].toolExecutionNotifications[0]).toEqual({
       descriptor: { id: "stale-baseline" },
       level: "error",
-      message: { text: "1 baseline entry no longer occurs: the baseline only shrinks, rewrite it with --update-baseline" },
+      message: {
+        text: "1 baseline entry no longer occurs: the baseline only shrinks, rewrite it with --update-baseline",
+      },
       locations: [],
     });
   });

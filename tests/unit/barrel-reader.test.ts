@@ -16,7 +16,7 @@ describe("what a barrel is", () => {
         'import Orders, { load as loadOrders } from "./orders.js";',
         'import * as invoices from "./invoices.js";',
         "export { Orders, loadOrders as load, invoices };",
-        'export { Orders as default };',
+        "export { Orders as default };",
       ].join("\n"),
     );
     expect(found).toEqual({
@@ -26,7 +26,12 @@ describe("what a barrel is", () => {
       reExports: [
         { specifier: "./users.js", star: true, typeOnly: false, names: [] },
         { specifier: "./types.js", star: true, typeOnly: true, names: [] },
-        { specifier: "./audit.js", star: false, typeOnly: false, names: [{ exported: "audit", imported: "*", typeOnly: false }] },
+        {
+          specifier: "./audit.js",
+          star: false,
+          typeOnly: false,
+          names: [{ exported: "audit", imported: "*", typeOnly: false }],
+        },
         {
           specifier: "./letters.js",
           star: false,
@@ -37,10 +42,30 @@ describe("what a barrel is", () => {
             { exported: "T", imported: "T", typeOnly: true },
           ],
         },
-        { specifier: "./orders.js", star: false, typeOnly: false, names: [{ exported: "Orders", imported: "default", typeOnly: false }] },
-        { specifier: "./orders.js", star: false, typeOnly: false, names: [{ exported: "load", imported: "load", typeOnly: false }] },
-        { specifier: "./invoices.js", star: false, typeOnly: false, names: [{ exported: "invoices", imported: "*", typeOnly: false }] },
-        { specifier: "./orders.js", star: false, typeOnly: false, names: [{ exported: "default", imported: "default", typeOnly: false }] },
+        {
+          specifier: "./orders.js",
+          star: false,
+          typeOnly: false,
+          names: [{ exported: "Orders", imported: "default", typeOnly: false }],
+        },
+        {
+          specifier: "./orders.js",
+          star: false,
+          typeOnly: false,
+          names: [{ exported: "load", imported: "load", typeOnly: false }],
+        },
+        {
+          specifier: "./invoices.js",
+          star: false,
+          typeOnly: false,
+          names: [{ exported: "invoices", imported: "*", typeOnly: false }],
+        },
+        {
+          specifier: "./orders.js",
+          star: false,
+          typeOnly: false,
+          names: [{ exported: "default", imported: "default", typeOnly: false }],
+        },
       ],
     });
   });

@@ -1,7 +1,12 @@
 import fc from "fast-check";
 import picomatch from "picomatch";
 import { describe, expect, it } from "vitest";
-import { compileNameGlob, compilePathGlob, globsCannotOverlap, InvalidGlobError } from "../../src/domain/glob/compile-glob.js";
+import {
+  compileNameGlob,
+  compilePathGlob,
+  globsCannotOverlap,
+  InvalidGlobError,
+} from "../../src/domain/glob/compile-glob.js";
 
 const matches = (glob: string, path: string) => new RegExp(compilePathGlob(glob)).test(path);
 
@@ -118,9 +123,24 @@ describe("compileNameGlob", () => {
   });
 });
 
-const segmentArbitrary = fc.constantFrom("src", "domain", "a.ts", "b.js", "x", "*.ts", "*", "?", "a?", "{a.ts,b.js}", "{src,lib}", ".hidden");
+const segmentArbitrary = fc.constantFrom(
+  "src",
+  "domain",
+  "a.ts",
+  "b.js",
+  "x",
+  "*.ts",
+  "*",
+  "?",
+  "a?",
+  "{a.ts,b.js}",
+  "{src,lib}",
+  ".hidden",
+);
 const globArbitrary = fc
   .array(fc.oneof(segmentArbitrary, fc.constant("**")), { minLength: 1, maxLength: 4 })
   .filter((segments) => segments.some((segment) => /[*?{]/.test(segment)))
   .map((segments) => segments.join("/"));
-const pathArbitrary = fc.array(fc.constantFrom("src", "domain", "lib", "a.ts", "b.js", "x", ".hidden", "ab"), { minLength: 1, maxLength: 5 }).map((segments) => segments.join("/"));
+const pathArbitrary = fc
+  .array(fc.constantFrom("src", "domain", "lib", "a.ts", "b.js", "x", ".hidden", "ab"), { minLength: 1, maxLength: 5 })
+  .map((segments) => segments.join("/"));

@@ -10,7 +10,9 @@ interface DependencyCruiserGraph {
   getCycle(from: string, to: string): { name: string; dependencyTypes: string[] }[];
 }
 // The oracle is dependency-cruiser's own cycle search, the one its `circular` rule runs (internal, so by path).
-const { default: IndexedModuleGraph } = (await import(pathToFileURL(join(REPO_ROOT, "node_modules/dependency-cruiser/src/graph-utl/indexed-module-graph.mjs")).href)) as {
+const { default: IndexedModuleGraph } = (await import(
+  pathToFileURL(join(REPO_ROOT, "node_modules/dependency-cruiser/src/graph-utl/indexed-module-graph.mjs")).href
+)) as {
   default: new (modules: unknown[], attribute: string) => DependencyCruiserGraph;
 };
 
@@ -18,19 +20,28 @@ const PACKAGE = "node_modules/pkg/index.js";
 const moduleName = (index: number) => `src/m${index}.ts`;
 
 /** Random graphs: up to 9 modules, imports between them (self-imports and repeats included) and of a package. */
-const graphs = fc.integer({ min: 1, max: 9 }).chain((size) =>
-  fc.array(
-    fc.array(fc.record({ to: fc.integer({ min: -1, max: size - 1 }), typeOnly: fc.boolean() }), { maxLength: 4 }),
-    { minLength: size, maxLength: size },
-  ),
-);
+const graphs = fc
+  .integer({ min: 1, max: 9 })
+  .chain((size) =>
+    fc.array(
+      fc.array(fc.record({ to: fc.integer({ min: -1, max: size - 1 }), typeOnly: fc.boolean() }), { maxLength: 4 }),
+      { minLength: size, maxLength: size },
+    ),
+  );
 
 function toModules(imports: { to: number; typeOnly: boolean }[][]): GraphModule[] {
   return imports.map((edges, index) => ({
     source: moduleName(index),
     dependencies: edges.map(({ to, typeOnly }) => {
       const resolved = to < 0 ? PACKAGE : moduleName(to);
-      return { specifier: resolved, resolved, target: to < 0 ? "package" : "local", typeOnly, dependencyTypes: typeOnly ? ["type-only", "import"] : ["local", "import"], brokenRules: [] };
+      return {
+        specifier: resolved,
+        resolved,
+        target: to < 0 ? "package" : "local",
+        typeOnly,
+        dependencyTypes: typeOnly ? ["type-only", "import"] : ["local", "import"],
+        brokenRules: [],
+      };
     }),
   }));
 }
@@ -44,7 +55,9 @@ describe("the cycle finder", () => {
         const ours = createCycleFinder(modules);
         for (const module of modules) {
           for (const dependency of module.dependencies) {
-            expect(ours(module.source, dependency.resolved)).toEqual(oracle.getCycle(module.source, dependency.resolved));
+            expect(ours(module.source, dependency.resolved)).toEqual(
+              oracle.getCycle(module.source, dependency.resolved),
+            );
           }
         }
       }),
@@ -54,7 +67,9 @@ describe("the cycle finder", () => {
 
   it("finds a loop through thousands of modules without overflowing the stack", () => {
     const size = 20_000;
-    const modules = toModules(Array.from({ length: size }, (_, index) => [{ to: (index + 1) % size, typeOnly: false }]));
+    const modules = toModules(
+      Array.from({ length: size }, (_, index) => [{ to: (index + 1) % size, typeOnly: false }]),
+    );
     expect(createCycleFinder(modules)(moduleName(0), moduleName(1))).toHaveLength(size);
   });
 });

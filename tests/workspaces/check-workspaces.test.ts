@@ -11,8 +11,18 @@ import { fixturePath, runBuiltCli } from "../helpers/run-built-cli.js";
 /** `layerlint check --workspaces` over tests/fixtures/workspaces: api and core have their own maps, shared has none, tools is no workspace package. */
 const FIXTURE = fixturePath("workspaces");
 
-interface Violation { id: string; kind: string; from: string; to: string | null; [field: string]: unknown }
-interface Warning { code: string; message: string; file?: string }
+interface Violation {
+  id: string;
+  kind: string;
+  from: string;
+  to: string | null;
+  [field: string]: unknown;
+}
+interface Warning {
+  code: string;
+  message: string;
+  file?: string;
+}
 interface Report {
   summary: { maps?: ({ map: string } & Record<string, unknown>)[]; failures?: unknown[] } & Record<string, unknown>;
   violations: Violation[];
@@ -28,46 +38,129 @@ function checkJson(cwd: string, ...args: string[]): { status: number | null; rep
 function packagePart(merged: Report, folder: string): Report {
   const map = `${folder}/layers.yaml`;
   const mine = (path: string | undefined) => path !== undefined && path.startsWith(`${folder}/`);
-  const back = <T>(value: T): T => JSON.parse(JSON.stringify(value).replaceAll(`${map}: `, "").replaceAll(`${folder}/`, "")) as T;
+  const back = <T>(value: T): T =>
+    JSON.parse(JSON.stringify(value).replaceAll(`${map}: `, "").replaceAll(`${folder}/`, "")) as T;
   const { map: _map, ...summary } = merged.summary.maps?.find((entry) => entry.map === map) ?? { map };
   return {
     summary,
-    violations: back(merged.violations.filter((violation) => mine(violation.from))).map(({ id: _id, ...violation }) => violation) as Violation[],
-    warnings: back(merged.warnings.filter((warning) => mine(warning.file))).map((warning) => (warning.file === "layers.yaml" ? { code: warning.code, message: warning.message } : warning)),
+    violations: back(merged.violations.filter((violation) => mine(violation.from))).map(
+      ({ id: _id, ...violation }) => violation,
+    ) as Violation[],
+    warnings: back(merged.warnings.filter((warning) => mine(warning.file))).map((warning) =>
+      warning.file === "layers.yaml" ? { code: warning.code, message: warning.message } : warning,
+    ),
   };
 }
 
 /** A single check's report as packagePart returns one: ids are derived from the rebased paths, so they are compared in the first test. */
-const withoutIds = ({ summary, violations, warnings }: Report): Report => ({ summary, violations: violations.map(({ id: _id, ...violation }) => violation) as Violation[], warnings });
+const withoutIds = ({ summary, violations, warnings }: Report): Report => ({
+  summary,
+  violations: violations.map(({ id: _id, ...violation }) => violation) as Violation[],
+  warnings,
+});
 
 describe("layerlint check --workspaces", () => {
   it("checks every workspace package's own map in one run: one report, every path relative to the current folder, a warning for the package without a map", () => {
     const { status, report } = checkJson(FIXTURE, "--workspaces");
     expect(status).toBe(1);
     expect(checkReportSchema.safeParse(report).success).toBe(true);
-    expect(report.violations.map(({ id, kind, severity, from, to, line, via, cycle, message }) => ({ id, kind, severity, from, to, line, via, cycle, message }))).toEqual([
+    expect(
+      report.violations.map(({ id, kind, severity, from, to, line, via, cycle, message }) => ({
+        id,
+        kind,
+        severity,
+        from,
+        to,
+        line,
+        via,
+        cycle,
+        message,
+      })),
+    ).toEqual([
       {
         id: violationId("layer", "packages/core/src/testing/fixtures.ts", "packages/core/src/domain/order.ts"),
-        kind: "layer", severity: "error", from: "packages/core/src/testing/fixtures.ts", to: "packages/core/src/domain/order.ts", line: 1,
-        via: ["packages/core/src/index.ts"], cycle: undefined,
-        message: "testing may not import domain: packages/core/src/testing/fixtures.ts imports packages/core/src/domain/order.ts through packages/core/src/index.ts",
+        kind: "layer",
+        severity: "error",
+        from: "packages/core/src/testing/fixtures.ts",
+        to: "packages/core/src/domain/order.ts",
+        line: 1,
+        via: ["packages/core/src/index.ts"],
+        cycle: undefined,
+        message:
+          "testing may not import domain: packages/core/src/testing/fixtures.ts imports packages/core/src/domain/order.ts through packages/core/src/index.ts",
       },
-      { id: violationId("package", "packages/api/src/http/orders-route.ts", "@acme/core"), kind: "package", severity: "error", from: "packages/api/src/http/orders-route.ts", to: "@acme/core", line: 1, via: undefined, cycle: undefined, message: "http may not use @acme/core" },
-      { id: violationId("package", "packages/api/src/http/orders-route.ts", "@acme/tools"), kind: "package", severity: "error", from: "packages/api/src/http/orders-route.ts", to: "@acme/tools", line: 4, via: undefined, cycle: undefined, message: "http may not use @acme/tools" },
-      { id: violationId("unassigned", "packages/core/src/legacy.ts", null), kind: "unassigned", severity: "error", from: "packages/core/src/legacy.ts", to: null, line: null, via: undefined, cycle: undefined, message: "no layer claims packages/core/src/legacy.ts" },
+      {
+        id: violationId("package", "packages/api/src/http/orders-route.ts", "@acme/core"),
+        kind: "package",
+        severity: "error",
+        from: "packages/api/src/http/orders-route.ts",
+        to: "@acme/core",
+        line: 1,
+        via: undefined,
+        cycle: undefined,
+        message: "http may not use @acme/core",
+      },
+      {
+        id: violationId("package", "packages/api/src/http/orders-route.ts", "@acme/tools"),
+        kind: "package",
+        severity: "error",
+        from: "packages/api/src/http/orders-route.ts",
+        to: "@acme/tools",
+        line: 4,
+        via: undefined,
+        cycle: undefined,
+        message: "http may not use @acme/tools",
+      },
+      {
+        id: violationId("unassigned", "packages/core/src/legacy.ts", null),
+        kind: "unassigned",
+        severity: "error",
+        from: "packages/core/src/legacy.ts",
+        to: null,
+        line: null,
+        via: undefined,
+        cycle: undefined,
+        message: "no layer claims packages/core/src/legacy.ts",
+      },
       {
         id: violationId("cycle", "packages/core/src/domain/customer.ts", "packages/core/src/domain/order.ts"),
-        kind: "cycle", severity: "warn", from: "packages/core/src/domain/customer.ts", to: "packages/core/src/domain/order.ts", line: 1, via: undefined,
-        cycle: ["packages/core/src/domain/customer.ts", "packages/core/src/domain/order.ts", "packages/core/src/domain/customer.ts"],
-        message: "import cycle of 2 modules: packages/core/src/domain/customer.ts → packages/core/src/domain/order.ts → packages/core/src/domain/customer.ts (inside layer domain)",
+        kind: "cycle",
+        severity: "warn",
+        from: "packages/core/src/domain/customer.ts",
+        to: "packages/core/src/domain/order.ts",
+        line: 1,
+        via: undefined,
+        cycle: [
+          "packages/core/src/domain/customer.ts",
+          "packages/core/src/domain/order.ts",
+          "packages/core/src/domain/customer.ts",
+        ],
+        message:
+          "import cycle of 2 modules: packages/core/src/domain/customer.ts → packages/core/src/domain/order.ts → packages/core/src/domain/customer.ts (inside layer domain)",
       },
     ]);
     expect(report.warnings.filter((warning) => warning.code !== "unresolved-import")).toEqual([
-      { code: "layer-matches-nothing", file: "packages/core/layers.yaml", message: "packages/core/layers.yaml: layer adapters matches no file: its rules can never fire" },
-      { code: "workspace-without-map", message: "workspace package packages/shared has no layers.yaml of its own: nothing in it is checked (write one with `layerlint init` in that folder)" },
+      {
+        code: "layer-matches-nothing",
+        file: "packages/core/layers.yaml",
+        message: "packages/core/layers.yaml: layer adapters matches no file: its rules can never fire",
+      },
+      {
+        code: "workspace-without-map",
+        message:
+          "workspace package packages/shared has no layers.yaml of its own: nothing in it is checked (write one with `layerlint init` in that folder)",
+      },
     ]);
-    expect(report.summary.maps?.map((entry) => entry.map)).toEqual(["packages/api/layers.yaml", "packages/core/layers.yaml"]);
-    expect(report.summary).toMatchObject({ modules: 7, dependencies: 10, unresolved: 5, violations: { layer: 1, package: 2, private: 0, context: 0, unassigned: 1, cycle: 1, size: 0 } });
+    expect(report.summary.maps?.map((entry) => entry.map)).toEqual([
+      "packages/api/layers.yaml",
+      "packages/core/layers.yaml",
+    ]);
+    expect(report.summary).toMatchObject({
+      modules: 7,
+      dependencies: 10,
+      unresolved: 5,
+      violations: { layer: 1, package: 2, private: 0, context: 0, unassigned: 1, cycle: 1, size: 0 },
+    });
   });
 
   it("each package's part of the merged report is exactly what `layerlint check` in that package reports, rebased", () => {
@@ -85,18 +178,47 @@ describe("layerlint check --workspaces", () => {
   it("text and CI formats name files from the current folder, all written from the one run", () => {
     const out = realpathSync(mkdtempSync(join(tmpdir(), "layerlint-workspaces-")));
     try {
-      const run = runBuiltCli(["check", "--workspaces", "--no-progress", "--report", `github=${join(out, "annotations.txt")}`, "--report", `sarif=${join(out, "report.sarif")}`], FIXTURE);
+      const run = runBuiltCli(
+        [
+          "check",
+          "--workspaces",
+          "--no-progress",
+          "--report",
+          `github=${join(out, "annotations.txt")}`,
+          "--report",
+          `sarif=${join(out, "report.sarif")}`,
+        ],
+        FIXTURE,
+      );
       expect(run.status).toBe(1);
-      expect(run.stdout).toContain("  packages/api/src/http/orders-route.ts:4:1  \"@acme/tools\"  http → package @acme/tools  ");
-      expect(run.stdout).toContain("    through: packages/core/src/testing/fixtures.ts → packages/core/src/index.ts → packages/core/src/domain/order.ts\n");
-      expect(run.stdout).toContain("\nchecked 2 layer maps: packages/api/layers.yaml, packages/core/layers.yaml\n✖ 4 errors, 8 warnings ");
+      expect(run.stdout).toContain(
+        '  packages/api/src/http/orders-route.ts:4:1  "@acme/tools"  http → package @acme/tools  ',
+      );
+      expect(run.stdout).toContain(
+        "    through: packages/core/src/testing/fixtures.ts → packages/core/src/index.ts → packages/core/src/domain/order.ts\n",
+      );
+      expect(run.stdout).toContain(
+        "\nchecked 2 layer maps: packages/api/layers.yaml, packages/core/layers.yaml\n✖ 4 errors, 8 warnings ",
+      );
       const github = readFileSync(join(out, "annotations.txt"), "utf8").split("\n");
-      expect(github).toContain("::error file=packages/api/src/http/orders-route.ts,line=4,col=1,title=http-may-not-use-uninstalled-packages::http may not use @acme/tools%0Afix: http may use @acme/shared: move the code that needs @acme/tools to a layer that may use it, or add \"@acme/tools\" to layers.http.packages");
-      expect(github).toContain("::error file=packages/core/src/legacy.ts,line=1,title=no-unassigned-files::no layer claims packages/core/src/legacy.ts%0Afix: add a glob that matches it to a layer's paths, or add it to exclude");
-      expect(github).toContain("::warning file=packages/core/layers.yaml,title=layer-matches-nothing::packages/core/layers.yaml: layer adapters matches no file: its rules can never fire");
-      expect(github).toContain("::warning title=workspace-without-map::workspace package packages/shared has no layers.yaml of its own: nothing in it is checked (write one with `layerlint init` in that folder)");
-      const sarif = JSON.parse(readFileSync(join(out, "report.sarif"), "utf8")) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
-      expect(sarif.runs[0]?.results.map((result) => result.locations[0]?.physicalLocation.artifactLocation.uri)).toEqual([
+      expect(github).toContain(
+        '::error file=packages/api/src/http/orders-route.ts,line=4,col=1,title=http-may-not-use-uninstalled-packages::http may not use @acme/tools%0Afix: http may use @acme/shared: move the code that needs @acme/tools to a layer that may use it, or add "@acme/tools" to layers.http.packages',
+      );
+      expect(github).toContain(
+        "::error file=packages/core/src/legacy.ts,line=1,title=no-unassigned-files::no layer claims packages/core/src/legacy.ts%0Afix: add a glob that matches it to a layer's paths, or add it to exclude",
+      );
+      expect(github).toContain(
+        "::warning file=packages/core/layers.yaml,title=layer-matches-nothing::packages/core/layers.yaml: layer adapters matches no file: its rules can never fire",
+      );
+      expect(github).toContain(
+        "::warning title=workspace-without-map::workspace package packages/shared has no layers.yaml of its own: nothing in it is checked (write one with `layerlint init` in that folder)",
+      );
+      const sarif = JSON.parse(readFileSync(join(out, "report.sarif"), "utf8")) as {
+        runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+      };
+      expect(
+        sarif.runs[0]?.results.map((result) => result.locations[0]?.physicalLocation.artifactLocation.uri),
+      ).toEqual([
         "packages/core/src/testing/fixtures.ts",
         "packages/api/src/http/orders-route.ts",
         "packages/api/src/http/orders-route.ts",
@@ -119,7 +241,13 @@ describe("layerlint check --workspaces", () => {
   });
 
   it("refuses what names or watches one map, and says so on one line (exit 2)", () => {
-    for (const args of [["--config", "packages/api/layers.yaml"], ["--watch"], ["--baseline", "layerlint-baseline.json"], ["--update-baseline"], ["packages/api/src"]]) {
+    for (const args of [
+      ["--config", "packages/api/layers.yaml"],
+      ["--watch"],
+      ["--baseline", "layerlint-baseline.json"],
+      ["--update-baseline"],
+      ["packages/api/src"],
+    ]) {
       const run = runBuiltCli(["check", "--workspaces", ...args], FIXTURE);
       expect(run.status).toBe(2);
       expect(run.stdout).toBe("");
@@ -143,30 +271,47 @@ describe("layerlint check --workspaces in other trees", () => {
     mkdirSync(join(scratch, "alone"));
     writeFileSync(join(scratch, "alone", "package.json"), "{}\n");
     mkdirSync(join(scratch, "packages", "a"), { recursive: true });
-    writeFileSync(join(scratch, "package.json"), JSON.stringify({ name: "root", private: true, workspaces: ["packages/*"] }));
+    writeFileSync(
+      join(scratch, "package.json"),
+      JSON.stringify({ name: "root", private: true, workspaces: ["packages/*"] }),
+    );
     writeFileSync(join(scratch, "packages", "a", "package.json"), JSON.stringify({ name: "a" }));
     const none = runBuiltCli(["check", "--workspaces"], scratch);
     expect(none.status).toBe(2);
-    expect(none.stderr).toBe("layerlint: --workspaces: the one workspace package has no layers.yaml of its own: write one in a package (`layerlint init` there), or check with a root map without --workspaces [LL-NO-MAP]\n");
+    expect(none.stderr).toBe(
+      "layerlint: --workspaces: the one workspace package has no layers.yaml of its own: write one in a package (`layerlint init` there), or check with a root map without --workspaces [LL-NO-MAP]\n",
+    );
     writeFileSync(join(scratch, "package.json"), JSON.stringify({ name: "root", private: true }));
     execFileSync("git", ["init", "--quiet"], { cwd: scratch });
     const noWorkspace = runBuiltCli(["check", "--workspaces"], join(scratch, "alone"));
     expect(noWorkspace.status).toBe(2);
-    expect(noWorkspace.stderr).toBe(`layerlint: --workspaces: no npm, pnpm or yarn workspace with packages holds ${join(scratch, "alone")}: run it at the monorepo root [LL-NO-MAP]\n`);
+    expect(noWorkspace.stderr).toBe(
+      `layerlint: --workspaces: no npm, pnpm or yarn workspace with packages holds ${join(scratch, "alone")}: run it at the monorepo root [LL-NO-MAP]\n`,
+    );
   });
 
   it("a configuration error in one package's map exits 2 naming that map file, line and column, before anything is checked", () => {
     project = copyFixture("workspaces");
-    project.write("packages/core/layers.yaml", "version: 1\nlayers:\n  domain:\n    paths: [\"src/domain/**\"]\n    mayImport: [infra]\n");
+    project.write(
+      "packages/core/layers.yaml",
+      'version: 1\nlayers:\n  domain:\n    paths: ["src/domain/**"]\n    mayImport: [infra]\n',
+    );
     const run = project.run("check", "--workspaces", "--format", "json");
     expect(run.status).toBe(2);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toContain("\npackages/core/layers.yaml:5:17 (layers.domain.mayImport[0]): unknown layer \"infra\"");
+    expect(run.stderr).toContain(
+      '\npackages/core/layers.yaml:5:17 (layers.domain.mayImport[0]): unknown layer "infra"',
+    );
   });
 
   it("--changed narrows each package to its changed files, as it would in that package", () => {
     project = copyFixture("workspaces");
-    const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args], { cwd: project?.dir });
+    const git = (...args: string[]) =>
+      execFileSync(
+        "git",
+        ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args],
+        { cwd: project?.dir },
+      );
     git("init", "--quiet", "--initial-branch=main");
     git("add", ".");
     git("commit", "--quiet", "-m", "workspaces");
@@ -174,15 +319,30 @@ describe("layerlint check --workspaces in other trees", () => {
     const { status, report } = project.checkJson("--workspaces", "--changed", "HEAD");
     expect(status).toBe(1);
     expect(report.violations.map((violation: Violation) => violation.from)).toEqual(["packages/core/src/legacy.ts"]);
-    expect(report.warnings.map((warning: Warning) => warning.code)).toEqual(["layer-matches-nothing", "workspace-without-map"]);
+    expect(report.warnings.map((warning: Warning) => warning.code)).toEqual([
+      "layer-matches-nothing",
+      "workspace-without-map",
+    ]);
   });
 
   it("keeps each package's cache where a check in that package keeps it, so a second run is warm", () => {
     project = copyFixture("workspaces");
-    for (const folder of ["api", "core", "shared"]) rmSync(join(project.dir, "packages", folder, "node_modules"), { recursive: true, force: true });
-    const cacheLines = (cwd: string, ...args: string[]) => runBuiltCli(["check", "--timings", "--no-progress", ...args], cwd).stderr.split("\n").filter((line) => line.includes("cache:"));
-    expect(cacheLines(project.dir, "--workspaces")).toEqual([expect.stringMatching(/^packages\/api: cache: graph 0 hits, 2 misses \(cold: /), expect.stringMatching(/^packages\/core: cache: graph 0 hits, 5 misses \(cold: /)]);
-    expect(cacheLines(join(project.dir, "packages/api"))).toEqual(["cache: graph 2 hits, 0 misses (nothing changed); syntax 2 hits, 0 misses"]);
-    expect(cacheLines(project.dir, "--workspaces")).toEqual(["packages/api: cache: graph 2 hits, 0 misses (nothing changed); syntax 2 hits, 0 misses", "packages/core: cache: graph 5 hits, 0 misses (nothing changed); syntax 5 hits, 0 misses"]);
+    for (const folder of ["api", "core", "shared"])
+      rmSync(join(project.dir, "packages", folder, "node_modules"), { recursive: true, force: true });
+    const cacheLines = (cwd: string, ...args: string[]) =>
+      runBuiltCli(["check", "--timings", "--no-progress", ...args], cwd)
+        .stderr.split("\n")
+        .filter((line) => line.includes("cache:"));
+    expect(cacheLines(project.dir, "--workspaces")).toEqual([
+      expect.stringMatching(/^packages\/api: cache: graph 0 hits, 2 misses \(cold: /),
+      expect.stringMatching(/^packages\/core: cache: graph 0 hits, 5 misses \(cold: /),
+    ]);
+    expect(cacheLines(join(project.dir, "packages/api"))).toEqual([
+      "cache: graph 2 hits, 0 misses (nothing changed); syntax 2 hits, 0 misses",
+    ]);
+    expect(cacheLines(project.dir, "--workspaces")).toEqual([
+      "packages/api: cache: graph 2 hits, 0 misses (nothing changed); syntax 2 hits, 0 misses",
+      "packages/core: cache: graph 5 hits, 0 misses (nothing changed); syntax 5 hits, 0 misses",
+    ]);
   });
 });

@@ -17,20 +17,37 @@ const checkJson = (cwd: string): { status: number | null; report: Report } => {
   const run = runBuiltCli(["check", "--format", "json"], cwd);
   return { status: run.status, report: JSON.parse(run.stdout) as Report };
 };
-const brief = (report: Report) => report.violations.map(({ rule, from, to, specifier, line }) => ({ rule, from, to, specifier, line }));
+const brief = (report: Report) =>
+  report.violations.map(({ rule, from, to, specifier, line }) => ({ rule, from, to, specifier, line }));
 
 describe("npm workspaces", () => {
   it("a root map: a workspace package imported by name, or a path inside it, resolves to its source and obeys the layers", () => {
     const { status, report } = checkJson(FIXTURE);
     expect(status).toBe(1);
     expect(brief(report)).toEqual([
-      { rule: "http-may-not-import-domain", from: "packages/api/src/http/orders-route.ts", to: "packages/core/src/index.ts", specifier: "@acme/core", line: 1 },
-      { rule: "http-may-not-import-shared", from: "packages/api/src/http/orders-route.ts", to: "packages/shared/src/money.ts", specifier: "@acme/shared/src/money.js", line: 2 },
+      {
+        rule: "http-may-not-import-domain",
+        from: "packages/api/src/http/orders-route.ts",
+        to: "packages/core/src/index.ts",
+        specifier: "@acme/core",
+        line: 1,
+      },
+      {
+        rule: "http-may-not-import-shared",
+        from: "packages/api/src/http/orders-route.ts",
+        to: "packages/shared/src/money.ts",
+        specifier: "@acme/shared/src/money.js",
+        line: 2,
+      },
     ]);
     // app → @acme/core and app → @acme/shared (its `source` field) resolved and allowed; @acme/tools is no workspace package.
     expect(report.summary.unresolved).toBe(1);
     expect(report.warnings).toEqual([
-      { code: "unresolved-import", file: "packages/api/src/http/orders-route.ts", message: 'packages/api/src/http/orders-route.ts imports "@acme/tools", which cannot be resolved' },
+      {
+        code: "unresolved-import",
+        file: "packages/api/src/http/orders-route.ts",
+        message: 'packages/api/src/http/orders-route.ts imports "@acme/tools", which cannot be resolved',
+      },
     ]);
   });
 
@@ -38,8 +55,20 @@ describe("npm workspaces", () => {
     const { status, report } = checkJson(join(FIXTURE, "packages/api"));
     expect(status).toBe(1);
     expect(brief(report)).toEqual([
-      { rule: "http-may-not-use-uninstalled-packages", from: "src/http/orders-route.ts", to: "@acme/core", specifier: "@acme/core", line: 1 },
-      { rule: "http-may-not-use-uninstalled-packages", from: "src/http/orders-route.ts", to: "@acme/tools", specifier: "@acme/tools", line: 4 },
+      {
+        rule: "http-may-not-use-uninstalled-packages",
+        from: "src/http/orders-route.ts",
+        to: "@acme/core",
+        specifier: "@acme/core",
+        line: 1,
+      },
+      {
+        rule: "http-may-not-use-uninstalled-packages",
+        from: "src/http/orders-route.ts",
+        to: "@acme/tools",
+        specifier: "@acme/tools",
+        line: 4,
+      },
     ]);
   });
 
@@ -51,16 +80,30 @@ describe("npm workspaces", () => {
       ["@acme/shared", "packages/shared/src/lib.ts"],
     ]);
     expect(Object.keys(workspaceAliases(packages, join(FIXTURE, "packages/api")))).toEqual(["@acme/api$", "@acme/api"]);
-    expect(Object.keys(workspaceAliases(packages, FIXTURE))).toEqual(["@acme/api$", "@acme/api", "@acme/core$", "@acme/core", "@acme/shared$", "@acme/shared"]);
+    expect(Object.keys(workspaceAliases(packages, FIXTURE))).toEqual([
+      "@acme/api$",
+      "@acme/api",
+      "@acme/core$",
+      "@acme/core",
+      "@acme/shared$",
+      "@acme/shared",
+    ]);
   });
 
   it("the Turborepo recipe caches the check on everything layerlint reads: the package's files, its map, tsconfig and manifest, and the root map", () => {
-    const turbo = JSON.parse(readFileSync(join(FIXTURE, "turbo.json"), "utf8")) as { globalDependencies: string[]; tasks: Record<string, { inputs: string[]; outputs: string[] }> };
+    const turbo = JSON.parse(readFileSync(join(FIXTURE, "turbo.json"), "utf8")) as {
+      globalDependencies: string[];
+      tasks: Record<string, { inputs: string[]; outputs: string[] }>;
+    };
     const task = turbo.tasks["check:architecture"];
-    expect(task?.inputs).toEqual(expect.arrayContaining(["$TURBO_DEFAULT$", "layers.yaml", "tsconfig.json", "package.json"]));
+    expect(task?.inputs).toEqual(
+      expect.arrayContaining(["$TURBO_DEFAULT$", "layers.yaml", "tsconfig.json", "package.json"]),
+    );
     expect(task?.outputs).toEqual([]);
     expect(turbo.globalDependencies).toEqual(expect.arrayContaining(["layers.yaml"]));
-    const api = JSON.parse(readFileSync(join(FIXTURE, "packages/api/package.json"), "utf8")) as { scripts: Record<string, string> };
+    const api = JSON.parse(readFileSync(join(FIXTURE, "packages/api/package.json"), "utf8")) as {
+      scripts: Record<string, string>;
+    };
     expect(api.scripts["check:architecture"]).toBe("layerlint check");
   });
 });

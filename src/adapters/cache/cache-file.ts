@@ -7,7 +7,10 @@ import { hashBytes } from "./content-hashes.js";
  * One cache file: a checksum line, then JSON. A file whose checksum does not match (truncated, edited,
  * written by something else) or whose JSON is not what `isValid` expects is discarded, never trusted.
  */
-export type CacheRead<T> = { readonly state: "missing" } | { readonly state: "corrupt"; readonly reason: string } | { readonly state: "read"; readonly value: T };
+export type CacheRead<T> =
+  | { readonly state: "missing" }
+  | { readonly state: "corrupt"; readonly reason: string }
+  | { readonly state: "read"; readonly value: T };
 
 export async function readCacheFile<T>(path: string, isValid: (value: unknown) => value is T): Promise<CacheRead<T>> {
   let text: string;
@@ -15,18 +18,23 @@ export async function readCacheFile<T>(path: string, isValid: (value: unknown) =
     text = await readFile(path, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return code === "ENOENT" || code === "ENOTDIR" ? { state: "missing" } : { state: "corrupt", reason: `it cannot be read (${code ?? String(error)})` };
+    return code === "ENOENT" || code === "ENOTDIR"
+      ? { state: "missing" }
+      : { state: "corrupt", reason: `it cannot be read (${code ?? String(error)})` };
   }
   const newline = text.indexOf("\n");
   const body = text.slice(newline + 1);
-  if (newline < 0 || text.slice(0, newline) !== hashBytes(body)) return { state: "corrupt", reason: "its checksum does not match its content" };
+  if (newline < 0 || text.slice(0, newline) !== hashBytes(body))
+    return { state: "corrupt", reason: "its checksum does not match its content" };
   let value: unknown;
   try {
     value = JSON.parse(body);
   } catch {
     return { state: "corrupt", reason: "it is not JSON" };
   }
-  return isValid(value) ? { state: "read", value } : { state: "corrupt", reason: "it does not have the expected shape" };
+  return isValid(value)
+    ? { state: "read", value }
+    : { state: "corrupt", reason: "it does not have the expected shape" };
 }
 
 /** Atomic (temporary file renamed into place): two runs writing at once leave one whole file, the last one's. */

@@ -62,7 +62,11 @@ export function cachingExtractor(settings: CachingExtractorSettings): Dependency
       const changed = tracked.filter((file) => current.get(file) !== cached.hashes[file] || current.get(file) === null);
       const isChanged = new Set(changed);
       for (const module of cached.graph.modules) {
-        if (module.dependencies.some((dependency) => unresolvedOutside(module.source, dependency)) && !isChanged.has(module.source)) changed.push(module.source);
+        if (
+          module.dependencies.some((dependency) => unresolvedOutside(module.source, dependency)) &&
+          !isChanged.has(module.source)
+        )
+          changed.push(module.source);
       }
       if (changed.length === 0) {
         settings.report({ run: "warm", modules: cached.graph.modules.length });
@@ -82,7 +86,14 @@ export function cachingExtractor(settings: CachingExtractorSettings): Dependency
  * rules by dependency-cruiser itself) and puts them in the cached graph. Returns the reason for a cold run
  * when one is needed.
  */
-async function recruise(inner: DependencyExtractor, cached: ModuleGraph, roots: readonly string[], changed: readonly string[], options: CruiseOptions, hints: ResolutionHints | undefined): Promise<ModuleGraph | string> {
+async function recruise(
+  inner: DependencyExtractor,
+  cached: ModuleGraph,
+  roots: readonly string[],
+  changed: readonly string[],
+  options: CruiseOptions,
+  hints: ResolutionHints | undefined,
+): Promise<ModuleGraph | string> {
   if (changed.length > MAX_RECRUISED) return `more than ${MAX_RECRUISED} files changed`;
   // One cruise per file: with several roots and maxDepth 1, dependency-cruiser lists a root it first
   // met as another root's dependency without extracting its own dependencies.
@@ -98,10 +109,16 @@ async function recruise(inner: DependencyExtractor, cached: ModuleGraph, roots: 
     const after = freshBySource.get(file);
     if (before === undefined || after === undefined) return "a changed file is new to the graph";
     if (sameEdges(before, after)) continue;
-    if (after.dependencies.some((dependency) => dependency.target === "local" && !bySource.has(dependency.resolved))) return "a changed file imports a module the graph did not reach";
+    if (after.dependencies.some((dependency) => dependency.target === "local" && !bySource.has(dependency.resolved)))
+      return "a changed file imports a module the graph did not reach";
     bySource.set(file, after);
   }
-  return { modules: reachable(cached.modules.map((module) => bySource.get(module.source) as GraphModule), roots) };
+  return {
+    modules: reachable(
+      cached.modules.map((module) => bySource.get(module.source) as GraphModule),
+      roots,
+    ),
+  };
 }
 
 /** Beyond this many changed files one cold cruise is cheaper than a cruise per file. */
@@ -109,10 +126,17 @@ const MAX_RECRUISED = 16;
 
 /** The same imports resolved the same way and breaking the same rules. */
 function sameEdges(before: GraphModule, after: GraphModule): boolean {
-  const edges = (module: GraphModule) => JSON.stringify(module.dependencies.map((dependency: GraphDependency) => [
-    dependency.specifier, dependency.resolved, dependency.target, dependency.typeOnly, dependency.dependencyTypes,
-    dependency.brokenRules,
-  ]));
+  const edges = (module: GraphModule) =>
+    JSON.stringify(
+      module.dependencies.map((dependency: GraphDependency) => [
+        dependency.specifier,
+        dependency.resolved,
+        dependency.target,
+        dependency.typeOnly,
+        dependency.dependencyTypes,
+        dependency.brokenRules,
+      ]),
+    );
   return edges(before) === edges(after);
 }
 
@@ -125,7 +149,8 @@ function reachable(modules: readonly GraphModule[], roots: readonly string[]): G
     const source = pending.pop() as string;
     if (seen.has(source)) continue;
     seen.add(source);
-    for (const dependency of bySource.get(source)?.dependencies ?? []) if (bySource.has(dependency.resolved)) pending.push(dependency.resolved);
+    for (const dependency of bySource.get(source)?.dependencies ?? [])
+      if (bySource.has(dependency.resolved)) pending.push(dependency.resolved);
   }
   return modules.filter((module) => seen.has(module.source));
 }
@@ -141,7 +166,12 @@ async function allPresent(hashes: ContentHashes, paths: readonly string[]): Prom
   return found.every(Boolean);
 }
 
-async function store(settings: CachingExtractorSettings, key: string, files: readonly string[], graph: ModuleGraph): Promise<void> {
+async function store(
+  settings: CachingExtractorSettings,
+  key: string,
+  files: readonly string[],
+  graph: ModuleGraph,
+): Promise<void> {
   const inside = graph.modules.map((module) => module.source).filter((source) => !source.startsWith("../"));
   const current = await hashAll(settings.hashes, [...new Set([...files, ...inside])]);
   const hashes: Record<string, string> = {};
@@ -150,10 +180,13 @@ async function store(settings: CachingExtractorSettings, key: string, files: rea
     if (hash !== null) hashes[file] = hash;
   }
   const modules = new Set(graph.modules.map((module) => module.source));
-  const present = new Set<string>(graph.modules.map((module) => module.source).filter((source) => source.startsWith("../")));
+  const present = new Set<string>(
+    graph.modules.map((module) => module.source).filter((source) => source.startsWith("../")),
+  );
   for (const module of graph.modules) {
     for (const dependency of module.dependencies) {
-      if ((dependency.target === "local" || dependency.target === "package") && !modules.has(dependency.resolved)) present.add(dependency.resolved);
+      if ((dependency.target === "local" || dependency.target === "package") && !modules.has(dependency.resolved))
+        present.add(dependency.resolved);
     }
   }
   const value: GraphCache = { key, hashes, present: [...present].sort(), graph };
@@ -165,7 +198,19 @@ async function store(settings: CachingExtractorSettings, key: string, files: rea
 }
 
 function isGraphCache(value: unknown): value is GraphCache {
-  if (!isRecord(value) || typeof value.key !== "string" || !isRecord(value.hashes) || !Array.isArray(value.present) || !isRecord(value.graph)) return false;
+  if (
+    !isRecord(value) ||
+    typeof value.key !== "string" ||
+    !isRecord(value.hashes) ||
+    !Array.isArray(value.present) ||
+    !isRecord(value.graph)
+  )
+    return false;
   const modules = value.graph.modules;
-  return Array.isArray(modules) && modules.every((module) => isRecord(module) && typeof module.source === "string" && Array.isArray(module.dependencies));
+  return (
+    Array.isArray(modules) &&
+    modules.every(
+      (module) => isRecord(module) && typeof module.source === "string" && Array.isArray(module.dependencies),
+    )
+  );
 }

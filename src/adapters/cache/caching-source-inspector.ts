@@ -18,7 +18,13 @@ export interface CachingSourceInspector {
  * Where the imports of a violation's file are, remembered per content hash: a warm check with violations
  * never loads the parser. `locateImports` is synchronous, so the cache file is read before the run.
  */
-export async function cachingSourceInspector(inner: SourceInspector, fileSystem: FileSystem, key: string, file: string, warn: (message: string) => void): Promise<CachingSourceInspector> {
+export async function cachingSourceInspector(
+  inner: SourceInspector,
+  fileSystem: FileSystem,
+  key: string,
+  file: string,
+  warn: (message: string) => void,
+): Promise<CachingSourceInspector> {
   const read = await readCacheFile(file, isLocatedCache);
   if (read.state === "corrupt") warn(`the cache file ${file} is discarded: ${read.reason}`);
   const cached = read.state === "read" && read.value.key === key ? read.value.files : {};
@@ -52,6 +58,12 @@ export async function cachingSourceInspector(inner: SourceInspector, fileSystem:
 }
 
 function isLocatedCache(value: unknown): value is LocatedCache {
-  return isRecord(value) && typeof value.key === "string" && isRecord(value.files)
-    && Object.values(value.files).every((entry) => isRecord(entry) && typeof entry.hash === "string" && Array.isArray(entry.imports));
+  return (
+    isRecord(value) &&
+    typeof value.key === "string" &&
+    isRecord(value.files) &&
+    Object.values(value.files).every(
+      (entry) => isRecord(entry) && typeof entry.hash === "string" && Array.isArray(entry.imports),
+    )
+  );
 }

@@ -1,5 +1,11 @@
 import { join } from "node:path";
-import type { FileSyntaxProblem, FileSystem, SourceInspector, SyntaxChecker, SyntaxProblem } from "../../application/ports.js";
+import type {
+  FileSyntaxProblem,
+  FileSystem,
+  SourceInspector,
+  SyntaxChecker,
+  SyntaxProblem,
+} from "../../application/ports.js";
 import { cannotWrite, isRecord, readCacheFile, writeCacheFile } from "./cache-file.js";
 import { hashAll, type ContentHashes } from "./content-hashes.js";
 
@@ -36,12 +42,20 @@ export function cachingSyntaxChecker(settings: CachingSyntaxCheckerSettings): Sy
       const current = await hashAll(settings.hashes, files);
       const changed = files.filter((file) => current.get(file) === null || cached[file]?.hash !== current.get(file));
       const isChanged = new Set(changed);
-      const found = new Map((await (changed.length <= FEW ? parseHere(settings, root, changed) : settings.inner.check(root, changed))).map((problem) => [problem.file, problem]));
+      const found = new Map(
+        (await (changed.length <= FEW ? parseHere(settings, root, changed) : settings.inner.check(root, changed))).map(
+          (problem) => [problem.file, problem],
+        ),
+      );
       const entries: SyntaxCache["files"] = {};
       const problems: FileSyntaxProblem[] = [];
       for (const file of files) {
         const fresh = found.get(file);
-        const problem = isChanged.has(file) ? (fresh === undefined ? null : { line: fresh.line, column: fresh.column, message: fresh.message }) : (cached[file]?.problem ?? null);
+        const problem = isChanged.has(file)
+          ? fresh === undefined
+            ? null
+            : { line: fresh.line, column: fresh.column, message: fresh.message }
+          : (cached[file]?.problem ?? null);
         if (problem !== null) problems.push({ file, ...problem });
         const hash = current.get(file);
         if (hash !== null && hash !== undefined) entries[file] = { hash, problem };
@@ -49,7 +63,10 @@ export function cachingSyntaxChecker(settings: CachingSyntaxCheckerSettings): Sy
       settings.report({ cached: files.length - changed.length, parsed: changed.length });
       if (changed.length > 0 || Object.keys(cached).length !== files.length) {
         try {
-          await writeCacheFile(settings.fileSystem, settings.file, { key: settings.key, files: entries } satisfies SyntaxCache);
+          await writeCacheFile(settings.fileSystem, settings.file, {
+            key: settings.key,
+            files: entries,
+          } satisfies SyntaxCache);
         } catch (error) {
           settings.warn(cannotWrite(settings.file, error));
         }
@@ -63,7 +80,11 @@ export function cachingSyntaxChecker(settings: CachingSyntaxCheckerSettings): Sy
 const FEW = 16;
 
 /** What the worker does (the first syntax problem of each file), without the worker. */
-async function parseHere(settings: CachingSyntaxCheckerSettings, root: string, files: readonly string[]): Promise<FileSyntaxProblem[]> {
+async function parseHere(
+  settings: CachingSyntaxCheckerSettings,
+  root: string,
+  files: readonly string[],
+): Promise<FileSyntaxProblem[]> {
   const found: FileSyntaxProblem[] = [];
   for (const file of files) {
     const [first] = settings.inspector.syntaxProblems(file, await settings.fileSystem.readText(join(root, file)));
@@ -73,6 +94,13 @@ async function parseHere(settings: CachingSyntaxCheckerSettings, root: string, f
 }
 
 function isSyntaxCache(value: unknown): value is SyntaxCache {
-  return isRecord(value) && typeof value.key === "string" && isRecord(value.files)
-    && Object.values(value.files).every((entry) => isRecord(entry) && typeof entry.hash === "string" && (entry.problem === null || isRecord(entry.problem)));
+  return (
+    isRecord(value) &&
+    typeof value.key === "string" &&
+    isRecord(value.files) &&
+    Object.values(value.files).every(
+      (entry) =>
+        isRecord(entry) && typeof entry.hash === "string" && (entry.problem === null || isRecord(entry.problem)),
+    )
+  );
 }

@@ -36,14 +36,37 @@ export async function openCheckCache(ports: CheckPorts, settings: CheckCacheSett
   const id = hashBytes(settings.mapFile).slice(0, 16);
   let graph: GraphCacheOutcome | null = null;
   let syntax: SyntaxCacheOutcome | null = null;
-  const located = await cachingSourceInspector(ports.inspector, ports.fileSystem, syntaxKey(versions), join(settings.dir, `check-${id}.imports.json`), warn);
+  const located = await cachingSourceInspector(
+    ports.inspector,
+    ports.fileSystem,
+    syntaxKey(versions),
+    join(settings.dir, `check-${id}.imports.json`),
+    warn,
+  );
   return {
     flush: () => located.flush(),
     ports: {
       ...ports,
       inspector: located.inspector,
-      extractor: cachingExtractor({ inner: ports.extractor, fileSystem: ports.fileSystem, hashes, versions, file: join(settings.dir, `check-${id}.graph.json`), warn, report: (outcome) => (graph = outcome) }),
-      syntax: cachingSyntaxChecker({ inner: ports.syntax, inspector: ports.inspector, fileSystem: ports.fileSystem, hashes, key: syntaxKey(versions), file: join(settings.dir, `check-${id}.syntax.json`), warn, report: (outcome) => (syntax = outcome) }),
+      extractor: cachingExtractor({
+        inner: ports.extractor,
+        fileSystem: ports.fileSystem,
+        hashes,
+        versions,
+        file: join(settings.dir, `check-${id}.graph.json`),
+        warn,
+        report: (outcome) => (graph = outcome),
+      }),
+      syntax: cachingSyntaxChecker({
+        inner: ports.syntax,
+        inspector: ports.inspector,
+        fileSystem: ports.fileSystem,
+        hashes,
+        key: syntaxKey(versions),
+        file: join(settings.dir, `check-${id}.syntax.json`),
+        warn,
+        report: (outcome) => (syntax = outcome),
+      }),
     },
     summary() {
       const parts: string[] = [];
@@ -56,11 +79,14 @@ export async function openCheckCache(ports: CheckPorts, settings: CheckCacheSett
 
 function describeGraph(outcome: GraphCacheOutcome): string {
   if (outcome.run === "warm") return `graph ${outcome.modules} hits, 0 misses (nothing changed)`;
-  if (outcome.run === "partial") return `graph ${outcome.modules - outcome.recruised.length} hits, ${outcome.recruised.length} misses (re-cruised ${listed(outcome.recruised)})`;
+  if (outcome.run === "partial")
+    return `graph ${outcome.modules - outcome.recruised.length} hits, ${outcome.recruised.length} misses (re-cruised ${listed(outcome.recruised)})`;
   return `graph 0 hits, ${outcome.modules} misses (cold: ${outcome.reason})`;
 }
 
 function listed(files: readonly string[]): string {
   const shown = 5;
-  return files.length <= shown ? files.join(", ") : `${files.slice(0, shown).join(", ")} and ${files.length - shown} more`;
+  return files.length <= shown
+    ? files.join(", ")
+    : `${files.slice(0, shown).join(", ")} and ${files.length - shown} more`;
 }

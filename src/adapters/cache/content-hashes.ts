@@ -21,7 +21,11 @@ export function createContentHashes(rootDir: string): ContentHashes {
       }
       return hash;
     },
-    exists: (relativePath) => stat(join(rootDir, relativePath)).then(() => true, () => false),
+    exists: (relativePath) =>
+      stat(join(rootDir, relativePath)).then(
+        () => true,
+        () => false,
+      ),
   };
 }
 

@@ -3,7 +3,12 @@ import { cruise, type ICruiseOptions, type ICruiseResult, type IDependency, type
 import extractTSConfig from "dependency-cruiser/config-utl/extract-ts-config";
 import type { DependencyExtractor } from "../../application/ports.js";
 import { NODE_MODULES_REGEX } from "../../domain/compile/compile-rules.js";
-import { ConfigurationError, DependencyFailure, FileSystemFailure, type ConfigurationIssue } from "../../domain/errors.js";
+import {
+  ConfigurationError,
+  DependencyFailure,
+  FileSystemFailure,
+  type ConfigurationIssue,
+} from "../../domain/errors.js";
 import type { DependencyTarget, GraphDependency, GraphModule, ModuleGraph } from "../../domain/graph/module-graph.js";
 
 const NODE_MODULES = new RegExp(NODE_MODULES_REGEX);
@@ -18,13 +23,22 @@ export const dependencyCruiserExtractor: DependencyExtractor = {
     try {
       const confined = { ...options, doNotFollow: { path: [...options.doNotFollow.path, OUTSIDE_BASE_DIR] } };
       // No bustTheCache: it rebuilds the resolver for every import; each cruise() already starts with fresh resolver caches.
-      const resolveOptions = hints === undefined || Object.keys(hints.aliases).length === 0 ? {} : { alias: { ...hints.aliases } };
-      const reported = await cruise([...files], confined as unknown as ICruiseOptions, resolveOptions, tsConfig ? { tsConfig } : {});
+      const resolveOptions =
+        hints === undefined || Object.keys(hints.aliases).length === 0 ? {} : { alias: { ...hints.aliases } };
+      const reported = await cruise(
+        [...files],
+        confined as unknown as ICruiseOptions,
+        resolveOptions,
+        tsConfig ? { tsConfig } : {},
+      );
       result = reported.output as ICruiseResult;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") {
         const path = (error as NodeJS.ErrnoException).path ?? "a file";
-        throw new FileSystemFailure(`${path} disappeared during the run (deleted or moved while dependency-cruiser read the tree): run layerlint again`, error);
+        throw new FileSystemFailure(
+          `${path} disappeared during the run (deleted or moved while dependency-cruiser read the tree): run layerlint again`,
+          error,
+        );
       }
       const message = error instanceof Error ? error.message : String(error);
       if (message.includes("cowardly refusing to run")) {
@@ -44,7 +58,10 @@ function loadTsConfig(baseDir: string, fileName: string): unknown {
   try {
     return extractTSConfig(absolute);
   } catch (error) {
-    throw new ConfigurationError(tsconfigIssues(relative(baseDir, absolute) || absolute, error instanceof Error ? error.message : String(error)), "LL-TSCONFIG");
+    throw new ConfigurationError(
+      tsconfigIssues(relative(baseDir, absolute) || absolute, error instanceof Error ? error.message : String(error)),
+      "LL-TSCONFIG",
+    );
   }
 }
 
@@ -58,7 +75,9 @@ function tsconfigIssues(file: string, text: string): ConfigurationIssue[] {
     message: `${match[4]}: ${match[5]}`,
   }));
   const firstLine = text.trim().split("\n")[0] ?? "";
-  return issues.length > 0 ? issues : [{ file, line: null, column: null, key: "", message: `tsconfig cannot be read: ${firstLine}` }];
+  return issues.length > 0
+    ? issues
+    : [{ file, line: null, column: null, key: "", message: `tsconfig cannot be read: ${firstLine}` }];
 }
 
 export function toModuleGraph(result: ICruiseResult): ModuleGraph {

@@ -103,7 +103,12 @@ const REASONS: Readonly<Record<string, string>> = {
 function failure(action: string, path: string, error: unknown): FileSystemFailure {
   const code = errorCode(error);
   const known = action === "cannot write" && code === "ENOENT" ? "its folder does not exist" : REASONS[code ?? ""];
-  const reason = code === undefined ? (error instanceof Error ? error.message : String(error)) : `${known ?? "the file system refused"} (${code})`;
+  const reason =
+    code === undefined
+      ? error instanceof Error
+        ? error.message
+        : String(error)
+      : `${known ?? "the file system refused"} (${code})`;
   return new FileSystemFailure(`${action} ${path}: ${reason}`, error);
 }
 

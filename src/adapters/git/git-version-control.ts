@@ -12,12 +12,24 @@ interface GitResult {
 export const gitVersionControl: VersionControl = {
   async changedFiles(root, ref) {
     const inside = await git(root, ["rev-parse", "--is-inside-work-tree"]);
-    if (!inside.ok || inside.stdout.trim() !== "true") throw new UsageError(`--changed needs a git repository, and ${root} is not inside one`);
+    if (!inside.ok || inside.stdout.trim() !== "true")
+      throw new UsageError(`--changed needs a git repository, and ${root} is not inside one`);
     if (ref?.startsWith("-") === true) throw new UsageError(`--changed: "${ref}" is not a git revision`);
     const target = ref ?? (await defaultBranch(root));
     const base = await git(root, ["merge-base", "HEAD", target]);
-    if (!base.ok) throw new UsageError(`--changed: cannot find the merge base of HEAD and "${target}": ${firstLine(base.stderr) || "they share no history"}`);
-    const diff = await gitOrFail(root, ["diff", "--name-only", "--no-renames", "--relative", "-z", base.stdout.trim(), "--"]);
+    if (!base.ok)
+      throw new UsageError(
+        `--changed: cannot find the merge base of HEAD and "${target}": ${firstLine(base.stderr) || "they share no history"}`,
+      );
+    const diff = await gitOrFail(root, [
+      "diff",
+      "--name-only",
+      "--no-renames",
+      "--relative",
+      "-z",
+      base.stdout.trim(),
+      "--",
+    ]);
     const untracked = await gitOrFail(root, ["ls-files", "--others", "--exclude-standard", "-z"]);
     return [...new Set([...nulSeparated(diff), ...nulSeparated(untracked)])].sort();
   },
@@ -34,7 +46,9 @@ async function defaultBranch(root: string): Promise<string> {
   for (const branch of ["main", "master"]) {
     if ((await git(root, ["rev-parse", "--verify", "--quiet", `${branch}^{commit}`])).ok) return branch;
   }
-  throw new UsageError("--changed: cannot tell the default branch (no origin/HEAD, main or master): name the base, e.g. --changed origin/develop");
+  throw new UsageError(
+    "--changed: cannot tell the default branch (no origin/HEAD, main or master): name the base, e.g. --changed origin/develop",
+  );
 }
 
 async function gitOrFail(root: string, args: readonly string[]): Promise<string> {

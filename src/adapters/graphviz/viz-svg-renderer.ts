@@ -14,7 +14,9 @@ export const vizSvgRenderer: SvgRenderer = {
     viz ??= import("@viz-js/viz").then((module) => module.instance());
     const result = (await viz).render(dot, { format: "svg" });
     if (result.status === "failure") {
-      throw new DependencyFailure(`Graphviz could not lay out the graph: ${result.errors.map((error) => error.message.trim()).join("; ")}`);
+      throw new DependencyFailure(
+        `Graphviz could not lay out the graph: ${result.errors.map((error) => error.message.trim()).join("; ")}`,
+      );
     }
     return result.output;
   },

@@ -20,7 +20,10 @@ export const presetLocator: PresetLocator = {
   },
   async builtInNames() {
     const entries = await readdir(BUILT_IN_DIR);
-    return entries.filter((name) => name.endsWith(".yaml")).map((name) => name.slice(0, -".yaml".length)).sort();
+    return entries
+      .filter((name) => name.endsWith(".yaml"))
+      .map((name) => name.slice(0, -".yaml".length))
+      .sort();
   },
 };
 

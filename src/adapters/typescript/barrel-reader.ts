@@ -29,7 +29,11 @@ function exportsOf(sourceFile: ts.SourceFile): ModuleExports {
   let onlyReExports = true;
 
   for (const statement of sourceFile.statements) {
-    if (ts.isExportDeclaration(statement) && statement.moduleSpecifier !== undefined && ts.isStringLiteral(statement.moduleSpecifier)) {
+    if (
+      ts.isExportDeclaration(statement) &&
+      statement.moduleSpecifier !== undefined &&
+      ts.isStringLiteral(statement.moduleSpecifier)
+    ) {
       const specifier = statement.moduleSpecifier.text;
       const clause = statement.exportClause;
       if (clause === undefined) {
@@ -37,24 +41,53 @@ function exportsOf(sourceFile: ts.SourceFile): ModuleExports {
         reExports.push({ specifier, star: true, typeOnly: statement.isTypeOnly, names: [] });
       } else if (ts.isNamespaceExport(clause)) {
         names.push(clause.name.text);
-        reExports.push({ specifier, star: false, typeOnly: statement.isTypeOnly, names: [{ exported: clause.name.text, imported: "*", typeOnly: statement.isTypeOnly }] });
+        reExports.push({
+          specifier,
+          star: false,
+          typeOnly: statement.isTypeOnly,
+          names: [{ exported: clause.name.text, imported: "*", typeOnly: statement.isTypeOnly }],
+        });
       } else {
-        const entries = clause.elements.map((element) => ({ exported: element.name.text, imported: (element.propertyName ?? element.name).text, typeOnly: statement.isTypeOnly || element.isTypeOnly }));
+        const entries = clause.elements.map((element) => ({
+          exported: element.name.text,
+          imported: (element.propertyName ?? element.name).text,
+          typeOnly: statement.isTypeOnly || element.isTypeOnly,
+        }));
         names.push(...entries.map((entry) => entry.exported));
         reExports.push({ specifier, star: false, typeOnly: statement.isTypeOnly, names: entries });
       }
-    } else if (ts.isImportDeclaration(statement) && statement.importClause !== undefined && ts.isStringLiteral(statement.moduleSpecifier)) {
+    } else if (
+      ts.isImportDeclaration(statement) &&
+      statement.importClause !== undefined &&
+      ts.isStringLiteral(statement.moduleSpecifier)
+    ) {
       const specifier = statement.moduleSpecifier.text;
       const clause = statement.importClause;
-      if (clause.name !== undefined) bindings.set(clause.name.text, { specifier, imported: "default", typeOnly: clause.isTypeOnly });
+      if (clause.name !== undefined)
+        bindings.set(clause.name.text, { specifier, imported: "default", typeOnly: clause.isTypeOnly });
       const named = clause.namedBindings;
-      if (named !== undefined && ts.isNamespaceImport(named)) bindings.set(named.name.text, { specifier, imported: "*", typeOnly: clause.isTypeOnly });
+      if (named !== undefined && ts.isNamespaceImport(named))
+        bindings.set(named.name.text, { specifier, imported: "*", typeOnly: clause.isTypeOnly });
       if (named !== undefined && ts.isNamedImports(named)) {
-        for (const element of named.elements) bindings.set(element.name.text, { specifier, imported: (element.propertyName ?? element.name).text, typeOnly: clause.isTypeOnly || element.isTypeOnly });
+        for (const element of named.elements)
+          bindings.set(element.name.text, {
+            specifier,
+            imported: (element.propertyName ?? element.name).text,
+            typeOnly: clause.isTypeOnly || element.isTypeOnly,
+          });
       }
-    } else if (ts.isExportDeclaration(statement) && statement.moduleSpecifier === undefined && statement.exportClause !== undefined && ts.isNamedExports(statement.exportClause)) {
+    } else if (
+      ts.isExportDeclaration(statement) &&
+      statement.moduleSpecifier === undefined &&
+      statement.exportClause !== undefined &&
+      ts.isNamedExports(statement.exportClause)
+    ) {
       for (const element of statement.exportClause.elements) {
-        localExports.push({ exported: element.name.text, local: (element.propertyName ?? element.name).text, typeOnly: statement.isTypeOnly || element.isTypeOnly });
+        localExports.push({
+          exported: element.name.text,
+          local: (element.propertyName ?? element.name).text,
+          typeOnly: statement.isTypeOnly || element.isTypeOnly,
+        });
         names.push(element.name.text);
       }
     } else {
@@ -69,7 +102,12 @@ function exportsOf(sourceFile: ts.SourceFile): ModuleExports {
       onlyReExports = false;
       continue;
     }
-    reExports.push({ specifier: binding.specifier, star: false, typeOnly: false, names: [{ exported, imported: binding.imported, typeOnly: typeOnly || binding.typeOnly }] });
+    reExports.push({
+      specifier: binding.specifier,
+      star: false,
+      typeOnly: false,
+      names: [{ exported, imported: binding.imported, typeOnly: typeOnly || binding.typeOnly }],
+    });
   }
   return { barrel: onlyReExports && reExports.length > 0, reExports, names: [...new Set(names)], exportsStar };
 }
@@ -81,9 +119,15 @@ function declaredExports(statement: ts.Statement): string[] {
   const modifiers = ts.canHaveModifiers(statement) ? (ts.getModifiers(statement) ?? []) : [];
   if (!modifiers.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) return [];
   if (modifiers.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword)) return ["default"];
-  if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.flatMap((declaration) => bindingNames(declaration.name));
+  if (ts.isVariableStatement(statement))
+    return statement.declarationList.declarations.flatMap((declaration) => bindingNames(declaration.name));
   if (
-    (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement)) &&
+    (ts.isFunctionDeclaration(statement) ||
+      ts.isClassDeclaration(statement) ||
+      ts.isInterfaceDeclaration(statement) ||
+      ts.isTypeAliasDeclaration(statement) ||
+      ts.isEnumDeclaration(statement) ||
+      ts.isModuleDeclaration(statement)) &&
     statement.name !== undefined &&
     ts.isIdentifier(statement.name)
   ) {
@@ -113,19 +157,37 @@ function importsOf(sourceFile: ts.SourceFile): ImportedNames[] {
       const clause = node.importClause;
       if (clause === undefined) take(node.moduleSpecifier, [], true);
       else {
-        const names: ImportedName[] = clause.name === undefined ? [] : [{ name: "default", typeOnly: clause.isTypeOnly }];
+        const names: ImportedName[] =
+          clause.name === undefined ? [] : [{ name: "default", typeOnly: clause.isTypeOnly }];
         const named = clause.namedBindings;
-        if (named !== undefined && ts.isNamedImports(named)) names.push(...named.elements.map((element) => ({ name: (element.propertyName ?? element.name).text, typeOnly: clause.isTypeOnly || element.isTypeOnly })));
+        if (named !== undefined && ts.isNamedImports(named))
+          names.push(
+            ...named.elements.map((element) => ({
+              name: (element.propertyName ?? element.name).text,
+              typeOnly: clause.isTypeOnly || element.isTypeOnly,
+            })),
+          );
         take(node.moduleSpecifier, names, named !== undefined && ts.isNamespaceImport(named));
       }
     } else if (ts.isExportDeclaration(node)) {
       const clause = node.exportClause;
       if (clause !== undefined && ts.isNamedExports(clause)) {
-        take(node.moduleSpecifier, clause.elements.map((element) => ({ name: (element.propertyName ?? element.name).text, typeOnly: node.isTypeOnly || element.isTypeOnly })), false);
+        take(
+          node.moduleSpecifier,
+          clause.elements.map((element) => ({
+            name: (element.propertyName ?? element.name).text,
+            typeOnly: node.isTypeOnly || element.isTypeOnly,
+          })),
+          false,
+        );
       } else take(node.moduleSpecifier, [], true);
     } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
       take(node.moduleReference.expression, [], true);
-    } else if (ts.isCallExpression(node) && (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === "require"))) {
+    } else if (
+      ts.isCallExpression(node) &&
+      (node.expression.kind === ts.SyntaxKind.ImportKeyword ||
+        (ts.isIdentifier(node.expression) && node.expression.text === "require"))
+    ) {
       take(node.arguments[0], [], true);
     } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) {
       take(node.argument.literal, [], true);

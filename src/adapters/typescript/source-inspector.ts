@@ -4,7 +4,8 @@ import type { LocatedImport, SourceInspector, SyntaxProblem } from "../../applic
 
 let loaded: typeof TypeScript | undefined;
 /** Loaded on first use: a check with nothing to locate (a clean or cached one) never loads the parser. */
-export const typescript = (): typeof TypeScript => (loaded ??= createRequire(import.meta.url)("typescript") as typeof TypeScript);
+export const typescript = (): typeof TypeScript =>
+  (loaded ??= createRequire(import.meta.url)("typescript") as typeof TypeScript);
 
 /** Reads import statements with TypeScript's parser, so comments and strings never count as imports. */
 export const typescriptSourceInspector: SourceInspector = {
@@ -39,10 +40,16 @@ export const typescriptSourceInspector: SourceInspector = {
 
   syntaxProblems(fileName, text) {
     const ts = typescript();
-    const sourceFile = parse(fileName, text) as TypeScript.SourceFile & { parseDiagnostics?: readonly TypeScript.Diagnostic[] };
+    const sourceFile = parse(fileName, text) as TypeScript.SourceFile & {
+      parseDiagnostics?: readonly TypeScript.Diagnostic[];
+    };
     return (sourceFile.parseDiagnostics ?? []).map((diagnostic): SyntaxProblem => {
       const position = sourceFile.getLineAndCharacterOfPosition(diagnostic.start ?? 0);
-      return { line: position.line + 1, column: position.character + 1, message: ts.flattenDiagnosticMessageText(diagnostic.messageText, " ") };
+      return {
+        line: position.line + 1,
+        column: position.character + 1,
+        message: ts.flattenDiagnosticMessageText(diagnostic.messageText, " "),
+      };
     });
   },
 };

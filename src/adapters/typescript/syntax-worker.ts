@@ -8,7 +8,9 @@ const { root, files } = workerData as { root: string; files: string[] };
 const found = [];
 for (const file of files) {
   const text = await readFile(join(root, file), "utf8").catch((error: NodeJS.ErrnoException) => {
-    throw new Error(`cannot read ${file} (${error.code ?? error.message}): was it deleted or made unreadable during the run?`);
+    throw new Error(
+      `cannot read ${file} (${error.code ?? error.message}): was it deleted or made unreadable during the run?`,
+    );
   });
   const [first] = typescriptSourceInspector.syntaxProblems(file, text);
   if (first) found.push({ file, ...first });

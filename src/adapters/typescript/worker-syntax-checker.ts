@@ -11,7 +11,9 @@ export const workerSyntaxChecker: SyntaxChecker = {
     return new Promise((resolve, reject) => {
       const worker = new Worker(WORKER_URL, { workerData: { root, files: [...files] } });
       worker.once("message", resolve);
-      worker.once("error", (error) => reject(new DependencyFailure(`the syntax check failed: ${error.message}`, error)));
+      worker.once("error", (error) =>
+        reject(new DependencyFailure(`the syntax check failed: ${error.message}`, error)),
+      );
       worker.once("exit", (code) => {
         if (code !== 0) reject(new DependencyFailure(`the syntax check stopped with exit code ${code}`));
       });

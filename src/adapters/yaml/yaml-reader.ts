@@ -10,7 +10,10 @@ export const yamlReader: YamlReader = {
     const source = text.replace(/^\uFEFF/, "");
     // The library's own uniqueKeys check compares every key with every other: seconds for 10,000 layers.
     const document = parseDocument(source, { lineCounter, uniqueKeys: false, prettyErrors: false });
-    const found = [...document.errors.map((error) => ({ offset: error.pos[0], code: error.code as string, message: error.message })), ...duplicateKeys(document)].sort((a, b) => a.offset - b.offset);
+    const found = [
+      ...document.errors.map((error) => ({ offset: error.pos[0], code: error.code as string, message: error.message })),
+      ...duplicateKeys(document),
+    ].sort((a, b) => a.offset - b.offset);
     const errors = found.map((error) => {
       const position = lineCounter.linePos(error.offset);
       const key = (/^[^:\n]*/.exec(source.slice(error.offset))?.[0] ?? "").trim();
@@ -21,12 +24,23 @@ export const yamlReader: YamlReader = {
       try {
         value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
         if (isCyclic(value)) {
-          errors.push({ line: 1, column: 1, message: "an alias refers to a node that contains it, which makes an endless value: remove the alias (*name) inside its own anchor (&name)" });
+          errors.push({
+            line: 1,
+            column: 1,
+            message:
+              "an alias refers to a node that contains it, which makes an endless value: remove the alias (*name) inside its own anchor (&name)",
+          });
           value = null;
         }
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        errors.push({ line: 1, column: 1, message: /alias count/i.test(message) ? `${message}: its aliases expand to more than ${MAX_ALIAS_COUNT} nodes; write the lists out instead` : message });
+        errors.push({
+          line: 1,
+          column: 1,
+          message: /alias count/i.test(message)
+            ? `${message}: its aliases expand to more than ${MAX_ALIAS_COUNT} nodes; write the lists out instead`
+            : message,
+        });
       }
     }
     return {
@@ -65,7 +79,8 @@ function duplicateKeys(document: Document): { offset: number; code: string; mess
       for (const pair of map.items) {
         if (!isScalar(pair.key)) continue;
         const key = String(pair.key.value);
-        if (seen.has(key)) found.push({ offset: pair.key.range?.[0] ?? 0, code: "DUPLICATE_KEY", message: "duplicate key" });
+        if (seen.has(key))
+          found.push({ offset: pair.key.range?.[0] ?? 0, code: "DUPLICATE_KEY", message: "duplicate key" });
         seen.add(key);
       }
     },
@@ -78,7 +93,9 @@ function findNode(root: Node | null, keyPath: readonly (string | number)[], atKe
   for (const [index, part] of keyPath.entries()) {
     const last = index === keyPath.length - 1;
     if (isMap(current)) {
-      const pair = current.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(part));
+      const pair = current.items.find(
+        (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(part),
+      );
       if (!pair) return current;
       current = (last && atKey ? pair.key : (pair.value ?? pair.key)) as Node | null;
     } else if (isSeq(current) && typeof part === "number") {
@@ -93,8 +110,11 @@ function findNode(root: Node | null, keyPath: readonly (string | number)[], atKe
 }
 
 function yamlMessage(code: string, message: string, key: string): string {
-  if (code === "DUPLICATE_KEY") return `"${key}" is defined twice in the same mapping: a layer or key may appear only once`;
+  if (code === "DUPLICATE_KEY")
+    return `"${key}" is defined twice in the same mapping: a layer or key may appear only once`;
   if (code === "TAB_AS_INDENT") return "tabs are not allowed as indentation in YAML: indent with spaces";
   const first = message.split("\n")[0] as string;
-  return /call stack/i.test(first) ? "the YAML is nested too deeply to read: a layer map needs only a few levels" : first;
+  return /call stack/i.test(first)
+    ? "the YAML is nested too deeply to read: a layer map needs only a few levels"
+    : first;
 }

@@ -25,13 +25,22 @@ export const registerBaselineCommand: CommandRegistration = (program, { environm
     });
 };
 
-export async function runBaselineCommand(environment: CliEnvironment, ports: CheckPorts, options: BaselineCommandOptions): Promise<ExitCode> {
+export async function runBaselineCommand(
+  environment: CliEnvironment,
+  ports: CheckPorts,
+  options: BaselineCommandOptions,
+): Promise<ExitCode> {
   const mapFile = await findLayerMap(ports.fileSystem, environment.cwd, options.config);
   const loaded = await loadLayerMap(ports, mapFile, environment.cwd);
-  const file = options.output === undefined ? join(loaded.rootDir, DEFAULT_BASELINE_FILE) : resolve(environment.cwd, options.output);
+  const file =
+    options.output === undefined
+      ? join(loaded.rootDir, DEFAULT_BASELINE_FILE)
+      : resolve(environment.cwd, options.output);
   const { baseline } = await recordBaseline(ports, { loaded, file });
   const count = baseline.violations.length;
   const shown = relative(environment.cwd, file).split(sep).join("/");
-  environment.stdout.write(`recorded ${count === 1 ? "1 violation" : `${count} violations`} in ${shown}: \`layerlint check --baseline ${shown}\` now fails only on new ones\n`);
+  environment.stdout.write(
+    `recorded ${count === 1 ? "1 violation" : `${count} violations`} in ${shown}: \`layerlint check --baseline ${shown}\` now fails only on new ones\n`,
+  );
   return EXIT.clean;
 }

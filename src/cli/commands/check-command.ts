@@ -12,39 +12,67 @@ import { checkedReport } from "./checked-report.js";
 import { CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP, type CommandRegistration } from "./command-context.js";
 import { watchCheck } from "./watch-check.js";
 import { workspacesReport } from "./workspaces-report.js";
-import { assertDistinctReportFiles, collectReportTarget, REPORT_OPTION_FLAGS, REPORT_OPTION_HELP } from "./report-option.js";
+import {
+  assertDistinctReportFiles,
+  collectReportTarget,
+  REPORT_OPTION_FLAGS,
+  REPORT_OPTION_HELP,
+} from "./report-option.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { LAYERLINT_VERSION } from "../layerlint-version.js";
 
-
 export const registerCheckCommand: CommandRegistration = (program, { environment, ports, exitWith }) => {
-  addGateOptions(program
-    .command("check")
-    .description("check imports against the layer map; exit 1 on error-severity violations")
-    .argument("[paths...]", "report only on these files or folders (imports are still resolved over the whole tree)")
-    .option(CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP)
-    .addOption(new Option("-f, --format <format>", "report format").choices(REPORT_FORMATS).default("text"))
-    .option("-o, --output <file>", "write the report to a file instead of stdout")
-    .option(REPORT_OPTION_FLAGS, REPORT_OPTION_HELP, collectReportTarget, [])
-    .option("-q, --quiet", "errors only: no warnings", false)
-    .option("--timings", "print where the time went, on stderr", false)
-    .option("--progress", "show what a long run is doing on stderr, even outside a terminal or in CI")
-    .option("--workspaces", "check the own layers.yaml of every workspace package, in one run with one report (paths relative to the current folder)")
-    .option("--watch", "check again whenever a file changes, printing only the violations that appear or go (text on stdout; stop with Ctrl-C)")
-    .option("--no-progress", "never show progress (default: shown on a terminal, outside CI, for runs over a moment)")
-    .option("--through-barrels", "attribute imports of barrels (modules that only re-export) to the modules defining the names taken")
-    .option("--no-through-barrels", "check imports of barrels as imports of the barrel, whatever options.throughBarrels says")
-    .option("--cache-dir <dir>", "where the per-file cache lives (default: node_modules/.cache/layerlint/ in the map's folder)")
-    .option("--no-cache", "neither read nor write the cache: resolve every file again"))
-    .action(async (paths: string[], options: CheckCommandOptions) => {
-      exitWith(await runCheckCommand(environment, ports, paths, options));
-    });
+  addGateOptions(
+    program
+      .command("check")
+      .description("check imports against the layer map; exit 1 on error-severity violations")
+      .argument("[paths...]", "report only on these files or folders (imports are still resolved over the whole tree)")
+      .option(CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP)
+      .addOption(new Option("-f, --format <format>", "report format").choices(REPORT_FORMATS).default("text"))
+      .option("-o, --output <file>", "write the report to a file instead of stdout")
+      .option(REPORT_OPTION_FLAGS, REPORT_OPTION_HELP, collectReportTarget, [])
+      .option("-q, --quiet", "errors only: no warnings", false)
+      .option("--timings", "print where the time went, on stderr", false)
+      .option("--progress", "show what a long run is doing on stderr, even outside a terminal or in CI")
+      .option(
+        "--workspaces",
+        "check the own layers.yaml of every workspace package, in one run with one report (paths relative to the current folder)",
+      )
+      .option(
+        "--watch",
+        "check again whenever a file changes, printing only the violations that appear or go (text on stdout; stop with Ctrl-C)",
+      )
+      .option("--no-progress", "never show progress (default: shown on a terminal, outside CI, for runs over a moment)")
+      .option(
+        "--through-barrels",
+        "attribute imports of barrels (modules that only re-export) to the modules defining the names taken",
+      )
+      .option(
+        "--no-through-barrels",
+        "check imports of barrels as imports of the barrel, whatever options.throughBarrels says",
+      )
+      .option(
+        "--cache-dir <dir>",
+        "where the per-file cache lives (default: node_modules/.cache/layerlint/ in the map's folder)",
+      )
+      .option("--no-cache", "neither read nor write the cache: resolve every file again"),
+  ).action(async (paths: string[], options: CheckCommandOptions) => {
+    exitWith(await runCheckCommand(environment, ports, paths, options));
+  });
 };
 
-export async function runCheckCommand(environment: CliEnvironment, ports: CheckPorts, paths: readonly string[], options: CheckCommandOptions): Promise<ExitCode> {
+export async function runCheckCommand(
+  environment: CliEnvironment,
+  ports: CheckPorts,
+  paths: readonly string[],
+  options: CheckCommandOptions,
+): Promise<ExitCode> {
   assertDistinctReportFiles(environment.cwd, options.output, options.report);
   if (options.workspaces !== true && options.watch === true) return watchCheck(environment, ports, paths, options);
-  const run = options.workspaces === true ? await workspacesRun(environment, ports, paths, options) : await singleMapRun(environment, ports, paths, options);
+  const run =
+    options.workspaces === true
+      ? await workspacesRun(environment, ports, paths, options)
+      : await singleMapRun(environment, ports, paths, options);
 
   const toFile = options.output !== undefined;
   const color = !toFile && environment.stdout.isTTY === true && environment.env.NO_COLOR === undefined;
@@ -53,7 +81,10 @@ export async function runCheckCommand(environment: CliEnvironment, ports: CheckP
   const shared = { quiet: options.quiet, pathPrefix: run.pathPrefix, diagram, toolVersion: LAYERLINT_VERSION };
   const text = reporters[options.format](run.report, { ...shared, color });
   for (const target of options.report) {
-    await ports.fileSystem.writeTextAtomic(resolve(environment.cwd, target.file), reporters[target.format](run.report, { ...shared, color: false }));
+    await ports.fileSystem.writeTextAtomic(
+      resolve(environment.cwd, target.file),
+      reporters[target.format](run.report, { ...shared, color: false }),
+    );
   }
   if (toFile) {
     await ports.fileSystem.writeTextAtomic(resolve(environment.cwd, options.output as string), text);
@@ -61,7 +92,11 @@ export async function runCheckCommand(environment: CliEnvironment, ports: CheckP
     environment.stdout.write(text);
   }
   if (options.timings) {
-    environment.stderr.write(`timings: ${Object.entries(run.timings).map(([phase, ms]) => `${phase} ${ms} ms`).join(", ")}\n`);
+    environment.stderr.write(
+      `timings: ${Object.entries(run.timings)
+        .map(([phase, ms]) => `${phase} ${ms} ms`)
+        .join(", ")}\n`,
+    );
     for (const line of run.cacheLines) environment.stderr.write(`${line}\n`);
   }
   return checkFails(run.report) ? EXIT.violations : EXIT.clean;
@@ -78,7 +113,12 @@ interface CheckRun {
   readonly cacheLines: readonly string[];
 }
 
-async function singleMapRun(environment: CliEnvironment, ports: CheckPorts, paths: readonly string[], options: CheckCommandOptions): Promise<CheckRun> {
+async function singleMapRun(
+  environment: CliEnvironment,
+  ports: CheckPorts,
+  paths: readonly string[],
+  options: CheckCommandOptions,
+): Promise<CheckRun> {
   const { loaded, analysed, report, cacheSummary } = await checkedReport(environment, ports, paths, options);
   return {
     report,
@@ -90,7 +130,12 @@ async function singleMapRun(environment: CliEnvironment, ports: CheckPorts, path
 }
 
 /** Every path of the merged report is already relative to the current folder, so CI formats need no prefix. */
-async function workspacesRun(environment: CliEnvironment, ports: CheckPorts, paths: readonly string[], options: CheckCommandOptions): Promise<CheckRun> {
+async function workspacesRun(
+  environment: CliEnvironment,
+  ports: CheckPorts,
+  paths: readonly string[],
+  options: CheckCommandOptions,
+): Promise<CheckRun> {
   const { report, timings, cacheLines } = await workspacesReport(environment, ports, paths, options);
   return { report, pathPrefix: "", layerDiagram: null, timings, cacheLines };
 }

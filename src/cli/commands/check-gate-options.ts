@@ -23,9 +23,16 @@ export interface CheckGateOptions {
 export function addGateOptions(command: Command): Command {
   return command
     .option("--baseline <file>", "fail only on violations not in this baseline (record one with `layerlint baseline`)")
-    .addOption(new Option("--stale-baseline <action>", "baseline entries that no longer occur: error (exit 1) or warn").choices(["error", "warn"]).default("error"))
+    .addOption(
+      new Option("--stale-baseline <action>", "baseline entries that no longer occur: error (exit 1) or warn")
+        .choices(["error", "warn"])
+        .default("error"),
+    )
     .option("--update-baseline", "rewrite the baseline without its stale entries (it never gains new ones)", false)
-    .option("--changed [ref]", "report only on files changed since REF (default: the merge base with the default branch), and untracked files")
+    .option(
+      "--changed [ref]",
+      "report only on files changed since REF (default: the merge base with the default branch), and untracked files",
+    )
     .option("--max-warnings <n>", "exit 1 when there are more than N warnings", parseCount)
     .option("--fail-on-unresolved", "exit 1 when an import cannot be resolved", false);
 }
@@ -42,20 +49,39 @@ export async function prepareGates(
   options: CheckGateOptions,
 ): Promise<(report: CheckReport) => Promise<CheckReport>> {
   if (options.baseline === undefined && (options.updateBaseline || options.staleBaseline === "warn")) {
-    throw new UsageError(`${options.updateBaseline ? "--update-baseline" : "--stale-baseline warn"} needs --baseline FILE`);
+    throw new UsageError(
+      `${options.updateBaseline ? "--update-baseline" : "--stale-baseline warn"} needs --baseline FILE`,
+    );
   }
-  const file: BaselineFile | null = options.baseline === undefined ? null : { path: resolve(environment.cwd, options.baseline), display: options.baseline };
+  const file: BaselineFile | null =
+    options.baseline === undefined
+      ? null
+      : { path: resolve(environment.cwd, options.baseline), display: options.baseline };
   const baseline: Baseline | null = file === null ? null : await readBaseline(ports.fileSystem, file);
-  const changed = options.changed === undefined ? null : new Set(await ports.versionControl.changedFiles(rootDir, options.changed === true ? undefined : options.changed));
+  const changed =
+    options.changed === undefined
+      ? null
+      : new Set(
+          await ports.versionControl.changedFiles(rootDir, options.changed === true ? undefined : options.changed),
+        );
   const inPaths = pathsScope(only);
   const inScope = (path: string) => inPaths(path) && (changed === null || changed.has(path));
 
   return async (analysed) => {
     let report = changed === null ? analysed : restrictReport(analysed, inScope);
     if (file !== null && baseline !== null) {
-      report = await applyBaseline(ports.fileSystem, report, { file, baseline, stale: options.staleBaseline, update: options.updateBaseline, inScope });
+      report = await applyBaseline(ports.fileSystem, report, {
+        file,
+        baseline,
+        stale: options.staleBaseline,
+        update: options.updateBaseline,
+        inScope,
+      });
     }
-    return applyStrictness(report, { maxWarnings: options.maxWarnings ?? null, failOnUnresolved: options.failOnUnresolved });
+    return applyStrictness(report, {
+      maxWarnings: options.maxWarnings ?? null,
+      failOnUnresolved: options.failOnUnresolved,
+    });
   };
 }
 

@@ -20,7 +20,12 @@ export interface CheckedReport {
 }
 
 /** One check as `layerlint check` runs it: the map read afresh, the project analysed through the cache, the gates applied. */
-export async function checkedReport(environment: CliEnvironment, ports: CheckPorts, paths: readonly string[], options: CheckCommandOptions): Promise<CheckedReport> {
+export async function checkedReport(
+  environment: CliEnvironment,
+  ports: CheckPorts,
+  paths: readonly string[],
+  options: CheckCommandOptions,
+): Promise<CheckedReport> {
   const mapFile = await findLayerMap(ports.fileSystem, environment.cwd, options.config);
   const loaded = await loadLayerMap(ports, mapFile, environment.cwd);
   const only = await toMapRelative(ports, environment.cwd, loaded.rootDir, paths);
@@ -29,7 +34,12 @@ export async function checkedReport(environment: CliEnvironment, ports: CheckPor
   return { loaded, analysed, report: await gate(analysed.report), cacheSummary };
 }
 
-async function toMapRelative(ports: CheckPorts, cwd: string, rootDir: string, paths: readonly string[]): Promise<string[]> {
+async function toMapRelative(
+  ports: CheckPorts,
+  cwd: string,
+  rootDir: string,
+  paths: readonly string[],
+): Promise<string[]> {
   const converted: string[] = [];
   for (const path of paths) {
     const absolute = resolve(cwd, path);

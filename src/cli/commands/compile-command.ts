@@ -27,7 +27,11 @@ export const registerCompileCommand: CommandRegistration = (program, { environme
     });
 };
 
-export async function runCompileCommand(environment: CliEnvironment, ports: CheckPorts, options: CompileCommandOptions): Promise<ExitCode> {
+export async function runCompileCommand(
+  environment: CliEnvironment,
+  ports: CheckPorts,
+  options: CompileCommandOptions,
+): Promise<ExitCode> {
   const mapFile = await findLayerMap(ports.fileSystem, environment.cwd, options.config);
   const loaded = await loadLayerMap(ports, mapFile, environment.cwd);
   const text = compileConfig(loaded, options.format);

@@ -3,7 +3,12 @@ import { diagnoseMap } from "../../application/diagnose-map.js";
 import { findLayerMap } from "../../application/find-layer-map.js";
 import { loadLayerMap } from "../../application/load-layer-map.js";
 import type { CheckPorts } from "../../application/ports.js";
-import { DOCTOR_FORMATS, hasErrorFindings, renderDoctorReport, type DoctorFormat } from "../../domain/diagnostics/doctor-report.js";
+import {
+  DOCTOR_FORMATS,
+  hasErrorFindings,
+  renderDoctorReport,
+  type DoctorFormat,
+} from "../../domain/diagnostics/doctor-report.js";
 import type { CliEnvironment } from "../cli-environment.js";
 import { CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP, type CommandRegistration } from "./command-context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
@@ -17,7 +22,9 @@ export interface DoctorCommandOptions {
 export const registerDoctorCommand: CommandRegistration = (program, { environment, ports, exitWith }) => {
   program
     .command("doctor")
-    .description("diagnose the layer map itself: globs matching nothing, unclaimed files, unused allowances, allowed cycles, preset overrides")
+    .description(
+      "diagnose the layer map itself: globs matching nothing, unclaimed files, unused allowances, allowed cycles, preset overrides",
+    )
     .option(CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP)
     .addOption(new Option("-f, --format <format>", "output format").choices(DOCTOR_FORMATS).default("text"))
     .option("--strict", "treat warnings as errors (exit 1)", false)
@@ -26,7 +33,11 @@ export const registerDoctorCommand: CommandRegistration = (program, { environmen
     });
 };
 
-export async function runDoctorCommand(environment: CliEnvironment, ports: CheckPorts, options: DoctorCommandOptions): Promise<ExitCode> {
+export async function runDoctorCommand(
+  environment: CliEnvironment,
+  ports: CheckPorts,
+  options: DoctorCommandOptions,
+): Promise<ExitCode> {
   const mapFile = await findLayerMap(ports.fileSystem, environment.cwd, options.config);
   const loaded = await loadLayerMap(ports, mapFile, environment.cwd);
   const report = await diagnoseMap(ports, { loaded, cwd: environment.cwd, strict: options.strict });

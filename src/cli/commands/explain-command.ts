@@ -5,7 +5,11 @@ import { findLayerMap } from "../../application/find-layer-map.js";
 import { loadLayerMap } from "../../application/load-layer-map.js";
 import type { CheckPorts } from "../../application/ports.js";
 import { UsageError } from "../../domain/errors.js";
-import { renderFileExplanation, renderLayerPairExplanation, renderViolationStory } from "../../domain/explain/render-explanation.js";
+import {
+  renderFileExplanation,
+  renderLayerPairExplanation,
+  renderViolationStory,
+} from "../../domain/explain/render-explanation.js";
 import type { CliEnvironment } from "../cli-environment.js";
 import { CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP, type CommandRegistration } from "./command-context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
@@ -18,7 +22,9 @@ export interface ExplainCommandOptions {
 export const registerExplainCommand: CommandRegistration = (program, { environment, ports, exitWith }) => {
   program
     .command("explain")
-    .description("explain a file's layer and imports (FILE), an edge between two layers (LAYER_A LAYER_B), or one violation (--violation ID)")
+    .description(
+      "explain a file's layer and imports (FILE), an edge between two layers (LAYER_A LAYER_B), or one violation (--violation ID)",
+    )
     .argument("[targets...]", "a FILE, or two layer names")
     .option(CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP)
     .option("--violation <id>", "a violation's id, as `check --format json` prints it")
@@ -27,7 +33,12 @@ export const registerExplainCommand: CommandRegistration = (program, { environme
     });
 };
 
-export async function runExplainCommand(environment: CliEnvironment, ports: CheckPorts, targets: readonly string[], options: ExplainCommandOptions): Promise<ExitCode> {
+export async function runExplainCommand(
+  environment: CliEnvironment,
+  ports: CheckPorts,
+  targets: readonly string[],
+  options: ExplainCommandOptions,
+): Promise<ExitCode> {
   if (options.violation !== undefined ? targets.length > 0 : targets.length === 0 || targets.length > 2) {
     throw new UsageError("explain takes a FILE, two layers (explain LAYER_A LAYER_B), or --violation ID alone");
   }
@@ -38,7 +49,11 @@ export async function runExplainCommand(environment: CliEnvironment, ports: Chec
     const { explanation, render } = await explainViolation(ports, { ...request, id: options.violation });
     environment.stdout.write(renderViolationStory(explanation, render));
   } else if (targets.length === 2) {
-    const { explanation, render } = await explainLayers(ports, { ...request, from: targets[0] as string, to: targets[1] as string });
+    const { explanation, render } = await explainLayers(ports, {
+      ...request,
+      from: targets[0] as string,
+      to: targets[1] as string,
+    });
     environment.stdout.write(renderLayerPairExplanation(explanation, render));
   } else {
     const { explanation, render } = await explainFile(ports, { ...request, file: targets[0] as string });

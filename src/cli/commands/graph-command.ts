@@ -40,15 +40,24 @@ export const registerGraphCommand: CommandRegistration = (program, { environment
     .option("--show-unused", "layer level: also draw allowed edges the code never uses, dashed", false)
     .option("--packages", "layer level: list the packages each layer uses", false)
     .option("--focus <glob>", "module and folder levels: only the modules the glob matches and their neighbours")
-    .option("--depth <n>", "with --focus: how many dependency hops around the focus to keep (default 1)", positiveInteger)
+    .option(
+      "--depth <n>",
+      "with --focus: how many dependency hops around the focus to keep (default 1)",
+      positiveInteger,
+    )
     .option("--collapse <n>", "module and folder levels: fold paths to their first N segments", positiveInteger)
     .action(async (options: GraphCommandOptions) => {
       exitWith(await runGraphCommand(environment, ports, options));
     });
 };
 
-export async function runGraphCommand(environment: CliEnvironment, ports: CheckPorts, options: GraphCommandOptions): Promise<ExitCode> {
-  if (options.output !== undefined && options.check !== undefined) throw new UsageError("--output and --check cannot be used together");
+export async function runGraphCommand(
+  environment: CliEnvironment,
+  ports: CheckPorts,
+  options: GraphCommandOptions,
+): Promise<ExitCode> {
+  if (options.output !== undefined && options.check !== undefined)
+    throw new UsageError("--output and --check cannot be used together");
   const mapFile = await findLayerMap(ports.fileSystem, environment.cwd, options.config);
   const loaded = await loadLayerMap(ports, mapFile, environment.cwd);
   const { graph } = await buildGraph(ports, {
@@ -64,9 +73,12 @@ export async function runGraphCommand(environment: CliEnvironment, ports: CheckP
 
   if (options.check !== undefined) {
     const committed = resolve(environment.cwd, options.check);
-    if (!(await ports.fileSystem.exists(committed))) throw new UsageError(`${options.check} does not exist: write it first with --output ${options.check}`);
+    if (!(await ports.fileSystem.exists(committed)))
+      throw new UsageError(`${options.check} does not exist: write it first with --output ${options.check}`);
     if ((await ports.fileSystem.readText(committed)) === text) return EXIT.clean;
-    environment.stderr.write(`layerlint: ${options.check} is out of date: run layerlint graph with the same options and --output ${options.check}\n`);
+    environment.stderr.write(
+      `layerlint: ${options.check} is out of date: run layerlint graph with the same options and --output ${options.check}\n`,
+    );
     return EXIT.violations;
   }
   if (options.output === undefined) {

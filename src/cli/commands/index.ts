@@ -9,4 +9,13 @@ import { registerInitCommand } from "./init-command.js";
 import { registerReportCommand } from "./report-command.js";
 
 /** The one list of subcommands, in the order `--help` shows them. */
-export const COMMANDS: readonly CommandRegistration[] = [registerCheckCommand, registerBaselineCommand, registerCompileCommand, registerGraphCommand, registerReportCommand, registerDoctorCommand, registerExplainCommand, registerInitCommand];
+export const COMMANDS: readonly CommandRegistration[] = [
+  registerCheckCommand,
+  registerBaselineCommand,
+  registerCompileCommand,
+  registerGraphCommand,
+  registerReportCommand,
+  registerDoctorCommand,
+  registerExplainCommand,
+  registerInitCommand,
+];

@@ -14,16 +14,30 @@ export const registerInitCommand: CommandRegistration = (program, { environment,
   program
     .command("init")
     .description("write a layers.yaml for this folder's layout after the closest preset, then check once")
-    .option("--preset <name>", "use this preset (layered, clean, hexagonal, backend-standard) or nestjs, instead of the closest")
+    .option(
+      "--preset <name>",
+      "use this preset (layered, clean, hexagonal, backend-standard) or nestjs, instead of the closest",
+    )
     .option("--force", "overwrite an existing layers.yaml", false)
     .action(async (options: InitCommandOptions) => {
       exitWith(await runInitCommand(environment, ports, options));
     });
 };
 
-export async function runInitCommand(environment: CliEnvironment, ports: CheckPorts, options: InitCommandOptions): Promise<ExitCode> {
-  const { plan, report } = await initMap(ports, { rootDir: environment.cwd, preset: options.preset ?? null, force: options.force });
-  const chosen = options.preset === undefined ? `closest: ${plan.scores.map((score) => `${score.name} ${score.classified}`).join(", ")} of ${plan.files} files` : "--preset";
+export async function runInitCommand(
+  environment: CliEnvironment,
+  ports: CheckPorts,
+  options: InitCommandOptions,
+): Promise<ExitCode> {
+  const { plan, report } = await initMap(ports, {
+    rootDir: environment.cwd,
+    preset: options.preset ?? null,
+    force: options.force,
+  });
+  const chosen =
+    options.preset === undefined
+      ? `closest: ${plan.scores.map((score) => `${score.name} ${score.classified}`).join(", ")} of ${plan.files} files`
+      : "--preset";
   const lines = [
     `wrote layers.yaml after ${plan.candidate.origin} (${chosen})`,
     ...plan.layers.map((layer) => `  ${layer.name}: ${layer.paths.join(", ")}`),

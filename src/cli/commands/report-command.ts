@@ -17,7 +17,9 @@ export interface ReportCommandOptions {
 export const registerReportCommand: CommandRegistration = (program, { environment, ports, exitWith }) => {
   program
     .command("report")
-    .description("write the architecture review report: one self-contained HTML page (diagram, layers, every violation with its source)")
+    .description(
+      "write the architecture review report: one self-contained HTML page (diagram, layers, every violation with its source)",
+    )
     .option(CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP)
     .option("-o, --output <file>", "write the page to a file instead of stdout")
     .action(async (options: ReportCommandOptions) => {
@@ -25,7 +27,11 @@ export const registerReportCommand: CommandRegistration = (program, { environmen
     });
 };
 
-export async function runReportCommand(environment: CliEnvironment, ports: CheckPorts, options: ReportCommandOptions): Promise<ExitCode> {
+export async function runReportCommand(
+  environment: CliEnvironment,
+  ports: CheckPorts,
+  options: ReportCommandOptions,
+): Promise<ExitCode> {
   const date = reportDate(environment.env.SOURCE_DATE_EPOCH);
   const mapFile = await findLayerMap(ports.fileSystem, environment.cwd, options.config);
   const loaded = await loadLayerMap(ports, mapFile, environment.cwd);
@@ -42,6 +48,7 @@ export async function runReportCommand(environment: CliEnvironment, ports: Check
 /** SOURCE_DATE_EPOCH (seconds since 1970, UTC) when set, so the page can be reproduced byte for byte. */
 function reportDate(epoch: string | undefined): Date {
   if (epoch === undefined || epoch === "") return new Date();
-  if (!/^[0-9]+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not "${epoch}"`);
+  if (!/^[0-9]+$/.test(epoch))
+    throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not "${epoch}"`);
   return new Date(Number(epoch) * 1000);
 }

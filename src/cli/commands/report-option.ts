@@ -18,13 +18,19 @@ export function collectReportTarget(value: string, previous: readonly ReportTarg
   const format = equals < 0 ? "" : value.slice(0, equals);
   const file = equals < 0 ? "" : value.slice(equals + 1);
   if (!(REPORT_FORMATS as readonly string[]).includes(format) || file === "") {
-    throw new InvalidArgumentError(`expected FORMAT=FILE with FORMAT one of ${REPORT_FORMATS.join(", ")}, for example sarif=layerlint.sarif.`);
+    throw new InvalidArgumentError(
+      `expected FORMAT=FILE with FORMAT one of ${REPORT_FORMATS.join(", ")}, for example sarif=layerlint.sarif.`,
+    );
   }
   return [...previous, { format: format as ReportFormat, file }];
 }
 
 /** Two reports written to one file would silently keep only the last: a usage error before the run. */
-export function assertDistinctReportFiles(cwd: string, output: string | undefined, targets: readonly ReportTarget[]): void {
+export function assertDistinctReportFiles(
+  cwd: string,
+  output: string | undefined,
+  targets: readonly ReportTarget[],
+): void {
   const seen = new Set<string>();
   for (const file of [...(output === undefined ? [] : [output]), ...targets.map((target) => target.file)]) {
     const absolute = resolve(cwd, file);

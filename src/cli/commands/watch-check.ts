@@ -18,7 +18,12 @@ const IGNORED = /(^|\/)(node_modules|\.git)(\/|$)/;
  * that appeared (`+`) or went (`-`) and the counts line. A configuration error is printed and the
  * watch goes on; it runs until the process is interrupted.
  */
-export async function watchCheck(environment: CliEnvironment, ports: CheckPorts, paths: readonly string[], options: CheckCommandOptions): Promise<ExitCode> {
+export async function watchCheck(
+  environment: CliEnvironment,
+  ports: CheckPorts,
+  paths: readonly string[],
+  options: CheckCommandOptions,
+): Promise<ExitCode> {
   if (options.output !== undefined || options.report.length > 0 || options.format !== "text") {
     throw new UsageError("--watch prints text on stdout: it cannot be combined with --format, --output or --report");
   }
@@ -45,7 +50,10 @@ export async function watchCheck(environment: CliEnvironment, ports: CheckPorts,
       environment.stdout.write(`${lines.join("\n")}\n`);
     } catch (error) {
       // A map saved half-edited, a file deleted mid-run: said, and the next save checks again.
-      const message = error instanceof LayerlintError ? `${error.message} [${error.code}]` : `internal error: ${error instanceof Error ? error.message : String(error)}`;
+      const message =
+        error instanceof LayerlintError
+          ? `${error.message} [${error.code}]`
+          : `internal error: ${error instanceof Error ? error.message : String(error)}`;
       environment.stderr.write(`layerlint: ${message}\n(still watching)\n`);
     }
   };

@@ -26,7 +26,12 @@ export interface WorkspacesReport {
  * package would check it (its cache included), then rebased to the current folder and merged into one report.
  * Every map is read before any is analysed, so a broken map fails the run at once.
  */
-export async function workspacesReport(environment: CliEnvironment, ports: CheckPorts, paths: readonly string[], options: CheckCommandOptions): Promise<WorkspacesReport> {
+export async function workspacesReport(
+  environment: CliEnvironment,
+  ports: CheckPorts,
+  paths: readonly string[],
+  options: CheckCommandOptions,
+): Promise<WorkspacesReport> {
   refuseWithWorkspaces(paths, options);
   const { maps, unmapped } = await findWorkspaceMaps(ports, environment.cwd);
   const loadedMaps: LoadedLayerMap[] = [];
@@ -34,7 +39,12 @@ export async function workspacesReport(environment: CliEnvironment, ports: Check
 
   const fromHere = (path: string) => relative(environment.cwd, path).split(sep).join("/");
   // Only --changed narrows each package; --max-warnings and --fail-on-unresolved judge the merged report.
-  const perPackageGates = { staleBaseline: "error", updateBaseline: false, failOnUnresolved: false, ...(options.changed === undefined ? {} : { changed: options.changed }) } as const;
+  const perPackageGates = {
+    staleBaseline: "error",
+    updateBaseline: false,
+    failOnUnresolved: false,
+    ...(options.changed === undefined ? {} : { changed: options.changed }),
+  } as const;
   const parts: MapReport[] = [];
   const timings: Record<string, number> = {};
   const cacheLines: string[] = [];
@@ -46,8 +56,18 @@ export async function workspacesReport(environment: CliEnvironment, ports: Check
     for (const [phase, ms] of Object.entries(analysed.timings)) timings[phase] = (timings[phase] ?? 0) + ms;
     if (cacheSummary !== null) cacheLines.push(`${placement.folder}: ${cacheSummary}`);
   }
-  const merged = mergeReports(parts, unmapped.map((folder) => workspaceWithoutMapWarning(fromHere(folder))));
-  return { report: applyStrictness(merged, { maxWarnings: options.maxWarnings ?? null, failOnUnresolved: options.failOnUnresolved }), timings, cacheLines };
+  const merged = mergeReports(
+    parts,
+    unmapped.map((folder) => workspaceWithoutMapWarning(fromHere(folder))),
+  );
+  return {
+    report: applyStrictness(merged, {
+      maxWarnings: options.maxWarnings ?? null,
+      failOnUnresolved: options.failOnUnresolved,
+    }),
+    timings,
+    cacheLines,
+  };
 }
 
 /** What names one map, or watches one, has no meaning over several maps. */
@@ -55,7 +75,10 @@ function refuseWithWorkspaces(paths: readonly string[], options: CheckCommandOpt
   const refused: [boolean, string][] = [
     [options.config !== undefined, "--config: it checks each workspace package's own layers.yaml"],
     [options.watch === true, "--watch: watch one package with `layerlint check --watch` in its folder"],
-    [options.baseline !== undefined || options.updateBaseline || options.staleBaseline === "warn", "--baseline: a baseline belongs to one map; check that package in its folder with its baseline"],
+    [
+      options.baseline !== undefined || options.updateBaseline || options.staleBaseline === "warn",
+      "--baseline: a baseline belongs to one map; check that package in its folder with its baseline",
+    ],
     [paths.length > 0, "PATHS: it checks whole packages; pass PATHS to `layerlint check` in a package's folder"],
   ];
   const found = refused.find(([given]) => given);

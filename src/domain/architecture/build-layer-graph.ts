@@ -1,6 +1,12 @@
 import { packageUsedBy } from "../packages/package-name.js";
 import { compareText } from "../violations/violation.js";
-import { GRAPH_VERSION, UNASSIGNED_NODE, type ArchitectureEdge, type ArchitectureGraph, type ArchitectureNode } from "./architecture-graph.js";
+import {
+  GRAPH_VERSION,
+  UNASSIGNED_NODE,
+  type ArchitectureEdge,
+  type ArchitectureGraph,
+  type ArchitectureNode,
+} from "./architecture-graph.js";
 import { edgeKey, sortEdges, tallyEdges } from "./edge-tally.js";
 import { localDependencies, type GraphInput } from "./graph-input.js";
 
@@ -34,14 +40,34 @@ export function buildLayerGraph(input: GraphInput, options: LayerGraphOptions): 
     return options.packages ? { ...node, packages: [...(packagesPerNode.get(id) ?? [])].sort(compareText) } : node;
   });
 
-  const edges = tallyEdges(localDependencies(input).map((dependency) => ({ ...dependency, from: layerOf(dependency.from), to: layerOf(dependency.to) })));
+  const edges = tallyEdges(
+    localDependencies(input).map((dependency) => ({
+      ...dependency,
+      from: layerOf(dependency.from),
+      to: layerOf(dependency.to),
+    })),
+  );
   if (options.showUnused) {
     for (const layer of input.map.layers) {
       for (const target of layer.mayImport) {
         const key = edgeKey(layer.name, target);
-        if (!edges.has(key)) edges.set(key, { from: layer.name, to: target, imports: 0, violation: false, unused: true } satisfies ArchitectureEdge);
+        if (!edges.has(key))
+          edges.set(key, {
+            from: layer.name,
+            to: target,
+            imports: 0,
+            violation: false,
+            unused: true,
+          } satisfies ArchitectureEdge);
       }
     }
   }
-  return { version: GRAPH_VERSION, level: "layer", name: input.map.name, layers: input.map.layers.map((layer) => layer.name), nodes, edges: sortEdges(edges.values(), ids) };
+  return {
+    version: GRAPH_VERSION,
+    level: "layer",
+    name: input.map.name,
+    layers: input.map.layers.map((layer) => layer.name),
+    nodes,
+    edges: sortEdges(edges.values(), ids),
+  };
 }

@@ -20,7 +20,11 @@ export interface ModuleGraphOptions {
 export function buildModuleGraph(input: GraphInput, options: ModuleGraphOptions): ArchitectureGraph {
   const layerNames = input.map.layers.map((layer) => layer.name);
   const dependencies = localDependencies(input);
-  const kept = keptModules(input.modules.map((module) => module.source), dependencies, options);
+  const kept = keptModules(
+    input.modules.map((module) => module.source),
+    dependencies,
+    options,
+  );
 
   const fold = (path: string) => foldPath(options.level === "folder" ? folderOf(path) : path, options.collapse);
   const groups = new Map<string, { path: string; layer: string | null; modules: number }>();
@@ -36,23 +40,50 @@ export function buildModuleGraph(input: GraphInput, options: ModuleGraphOptions)
   }
   const layersPerPath = new Map<string, number>();
   for (const group of groups.values()) layersPerPath.set(group.path, (layersPerPath.get(group.path) ?? 0) + 1);
-  const idOf = new Map([...groups].map(([key, group]) => [key, (layersPerPath.get(group.path) ?? 0) > 1 ? `${group.path} [${group.layer ?? "unassigned"}]` : group.path]));
+  const idOf = new Map(
+    [...groups].map(([key, group]) => [
+      key,
+      (layersPerPath.get(group.path) ?? 0) > 1 ? `${group.path} [${group.layer ?? "unassigned"}]` : group.path,
+    ]),
+  );
 
   const layerRank = (layer: string | null) => (layer === null ? layerNames.length : layerNames.indexOf(layer));
   const nodes = [...groups]
-    .map(([key, group]): ArchitectureNode => ({ id: idOf.get(key) as string, layer: group.layer, modules: group.modules }))
+    .map(([key, group]): ArchitectureNode => ({
+      id: idOf.get(key) as string,
+      layer: group.layer,
+      modules: group.modules,
+    }))
     .sort((a, b) => layerRank(a.layer) - layerRank(b.layer) || compareText(a.id, b.id));
 
   const edges = tallyEdges(
     dependencies
       .filter((dependency) => kept.has(dependency.from) && kept.has(dependency.to))
-      .map((dependency) => ({ ...dependency, from: idOf.get(groupOf.get(dependency.from) as string) as string, to: idOf.get(groupOf.get(dependency.to) as string) as string })),
+      .map((dependency) => ({
+        ...dependency,
+        from: idOf.get(groupOf.get(dependency.from) as string) as string,
+        to: idOf.get(groupOf.get(dependency.to) as string) as string,
+      })),
   );
-  return { version: GRAPH_VERSION, level: options.level, name: input.map.name, layers: layerNames, nodes, edges: sortEdges(edges.values(), nodes.map((node) => node.id)) };
+  return {
+    version: GRAPH_VERSION,
+    level: options.level,
+    name: input.map.name,
+    layers: layerNames,
+    nodes,
+    edges: sortEdges(
+      edges.values(),
+      nodes.map((node) => node.id),
+    ),
+  };
 }
 
 /** Every module, or the focused ones and those within `depth` hops of them. */
-function keptModules(modules: readonly string[], dependencies: readonly LocalDependency[], options: ModuleGraphOptions): Set<string> {
+function keptModules(
+  modules: readonly string[],
+  dependencies: readonly LocalDependency[],
+  options: ModuleGraphOptions,
+): Set<string> {
   if (options.focus === undefined) return new Set(modules);
   const focus = focusMatcher(options.focus);
   const neighbours = new Map<string, string[]>();

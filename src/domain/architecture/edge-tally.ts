@@ -1,13 +1,21 @@
 import type { ArchitectureEdge } from "./architecture-graph.js";
 
 /** Counts dependencies into edges between nodes, dropping edges from a node to itself. */
-export function tallyEdges(dependencies: Iterable<{ from: string; to: string; violation: boolean }>): Map<string, ArchitectureEdge> {
+export function tallyEdges(
+  dependencies: Iterable<{ from: string; to: string; violation: boolean }>,
+): Map<string, ArchitectureEdge> {
   const edges = new Map<string, ArchitectureEdge>();
   for (const { from, to, violation } of dependencies) {
     if (from === to) continue;
     const key = edgeKey(from, to);
     const known = edges.get(key);
-    edges.set(key, { from, to, imports: (known?.imports ?? 0) + 1, violation: (known?.violation ?? false) || violation, unused: false });
+    edges.set(key, {
+      from,
+      to,
+      imports: (known?.imports ?? 0) + 1,
+      violation: (known?.violation ?? false) || violation,
+      unused: false,
+    });
   }
   return edges;
 }

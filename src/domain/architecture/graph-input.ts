@@ -25,10 +25,18 @@ export function localDependencies(input: GraphInput, kind: "layer" | "context" =
   return input.modules.flatMap((module) =>
     module.dependencies
       .filter((dependency) => dependency.target === "local" && checked.has(dependency.resolved))
-      .map((dependency) => ({ from: module.source, to: dependency.resolved, violation: breaksRule(dependency, input.meanings, kind) })),
+      .map((dependency) => ({
+        from: module.source,
+        to: dependency.resolved,
+        violation: breaksRule(dependency, input.meanings, kind),
+      })),
   );
 }
 
-function breaksRule(dependency: GraphDependency, meanings: ReadonlyMap<string, RuleMeaning>, kind: "layer" | "context"): boolean {
+function breaksRule(
+  dependency: GraphDependency,
+  meanings: ReadonlyMap<string, RuleMeaning>,
+  kind: "layer" | "context",
+): boolean {
   return dependency.brokenRules.some((rule) => meanings.get(rule)?.kind === kind);
 }

@@ -68,7 +68,16 @@ export function groupViolations(violations: readonly ReviewedViolation[]): Viola
     const { kind, fromLayer, toLayer } = reviewed.violation;
     const from = fromLayer ?? UNASSIGNED_NODE;
     const to = kind === "layer" || kind === "private" ? toLayer : null;
-    const title = kind === "layer" ? `${from} → ${to}` : kind === "private" ? `${from} → ${to} internals` : kind === "package" ? `${from} → packages` : kind === "unassigned" ? "files no layer claims" : `${from}: ${kind}`;
+    const title =
+      kind === "layer"
+        ? `${from} → ${to}`
+        : kind === "private"
+          ? `${from} → ${to} internals`
+          : kind === "package"
+            ? `${from} → packages`
+            : kind === "unassigned"
+              ? "files no layer claims"
+              : `${from}: ${kind}`;
     const key = `${kind}\u0000${from}\u0000${to ?? ""}`;
     const group = groups.get(key) ?? { from, to, title, violations: [] };
     group.violations.push(reviewed);

@@ -28,7 +28,13 @@ export function attributeName(barrel: string, name: ImportedName, facts: BarrelF
 
 type Found = Attribution | null | "absent";
 
-function follow(barrel: string, name: string, facts: BarrelFacts, via: readonly string[], visiting: ReadonlySet<string>): Found {
+function follow(
+  barrel: string,
+  name: string,
+  facts: BarrelFacts,
+  via: readonly string[],
+  visiting: ReadonlySet<string>,
+): Found {
   const exports = facts.exportsOf(barrel);
   if (exports === undefined || !exports.barrel || visiting.has(barrel)) return null;
   const path = [...via, barrel];
@@ -129,17 +135,17 @@ function attributeDependency(
     const known = byDefiner.get(key);
     byDefiner.set(key, { ...attribution, typeOnly: attribution.typeOnly && (known?.typeOnly ?? true) });
   }
-  const statementTypes = [...new Set(same.flatMap((candidate) => candidate.dependencyTypes))].filter((type) => type !== "type-only");
-  const attributed = [...byDefiner.values()].map(
-    (attribution): GraphDependency => ({
-      specifier: dependency.specifier,
-      resolved: attribution.definer,
-      target: "local",
-      typeOnly: attribution.typeOnly,
-      dependencyTypes: [...statementTypes, ...(attribution.typeOnly ? ["type-only"] : [])].sort(),
-      brokenRules: rulesBroken(from, attribution.definer, attribution.typeOnly),
-      via: attribution.via,
-    }),
+  const statementTypes = [...new Set(same.flatMap((candidate) => candidate.dependencyTypes))].filter(
+    (type) => type !== "type-only",
   );
+  const attributed = [...byDefiner.values()].map((attribution): GraphDependency => ({
+    specifier: dependency.specifier,
+    resolved: attribution.definer,
+    target: "local",
+    typeOnly: attribution.typeOnly,
+    dependencyTypes: [...statementTypes, ...(attribution.typeOnly ? ["type-only"] : [])].sort(),
+    brokenRules: rulesBroken(from, attribution.definer, attribution.typeOnly),
+    via: attribution.via,
+  }));
   return { attributed, keepBarrel };
 }

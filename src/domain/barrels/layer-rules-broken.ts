@@ -17,13 +17,19 @@ export interface LayerRuleContext {
  */
 export function layerRulesBroken(context: LayerRuleContext): RulesBroken {
   const nodeModules = new RegExp(NODE_MODULES_REGEX);
-  const layerRules = [...context.meanings].flatMap(([name, meaning]) => (meaning.kind === "layer" ? [{ name, fromLayers: meaning.fromLayers, toLayers: meaning.toLayers ?? [meaning.toLayer] }] : []));
+  const layerRules = [...context.meanings].flatMap(([name, meaning]) =>
+    meaning.kind === "layer"
+      ? [{ name, fromLayers: meaning.fromLayers, toLayers: meaning.toLayers ?? [meaning.toLayer] }]
+      : [],
+  );
   return (from, to, typeOnly) => {
     if (typeOnly && context.typeOnlyImports === "allow") return [];
     if (nodeModules.test(to)) return [];
     const fromLayer = context.classifier.layerOf(from);
     const toLayer = context.classifier.layerOf(to);
     if (fromLayer === null || toLayer === null) return [];
-    return layerRules.filter((rule) => rule.fromLayers.includes(fromLayer) && rule.toLayers.includes(toLayer)).map((rule) => rule.name);
+    return layerRules
+      .filter((rule) => rule.fromLayers.includes(fromLayer) && rule.toLayers.includes(toLayer))
+      .map((rule) => rule.name);
   };
 }

@@ -25,7 +25,15 @@ export function statementCount(violation: Violation): number {
 }
 
 export function createBaseline(violations: readonly Violation[]): Baseline {
-  return sortedBaseline(violations.map((violation) => ({ id: violation.id, kind: violation.kind, from: violation.from, to: violation.to, count: statementCount(violation) })));
+  return sortedBaseline(
+    violations.map((violation) => ({
+      id: violation.id,
+      kind: violation.kind,
+      from: violation.from,
+      to: violation.to,
+      count: statementCount(violation),
+    })),
+  );
 }
 
 export function sortedBaseline(entries: readonly BaselineEntry[]): Baseline {
@@ -34,7 +42,10 @@ export function sortedBaseline(entries: readonly BaselineEntry[]): Baseline {
 
 /** One entry per line, keys in a fixed order, so a shrinking baseline makes a readable diff. */
 export function serializeBaseline(baseline: Baseline): string {
-  const entries = baseline.violations.map((entry) => `    ${JSON.stringify({ id: entry.id, kind: entry.kind, from: entry.from, to: entry.to, count: entry.count })}`);
+  const entries = baseline.violations.map(
+    (entry) =>
+      `    ${JSON.stringify({ id: entry.id, kind: entry.kind, from: entry.from, to: entry.to, count: entry.count })}`,
+  );
   const list = entries.length === 0 ? "[]" : `[\n${entries.join(",\n")}\n  ]`;
   return `{\n  "version": ${baseline.version},\n  "violations": ${list}\n}\n`;
 }

@@ -20,7 +20,10 @@ class Stop extends Error {
 export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
   let at = 0;
   const fail = (reason: string): never => {
-    throw new Stop(at, at >= text.length ? `${reason}, but the file ends` : `${reason}, found ${JSON.stringify(text[at])}`);
+    throw new Stop(
+      at,
+      at >= text.length ? `${reason}, but the file ends` : `${reason}, found ${JSON.stringify(text[at])}`,
+    );
   };
   const skipSpace = () => {
     while (at < text.length && " \t\n\r".includes(text[at] as string)) at += 1;
@@ -65,7 +68,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
     if (text[at] === "}") return void (at += 1);
     for (;;) {
       skipSpace();
-      if (text[at] !== '"') fail('expected a property name in double quotes');
+      if (text[at] !== '"') fail("expected a property name in double quotes");
       string();
       expect(":", '":" after the property name');
       value();

@@ -15,7 +15,11 @@ export interface BaselineMatch {
  * Sorts today's violations into new and known by id, and finds the stale entries. Entries of files
  * outside `inScope` (PATHS, --changed) were not looked at, so they are never stale and are kept as they are.
  */
-export function matchBaseline(violations: readonly Violation[], baseline: Baseline, inScope: (file: string) => boolean): BaselineMatch {
+export function matchBaseline(
+  violations: readonly Violation[],
+  baseline: Baseline,
+  inScope: (file: string) => boolean,
+): BaselineMatch {
   const byId = new Map(violations.map((violation) => [violation.id, violation]));
   const entries = new Map(baseline.violations.map((entry) => [entry.id, entry]));
   const fresh: Violation[] = [];

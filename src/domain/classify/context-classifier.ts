@@ -14,7 +14,8 @@ export interface ContextClassifier {
 export function createContextClassifier(contexts: ContextMap | null): ContextClassifier {
   if (contexts === null) return { contexts, contextOf: () => null, isShared: () => false };
   const pattern = new RegExp(compilePathGlob(contexts.pattern, { contextAs: "capture" }));
-  const shared = contexts.shared.length === 0 ? null : new RegExp(unionOf(contexts.shared.map((glob) => compilePathGlob(glob))));
+  const shared =
+    contexts.shared.length === 0 ? null : new RegExp(unionOf(contexts.shared.map((glob) => compilePathGlob(glob))));
   const isShared = (path: string): boolean => shared?.test(path) ?? false;
   return {
     contexts,

@@ -34,7 +34,9 @@ export function createLayerClassifier(layers: readonly Layer[]): LayerClassifier
     return { name: layer.name, globs, regex: unionOf(globs.map((compiled) => compiled.regex)), publicGlobs };
   });
   const tests = matchers.map((matcher) => ({ name: matcher.name, test: new RegExp(matcher.regex) }));
-  const globTests = matchers.flatMap((matcher) => matcher.globs.map((glob) => ({ layer: matcher.name, glob, test: new RegExp(glob.regex) })));
+  const globTests = matchers.flatMap((matcher) =>
+    matcher.globs.map((glob) => ({ layer: matcher.name, glob, test: new RegExp(glob.regex) })),
+  );
 
   return {
     matchers,

@@ -59,7 +59,11 @@ export function compileContextRules(input: ContextRuleInput): CompiledContextRul
       name: CONTEXTS_RULE,
       comment: "a context may import only itself, the shared kernel and what contexts.allow lists",
       severity: "error",
-      from: withPathNot(compilePathGlob(contexts.pattern, { contextAs: "capture" }), [...shared, ...input.excluded, ...allowing.map(contextNamed)]),
+      from: withPathNot(compilePathGlob(contexts.pattern, { contextAs: "capture" }), [
+        ...shared,
+        ...input.excluded,
+        ...allowing.map(contextNamed),
+      ]),
       to: to([compilePathGlob(contexts.pattern, { contextAs: "reference" })]),
     },
   ];
@@ -70,10 +74,18 @@ export function compileContextRules(input: ContextRuleInput): CompiledContextRul
       comment: `context ${context} may import only itself, the shared kernel and ${allowances.map(describeAllowance).join(", ")}`,
       severity: "error",
       from: withPathNot(contextNamed(context), [...shared, ...input.excluded]),
-      to: to([contextNamed(context), ...allowances.map((allowance) => allowedTarget(allowance, contextNamed(allowance.to), input.matchers))]),
+      to: to([
+        contextNamed(context),
+        ...allowances.map((allowance) => allowedTarget(allowance, contextNamed(allowance.to), input.matchers)),
+      ]),
     });
   }
-  const privateRules = contexts.public === null ? [] : contexts.allow.map((allowance) => publicRule(allowance, contexts.public as readonly string[], { input, shared, contextNamed }));
+  const privateRules =
+    contexts.public === null
+      ? []
+      : contexts.allow.map((allowance) =>
+          publicRule(allowance, contexts.public as readonly string[], { input, shared, contextNamed }),
+        );
   if (shared.length > 0) {
     rules.push({
       name: SHARED_KERNEL_RULE,
@@ -92,7 +104,11 @@ interface PublicRuleSetting {
   readonly contextNamed: (name: string) => string;
 }
 
-function publicRule(allowance: ContextAllowance, publicGlobs: readonly string[], { input, shared, contextNamed }: PublicRuleSetting): CompiledContextRule {
+function publicRule(
+  allowance: ContextAllowance,
+  publicGlobs: readonly string[],
+  { input, shared, contextNamed }: PublicRuleSetting,
+): CompiledContextRule {
   const surface = publicGlobs.map((glob) => compilePathGlob(glob, { contextAs: { name: allowance.to } }));
   return {
     rule: {

@@ -17,12 +17,20 @@ export function privateRuleName(layer: string): string {
  * per import, not two), and the layer's own files import each other freely, so neither is in `from`.
  * `from` is a union of first-match memberships, one regex each: `^(?!earlier layers)(?:layer)`.
  */
-export function compilePrivateRules(map: LayerMap, classifier: LayerClassifier, excluded: readonly string[], typeOnly: readonly string[], nodeModules: string): PrivateRule[] {
+export function compilePrivateRules(
+  map: LayerMap,
+  classifier: LayerClassifier,
+  excluded: readonly string[],
+  typeOnly: readonly string[],
+  nodeModules: string,
+): PrivateRule[] {
   const matchers = classifier.matchers;
   return map.layers.flatMap((layer, index): PrivateRule[] => {
     const publicGlobs = (matchers[index] as LayerMatcher).publicGlobs;
     if (publicGlobs === null) return [];
-    const importers = map.layers.flatMap((candidate, candidateIndex) => (candidate.mayImport.includes(layer.name) ? [{ name: candidate.name, index: candidateIndex }] : []));
+    const importers = map.layers.flatMap((candidate, candidateIndex) =>
+      candidate.mayImport.includes(layer.name) ? [{ name: candidate.name, index: candidateIndex }] : [],
+    );
     if (importers.length === 0) return [];
     const name = privateRuleName(layer.name);
     const surface = publicGlobs.map((glob) => glob.glob).join(", ");
@@ -30,7 +38,10 @@ export function compilePrivateRules(map: LayerMap, classifier: LayerClassifier, 
       name,
       comment: `${importers.map((importer) => importer.name).join(", ")} may import only the public files of ${layer.name}: ${surface}`,
       severity: "error",
-      from: { path: importers.map((importer) => firstMatchRegex(matchers, importer.index)), ...(excluded.length > 0 ? { pathNot: [...excluded] } : {}) },
+      from: {
+        path: importers.map((importer) => firstMatchRegex(matchers, importer.index)),
+        ...(excluded.length > 0 ? { pathNot: [...excluded] } : {}),
+      },
       to: {
         path: (matchers[index] as LayerMatcher).regex,
         pathNot: [...earlierRegexes(matchers, index), nodeModules, ...publicGlobs.map((glob) => glob.regex)],

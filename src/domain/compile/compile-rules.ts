@@ -33,13 +33,22 @@ export function compileRules(map: LayerMap, classifier: LayerClassifier): Compil
   const excluded = map.exclude.map((glob) => compilePathGlob(glob));
   const packageGroups = layersSharingPackages(map.layers);
   const refusals = map.layers.map((layer) => refusedLayers(map.layers, layer));
-  const refusalGroups = firstIndexOfEach(refusals.map((refused) => (refused.length === 0 ? null : JSON.stringify(refused))));
+  const refusalGroups = firstIndexOfEach(
+    refusals.map((refused) => (refused.length === 0 ? null : JSON.stringify(refused))),
+  );
 
   map.layers.forEach((layer, index) => {
-    const layerExcluded = overlapping(map.exclude, classifier.matchers[index] as LayerMatcher).map((glob) => compilePathGlob(glob));
+    const layerExcluded = overlapping(map.exclude, classifier.matchers[index] as LayerMatcher).map((glob) =>
+      compilePathGlob(glob),
+    );
     const from = membership(classifier.matchers, index, layerExcluded);
-    const tolerated = map.layers.flatMap((target, targetIndex) => (layer.warnImports?.some((allowance) => allowance.layer === target.name) === true ? [{ target, targetIndex }] : []));
-    const refused = (refusals[index] as number[]).map((targetIndex) => ({ target: map.layers[targetIndex] as Layer, targetIndex }));
+    const tolerated = map.layers.flatMap((target, targetIndex) =>
+      layer.warnImports?.some((allowance) => allowance.layer === target.name) === true ? [{ target, targetIndex }] : [],
+    );
+    const refused = (refusals[index] as number[]).map((targetIndex) => ({
+      target: map.layers[targetIndex] as Layer,
+      targetIndex,
+    }));
     const to = (indexes: readonly number[]): PathRestriction => ({
       path: unionOf(indexes.map((targetIndex) => firstMatchRegex(classifier.matchers, targetIndex))),
       pathNot: [NODE_MODULES_REGEX],
@@ -53,7 +62,10 @@ export function compileRules(map: LayerMap, classifier: LayerClassifier): Compil
       const name = layerBoundaryRule(groupOwner(members));
       forbidden.push({
         name,
-        comment: members.length === 1 ? `${layer.name} may import ${describeAllowedLayers(layer)}; not ${refusedNames.join(", ")}` : `${members.join(", ")} may not import ${refusedNames.join(", ")}`,
+        comment:
+          members.length === 1
+            ? `${layer.name} may import ${describeAllowedLayers(layer)}; not ${refusedNames.join(", ")}`
+            : `${members.join(", ")} may not import ${refusedNames.join(", ")}`,
         severity: "error",
         from: members.length === 1 ? from : unionMembership(classifier.matchers, sharingRefusal, map.exclude),
         to: to(refused.map(({ targetIndex }) => targetIndex)),
@@ -62,13 +74,23 @@ export function compileRules(map: LayerMap, classifier: LayerClassifier): Compil
     }
     for (const { target, targetIndex } of tolerated) {
       const name = layerPairRule(layer.name, target.name);
-      forbidden.push({ name, comment: `${layer.name} may not import ${target.name}, tolerated at severity warn`, severity: "warn", from, to: to([targetIndex]) });
+      forbidden.push({
+        name,
+        comment: `${layer.name} may not import ${target.name}, tolerated at severity warn`,
+        severity: "warn",
+        from,
+        to: to([targetIndex]),
+      });
       meanings.set(name, { kind: "layer", fromLayers: [layer.name], toLayer: target.name });
     }
     const sharing = packageGroups.get(index);
     if (sharing !== undefined) {
       const groupFrom = sharing.length === 1 ? from : unionMembership(classifier.matchers, sharing, map.exclude);
-      for (const { rule, check } of packageRules(sharing.map((member) => map.layers[member] as Layer), groupFrom, typeOnly)) {
+      for (const { rule, check } of packageRules(
+        sharing.map((member) => map.layers[member] as Layer),
+        groupFrom,
+        typeOnly,
+      )) {
         forbidden.push(rule);
         meanings.set(rule.name, { kind: "package", toLayer: null, check });
       }
@@ -79,7 +101,13 @@ export function compileRules(map: LayerMap, classifier: LayerClassifier): Compil
     meanings.set(rule.name, meaning);
   }
   if (map.contexts !== null) {
-    for (const { rule, meaning } of compileContextRules({ contexts: map.contexts, matchers: classifier.matchers, excluded, notLocal: NODE_MODULES_REGEX, dependencyTypesNot: ["core", ...typeOnly] })) {
+    for (const { rule, meaning } of compileContextRules({
+      contexts: map.contexts,
+      matchers: classifier.matchers,
+      excluded,
+      notLocal: NODE_MODULES_REGEX,
+      dependencyTypesNot: ["core", ...typeOnly],
+    })) {
       forbidden.push(rule);
       meanings.set(rule.name, meaning);
     }
@@ -122,14 +150,22 @@ export function compileCruiseOptions(rules: CompiledRules, input: OptionsInput):
  * re-checked for cycles without a cold cruise.
  */
 export function withoutCycleRule(options: CruiseOptions): CruiseOptions {
-  return { ...options, ruleSet: { ...options.ruleSet, forbidden: options.ruleSet.forbidden.filter((rule) => rule.name !== CYCLE_RULE) } };
+  return {
+    ...options,
+    ruleSet: { ...options.ruleSet, forbidden: options.ruleSet.forbidden.filter((rule) => rule.name !== CYCLE_RULE) },
+  };
 }
 
 /** dependency-cruiser analyses cycles only when a rule asks (skipAnalysisNotInRules), so `off` costs nothing. */
-function cycleRule(severity: "error" | "warn", typeOnly: readonly string[], excluded: readonly string[]): ForbiddenRule {
+function cycleRule(
+  severity: "error" | "warn",
+  typeOnly: readonly string[],
+  excluded: readonly string[],
+): ForbiddenRule {
   return {
     name: CYCLE_RULE,
-    comment: "modules may not import each other in a loop: a cycle cannot be understood, tested or split one module at a time",
+    comment:
+      "modules may not import each other in a loop: a cycle cannot be understood, tested or split one module at a time",
     severity,
     from: excluded.length > 0 ? { pathNot: [...excluded] } : {},
     to: { circular: true, ...(typeOnly.length > 0 ? { viaOnly: { dependencyTypesNot: [...typeOnly] } } : {}) },
@@ -149,8 +185,13 @@ export function layerPairRule(from: string, to: string): string {
  * The rule a violation is reported under: a layer rule covering several layers reports the pair it broke, a
  * package rule shared by several layers the importing layer's own check.
  */
-export function reportedRule(rule: string, meaning: RuleMeaning, layers: { readonly fromLayer: string | null; readonly toLayer: string | null }): string {
-  if (meaning.kind === "layer" && meaning.toLayer === null) return layerPairRule(layers.fromLayer ?? "?", layers.toLayer ?? "?");
+export function reportedRule(
+  rule: string,
+  meaning: RuleMeaning,
+  layers: { readonly fromLayer: string | null; readonly toLayer: string | null },
+): string {
+  if (meaning.kind === "layer" && meaning.toLayer === null)
+    return layerPairRule(layers.fromLayer ?? "?", layers.toLayer ?? "?");
   if (meaning.kind === "package") return packageRuleName(layers.fromLayer ?? "?", meaning.check);
   return rule;
 }
@@ -170,11 +211,21 @@ function firstMatchRegex(matchers: readonly LayerMatcher[], index: number): stri
   return `(?!${unionOf(pathNot as string[])})(?:${path as string})`;
 }
 
-function membership(matchers: readonly LayerMatcher[], index: number, alsoNot: readonly string[] = []): PathRestriction {
+function membership(
+  matchers: readonly LayerMatcher[],
+  index: number,
+  alsoNot: readonly string[] = [],
+): PathRestriction {
   const layer = matchers[index] as LayerMatcher;
   const earlier = matchers
     .slice(0, index)
-    .filter((other) => overlapping(other.globs.map((compiled) => compiled.glob), layer).length > 0)
+    .filter(
+      (other) =>
+        overlapping(
+          other.globs.map((compiled) => compiled.glob),
+          layer,
+        ).length > 0,
+    )
     .map((matcher) => matcher.regex);
   const pathNot = [...earlier, ...alsoNot];
   return { path: (matchers[index] as LayerMatcher).regex, ...(pathNot.length > 0 ? { pathNot } : {}) };
@@ -188,7 +239,11 @@ function overlapping(globs: readonly string[], layer: LayerMatcher): string[] {
 /** The layers a layer may not import outright (neither allowed nor tolerated at warn), by index. */
 function refusedLayers(layers: readonly Layer[], layer: Layer): number[] {
   return layers.flatMap((target, targetIndex) =>
-    target.name === layer.name || layer.mayImport.includes(target.name) || layer.warnImports?.some((allowance) => allowance.layer === target.name) === true ? [] : [targetIndex],
+    target.name === layer.name ||
+    layer.mayImport.includes(target.name) ||
+    layer.warnImports?.some((allowance) => allowance.layer === target.name) === true
+      ? []
+      : [targetIndex],
   );
 }
 
@@ -207,13 +262,24 @@ function firstIndexOfEach(keys: readonly (string | null)[]): Map<number, number[
 
 /** Layers without a package list have no package rules. */
 function layersSharingPackages(layers: readonly Layer[]): Map<number, number[]> {
-  return firstIndexOfEach(layers.map((layer) => (layer.packages === null ? null : JSON.stringify([...layer.packages].sort()))));
+  return firstIndexOfEach(
+    layers.map((layer) => (layer.packages === null ? null : JSON.stringify([...layer.packages].sort()))),
+  );
 }
 
 /** Several layers as one rule side: each layer's first-match regex, minus the excluded globs any of them could hold. */
-function unionMembership(matchers: readonly LayerMatcher[], indexes: readonly number[], exclude: readonly string[]): PathRestriction {
-  const excluded = [...new Set(indexes.flatMap((index) => overlapping(exclude, matchers[index] as LayerMatcher)))].map((glob) => compilePathGlob(glob));
-  return { path: unionOf(indexes.map((index) => firstMatchRegex(matchers, index))), ...(excluded.length > 0 ? { pathNot: excluded } : {}) };
+function unionMembership(
+  matchers: readonly LayerMatcher[],
+  indexes: readonly number[],
+  exclude: readonly string[],
+): PathRestriction {
+  const excluded = [...new Set(indexes.flatMap((index) => overlapping(exclude, matchers[index] as LayerMatcher)))].map(
+    (glob) => compilePathGlob(glob),
+  );
+  return {
+    path: unionOf(indexes.map((index) => firstMatchRegex(matchers, index))),
+    ...(excluded.length > 0 ? { pathNot: excluded } : {}),
+  };
 }
 
 /** What a rule shared by several layers is named after: the first of them, and how many more. */
@@ -226,7 +292,11 @@ export function packageRuleName(layer: string, check: PackageCheck): string {
   return `${layer}-may-not-use-${check}`;
 }
 
-function packageRules(layers: readonly Layer[], from: PathRestriction, typeOnly: readonly string[]): { rule: ForbiddenRule; check: PackageCheck }[] {
+function packageRules(
+  layers: readonly Layer[],
+  from: PathRestriction,
+  typeOnly: readonly string[],
+): { rule: ForbiddenRule; check: PackageCheck }[] {
   const [first] = layers as [Layer];
   const packages = first.packages ?? [];
   const builtins = packages.filter(isBuiltinPattern).map((pattern) => compileNameGlob(pattern.slice("node:".length)));
@@ -235,7 +305,10 @@ function packageRules(layers: readonly Layer[], from: PathRestriction, typeOnly:
   const packagesComment = `${layers.map((layer) => layer.name).join(", ")} may use ${describeAllowedPackages(first)}`;
   const typeOnlyNot = typeOnly.length > 0 ? { dependencyTypesNot: [...typeOnly] } : {};
   const npmAlternatives = npm.length > 0 ? `(${npm.join("|")})` : null;
-  const rule = (check: PackageCheck, comment: string, to: ForbiddenRule["to"]) => ({ rule: { name: packageRuleName(owner, check), comment, severity: "error" as const, from, to }, check });
+  const rule = (check: PackageCheck, comment: string, to: ForbiddenRule["to"]) => ({
+    rule: { name: packageRuleName(owner, check), comment, severity: "error" as const, from, to },
+    check,
+  });
   const rules = [
     rule("unlisted-packages", packagesComment, {
       path: NODE_MODULES_REGEX,

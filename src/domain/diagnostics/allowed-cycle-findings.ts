@@ -69,7 +69,11 @@ function stronglyConnected(nodes: readonly string[], edges: ReadonlyMap<string, 
 }
 
 /** Breadth-first from start back to start inside the group: start → … → start. */
-function shortestCycle(start: string, edges: ReadonlyMap<string, readonly string[]>, members: ReadonlySet<string>): string[] {
+function shortestCycle(
+  start: string,
+  edges: ReadonlyMap<string, readonly string[]>,
+  members: ReadonlySet<string>,
+): string[] {
   const previous = new Map<string, string>();
   const queue = [start];
   while (queue.length > 0) {

@@ -26,20 +26,20 @@ export function contextFindings(map: LayerMap, files: readonly string[], origins
   return map.contexts.allow.flatMap((allowance, index) =>
     (["from", "to"] as const)
       .filter((side) => !found.has(allowance[side]))
-      .map(
-        (side): Diagnostic => ({
-          code: "unknown-context",
-          severity: "warning",
-          message: `contexts.allow names context "${allowance[side]}", which holds no checked file (contexts: ${known.join(", ")})`,
-          hint: closestContext(allowance[side], known),
-          at: { file, keyPath: ["contexts", "allow", index, side] },
-          files: [],
-        }),
-      ),
+      .map((side): Diagnostic => ({
+        code: "unknown-context",
+        severity: "warning",
+        message: `contexts.allow names context "${allowance[side]}", which holds no checked file (contexts: ${known.join(", ")})`,
+        hint: closestContext(allowance[side], known),
+        at: { file, keyPath: ["contexts", "allow", index, side] },
+        files: [],
+      })),
   );
 }
 
 function closestContext(name: string, known: readonly string[]): string {
   const suggestion = closestName(name, known);
-  return suggestion === null ? "write a context's folder name, or remove the entry" : `did you mean "${suggestion}"? write a context's folder name, or remove the entry`;
+  return suggestion === null
+    ? "write a context's folder name, or remove the entry"
+    : `did you mean "${suggestion}"? write a context's folder name, or remove the entry`;
 }

@@ -3,9 +3,22 @@ import type { Diagnostic } from "./diagnostic.js";
 import type { MapOrigins } from "./map-pointer.js";
 
 /** Layers and globs that match no checked file, and files that several layers claim. */
-export function coverageFindings(classifier: LayerClassifier, files: readonly string[], origins: MapOrigins): Diagnostic[] {
+export function coverageFindings(
+  classifier: LayerClassifier,
+  files: readonly string[],
+  origins: MapOrigins,
+): Diagnostic[] {
   if (files.length === 0) {
-    return [{ code: "nothing-checked", severity: "warning", message: "include and exclude leave no source file: nothing can be diagnosed against files", hint: "point include at the folders that hold the code", at: { file: origins.merged.origins.include ?? origins.mapFile, keyPath: ["include"] }, files: [] }];
+    return [
+      {
+        code: "nothing-checked",
+        severity: "warning",
+        message: "include and exclude leave no source file: nothing can be diagnosed against files",
+        hint: "point include at the folders that hold the code",
+        at: { file: origins.merged.origins.include ?? origins.mapFile, keyPath: ["include"] },
+        files: [],
+      },
+    ];
   }
   const findings: Diagnostic[] = [];
   const usedGlobs = new Set<string>();

@@ -35,5 +35,9 @@ export function diagnoseLayerMap(input: DiagnosticsInput): Diagnostic[] {
     ...presetFindings(input.map, input.sources),
     ...contextFindings(input.map, input.files, origins),
   ];
-  return findings.map((finding) => (input.strict && finding.severity === "warning" ? { ...finding, severity: "error" as const } : finding)).sort(compareDiagnostics);
+  return findings
+    .map((finding) =>
+      input.strict && finding.severity === "warning" ? { ...finding, severity: "error" as const } : finding,
+    )
+    .sort(compareDiagnostics);
 }

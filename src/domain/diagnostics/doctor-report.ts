@@ -44,7 +44,9 @@ function renderText(report: DoctorReport): string {
   const { error, warning, info, files, layers } = report.summary;
   const mark = error > 0 ? "✖" : "✔";
   if (lines.length > 0) lines.push("");
-  lines.push(`${mark} doctor: ${plural(error, "error")}, ${plural(warning, "warning")}, ${info} info · ${plural(layers, "layer")}, ${plural(files, "checked file")}`);
+  lines.push(
+    `${mark} doctor: ${plural(error, "error")}, ${plural(warning, "warning")}, ${info} info · ${plural(layers, "layer")}, ${plural(files, "checked file")}`,
+  );
   return `${lines.join("\n")}\n`;
 }
 

@@ -32,7 +32,9 @@ export function mapOrigins(sources: readonly SourcedLayerMapFile[]): MapOrigins 
       if (draft === undefined || file === undefined) return layer(name);
       if (item === undefined) return { file, keyPath: ["layers", name, key] };
       const written = contentOf(file)?.layers?.[name]?.[key];
-      const index = Array.isArray(written) ? written.findIndex((entry) => entry === item || (typeof entry === "object" && entry.layer === item)) : -1;
+      const index = Array.isArray(written)
+        ? written.findIndex((entry) => entry === item || (typeof entry === "object" && entry.layer === item))
+        : -1;
       return index === -1 ? { file, keyPath: ["layers", name, key] } : { file, keyPath: ["layers", name, key, index] };
     },
   };

@@ -38,7 +38,9 @@ export function presetFindings(map: LayerMap, sources: readonly SourcedLayerMapF
   for (const [key, value, keyPath] of topLevel) {
     const inherited = base.values[key as keyof typeof base.values];
     if (value === undefined || inherited === undefined) continue;
-    findings.push(override(`${keyPath.join(".")} replaces the preset's ${show(inherited)} with ${show(value)}`, keyPath));
+    findings.push(
+      override(`${keyPath.join(".")} replaces the preset's ${show(inherited)} with ${show(value)}`, keyPath),
+    );
   }
 
   for (const [name, entry] of Object.entries(content.layers ?? {})) {

@@ -16,7 +16,12 @@ export interface LayerSuggestion {
  * one it may import, every layer importing them must be allowed to import it, and their packages must
  * be on its list. Among those that fit, the one they are most connected to; ties go to map order.
  */
-export function suggestLayer(files: readonly string[], map: LayerMap, classifier: LayerClassifier, modules: readonly GraphModule[]): LayerSuggestion {
+export function suggestLayer(
+  files: readonly string[],
+  map: LayerMap,
+  classifier: LayerClassifier,
+  modules: readonly GraphModule[],
+): LayerSuggestion {
   const group = new Set(files);
   const imported = new Map<string, number>();
   const importers = new Map<string, number>();
@@ -42,11 +47,18 @@ export function suggestLayer(files: readonly string[], map: LayerMap, classifier
   const fits = map.layers.filter(
     (layer) =>
       [...imported.keys()].every((target) => target === layer.name || layer.mayImport.includes(target)) &&
-      [...importers.keys()].every((source) => source === layer.name || (map.layers.find((candidate) => candidate.name === source) as Layer).mayImport.includes(layer.name)) &&
+      [...importers.keys()].every(
+        (source) =>
+          source === layer.name ||
+          (map.layers.find((candidate) => candidate.name === source) as Layer).mayImport.includes(layer.name),
+      ) &&
       [...packages].every((name) => allowsPackage(layer, name)),
   );
   const connections = (layer: Layer) => (imported.get(layer.name) ?? 0) + (importers.get(layer.name) ?? 0);
-  const best = fits.reduce<Layer | null>((chosen, layer) => (chosen === null || connections(layer) > connections(chosen) ? layer : chosen), null);
+  const best = fits.reduce<Layer | null>(
+    (chosen, layer) => (chosen === null || connections(layer) > connections(chosen) ? layer : chosen),
+    null,
+  );
   const edges = [...describe("imported by", importers), ...describe("importing", imported)].join(", ");
   if (best === null) return { layer: null, reason: `no layer fits without a new violation (${edges})` };
   return { layer: best.name, reason: `it fits without a new violation (${edges})` };

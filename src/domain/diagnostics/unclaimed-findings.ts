@@ -33,7 +33,12 @@ function foldersOf(file: string): string[] {
   return parts.map((_, index) => parts.slice(0, index + 1).join("/"));
 }
 
-export function unclaimedFindings(map: LayerMap, classifier: LayerClassifier, files: readonly string[], modules: readonly GraphModule[]): Diagnostic[] {
+export function unclaimedFindings(
+  map: LayerMap,
+  classifier: LayerClassifier,
+  files: readonly string[],
+  modules: readonly GraphModule[],
+): Diagnostic[] {
   return groupUnclaimed(classifier, files).map((group) => {
     const suggestion = suggestLayer(group.files, map, classifier, modules);
     const count = group.files.length === 1 ? "1 file" : `${group.files.length} files`;

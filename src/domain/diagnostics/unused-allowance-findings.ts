@@ -11,7 +11,12 @@ import { patternMatches } from "./suggest-layer.js";
  * import needs: each is a chance to tighten the map.
  * With `typeOnlyImports: allow`, type-only imports need no allowance, so they do not count.
  */
-export function unusedAllowanceFindings(map: LayerMap, classifier: LayerClassifier, modules: readonly GraphModule[], origins: MapOrigins): Diagnostic[] {
+export function unusedAllowanceFindings(
+  map: LayerMap,
+  classifier: LayerClassifier,
+  modules: readonly GraphModule[],
+  origins: MapOrigins,
+): Diagnostic[] {
   const layerEdges = new Set<string>();
   const packagesUsed = new Map<string, Set<string>>();
   for (const module of modules) {

@@ -18,7 +18,11 @@ export interface ExceptionOutcome<V extends Exceptable> {
  * Removes the layer, package and context violations an exception covers (the first matching one counts it).
  * `today` is a YYYY-MM-DD day: an exception applies up to and including its `until` day.
  */
-export function applyExceptions<V extends Exceptable>(violations: readonly V[], exceptions: readonly LayerMapException[], today: string): ExceptionOutcome<V> {
+export function applyExceptions<V extends Exceptable>(
+  violations: readonly V[],
+  exceptions: readonly LayerMapException[],
+  today: string,
+): ExceptionOutcome<V> {
   const matchers = exceptions.map((exception) => ({
     exception,
     from: new RegExp(compilePathGlob(exception.from)),
@@ -28,19 +32,38 @@ export function applyExceptions<V extends Exceptable>(violations: readonly V[], 
   }));
   const kept: V[] = [];
   for (const violation of violations) {
-    const exceptable = (violation.kind === "layer" || violation.kind === "package" || violation.kind === "private" || violation.kind === "context") && violation.to !== null;
-    const matcher = exceptable ? matchers.find((candidate) => !candidate.expired && candidate.from.test(violation.from) && candidate.to.test(violation.to as string)) : undefined;
+    const exceptable =
+      (violation.kind === "layer" ||
+        violation.kind === "package" ||
+        violation.kind === "private" ||
+        violation.kind === "context") &&
+      violation.to !== null;
+    const matcher = exceptable
+      ? matchers.find(
+          (candidate) =>
+            !candidate.expired && candidate.from.test(violation.from) && candidate.to.test(violation.to as string),
+        )
+      : undefined;
     if (matcher === undefined) kept.push(violation);
     else matcher.covered += 1;
   }
-  const uses = matchers.map(({ exception, expired, covered }): ExceptionUse => ({ ...exception, covered, status: expired ? "expired" : covered === 0 ? "stale" : "active" }));
+  const uses = matchers.map(({ exception, expired, covered }): ExceptionUse => ({
+    ...exception,
+    covered,
+    status: expired ? "expired" : covered === 0 ? "stale" : "active",
+  }));
   return { kept, uses, warnings: uses.flatMap(exceptionWarning) };
 }
 
 function exceptionWarning(use: ExceptionUse): CheckWarning[] {
   const edge = `exception ${use.from} → ${use.to} ("${use.reason}")`;
   if (use.status === "expired") {
-    return [{ code: "expired-exception", message: `${edge} expired after ${use.until as string}: the violations it covered count again (fix them, or move until if the map is what is wrong)` }];
+    return [
+      {
+        code: "expired-exception",
+        message: `${edge} expired after ${use.until as string}: the violations it covered count again (fix them, or move until if the map is what is wrong)`,
+      },
+    ];
   }
   if (use.status === "stale") {
     return [{ code: "stale-exception", message: `${edge} matches no violation: remove it from exceptions` }];

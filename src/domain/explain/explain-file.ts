@@ -47,13 +47,21 @@ export interface FileExplanation {
 /** `layerlint explain FILE`: its layer and why, what it may import, and a verdict on each import. */
 export function explainFile(context: ExplainContext, file: string): FileExplanation {
   const { map, classifier, origins } = context;
-  const status = context.checked.includes(file) ? "checked" : context.excluded.includes(file) ? "excluded" : isSourceFile(file) ? "not-included" : "not-source";
+  const status = context.checked.includes(file)
+    ? "checked"
+    : context.excluded.includes(file)
+      ? "excluded"
+      : isSourceFile(file)
+        ? "not-included"
+        : "not-source";
   const claiming = classifier.layersClaiming(file);
   const layerName = claiming[0] ?? null;
   const layer = map.layers.find((candidate) => candidate.name === layerName) ?? null;
   const glob = layer === null ? null : (classifier.globOf(layer.name, file)?.glob ?? null);
   const module = context.modules.find((candidate) => candidate.source === file);
-  const imports = (module?.dependencies ?? []).map((dependency) => verdictOf(context, file, layer, dependency)).sort((a, b) => compareText(a.specifier, b.specifier));
+  const imports = (module?.dependencies ?? [])
+    .map((dependency) => verdictOf(context, file, layer, dependency))
+    .sort((a, b) => compareText(a.specifier, b.specifier));
   const group = groupUnclaimed(classifier, context.checked).find((candidate) => candidate.files.includes(file));
 
   return {
@@ -65,7 +73,8 @@ export function explainFile(context: ExplainContext, file: string): FileExplanat
     at: layer === null || glob === null ? null : origins.layerKey(layer.name, "paths", glob),
     alsoClaimedBy: claiming.slice(1),
     unclaimedReason: layer === null ? unclaimedReason(context, file, status) : null,
-    suggestion: layer === null && group !== undefined ? suggestLayer(group.files, map, classifier, context.modules) : null,
+    suggestion:
+      layer === null && group !== undefined ? suggestLayer(group.files, map, classifier, context.modules) : null,
     mayImport: layer?.mayImport ?? [],
     mayUse: layer === null ? null : describeAllowedPackages(layer),
     imports: status === "checked" ? imports : [],
@@ -74,7 +83,8 @@ export function explainFile(context: ExplainContext, file: string): FileExplanat
 
 function describeContext({ contexts }: ExplainContext, file: string): string | null {
   if (contexts.contexts === null) return null;
-  if (contexts.isShared(file)) return "none: in the shared kernel, which every context may import and which may import no context";
+  if (contexts.isShared(file))
+    return "none: in the shared kernel, which every context may import and which may import no context";
   const name = contexts.contextOf(file);
   if (name === null) return "none: outside every context, so no context rule limits its imports";
   const allowed = contexts.contexts.allow.filter((allowance) => allowance.from === name).map(describeAllowance);
@@ -87,7 +97,8 @@ function unclaimedReason(context: ExplainContext, file: string, status: FileExpl
     return `it is excluded by "${glob ?? "?"}", and no layer's paths match it`;
   }
   if (status === "not-source") return "it is not a source file, and no layer's paths match it";
-  if (status === "not-included") return `it is not under include (${context.map.include.join(", ")}), and no layer's paths match it`;
+  if (status === "not-included")
+    return `it is not under include (${context.map.include.join(", ")}), and no layer's paths match it`;
   return `no glob of any layer matches it (layers: ${context.map.layers.map((layer) => layer.name).join(", ")})`;
 }
 
@@ -103,7 +114,12 @@ export function contextBreach({ contexts, classifier }: ExplainContext, from: st
   return `context ${source} may import only itself, the shared kernel and what contexts.allow lists; ${target} is none of them`;
 }
 
-function verdictOf(context: ExplainContext, file: string, layer: Layer | null, dependency: GraphDependency): ImportVerdict {
+function verdictOf(
+  context: ExplainContext,
+  file: string,
+  layer: Layer | null,
+  dependency: GraphDependency,
+): ImportVerdict {
   const { classifier, origins, meanings, map } = context;
   const packageName = packageUsedBy(dependency);
   const target = packageName ?? dependency.resolved;
@@ -111,20 +127,36 @@ function verdictOf(context: ExplainContext, file: string, layer: Layer | null, d
   const base = { specifier: dependency.specifier, target, targetLayer };
   const contextRule = dependency.brokenRules.find((rule) => meanings.get(rule)?.kind === "context");
   const broken = dependency.brokenRules.find((rule) => meanings.has(rule) && rule !== contextRule);
-  const contextWhy = contextRule === undefined ? null : `${contextRule}: ${contextBreach(context, file, dependency.resolved)}`;
+  const contextWhy =
+    contextRule === undefined ? null : `${contextRule}: ${contextBreach(context, file, dependency.resolved)}`;
   if (broken !== undefined && layer !== null) {
     const meaning = meanings.get(broken);
-    const shown = meaning === undefined ? broken : reportedRule(broken, meaning, { fromLayer: layer.name, toLayer: targetLayer });
-    const withContext = (why: string): string => [`${shown}: ${why}`, ...(contextWhy === null ? [] : [contextWhy])].join("; ");
+    const shown =
+      meaning === undefined ? broken : reportedRule(broken, meaning, { fromLayer: layer.name, toLayer: targetLayer });
+    const withContext = (why: string): string =>
+      [`${shown}: ${why}`, ...(contextWhy === null ? [] : [contextWhy])].join("; ");
     if (meaning?.kind === "private" && meaning.toLayer === null) {
-      return { ...base, verdict: "violation", rule: withContext(`${target} is an internal file of context ${meaning.ofContext}, not on contexts.public`), at: null };
+      return {
+        ...base,
+        verdict: "violation",
+        rule: withContext(`${target} is an internal file of context ${meaning.ofContext}, not on contexts.public`),
+        at: null,
+      };
     }
     if (meaning?.kind === "private") {
       const owner = meaning.toLayer;
-      return { ...base, verdict: "violation", rule: withContext(`${target} is an internal file of ${owner}, not on layers.${owner}.public`), at: origins.layerKey(owner, "public") };
+      return {
+        ...base,
+        verdict: "violation",
+        rule: withContext(`${target} is an internal file of ${owner}, not on layers.${owner}.public`),
+        at: origins.layerKey(owner, "public"),
+      };
     }
     const tolerated = layer.warnImports?.some((allowance) => allowance.layer === targetLayer) === true;
-    const at = meaning?.kind === "package" ? origins.layerKey(layer.name, "packages") : origins.layerKey(layer.name, "mayImport", tolerated ? (targetLayer as string) : undefined);
+    const at =
+      meaning?.kind === "package"
+        ? origins.layerKey(layer.name, "packages")
+        : origins.layerKey(layer.name, "mayImport", tolerated ? (targetLayer as string) : undefined);
     const why =
       meaning?.kind === "package"
         ? `${target} is not on layers.${layer.name}.packages`
@@ -132,15 +164,46 @@ function verdictOf(context: ExplainContext, file: string, layer: Layer | null, d
     return { ...base, verdict: "violation", rule: withContext(why), at };
   }
   if (contextWhy !== null) return { ...base, verdict: "violation", rule: contextWhy, at: null };
-  if (layer === null) return { ...base, verdict: "not-checked", rule: "the file is in no layer, so its imports are not checked (the file itself is reported)", at: null };
-  if (dependency.typeOnly && map.options.typeOnlyImports === "allow") return { ...base, verdict: "allowed", rule: "type-only, and options.typeOnlyImports is allow", at: null };
-  if (dependency.target === "unresolved" && packageName === null) return { ...base, verdict: "not-checked", rule: "it cannot be resolved (an unresolved-import warning)", at: null };
+  if (layer === null)
+    return {
+      ...base,
+      verdict: "not-checked",
+      rule: "the file is in no layer, so its imports are not checked (the file itself is reported)",
+      at: null,
+    };
+  if (dependency.typeOnly && map.options.typeOnlyImports === "allow")
+    return { ...base, verdict: "allowed", rule: "type-only, and options.typeOnlyImports is allow", at: null };
+  if (dependency.target === "unresolved" && packageName === null)
+    return { ...base, verdict: "not-checked", rule: "it cannot be resolved (an unresolved-import warning)", at: null };
   if (packageName !== null) {
-    if (layer.packages === null) return { ...base, verdict: "allowed", rule: `${layer.name} has no packages list: any package`, at: origins.layer(layer.name) };
+    if (layer.packages === null)
+      return {
+        ...base,
+        verdict: "allowed",
+        rule: `${layer.name} has no packages list: any package`,
+        at: origins.layer(layer.name),
+      };
     const pattern = layer.packages.find((candidate) => patternMatches(candidate, packageName)) ?? "?";
-    return { ...base, verdict: "allowed", rule: `"${pattern}" is on layers.${layer.name}.packages`, at: origins.layerKey(layer.name, "packages", pattern) };
+    return {
+      ...base,
+      verdict: "allowed",
+      rule: `"${pattern}" is on layers.${layer.name}.packages`,
+      at: origins.layerKey(layer.name, "packages", pattern),
+    };
   }
-  if (targetLayer === null) return { ...base, verdict: "allowed", rule: "the target is in no layer: it is reported as unassigned itself, not here", at: null };
-  if (targetLayer === layer.name) return { ...base, verdict: "allowed", rule: "same layer: a layer may always import itself", at: null };
-  return { ...base, verdict: "allowed", rule: `${targetLayer} is on layers.${layer.name}.mayImport`, at: origins.layerKey(layer.name, "mayImport", targetLayer) };
+  if (targetLayer === null)
+    return {
+      ...base,
+      verdict: "allowed",
+      rule: "the target is in no layer: it is reported as unassigned itself, not here",
+      at: null,
+    };
+  if (targetLayer === layer.name)
+    return { ...base, verdict: "allowed", rule: "same layer: a layer may always import itself", at: null };
+  return {
+    ...base,
+    verdict: "allowed",
+    rule: `${targetLayer} is on layers.${layer.name}.mayImport`,
+    at: origins.layerKey(layer.name, "mayImport", targetLayer),
+  };
 }

@@ -29,43 +29,65 @@ export function explainLayers(context: ExplainContext, from: string, to: string)
         : tolerated !== undefined
           ? `${to} is not allowed, but layers.${from}.mayImport tolerates it at severity warn${tolerated.reason === null ? "" : ` (${tolerated.reason})`}: its imports are reported without failing the check`
           : layer?.mayImport.length === 0
-          ? `${from} may import no other layer (mayImport is empty or absent)`
-          : `layers.${from}.mayImport lists ${layer?.mayImport.join(", ")}; ${to} is not among them`;
-  const at = (allowed && from !== to) || tolerated !== undefined ? origins.layerKey(from, "mayImport", to) : origins.layerKey(from, "mayImport");
+            ? `${from} may import no other layer (mayImport is empty or absent)`
+            : `layers.${from}.mayImport lists ${layer?.mayImport.join(", ")}; ${to} is not among them`;
+  const at =
+    (allowed && from !== to) || tolerated !== undefined
+      ? origins.layerKey(from, "mayImport", to)
+      : origins.layerKey(from, "mayImport");
 
   const direct: ImportEdge[] = [];
   for (const module of context.modules) {
     if (classifier.layerOf(module.source) !== from) continue;
     for (const dependency of module.dependencies) {
-      if (dependency.target === "local" && classifier.layerOf(dependency.resolved) === to) direct.push({ from: module.source, to: dependency.resolved, specifier: dependency.specifier });
+      if (dependency.target === "local" && classifier.layerOf(dependency.resolved) === to)
+        direct.push({ from: module.source, to: dependency.resolved, specifier: dependency.specifier });
     }
   }
-  direct.sort((a, b) => compareText(a.from, b.from) || compareText(a.to, b.to) || compareText(a.specifier, b.specifier));
-  return { from, to, allowed, reason, at, direct, chain: direct.length > 0 || from === to ? null : shortestChain(context, from, to) };
+  direct.sort(
+    (a, b) => compareText(a.from, b.from) || compareText(a.to, b.to) || compareText(a.specifier, b.specifier),
+  );
+  return {
+    from,
+    to,
+    allowed,
+    reason,
+    at,
+    direct,
+    chain: direct.length > 0 || from === to ? null : shortestChain(context, from, to),
+  };
 }
 
 /** For a target with `public` globs: only those files may be imported (the rest are `private` violations). */
 function publicSurface(globs: readonly string[] | undefined): string {
-  return globs === undefined ? "" : `, through its public files only (${globs.join(", ")}): importing any other file of it is a private violation`;
+  return globs === undefined
+    ? ""
+    : `, through its public files only (${globs.join(", ")}): importing any other file of it is a private violation`;
 }
 
 /** Breadth-first over local imports from every file of `from` at once; the first file of `to` reached ends it. */
 function shortestChain(context: ExplainContext, from: string, to: string): ImportEdge[] | null {
   const { classifier } = context;
   const bySource = new Map(context.modules.map((module) => [module.source, module]));
-  const starts = context.modules.map((module) => module.source).filter((source) => classifier.layerOf(source) === from).sort(compareText);
+  const starts = context.modules
+    .map((module) => module.source)
+    .filter((source) => classifier.layerOf(source) === from)
+    .sort(compareText);
   const reachedBy = new Map<string, ImportEdge | null>(starts.map((start) => [start, null]));
   const queue = [...starts];
   while (queue.length > 0) {
     const file = queue.shift() as string;
-    const dependencies = [...(bySource.get(file)?.dependencies ?? [])].filter((dependency) => dependency.target === "local").sort((a, b) => compareText(a.resolved, b.resolved));
+    const dependencies = [...(bySource.get(file)?.dependencies ?? [])]
+      .filter((dependency) => dependency.target === "local")
+      .sort((a, b) => compareText(a.resolved, b.resolved));
     for (const dependency of dependencies) {
       if (reachedBy.has(dependency.resolved)) continue;
       const edge = { from: file, to: dependency.resolved, specifier: dependency.specifier };
       reachedBy.set(dependency.resolved, edge);
       if (classifier.layerOf(dependency.resolved) === to) {
         const chain = [edge];
-        for (let previous = reachedBy.get(edge.from); previous; previous = reachedBy.get(previous.from)) chain.unshift(previous);
+        for (let previous = reachedBy.get(edge.from); previous; previous = reachedBy.get(previous.from))
+          chain.unshift(previous);
         return chain;
       }
       queue.push(dependency.resolved);

@@ -24,7 +24,8 @@ export interface ViolationStory {
 /** `layerlint explain --violation ID`: the full story of one violation, ending in what to do. */
 export function explainViolation(context: ExplainContext, violation: Violation): ViolationStory {
   if (violation.kind === "unassigned") return unassignedStory(context, violation);
-  if (violation.kind === "private" && isContextPublicRule(violation.rule)) return contextPrivateStory(context, violation);
+  if (violation.kind === "private" && isContextPublicRule(violation.rule))
+    return contextPrivateStory(context, violation);
   if (violation.kind === "private") return privateStory(context, violation);
   if (violation.kind === "context") return contextStory(context, violation);
   if (violation.kind !== "layer" && violation.kind !== "package") return ownWordsStory(context, violation);
@@ -45,12 +46,20 @@ export function explainViolation(context: ExplainContext, violation: Violation):
     text: `${fromLayer.name} may use ${describeAllowedPackages(fromLayer)}; ${packageName} is not on the list, so rule ${violation.rule} forbids this import`,
     at: context.origins.layerKey(fromLayer.name, "packages"),
   });
-  const users = context.map.layers.filter((layer) => layer.name !== fromLayer.name && allowsPackage(layer, packageName)).map((layer) => layer.name);
+  const users = context.map.layers
+    .filter((layer) => layer.name !== fromLayer.name && allowsPackage(layer, packageName))
+    .map((layer) => layer.name);
   const remedies: StoryLine[] = [
     users.length > 0
-      ? { text: `move the code that needs ${packageName} to a layer that may use it (${users.join(", ")}) and call it from ${fromLayer.name} through an allowed import`, at: null }
+      ? {
+          text: `move the code that needs ${packageName} to a layer that may use it (${users.join(", ")}) and call it from ${fromLayer.name} through an allowed import`,
+          at: null,
+        }
       : { text: `no layer may use ${packageName}: if the project needs it, decide which layer owns it`, at: null },
-    { text: `or, if the map is what is wrong, add "${packageName}" to layers.${fromLayer.name}.packages`, at: context.origins.layerKey(fromLayer.name, "packages") },
+    {
+      text: `or, if the map is what is wrong, add "${packageName}" to layers.${fromLayer.name}.packages`,
+      at: context.origins.layerKey(fromLayer.name, "packages"),
+    },
   ];
   return { violation, story, remedies };
 }
@@ -62,17 +71,27 @@ function membership(context: ExplainContext, file: string): StoryLine {
 
 function layerRemedies(context: ExplainContext, from: Layer, to: Layer): StoryLine[] {
   const remedies: StoryLine[] = [];
-  const routes = from.mayImport.filter((middle) => context.map.layers.find((layer) => layer.name === middle)?.mayImport.includes(to.name));
+  const routes = from.mayImport.filter((middle) =>
+    context.map.layers.find((layer) => layer.name === middle)?.mayImport.includes(to.name),
+  );
   if (routes.length > 0) {
-    remedies.push({ text: `go through ${routes.join(" or ")}: ${from.name} may import ${routes.join(", ")}, which may import ${to.name}; move the call to ${to.name} there and call that from ${from.name}`, at: null });
+    remedies.push({
+      text: `go through ${routes.join(" or ")}: ${from.name} may import ${routes.join(", ")}, which may import ${to.name}; move the call to ${to.name} there and call that from ${from.name}`,
+      at: null,
+    });
   } else {
     remedies.push({
       text: `no layer that ${from.name} may import reaches ${to.name}: move the code that needs ${to.name} out of ${from.name}, into a layer that may import ${to.name}, or pass it in from the composition root`,
       at: null,
     });
   }
-  const cycle = to.mayImport.includes(from.name) ? ` (${to.name} may already import ${from.name}: both ways would make the two layers one)` : "";
-  remedies.push({ text: `or, if the map is what is wrong, add ${to.name} to layers.${from.name}.mayImport${cycle}`, at: context.origins.layerKey(from.name, "mayImport") });
+  const cycle = to.mayImport.includes(from.name)
+    ? ` (${to.name} may already import ${from.name}: both ways would make the two layers one)`
+    : "";
+  remedies.push({
+    text: `or, if the map is what is wrong, add ${to.name} to layers.${from.name}.mayImport${cycle}`,
+    at: context.origins.layerKey(from.name, "mayImport"),
+  });
   return remedies;
 }
 
@@ -88,7 +107,10 @@ function ownWordsStory(context: ExplainContext, violation: Violation): Violation
 function contextPrivateStory(context: ExplainContext, violation: Violation): ViolationStory {
   const to = violation.to as string;
   const story: StoryLine[] = [
-    ...[violation.from, to].map((file) => ({ text: `${file}: context ${explainFile(context, file).context ?? "?"}`, at: null })),
+    ...[violation.from, to].map((file) => ({
+      text: `${file}: context ${explainFile(context, file).context ?? "?"}`,
+      at: null,
+    })),
     {
       text: `contexts.allow lets context ${violation.fromContext ?? "?"} import context ${violation.toContext ?? "?"}, but only its public files (contexts.public); ${to} is not one, so rule ${violation.rule} forbids this import`,
       at: null,
@@ -100,7 +122,10 @@ function contextPrivateStory(context: ExplainContext, violation: Violation): Vio
 function contextStory(context: ExplainContext, violation: Violation): ViolationStory {
   const to = violation.to as string;
   const story: StoryLine[] = [
-    ...[violation.from, to].map((file) => ({ text: `${file}: context ${explainFile(context, file).context ?? "?"}`, at: null })),
+    ...[violation.from, to].map((file) => ({
+      text: `${file}: context ${explainFile(context, file).context ?? "?"}`,
+      at: null,
+    })),
     { text: `${contextBreach(context, violation.from, to)}, so rule ${violation.rule} forbids this import`, at: null },
   ];
   return { violation, story, remedies: [{ text: violation.fix, at: null }] };
@@ -117,8 +142,14 @@ function privateStory(context: ExplainContext, violation: Violation): ViolationS
     },
   ];
   const remedies: StoryLine[] = [
-    { text: `import what ${violation.fromLayer as string} needs through a public file of ${owner.name}, exporting it there if it is meant to be used from outside`, at: null },
-    { text: `or, if the map is what is wrong, add ${violation.to as string} to layers.${owner.name}.public`, at: context.origins.layerKey(owner.name, "public") },
+    {
+      text: `import what ${violation.fromLayer as string} needs through a public file of ${owner.name}, exporting it there if it is meant to be used from outside`,
+      at: null,
+    },
+    {
+      text: `or, if the map is what is wrong, add ${violation.to as string} to layers.${owner.name}.public`,
+      at: context.origins.layerKey(owner.name, "public"),
+    },
   ];
   return { violation, story, remedies };
 }
@@ -127,13 +158,28 @@ function unassignedStory(context: ExplainContext, violation: Violation): Violati
   const explained = explainFile(context, violation.from);
   const story: StoryLine[] = [
     { text: `no layer claims ${violation.from}: ${explained.unclaimedReason ?? "?"}`, at: null },
-    { text: `options.unassigned is ${context.map.options.unassigned}: every checked source file must belong to a layer, so nothing slips past the rules`, at: null },
+    {
+      text: `options.unassigned is ${context.map.options.unassigned}: every checked source file must belong to a layer, so nothing slips past the rules`,
+      at: null,
+    },
   ];
   const suggestion = explained.suggestion;
-  const remedies: StoryLine[] =
-    suggestion?.layer
-      ? [{ text: `add a glob that matches it to layers.${suggestion.layer}.paths: ${suggestion.reason}`, at: context.origins.layerKey(suggestion.layer, "paths") }]
-      : [{ text: `add a glob that matches it to the paths of the layer it belongs to${suggestion ? ` (${suggestion.reason})` : ""}`, at: null }];
-  remedies.push({ text: "or add it to exclude if it is not part of the architecture (a script, a generated file)", at: null });
+  const remedies: StoryLine[] = suggestion?.layer
+    ? [
+        {
+          text: `add a glob that matches it to layers.${suggestion.layer}.paths: ${suggestion.reason}`,
+          at: context.origins.layerKey(suggestion.layer, "paths"),
+        },
+      ]
+    : [
+        {
+          text: `add a glob that matches it to the paths of the layer it belongs to${suggestion ? ` (${suggestion.reason})` : ""}`,
+          at: null,
+        },
+      ];
+  remedies.push({
+    text: "or add it to exclude if it is not part of the architecture (a script, a generated file)",
+    at: null,
+  });
   return { violation, story, remedies };
 }

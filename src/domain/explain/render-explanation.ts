@@ -21,21 +21,34 @@ export function renderFileExplanation(explanation: FileExplanation, context: Ren
   if (explanation.layer === null) {
     lines.push(`  layer: none: ${explanation.unclaimedReason ?? ""}`);
     const suggestion = explanation.suggestion;
-    if (suggestion !== null) lines.push(suggestion.layer === null ? `  suggestion: ${suggestion.reason}` : `  suggestion: layer ${suggestion.layer}: ${suggestion.reason}`);
+    if (suggestion !== null)
+      lines.push(
+        suggestion.layer === null
+          ? `  suggestion: ${suggestion.reason}`
+          : `  suggestion: layer ${suggestion.layer}: ${suggestion.reason}`,
+      );
   } else {
     lines.push(`  layer: ${explanation.layer}, by the glob "${explanation.glob}"${at(explanation.at, context)}`);
-    if (explanation.alsoClaimedBy.length > 0) lines.push(`  also matched by ${explanation.alsoClaimedBy.join(", ")}: the first layer in map order wins`);
-    lines.push(`  may import: ${explanation.layer} itself${explanation.mayImport.length > 0 ? `, ${explanation.mayImport.join(", ")}` : ""}`);
+    if (explanation.alsoClaimedBy.length > 0)
+      lines.push(`  also matched by ${explanation.alsoClaimedBy.join(", ")}: the first layer in map order wins`);
+    lines.push(
+      `  may import: ${explanation.layer} itself${explanation.mayImport.length > 0 ? `, ${explanation.mayImport.join(", ")}` : ""}`,
+    );
     lines.push(`  may use: ${explanation.mayUse ?? ""}`);
   }
   if (explanation.status !== "checked") {
-    lines.push(`  imports: not checked (${explanation.status === "excluded" ? "the file is excluded" : explanation.status === "not-source" ? "not a source file" : "the file is not under include"})`);
+    lines.push(
+      `  imports: not checked (${explanation.status === "excluded" ? "the file is excluded" : explanation.status === "not-source" ? "not a source file" : "the file is not under include"})`,
+    );
     return `${lines.join("\n")}\n`;
   }
   lines.push(explanation.imports.length === 0 ? "  imports: none" : `  imports (${explanation.imports.length}):`);
   const rows = explanation.imports
     .map((verdict) => ({ verdict, position: context.position(explanation.file, verdict.specifier) }))
-    .sort((a, b) => (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.column ?? 0) - (b.position?.column ?? 0));
+    .sort(
+      (a, b) =>
+        (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.column ?? 0) - (b.position?.column ?? 0),
+    );
   for (const { verdict, position } of rows) {
     const line = position === null ? "?" : `${position.line}:${position.column}`;
     const target = verdict.targetLayer === null ? verdict.target : `${verdict.target} (${verdict.targetLayer})`;
@@ -47,7 +60,9 @@ export function renderFileExplanation(explanation: FileExplanation, context: Ren
 
 export function renderLayerPairExplanation(explanation: LayerPairExplanation, context: RenderContext): string {
   const { from, to } = explanation;
-  const lines = [`${from} → ${to}: ${explanation.allowed ? "allowed" : "not allowed"}: ${explanation.reason}${at(explanation.at, context)}`];
+  const lines = [
+    `${from} → ${to}: ${explanation.allowed ? "allowed" : "not allowed"}: ${explanation.reason}${at(explanation.at, context)}`,
+  ];
   if (explanation.direct.length > 0) {
     const verb = explanation.allowed ? "" : " (each is a violation)";
     lines.push(`imports from ${from} to ${to} (${explanation.direct.length})${verb}:`);
@@ -68,7 +83,8 @@ export function renderViolationStory(story: ViolationStory, context: RenderConte
   const lines = [`${violation.id}: ${violation.message} (${violation.severity}, rule ${violation.rule})`];
   if (violation.line !== null) {
     lines.push(`  ${violation.from}:${violation.line}:${violation.column}  "${violation.specifier}"`);
-    for (const location of violation.locations.slice(1)) lines.push(`    also at ${location.line}:${location.column}  "${location.specifier}"`);
+    for (const location of violation.locations.slice(1))
+      lines.push(`    also at ${location.line}:${location.column}  "${location.specifier}"`);
   }
   lines.push("why:");
   for (const line of story.story) lines.push(`  ${storyText(line, context)}`);

@@ -52,7 +52,9 @@ function translatePathGlob(glob: string, context: string): string {
   const body = glob.startsWith("./") ? glob.slice(2) : glob;
   const trimmed = body.endsWith("/") ? body.slice(0, -1) : body;
   if (!MAGIC.test(trimmed)) {
-    const literal = HAS_PLACEHOLDER.test(trimmed) ? translate(trimmed, 0, false, context).regex : escapeLiteral(trimmed);
+    const literal = HAS_PLACEHOLDER.test(trimmed)
+      ? translate(trimmed, 0, false, context).regex
+      : escapeLiteral(trimmed);
     return `^${literal}(?:|/.*)$`;
   }
   if (trimmed.endsWith("/**")) {
@@ -176,7 +178,8 @@ function placeholder(glob: string, index: number, insideBraces: boolean, context
     throw new InvalidGlobError(glob, `unknown placeholder ${written}: the only placeholder is ${CONTEXT_PLACEHOLDER}`);
   }
   const end = index + written.length;
-  const wholeSegment = !insideBraces && (index === 0 || glob[index - 1] === "/") && (end === glob.length || glob[end] === "/");
+  const wholeSegment =
+    !insideBraces && (index === 0 || glob[index - 1] === "/") && (end === glob.length || glob[end] === "/");
   if (!wholeSegment) throw new InvalidGlobError(glob, `'${CONTEXT_PLACEHOLDER}' must be a whole path segment`);
   return context;
 }

@@ -22,7 +22,9 @@ export function createCycleFinder(modules: readonly GraphModule[]): CycleFinder 
   const edges: readonly Edge[][] = modules.map((module) =>
     module.dependencies.flatMap((dependency) => {
       const target = indexOf.get(dependency.resolved);
-      return target !== undefined && component.get(dependency.resolved) === component.get(module.source) ? [{ target, dependency }] : [];
+      return target !== undefined && component.get(dependency.resolved) === component.get(module.source)
+        ? [{ target, dependency }]
+        : [];
     }),
   );
   const search = createSearch(edges);
@@ -69,7 +71,8 @@ function createSearch(edges: readonly Edge[][]): (initial: number, first: Edge) 
   return (initial, first) => {
     const search = searches++;
     let clock = 0;
-    const unvisitedWhen = (target: number, openedAt: number) => visitedIn[target] !== search || (visitedAt[target] as number) >= openedAt;
+    const unvisitedWhen = (target: number, openedAt: number) =>
+      visitedIn[target] !== search || (visitedAt[target] as number) >= openedAt;
     const frames: Frame[] = [];
     const enter = (edge: Edge): Rising | null => {
       const closing = edges[edge.target]?.find((candidate) => candidate.target === initial);
@@ -97,7 +100,8 @@ function createSearch(edges: readonly Edge[][]): (initial: number, first: Edge) 
       const frame = frames[frames.length - 1];
       if (frame === undefined) return [];
       const candidates = edges[frame.edge.target] as readonly Edge[];
-      while (frame.next < candidates.length && !unvisitedWhen((candidates[frame.next] as Edge).target, frame.openedAt)) frame.next++;
+      while (frame.next < candidates.length && !unvisitedWhen((candidates[frame.next] as Edge).target, frame.openedAt))
+        frame.next++;
       const edge = candidates[frame.next++];
       if (edge === undefined) {
         frames.pop();

@@ -6,7 +6,9 @@ import type { GraphModule } from "./module-graph.js";
  * cycle exactly when its two ends do.
  */
 export function componentsOf(modules: readonly GraphModule[]): ReadonlyMap<string, number> {
-  const successors = new Map(modules.map((module) => [module.source, module.dependencies.map((dependency) => dependency.resolved)]));
+  const successors = new Map(
+    modules.map((module) => [module.source, module.dependencies.map((dependency) => dependency.resolved)]),
+  );
   const index = new Map<string, number>();
   const lowLink = new Map<string, number>();
   const onStack = new Set<string>();
@@ -34,12 +36,14 @@ export function componentsOf(modules: readonly GraphModule[]): ReadonlyMap<strin
         const target = targets[frame.next++] as string;
         if (!successors.has(target)) continue;
         if (!index.has(target)) enter(target);
-        else if (onStack.has(target)) lowLink.set(frame.node, Math.min(lowLink.get(frame.node) as number, index.get(target) as number));
+        else if (onStack.has(target))
+          lowLink.set(frame.node, Math.min(lowLink.get(frame.node) as number, index.get(target) as number));
         continue;
       }
       frames.pop();
       const parent = frames[frames.length - 1];
-      if (parent !== undefined) lowLink.set(parent.node, Math.min(lowLink.get(parent.node) as number, lowLink.get(frame.node) as number));
+      if (parent !== undefined)
+        lowLink.set(parent.node, Math.min(lowLink.get(parent.node) as number, lowLink.get(frame.node) as number));
       if (lowLink.get(frame.node) === index.get(frame.node)) {
         let member: string;
         do {

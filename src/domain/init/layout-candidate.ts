@@ -27,10 +27,20 @@ export const NESTJS_LAYOUT: LayoutCandidate = {
     },
     {
       name: "transport",
-      paths: ["src/**/*.controller.ts", "src/**/*.resolver.ts", "src/**/*.gateway.ts", "src/**/*.guard.ts", "src/**/*.interceptor.ts", "src/**/*.pipe.ts", "src/**/*.filter.ts", "src/**/*.middleware.ts"],
+      paths: [
+        "src/**/*.controller.ts",
+        "src/**/*.resolver.ts",
+        "src/**/*.gateway.ts",
+        "src/**/*.guard.ts",
+        "src/**/*.interceptor.ts",
+        "src/**/*.pipe.ts",
+        "src/**/*.filter.ts",
+        "src/**/*.middleware.ts",
+      ],
       mayImport: ["application", "contracts"],
       packages: null,
-      description: "Controllers, resolvers and their guards, pipes and filters: parse input, call a service, map the result.",
+      description:
+        "Controllers, resolvers and their guards, pipes and filters: parse input, call a service, map the result.",
     },
     {
       name: "application",

@@ -28,13 +28,27 @@ export interface InitPlan {
  * candidate to use regardless. The plan keeps only layers that hold files, with globs naming the
  * project's real folders, and puts files no layer claims in a `shared` layer every layer may import.
  */
-export function planLayerMap(files: readonly string[], candidates: readonly LayoutCandidate[], forced: string | null): InitPlan {
+export function planLayerMap(
+  files: readonly string[],
+  candidates: readonly LayoutCandidate[],
+  forced: string | null,
+): InitPlan {
   const scores = candidates.map((candidate) => {
     const classifier = createLayerClassifier(candidate.layers);
     const layers = new Set(files.map((file) => classifier.layerOf(file)).filter((layer) => layer !== null));
-    return { name: candidate.name, classified: files.filter((file) => classifier.layerOf(file) !== null).length, layers: layers.size };
+    return {
+      name: candidate.name,
+      classified: files.filter((file) => classifier.layerOf(file) !== null).length,
+      layers: layers.size,
+    };
   });
-  const chosen = forced ?? scores.reduce((best, score) => (score.classified > best.classified || (score.classified === best.classified && score.layers > best.layers) ? score : best)).name;
+  const chosen =
+    forced ??
+    scores.reduce((best, score) =>
+      score.classified > best.classified || (score.classified === best.classified && score.layers > best.layers)
+        ? score
+        : best,
+    ).name;
   const candidate = candidates.find((entry) => entry.name === chosen) as LayoutCandidate;
   const classifier = createLayerClassifier(candidate.layers);
 
@@ -45,8 +59,14 @@ export function planLayerMap(files: readonly string[], candidates: readonly Layo
   }
   const kept = candidate.layers.filter((layer) => byLayer.has(layer.name));
   const keptNames = new Set(kept.map((layer) => layer.name));
-  const exact = kept.map((layer) => ({ layer, globs: realGlobs(classifier, layer, byLayer.get(layer.name) as string[], false) }));
-  const collapsed = kept.map((layer) => ({ layer, globs: realGlobs(classifier, layer, byLayer.get(layer.name) as string[], true) }));
+  const exact = kept.map((layer) => ({
+    layer,
+    globs: realGlobs(classifier, layer, byLayer.get(layer.name) as string[], false),
+  }));
+  const collapsed = kept.map((layer) => ({
+    layer,
+    globs: realGlobs(classifier, layer, byLayer.get(layer.name) as string[], true),
+  }));
   const planned = classifiesAsBefore(collapsed, classifier, files) ? collapsed : exact;
 
   const layers: PlannedLayer[] = planned.map(({ layer, globs }) => ({
@@ -88,21 +108,29 @@ function realGlobs(classifier: LayerClassifier, layer: Layer, files: readonly st
     }
     const test = new RegExp(glob.regex);
     const parts = file.split("/");
-    const folder = parts.slice(0, -1).map((_, index) => parts.slice(0, index + 1).join("/")).find((candidate) => test.test(candidate));
+    const folder = parts
+      .slice(0, -1)
+      .map((_, index) => parts.slice(0, index + 1).join("/"))
+      .find((candidate) => test.test(candidate));
     globs.add(`${folder ?? file}/**`);
   }
   if (!collapse) return [...globs].sort(compareText);
   const byName = new Map<string, string[]>();
   for (const glob of globs) {
     const folder = glob.endsWith("/**") && !glob.slice(0, -3).includes("*") ? glob.slice(0, -3) : null;
-    const key = folder === null || !folder.includes("/") ? glob : `${folder.split("/")[0]}/**/${folder.split("/").pop()}/**`;
+    const key =
+      folder === null || !folder.includes("/") ? glob : `${folder.split("/")[0]}/**/${folder.split("/").pop()}/**`;
     byName.set(key, [...(byName.get(key) ?? []), glob]);
   }
   return [...byName].flatMap(([key, members]) => (members.length > 1 ? [key] : members)).sort(compareText);
 }
 
 /** Whether the planned globs put every file in the layer the candidate put it in, and in no other. */
-function classifiesAsBefore(planned: readonly { layer: Layer; globs: string[] }[], before: LayerClassifier, files: readonly string[]): boolean {
+function classifiesAsBefore(
+  planned: readonly { layer: Layer; globs: string[] }[],
+  before: LayerClassifier,
+  files: readonly string[],
+): boolean {
   const after = createLayerClassifier(planned.map(({ layer, globs }) => ({ ...layer, paths: globs })));
   return files.every((file) => {
     const claiming = after.layersClaiming(file);

@@ -9,11 +9,17 @@ export function coverageWarnings(classifier: LayerClassifier, files: readonly st
   const warnings: CheckWarning[] = [];
   const usedGlobs = new Set<string>();
   const usedLayers = new Set<string>();
-  const publicTests = new Map(classifier.matchers.map((matcher) => [matcher.name, (matcher.publicGlobs ?? []).map((glob) => ({ glob, test: new RegExp(glob.regex) }))]));
+  const publicTests = new Map(
+    classifier.matchers.map((matcher) => [
+      matcher.name,
+      (matcher.publicGlobs ?? []).map((glob) => ({ glob, test: new RegExp(glob.regex) })),
+    ]),
+  );
   const usedPublicGlobs = new Set<string>();
   for (const file of files) {
     const claiming = classifier.layersClaiming(file);
-    for (const { glob, test } of publicTests.get(claiming[0] ?? "") ?? []) if (test.test(file)) usedPublicGlobs.add(`${claiming[0] as string}\u0000${glob.glob}`);
+    for (const { glob, test } of publicTests.get(claiming[0] ?? "") ?? [])
+      if (test.test(file)) usedPublicGlobs.add(`${claiming[0] as string}\u0000${glob.glob}`);
     for (const layer of claiming) usedLayers.add(layer);
     for (const glob of classifier.globsMatching(file)) usedGlobs.add(glob.regex);
     if (claiming.length > 1) {
@@ -26,17 +32,26 @@ export function coverageWarnings(classifier: LayerClassifier, files: readonly st
   }
   for (const matcher of classifier.matchers) {
     if (!usedLayers.has(matcher.name)) {
-      warnings.push({ code: "layer-matches-nothing", message: `layer ${matcher.name} matches no file: its rules can never fire` });
+      warnings.push({
+        code: "layer-matches-nothing",
+        message: `layer ${matcher.name} matches no file: its rules can never fire`,
+      });
       continue;
     }
     for (const glob of matcher.globs) {
       if (!usedGlobs.has(glob.regex)) {
-        warnings.push({ code: "glob-matches-nothing", message: `glob "${glob.glob}" of layer ${matcher.name} matches no file` });
+        warnings.push({
+          code: "glob-matches-nothing",
+          message: `glob "${glob.glob}" of layer ${matcher.name} matches no file`,
+        });
       }
     }
     for (const glob of matcher.publicGlobs ?? []) {
       if (!usedPublicGlobs.has(`${matcher.name}\u0000${glob.glob}`)) {
-        warnings.push({ code: "glob-matches-nothing", message: `public glob "${glob.glob}" of layer ${matcher.name} matches no file of ${matcher.name}: nothing can be imported through it` });
+        warnings.push({
+          code: "glob-matches-nothing",
+          message: `public glob "${glob.glob}" of layer ${matcher.name} matches no file of ${matcher.name}: nothing can be imported through it`,
+        });
       }
     }
   }

@@ -1,5 +1,10 @@
 import { closestName } from "./closest-name.js";
-import type { ContextsFileEntry, ExceptionFileEntry, LayerMapFile, WarnAllowanceFileEntry } from "./layer-map-schema.js";
+import type {
+  ContextsFileEntry,
+  ExceptionFileEntry,
+  LayerMapFile,
+  WarnAllowanceFileEntry,
+} from "./layer-map-schema.js";
 import type { MapIssue } from "./map-issue.js";
 
 /** One parsed map file and the file it came from. */
@@ -26,7 +31,18 @@ export interface DraftLayer {
   readonly origins: Partial<Record<LayerKey, string>>;
 }
 
-type TopKey = "name" | "include" | "exclude" | "tsconfig" | "typeOnlyImports" | "unassigned" | "cycles" | "maxLines" | "exceptions" | "throughBarrels" | "contexts";
+type TopKey =
+  | "name"
+  | "include"
+  | "exclude"
+  | "tsconfig"
+  | "typeOnlyImports"
+  | "unassigned"
+  | "cycles"
+  | "maxLines"
+  | "exceptions"
+  | "throughBarrels"
+  | "contexts";
 type TopValue = string | string[] | number | boolean | ExceptionFileEntry[] | ContextsFileEntry;
 
 export interface MergedLayerMap {
@@ -73,11 +89,17 @@ export function mergeLayerMaps(files: readonly SourcedLayerMapFile[]): MergedLay
       if (entry === null) {
         if (!layers.delete(name)) {
           const suggestion = closestName(name, [...layers.keys()]);
-          issues.push({ file, keyPath: ["layers", name], atKey: true, message: `cannot remove unknown layer "${name}": no extended preset defines it${suggestion ? `; did you mean "${suggestion}"?` : ""}` });
+          issues.push({
+            file,
+            keyPath: ["layers", name],
+            atKey: true,
+            message: `cannot remove unknown layer "${name}": no extended preset defines it${suggestion ? `; did you mean "${suggestion}"?` : ""}`,
+          });
         }
         for (const other of layers.values()) {
           const mayImport = other.values.mayImport;
-          if (Array.isArray(mayImport)) other.values.mayImport = (mayImport as MayImportEntry[]).filter((entry) => mayImportTarget(entry) !== name);
+          if (Array.isArray(mayImport))
+            other.values.mayImport = (mayImport as MayImportEntry[]).filter((entry) => mayImportTarget(entry) !== name);
         }
         continue;
       }

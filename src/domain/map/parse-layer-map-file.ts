@@ -1,24 +1,50 @@
 import type { z } from "zod";
 import { closestName } from "./closest-name.js";
-import { contextAllowanceSchema, contextsSchema, layerMapFileSchema, layerSchema, optionsSchema, warnAllowanceSchema, type LayerMapFile } from "./layer-map-schema.js";
+import {
+  contextAllowanceSchema,
+  contextsSchema,
+  layerMapFileSchema,
+  layerSchema,
+  optionsSchema,
+  warnAllowanceSchema,
+  type LayerMapFile,
+} from "./layer-map-schema.js";
 import type { MapIssue } from "./map-issue.js";
 
-export type ParseResult = { readonly ok: true; readonly content: LayerMapFile } | { readonly ok: false; readonly issues: readonly MapIssue[] };
+export type ParseResult =
+  { readonly ok: true; readonly content: LayerMapFile } | { readonly ok: false; readonly issues: readonly MapIssue[] };
 
 /** Validates one file's parsed YAML against the schema; every issue, located by key path. */
 export function parseLayerMapFile(file: string, value: unknown): ParseResult {
   if (value === null || value === undefined) {
-    return { ok: false, issues: [{ file, keyPath: [], message: "the file is empty: a layer map needs at least `version: 1` and `layers:`" }] };
+    return {
+      ok: false,
+      issues: [
+        { file, keyPath: [], message: "the file is empty: a layer map needs at least `version: 1` and `layers:`" },
+      ],
+    };
   }
   const forbidden = forbiddenKeys(value, []);
   if (forbidden.length > 0) {
-    return { ok: false, issues: forbidden.map((keyPath) => ({ file, keyPath, atKey: true, message: `"__proto__" is not allowed as a key or a layer name: rename it (layer names start with a letter)` })) };
+    return {
+      ok: false,
+      issues: forbidden.map((keyPath) => ({
+        file,
+        keyPath,
+        atKey: true,
+        message: `"__proto__" is not allowed as a key or a layer name: rename it (layer names start with a letter)`,
+      })),
+    };
   }
   const result = layerMapFileSchema.safeParse(value);
   if (result.success) return { ok: true, content: result.data };
   // A value of the wrong type also fails the checks meant for the right one ("too small"): only the type is said.
-  const wrongType = new Set(result.error.issues.filter((issue) => issue.code === "invalid_type").map((issue) => issue.path.join(".")));
-  const issues = result.error.issues.filter((issue) => issue.code === "invalid_type" || !wrongType.has(issue.path.join(".")));
+  const wrongType = new Set(
+    result.error.issues.filter((issue) => issue.code === "invalid_type").map((issue) => issue.path.join(".")),
+  );
+  const issues = result.error.issues.filter(
+    (issue) => issue.code === "invalid_type" || !wrongType.has(issue.path.join(".")),
+  );
   return { ok: false, issues: issues.flatMap((issue) => schemaIssues(file, issue)) };
 }
 
@@ -28,17 +54,33 @@ function schemaIssues(file: string, issue: z.core.$ZodIssue): MapIssue[] {
     const known = knownKeysAt(keyPath);
     return issue.keys.map((key) => {
       const suggestion = closestName(key, known);
-      return { file, keyPath: [...keyPath, key], atKey: true, message: `unknown key "${key}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (allowed: ${known.join(", ")})` };
+      return {
+        file,
+        keyPath: [...keyPath, key],
+        atKey: true,
+        message: `unknown key "${key}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (allowed: ${known.join(", ")})`,
+      };
     });
   }
   if (issue.code === "invalid_union") {
     // A value of one alternative's type (a mapping in `mayImport`) is judged by that alternative alone.
-    const sameType = issue.errors.filter((branch) => !branch.some((inner) => inner.code === "invalid_type" && inner.path.length === 0));
-    if (sameType.length === 1) return (sameType[0] as z.core.$ZodIssue[]).flatMap((inner) => schemaIssues(file, { ...inner, path: [...issue.path, ...inner.path] }));
+    const sameType = issue.errors.filter(
+      (branch) => !branch.some((inner) => inner.code === "invalid_type" && inner.path.length === 0),
+    );
+    if (sameType.length === 1)
+      return (sameType[0] as z.core.$ZodIssue[]).flatMap((inner) =>
+        schemaIssues(file, { ...inner, path: [...issue.path, ...inner.path] }),
+      );
   }
   if (issue.code === "invalid_type" && issue.expected in EXPECTED) {
     const received = /received (\w+)/.exec(issue.message)?.[1] ?? "something else";
-    return [{ file, keyPath, message: `expected ${EXPECTED[issue.expected]}, got ${received === "array" ? "a list" : `${/^[aeiou]/.test(received) ? "an" : "a"} ${received}`}` }];
+    return [
+      {
+        file,
+        keyPath,
+        message: `expected ${EXPECTED[issue.expected]}, got ${received === "array" ? "a list" : `${/^[aeiou]/.test(received) ? "an" : "a"} ${received}`}`,
+      },
+    ];
   }
   return [{ file, keyPath, message: issue.message }];
 }
@@ -58,14 +100,17 @@ function forbiddenKeys(value: unknown, keyPath: readonly (string | number)[]): (
   if (Array.isArray(value)) return value.flatMap((item, index) => forbiddenKeys(item, [...keyPath, index]));
   if (typeof value !== "object" || value === null) return [];
   return Object.getOwnPropertyNames(value).flatMap((key) =>
-    key === "__proto__" ? [[...keyPath, key]] : forbiddenKeys((value as Record<string, unknown>)[key], [...keyPath, key]),
+    key === "__proto__"
+      ? [[...keyPath, key]]
+      : forbiddenKeys((value as Record<string, unknown>)[key], [...keyPath, key]),
   );
 }
 
 function knownKeysAt(keyPath: readonly (string | number)[]): string[] {
   if (keyPath.length === 0) return Object.keys(layerMapFileSchema.shape);
   if (keyPath[0] === "options") return Object.keys(optionsSchema.shape);
-  if (keyPath[0] === "contexts") return Object.keys(keyPath.length > 1 ? contextAllowanceSchema.shape : contextsSchema.shape);
+  if (keyPath[0] === "contexts")
+    return Object.keys(keyPath.length > 1 ? contextAllowanceSchema.shape : contextsSchema.shape);
   if (keyPath[2] === "mayImport") return Object.keys(warnAllowanceSchema.shape);
   return Object.keys(layerSchema.shape);
 }

@@ -1,4 +1,9 @@
-import { compilePathGlob, CONTEXT_PLACEHOLDER, countContextPlaceholders, InvalidGlobError } from "../glob/compile-glob.js";
+import {
+  compilePathGlob,
+  CONTEXT_PLACEHOLDER,
+  countContextPlaceholders,
+  InvalidGlobError,
+} from "../glob/compile-glob.js";
 import { closestName } from "./closest-name.js";
 import type { ContextMap } from "./layer-map.js";
 import type { ContextsFileEntry } from "./layer-map-schema.js";
@@ -7,7 +12,12 @@ import type { MapIssue } from "./map-issue.js";
 const CONTEXT_NAME = /^[^/*?{}<>,\\]+$/;
 
 /** Checks `contexts:`; returns the model even when there are issues (the caller refuses the map then). */
-export function validateContexts(entry: ContextsFileEntry | undefined, file: string, layerNames: readonly string[], issues: MapIssue[]): ContextMap | null {
+export function validateContexts(
+  entry: ContextsFileEntry | undefined,
+  file: string,
+  layerNames: readonly string[],
+  issues: MapIssue[],
+): ContextMap | null {
   if (entry === undefined) return null;
   checkPattern(entry.pattern, file, issues);
   const shared = entry.shared ?? [];
@@ -16,11 +26,19 @@ export function validateContexts(entry: ContextsFileEntry | undefined, file: str
     for (const side of ["from", "to"] as const) {
       const name = allowance[side];
       if (!CONTEXT_NAME.test(name) || name === "." || name === "..") {
-        issues.push({ file, keyPath: ["contexts", "allow", index, side], message: `"${name}" is not a context name: write the context's folder name, one path segment without wildcards` });
+        issues.push({
+          file,
+          keyPath: ["contexts", "allow", index, side],
+          message: `"${name}" is not a context name: write the context's folder name, one path segment without wildcards`,
+        });
       }
     }
     if (allowance.from === allowance.to) {
-      issues.push({ file, keyPath: ["contexts", "allow", index, "to"], message: `a context may always import itself: remove this allow entry from ${allowance.from} to ${allowance.to}` });
+      issues.push({
+        file,
+        keyPath: ["contexts", "allow", index, "to"],
+        message: `a context may always import itself: remove this allow entry from ${allowance.from} to ${allowance.to}`,
+      });
     }
     allowance.layers?.forEach((layer, layerIndex) => {
       if (layerNames.includes(layer)) return;
@@ -42,7 +60,11 @@ function checkPattern(pattern: string, file: string, issues: MapIssue[]): void {
   const count = countContextPlaceholders(pattern);
   if (count !== 1) {
     const found = count === 0 ? "does not contain it" : `contains it ${count} times`;
-    issues.push({ file, keyPath, message: `contexts.pattern must contain the placeholder ${CONTEXT_PLACEHOLDER} exactly once, as a whole path segment (e.g. src/modules/${CONTEXT_PLACEHOLDER}/**); "${pattern}" ${found}` });
+    issues.push({
+      file,
+      keyPath,
+      message: `contexts.pattern must contain the placeholder ${CONTEXT_PLACEHOLDER} exactly once, as a whole path segment (e.g. src/modules/${CONTEXT_PLACEHOLDER}/**); "${pattern}" ${found}`,
+    });
     return;
   }
   checkPathGlob(pattern, file, keyPath, true, issues);
@@ -52,7 +74,13 @@ function checkPattern(pattern: string, file: string, issues: MapIssue[]): void {
  * A path glob of the map, with or without the placeholder: `placeholderAllowed` is true only for
  * `contexts.pattern` and, when the map declares contexts, layers' paths.
  */
-export function checkPathGlob(glob: string, file: string, keyPath: readonly (string | number)[], placeholderAllowed: boolean, issues: MapIssue[]): void {
+export function checkPathGlob(
+  glob: string,
+  file: string,
+  keyPath: readonly (string | number)[],
+  placeholderAllowed: boolean,
+  issues: MapIssue[],
+): void {
   try {
     compilePathGlob(glob);
   } catch (error) {

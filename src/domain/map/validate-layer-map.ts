@@ -1,6 +1,13 @@
 import { compileNameGlob, compilePathGlob, InvalidGlobError, literalSegmentsOf } from "../glob/compile-glob.js";
 import { closestName } from "./closest-name.js";
-import type { CyclesPolicy, Layer, LayerMap, LayerMapException, TypeOnlyImportsPolicy, UnassignedPolicy } from "./layer-map.js";
+import type {
+  CyclesPolicy,
+  Layer,
+  LayerMap,
+  LayerMapException,
+  TypeOnlyImportsPolicy,
+  UnassignedPolicy,
+} from "./layer-map.js";
 import { LAYER_NAME_PATTERN, MAX_LAYERS, type ContextsFileEntry, type ExceptionFileEntry } from "./layer-map-schema.js";
 import type { MapIssue } from "./map-issue.js";
 import { mayImportTarget, type DraftLayer, type MayImportEntry, type MergedLayerMap } from "./merge-layer-maps.js";
@@ -16,7 +23,8 @@ export interface ValidationContext {
   readonly presets: readonly string[];
 }
 
-export type ValidationResult = { readonly ok: true; readonly map: LayerMap } | { readonly ok: false; readonly issues: readonly MapIssue[] };
+export type ValidationResult =
+  { readonly ok: true; readonly map: LayerMap } | { readonly ok: false; readonly issues: readonly MapIssue[] };
 
 /** Checks everything that needs the whole merged map: layer names, references, globs. */
 export function validateLayerMap(merged: MergedLayerMap, context: ValidationContext): ValidationResult {
@@ -24,7 +32,11 @@ export function validateLayerMap(merged: MergedLayerMap, context: ValidationCont
   const names = merged.layers.map((layer) => layer.name);
 
   if (merged.layers.length === 0) {
-    issues.push({ file: context.mapFile, keyPath: [], message: "the map defines no layers: add at least one under `layers:`" });
+    issues.push({
+      file: context.mapFile,
+      keyPath: [],
+      message: "the map defines no layers: add at least one under `layers:`",
+    });
   }
   if (merged.layers.length > MAX_LAYERS) {
     // Checked first and alone: validating thousands of layers against each other would take minutes.
@@ -37,7 +49,11 @@ export function validateLayerMap(merged: MergedLayerMap, context: ValidationCont
   const contexts = validateContexts(contextsEntry, merged.origins.contexts ?? context.mapFile, names, issues);
   const include = stringList(merged.values.include as string[] | undefined) ?? [...context.defaultInclude];
   const exclude = stringList(merged.values.exclude as string[] | undefined) ?? [];
-  const exceptions = validateExceptions((merged.values.exceptions as ExceptionFileEntry[] | undefined) ?? [], merged.origins.exceptions ?? context.mapFile, issues);
+  const exceptions = validateExceptions(
+    (merged.values.exceptions as ExceptionFileEntry[] | undefined) ?? [],
+    merged.origins.exceptions ?? context.mapFile,
+    issues,
+  );
   checkGlobs(include, merged.origins.include ?? context.mapFile, ["include"], issues);
   checkGlobs(exclude, merged.origins.exclude ?? context.mapFile, ["exclude"], issues);
 
@@ -88,7 +104,8 @@ function validateLayer(draft: DraftLayer, names: readonly string[], hasContexts:
   const mayImportFile = origins.mayImport ?? draft.definedIn;
   entries.forEach((entry, index) => {
     const target = mayImportTarget(entry);
-    const keyPath = typeof entry === "string" ? ["layers", name, "mayImport", index] : ["layers", name, "mayImport", index, "layer"];
+    const keyPath =
+      typeof entry === "string" ? ["layers", name, "mayImport", index] : ["layers", name, "mayImport", index, "layer"];
     if (!names.includes(target)) {
       const suggestion = closestName(target, names);
       issues.push({
@@ -97,13 +114,29 @@ function validateLayer(draft: DraftLayer, names: readonly string[], hasContexts:
         message: `unknown layer "${target}" in mayImport of "${name}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (layers: ${names.join(", ")})`,
       });
     } else if (typeof entry !== "string" && target === name) {
-      issues.push({ file: mayImportFile, keyPath, message: `"${name}" tolerates itself at severity warn: a layer may always import itself, remove this entry` });
-    } else if (entries.slice(0, index).some((earlier) => mayImportTarget(earlier) === target && typeof earlier !== typeof entry)) {
-      issues.push({ file: mayImportFile, keyPath, message: `"${target}" is both allowed and tolerated at severity warn in mayImport of "${name}": keep one` });
+      issues.push({
+        file: mayImportFile,
+        keyPath,
+        message: `"${name}" tolerates itself at severity warn: a layer may always import itself, remove this entry`,
+      });
+    } else if (
+      entries.slice(0, index).some((earlier) => mayImportTarget(earlier) === target && typeof earlier !== typeof entry)
+    ) {
+      issues.push({
+        file: mayImportFile,
+        keyPath,
+        message: `"${target}" is both allowed and tolerated at severity warn in mayImport of "${name}": keep one`,
+      });
     }
   });
   const mayImport = entries.filter((entry): entry is string => typeof entry === "string");
-  const warnImports = [...new Map(entries.flatMap((entry) => (typeof entry === "string" ? [] : [[entry.layer, { layer: entry.layer, reason: entry.reason ?? null }] as const]))).values()];
+  const warnImports = [
+    ...new Map(
+      entries.flatMap((entry) =>
+        typeof entry === "string" ? [] : [[entry.layer, { layer: entry.layer, reason: entry.reason ?? null }] as const],
+      ),
+    ).values(),
+  ];
 
   const publicGlobs = stringList(values.public as string[] | undefined);
   if (publicGlobs !== undefined) checkPublicGlobs(name, publicGlobs, paths, origins.public ?? draft.definedIn, issues);
@@ -113,7 +146,11 @@ function validateLayer(draft: DraftLayer, names: readonly string[], hasContexts:
     try {
       compileNameGlob(pattern.startsWith("node:") ? pattern.slice(5) : pattern);
     } catch (error) {
-      issues.push({ file: origins.packages ?? draft.definedIn, keyPath: ["layers", name, "packages", index], message: globMessage(error) });
+      issues.push({
+        file: origins.packages ?? draft.definedIn,
+        keyPath: ["layers", name, "packages", index],
+        message: globMessage(error),
+      });
     }
   });
 
@@ -129,15 +166,31 @@ function validateLayer(draft: DraftLayer, names: readonly string[], hasContexts:
   };
 }
 
-function validateExceptions(entries: readonly ExceptionFileEntry[], file: string, issues: MapIssue[]): LayerMapException[] {
+function validateExceptions(
+  entries: readonly ExceptionFileEntry[],
+  file: string,
+  issues: MapIssue[],
+): LayerMapException[] {
   entries.forEach((entry, index) => {
     // `to` is a path or a package name (`lodash`, `@aws-sdk/*`, `node:fs`): the path glob compiler reads both.
-    for (const key of ["from", "to"] as const) checkPathGlob(entry[key], file, ["exceptions", index, key], false, issues);
+    for (const key of ["from", "to"] as const)
+      checkPathGlob(entry[key], file, ["exceptions", index, key], false, issues);
   });
-  return entries.map((entry) => ({ from: entry.from, to: entry.to, reason: entry.reason.trim(), until: entry.until ?? null }));
+  return entries.map((entry) => ({
+    from: entry.from,
+    to: entry.to,
+    reason: entry.reason.trim(),
+    until: entry.until ?? null,
+  }));
 }
 
-function checkGlobs(globs: readonly string[], file: string, keyPath: readonly (string | number)[], issues: MapIssue[], placeholderAllowed = false): void {
+function checkGlobs(
+  globs: readonly string[],
+  file: string,
+  keyPath: readonly (string | number)[],
+  issues: MapIssue[],
+  placeholderAllowed = false,
+): void {
   globs.forEach((glob, index) => checkPathGlob(glob, file, [...keyPath, index], placeholderAllowed, issues));
 }
 
@@ -146,7 +199,13 @@ function checkGlobs(globs: readonly string[], file: string, keyPath: readonly (s
  * with every path glob's (`index.ts` under `src/payments/**`). A glob that still matches no file of
  * the layer is a `glob-matches-nothing` warning of the check.
  */
-function checkPublicGlobs(layer: string, globs: readonly string[], paths: readonly string[], file: string, issues: MapIssue[]): void {
+function checkPublicGlobs(
+  layer: string,
+  globs: readonly string[],
+  paths: readonly string[],
+  file: string,
+  issues: MapIssue[],
+): void {
   globs.forEach((glob, index) => {
     const keyPath = ["layers", layer, "public", index];
     try {
@@ -162,7 +221,11 @@ function checkPublicGlobs(layer: string, globs: readonly string[], paths: readon
       return literal.slice(0, shared).every((segment, position) => segment === pathLiteral[position]);
     });
     if (paths.length > 0 && !inside) {
-      issues.push({ file, keyPath, message: `public glob "${glob}" lies outside layer "${layer}" (paths: ${paths.join(", ")}): write it relative to the map's folder, like paths` });
+      issues.push({
+        file,
+        keyPath,
+        message: `public glob "${glob}" lies outside layer "${layer}" (paths: ${paths.join(", ")}): write it relative to the map's folder, like paths`,
+      });
     }
   });
 }

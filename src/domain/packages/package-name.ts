@@ -23,7 +23,9 @@ export function isBuiltinPattern(pattern: string): boolean {
 
 /** The package or built-in a dependency uses, as the allow-lists count it; null for local files and paths. */
 export function packageUsedBy(dependency: GraphDependency): string | null {
-  if (dependency.target === "package" || dependency.target === "builtin") return packageNameOf(dependency.specifier, dependency.target === "builtin");
-  if (dependency.target === "unresolved" && BARE_SPECIFIER.test(dependency.specifier)) return packageNameOf(dependency.specifier, false);
+  if (dependency.target === "package" || dependency.target === "builtin")
+    return packageNameOf(dependency.specifier, dependency.target === "builtin");
+  if (dependency.target === "unresolved" && BARE_SPECIFIER.test(dependency.specifier))
+    return packageNameOf(dependency.specifier, false);
   return null;
 }

@@ -58,7 +58,10 @@ export interface CheckSummary {
 }
 
 /** One map's counts in a report merging several maps; `map` is relative to the current folder. */
-export interface MapSummary extends Pick<CheckSummary, "modules" | "dependencies" | "unresolved" | "excluded" | "parseErrors" | "skipped" | "violations"> {
+export interface MapSummary extends Pick<
+  CheckSummary,
+  "modules" | "dependencies" | "unresolved" | "excluded" | "parseErrors" | "skipped" | "violations"
+> {
   readonly map: string;
 }
 
@@ -90,7 +93,15 @@ export interface CheckReport {
 }
 
 export function countByKind(violations: readonly Violation[]): Record<ViolationKind, number> {
-  const counts: Record<ViolationKind, number> = { layer: 0, package: 0, private: 0, context: 0, unassigned: 0, cycle: 0, size: 0 };
+  const counts: Record<ViolationKind, number> = {
+    layer: 0,
+    package: 0,
+    private: 0,
+    context: 0,
+    unassigned: 0,
+    cycle: 0,
+    size: 0,
+  };
   for (const violation of violations) counts[violation.kind] += 1;
   return counts;
 }

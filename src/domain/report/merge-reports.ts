@@ -1,5 +1,13 @@
 import { compareViolations } from "../violations/violation.js";
-import { compareWarnings, countByKind, REPORT_VERSION, type CheckReport, type CheckSummary, type CheckWarning, type MapSummary } from "./check-report.js";
+import {
+  compareWarnings,
+  countByKind,
+  REPORT_VERSION,
+  type CheckReport,
+  type CheckSummary,
+  type CheckWarning,
+  type MapSummary,
+} from "./check-report.js";
 
 /** One map's report, already rebased into the merged report's coordinates (`rebaseReport`). */
 export interface MapReport {
@@ -35,8 +43,12 @@ export function mergeReports(parts: readonly MapReport[], warnings: readonly Che
 
 function countsOf(summaries: readonly CheckSummary[]): Pick<CheckSummary, Count | "violations"> {
   const violations = countByKind([]);
-  for (const summary of summaries) for (const [kind, count] of Object.entries(summary.violations)) violations[kind as keyof typeof violations] += count;
-  const counts = Object.fromEntries(COUNTS.map((key) => [key, summaries.reduce((total, summary) => total + summary[key], 0)])) as Record<Count, number>;
+  for (const summary of summaries)
+    for (const [kind, count] of Object.entries(summary.violations))
+      violations[kind as keyof typeof violations] += count;
+  const counts = Object.fromEntries(
+    COUNTS.map((key) => [key, summaries.reduce((total, summary) => total + summary[key], 0)]),
+  ) as Record<Count, number>;
   return { ...counts, violations };
 }
 

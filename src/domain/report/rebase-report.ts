@@ -23,7 +23,10 @@ export function rebaseReport(report: CheckReport, placement: MapPlacement): Chec
   const { exceptions } = report.summary;
   return {
     ...report,
-    summary: { ...report.summary, ...(exceptions === undefined ? {} : { exceptions: exceptions.map((use) => ({ ...use, map: placement.map })) }) },
+    summary: {
+      ...report.summary,
+      ...(exceptions === undefined ? {} : { exceptions: exceptions.map((use) => ({ ...use, map: placement.map })) }),
+    },
     violations: report.violations.map((violation) => rebaseViolation(violation, rebase)),
     warnings: report.warnings.map((warning) => rebaseWarning(warning, placement, rebase)).sort(compareWarnings),
   };
@@ -33,7 +36,12 @@ function rebaseViolation(violation: Violation, rebase: (path: string) => string)
   const localTo = violation.to !== null && violation.kind !== "package" ? violation.to : null;
   const from = rebase(violation.from);
   const to = localTo === null ? violation.to : rebase(localTo);
-  const named = [violation.from, ...(localTo === null ? [] : [localTo]), ...(violation.cycle ?? []), ...(violation.via ?? [])];
+  const named = [
+    violation.from,
+    ...(localTo === null ? [] : [localTo]),
+    ...(violation.cycle ?? []),
+    ...(violation.via ?? []),
+  ];
   return {
     ...violation,
     id: violationId(violation.kind, from, to),
@@ -46,7 +54,8 @@ function rebaseViolation(violation: Violation, rebase: (path: string) => string)
 }
 
 function rebaseWarning(warning: CheckWarning, placement: MapPlacement, rebase: (path: string) => string): CheckWarning {
-  if (warning.file === undefined) return { ...warning, file: placement.map, message: `${placement.map}: ${warning.message}` };
+  if (warning.file === undefined)
+    return { ...warning, file: placement.map, message: `${placement.map}: ${warning.message}` };
   return { ...warning, file: rebase(warning.file), message: rebaseText(warning.message, [warning.file], rebase) };
 }
 

@@ -3,7 +3,12 @@ import type { LayerClassifier } from "../classify/layer-classifier.js";
 import { CONTEXT_PLACEHOLDER } from "../glob/compile-glob.js";
 
 /** The message and the way out of a context violation: through the shared kernel, an allowed layer, or a new allow entry. */
-export function contextWords(contexts: ContextClassifier, layers: LayerClassifier, from: string, to: string): { message: string; fix: string } {
+export function contextWords(
+  contexts: ContextClassifier,
+  layers: LayerClassifier,
+  from: string,
+  to: string,
+): { message: string; fix: string } {
   const target = contexts.contextOf(to) as string;
   const imports = `${from} imports ${to}`;
   if (contexts.isShared(from)) {
@@ -14,7 +19,9 @@ export function contextWords(contexts: ContextClassifier, layers: LayerClassifie
   }
   const source = contexts.contextOf(from) as string;
   const message = `context ${source} may not import context ${target}: ${imports}`;
-  const allowance = contexts.contexts?.allow.find((candidate) => candidate.from === source && candidate.to === target && candidate.layers !== null);
+  const allowance = contexts.contexts?.allow.find(
+    (candidate) => candidate.from === source && candidate.to === target && candidate.layers !== null,
+  );
   if (allowance?.layers) {
     const toLayer = layers.layerOf(to);
     const widen = toLayer === null ? "widen that entry's layers" : `add ${toLayer} to that entry's layers`;
@@ -24,7 +31,10 @@ export function contextWords(contexts: ContextClassifier, layers: LayerClassifie
     };
   }
   const shared = contexts.contexts?.shared ?? [];
-  const kernel = shared.length === 0 ? "a shared kernel (declare it under contexts.shared)" : `the shared kernel (${shared.join(", ")})`;
+  const kernel =
+    shared.length === 0
+      ? "a shared kernel (declare it under contexts.shared)"
+      : `the shared kernel (${shared.join(", ")})`;
   return {
     message,
     fix: `a context may import only itself, the shared kernel and what contexts.allow lists: move what ${source} needs from ${target} into ${kernel}, or add { from: ${source}, to: ${target} } to contexts.allow if the map is what is wrong`,
@@ -32,10 +42,16 @@ export function contextWords(contexts: ContextClassifier, layers: LayerClassifie
 }
 
 /** An import that `allow` lets in but that reaches past the imported context's public surface. */
-export function contextPrivateWords(contexts: ContextClassifier, from: string, to: string): { message: string; fix: string } {
+export function contextPrivateWords(
+  contexts: ContextClassifier,
+  from: string,
+  to: string,
+): { message: string; fix: string } {
   const source = contexts.contextOf(from) as string;
   const target = contexts.contextOf(to) as string;
-  const surface = (contexts.contexts?.public ?? []).map((glob) => glob.split(CONTEXT_PLACEHOLDER).join(target)).join(", ");
+  const surface = (contexts.contexts?.public ?? [])
+    .map((glob) => glob.split(CONTEXT_PLACEHOLDER).join(target))
+    .join(", ");
   return {
     message: `${from} imports ${to}, an internal file of context ${target}: import it through its public surface (${surface})`,
     fix: `import what ${source} needs through the public files of ${target} (${surface}), exporting it there, or widen contexts.public if the map is what is wrong`,

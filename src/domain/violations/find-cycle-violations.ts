@@ -23,7 +23,13 @@ export interface CycleSearch {
  * `circular` rule of the ejected configuration finds; with `typeOnlyImports: allow`, a loop with a
  * type-only import in it is none.
  */
-export function findCycleViolations({ graph, checked, classifier, severity, typeOnlyImports }: CycleSearch): UnlocatedViolation[] {
+export function findCycleViolations({
+  graph,
+  checked,
+  classifier,
+  severity,
+  typeOnlyImports,
+}: CycleSearch): UnlocatedViolation[] {
   if (severity === "off") return [];
   const cycleThrough = createCycleFinder(graph);
   const bySource = new Map(checked.map((module) => [module.source, module]));
@@ -64,6 +70,9 @@ export function findCycleViolations({ graph, checked, classifier, severity, type
 }
 
 function canonicalLoop(members: readonly string[]): string[] {
-  const start = members.reduce((smallest, member, index) => (compareText(member, members[smallest] as string) < 0 ? index : smallest), 0);
+  const start = members.reduce(
+    (smallest, member, index) => (compareText(member, members[smallest] as string) < 0 ? index : smallest),
+    0,
+  );
   return [...members.slice(start), ...members.slice(0, start)];
 }

@@ -14,7 +14,12 @@ export interface LineLimit {
 /** The line limit of a file: its layer's `maxLines`, else the map's `options.maxLines`; null for none. */
 export function lineLimitOf(map: LayerMap, classifier: LayerClassifier): (file: string) => LineLimit | null {
   const global = map.options.maxLines === null ? null : { limit: map.options.maxLines, key: "options.maxLines" };
-  const byLayer = new Map(map.layers.map((layer) => [layer.name, layer.maxLines === undefined ? global : { limit: layer.maxLines, key: `layers.${layer.name}.maxLines` }]));
+  const byLayer = new Map(
+    map.layers.map((layer) => [
+      layer.name,
+      layer.maxLines === undefined ? global : { limit: layer.maxLines, key: `layers.${layer.name}.maxLines` },
+    ]),
+  );
   return (file) => {
     const layer = classifier.layerOf(file);
     return layer === null ? global : (byLayer.get(layer) ?? null);
@@ -30,7 +35,11 @@ export function countLines(text: string): number {
 }
 
 /** A file longer than its limit; `lineCounts` holds only files that have a limit. */
-export function findSizeViolations(lineCounts: ReadonlyMap<string, number>, map: LayerMap, classifier: LayerClassifier): UnlocatedViolation[] {
+export function findSizeViolations(
+  lineCounts: ReadonlyMap<string, number>,
+  map: LayerMap,
+  classifier: LayerClassifier,
+): UnlocatedViolation[] {
   const limitOf = lineLimitOf(map, classifier);
   const violations: UnlocatedViolation[] = [];
   for (const [file, lines] of lineCounts) {

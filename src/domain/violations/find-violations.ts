@@ -31,20 +31,47 @@ export interface ViolationInput {
 export function findViolations(input: ViolationInput): UnlocatedViolation[] {
   const { map, classifier, contexts, meanings } = input;
   const layersByName = new Map(map.layers.map((layer) => [layer.name, layer]));
-  const grouped = new Map<string, { kind: ViolationKind; rule: string; from: string; to: string; fromLayer: string | null; toLayer: string | null; meaning: RuleMeaning; dependencies: GraphDependency[] }>();
+  const grouped = new Map<
+    string,
+    {
+      kind: ViolationKind;
+      rule: string;
+      from: string;
+      to: string;
+      fromLayer: string | null;
+      toLayer: string | null;
+      meaning: RuleMeaning;
+      dependencies: GraphDependency[];
+    }
+  >();
 
   for (const module of input.modules) {
     for (const dependency of module.dependencies) {
       for (const rule of dependency.brokenRules) {
         const meaning = meanings.get(rule);
         if (meaning === undefined) continue;
-        const to = meaning.kind === "package" ? packageNameOf(dependency.specifier, dependency.target === "builtin") : dependency.resolved;
+        const to =
+          meaning.kind === "package"
+            ? packageNameOf(dependency.specifier, dependency.target === "builtin")
+            : dependency.resolved;
         // Every rule's `from` is first-match membership, so the importer's layer is the one that broke it.
         const fromLayer = classifier.layerOf(module.source);
         const key = `${meaning.kind}\u0000${module.source}\u0000${to}`;
-        const toLayer = meaning.kind === "context" ? null : (meaning.toLayer ?? (meaning.kind === "layer" ? classifier.layerOf(to) : null));
+        const toLayer =
+          meaning.kind === "context"
+            ? null
+            : (meaning.toLayer ?? (meaning.kind === "layer" ? classifier.layerOf(to) : null));
         const reported = reportedRule(rule, meaning, { fromLayer, toLayer });
-        const group = grouped.get(key) ?? { kind: meaning.kind, rule: reported, from: module.source, to, fromLayer, toLayer, meaning, dependencies: [] };
+        const group = grouped.get(key) ?? {
+          kind: meaning.kind,
+          rule: reported,
+          from: module.source,
+          to,
+          fromLayer,
+          toLayer,
+          meaning,
+          dependencies: [],
+        };
         group.dependencies.push(dependency);
         grouped.set(key, group);
       }
@@ -54,7 +81,9 @@ export function findViolations(input: ViolationInput): UnlocatedViolation[] {
   const violations: UnlocatedViolation[] = [...grouped.values()].map((group) => {
     const { meaning } = group;
     const specifiers = [...new Set(group.dependencies.map((dependency) => dependency.specifier))].sort(compareText);
-    const dependencyTypes = [...new Set(group.dependencies.flatMap((dependency) => dependency.dependencyTypes))].sort(compareText);
+    const dependencyTypes = [...new Set(group.dependencies.flatMap((dependency) => dependency.dependencyTypes))].sort(
+      compareText,
+    );
     if (meaning.kind === "context" || (meaning.kind === "private" && meaning.toLayer === null)) {
       return {
         id: violationId(group.kind, group.from, group.to),
@@ -68,12 +97,17 @@ export function findViolations(input: ViolationInput): UnlocatedViolation[] {
         specifier: specifiers[0] ?? null,
         specifiers,
         dependencyTypes,
-        ...(meaning.kind === "context" ? contextWords(contexts, classifier, group.from, group.to) : contextPrivateWords(contexts, group.from, group.to)),
+        ...(meaning.kind === "context"
+          ? contextWords(contexts, classifier, group.from, group.to)
+          : contextPrivateWords(contexts, group.from, group.to)),
       };
     }
     const layer = layersByName.get(group.fromLayer as string) as Layer;
     const via = viaOf(group.dependencies);
-    const tolerated = meaning.kind === "layer" && meaning.toLayer !== null ? layer.warnImports?.find((allowance) => allowance.layer === meaning.toLayer) : undefined;
+    const tolerated =
+      meaning.kind === "layer" && meaning.toLayer !== null
+        ? layer.warnImports?.find((allowance) => allowance.layer === meaning.toLayer)
+        : undefined;
     const words =
       meaning.kind === "layer"
         ? layerWords(layer, group.from, group.to, group.toLayer as string, { contexts, via, tolerated })
@@ -133,7 +167,13 @@ interface LayerEdge {
   readonly tolerated: WarnAllowance | undefined;
 }
 
-function layerWords(layer: Layer, from: string, to: string, target: string, { contexts, via, tolerated }: LayerEdge): { message: string; fix: string } {
+function layerWords(
+  layer: Layer,
+  from: string,
+  to: string,
+  target: string,
+  { contexts, via, tolerated }: LayerEdge,
+): { message: string; fix: string } {
   const context = contexts.contextOf(from);
   const where = context !== null && context === contexts.contextOf(to) ? ` in context ${context}` : "";
   const imports = `${from} imports ${to}${via === undefined ? "" : ` through ${via.join(" → ")}`}`;

@@ -39,7 +39,15 @@ export interface Violation {
   readonly via?: readonly string[];
 }
 
-export const VIOLATION_KINDS: readonly ViolationKind[] = ["layer", "package", "private", "context", "unassigned", "cycle", "size"];
+export const VIOLATION_KINDS: readonly ViolationKind[] = [
+  "layer",
+  "package",
+  "private",
+  "context",
+  "unassigned",
+  "cycle",
+  "size",
+];
 
 type SortKey = Pick<Violation, "kind" | "from" | "to">;
 

@@ -18,7 +18,9 @@ export function pnpmWorkspacePatterns(workspaceYaml: unknown): string[] | null {
 }
 
 export function packageNameOfManifest(packageJson: unknown): string | null {
-  return isRecord(packageJson) && typeof packageJson.name === "string" && packageJson.name !== "" ? packageJson.name : null;
+  return isRecord(packageJson) && typeof packageJson.name === "string" && packageJson.name !== ""
+    ? packageJson.name
+    : null;
 }
 
 const BUILD_FOLDER = /^(?:\.\/)?(?:dist|lib|build|out)\//;
@@ -32,9 +34,14 @@ const COMPILED_SUFFIX = /(?:\.d)?\.(?:[cm]?js|d\.[cm]?ts)$/;
  */
 export function sourceEntryCandidates(packageJson: unknown): string[] {
   const manifest = isRecord(packageJson) ? packageJson : {};
-  const declared = [manifest.source, rootExport(manifest.exports), manifest.types, manifest.typings, manifest.module, manifest.main].filter(
-    (entry): entry is string => typeof entry === "string" && entry !== "",
-  );
+  const declared = [
+    manifest.source,
+    rootExport(manifest.exports),
+    manifest.types,
+    manifest.typings,
+    manifest.module,
+    manifest.main,
+  ].filter((entry): entry is string => typeof entry === "string" && entry !== "");
   const candidates = declared.flatMap((entry) => {
     const path = entry.replace(/^\.\//, "");
     if (/\.[cm]?tsx?$/.test(path) && !/\.d\.[cm]?ts$/.test(path)) return [path];
