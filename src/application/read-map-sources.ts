@@ -9,7 +9,7 @@ import type { CheckPorts, ParsedYaml } from "./ports.js";
 export interface MapSources {
   /** The files of the extends chain, presets first, the user's map last. */
   readonly sources: readonly SourcedLayerMapFile[];
-  locate(pointer: MapPointer): MapLocation;
+  locate: (pointer: MapPointer) => MapLocation;
 }
 
 type SourcePorts = Pick<CheckPorts, "fileSystem" | "yaml" | "presets">;

@@ -2,8 +2,8 @@ import type { OutputStream } from "./cli-environment.js";
 
 /** What a long run is doing, on stderr: redrawn in place on a terminal, one line per phase otherwise. */
 export interface Progress {
-  phase(name: string, files: number | null): void;
-  stop(): void;
+  phase: (name: string, files: number | null) => void;
+  stop: () => void;
 }
 
 const QUIET: Progress = { phase: () => undefined, stop: () => undefined };

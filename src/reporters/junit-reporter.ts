@@ -92,6 +92,7 @@ function testCase(violation: Violation, options: ReporterOptions): string {
 /** Characters XML 1.0 cannot hold at all become U+FFFD rather than breaking the document. */
 function xmlSafe(value: string): string {
   return value.replace(
+    // eslint-disable-next-line no-control-regex -- XML 1.0 forbids these characters; they are what this replaces
     /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
     "\uFFFD",
   );

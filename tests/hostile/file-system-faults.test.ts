@@ -36,7 +36,7 @@ function failing(name: keyof FileSystemCalls, code: string, suffix: string): Fil
   const original = fsPromises[name] as (...args: unknown[]) => Promise<unknown>;
   const call = (path: unknown, ...rest: unknown[]) =>
     String(path).endsWith(suffix) ? Promise.reject(errnoError(code, String(path))) : original(path, ...rest);
-  return { ...fsPromises, [name]: call } as FileSystemCalls;
+  return { ...fsPromises, [name]: call };
 }
 
 async function runIn(root: string, argv: string[], overrides: Partial<CheckPorts>) {
@@ -147,7 +147,7 @@ describe("a write that fails", () => {
       await fsPromises.writeFile(String(path), String(text).slice(0, 100));
       throw errnoError("ENOSPC", String(path));
     };
-    const fileSystem = createNodeFileSystem({ ...fsPromises, writeFile: diskFills } as FileSystemCalls);
+    const fileSystem = createNodeFileSystem({ ...fsPromises, writeFile: diskFills });
     const run = await runIn(root, ["check", "--format", "json", "-o", "report.json"], { fileSystem });
     expect(run).toEqual({
       status: 3,

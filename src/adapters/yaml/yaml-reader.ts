@@ -11,7 +11,7 @@ export const yamlReader: YamlReader = {
     // The library's own uniqueKeys check compares every key with every other: seconds for 10,000 layers.
     const document = parseDocument(source, { lineCounter, uniqueKeys: false, prettyErrors: false });
     const found = [
-      ...document.errors.map((error) => ({ offset: error.pos[0], code: error.code as string, message: error.message })),
+      ...document.errors.map((error) => ({ offset: error.pos[0], code: error.code, message: error.message })),
       ...duplicateKeys(document),
     ].sort((a, b) => a.offset - b.offset);
     const errors = found.map((error) => {
@@ -47,7 +47,7 @@ export const yamlReader: YamlReader = {
       value,
       errors,
       locate(keyPath, atKey = false) {
-        const node = findNode(document.contents as Node | null, keyPath, atKey);
+        const node = findNode(document.contents, keyPath, atKey);
         const offset = node?.range?.[0];
         if (offset === undefined) return null;
         const position = lineCounter.linePos(offset);

@@ -87,7 +87,7 @@ export async function runCheckCommand(
     );
   }
   if (toFile) {
-    await ports.fileSystem.writeTextAtomic(resolve(environment.cwd, options.output as string), text);
+    await ports.fileSystem.writeTextAtomic(resolve(environment.cwd, options.output), text);
   } else {
     environment.stdout.write(text);
   }
