@@ -1,10 +1,32 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { testFilesOfTier } from "./tests/tiers.js";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
 
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts"],
-    exclude: ["tests/fixtures/**", "node_modules/**"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    projects: [
+      { extends: true, test: { name: "unit", include: testFilesOfTier("unit", root) } },
+      {
+        extends: true,
+        test: { name: "e2e", include: testFilesOfTier("e2e", root), globalSetup: ["tests/setup/build-if-stale.ts"] },
+      },
+      {
+        extends: true,
+        test: {
+          name: "browser",
+          include: testFilesOfTier("browser", root),
+          globalSetup: ["tests/setup/build-if-stale.ts"],
+        },
+      },
+    ],
+    coverage: {
+      provider: "v8",
+      include: ["src/**/*.ts"],
+      reporter: ["text-summary"],
+    },
   },
 });

@@ -10,7 +10,7 @@ const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 describe("the published package", () => {
   it("installs from its tarball into a fresh project, where npx layerlint check works as documented", () => {
     const work = mkdtempSync(join(tmpdir(), "layerlint-pack-"));
-    const tarball = execFileSync(npm, ["pack", "--silent", "--pack-destination", work], {
+    const tarball = execFileSync(npm, ["pack", "--silent", "--ignore-scripts", "--pack-destination", work], {
       cwd: REPO_ROOT,
       encoding: "utf8",
     })

@@ -183,8 +183,6 @@ export const layerMapFileSchema = z
   .describe("A layerlint layer map");
 
 export type LayerMapFile = z.infer<typeof layerMapFileSchema>;
-export type LayerFileEntry = z.infer<typeof layerSchema>;
-export type LayerMapOptionsFile = z.infer<typeof optionsSchema>;
 export type WarnAllowanceFileEntry = z.infer<typeof warnAllowanceSchema>;
 export type ExceptionFileEntry = z.infer<typeof exceptionSchema>;
 export type ContextsFileEntry = z.infer<typeof contextsSchema>;
