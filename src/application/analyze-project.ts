@@ -7,7 +7,7 @@ import {
   withoutCycleRule,
   type CompiledRules,
 } from "../domain/compile/compile-rules.js";
-import { compilePathGlob } from "../domain/glob/compile-glob.js";
+import { pathScope } from "../domain/glob/path-scope.js";
 import type { GraphModule } from "../domain/graph/module-graph.js";
 import { layerRulesBroken } from "../domain/barrels/layer-rules-broken.js";
 import { applyExceptions } from "../domain/exceptions/apply-exceptions.js";
@@ -123,7 +123,7 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
     ...findSizeViolations(lineCounts, map, classifier),
   ].sort(compareViolations);
   const excepted = applyExceptions(found, map.exceptions, request.today ?? new Date().toISOString().slice(0, 10));
-  const inScope = scopeFilter(request.only);
+  const inScope = pathScope(request.only);
   const violations = await time("locate", () =>
     locateAll(
       ports,
@@ -276,10 +276,4 @@ function emptyWarning(selection: FileSelection): CheckWarning[] {
   return selection.checked.length === 0
     ? [{ code: "nothing-checked", message: "no source files found under include (after exclude): nothing was checked" }]
     : [];
-}
-
-function scopeFilter(only: readonly string[] | undefined): (file: string) => boolean {
-  if (only === undefined || only.length === 0) return () => true;
-  const matchers = only.map((entry) => new RegExp(compilePathGlob(entry)));
-  return (file) => matchers.some((matcher) => matcher.test(file));
 }

@@ -4,7 +4,7 @@ import { applyBaseline, readBaseline, type BaselineFile } from "../../applicatio
 import type { CheckPorts } from "../../application/ports.js";
 import type { Baseline } from "../../domain/baseline/baseline.js";
 import { UsageError } from "../../domain/errors.js";
-import { compilePathGlob } from "../../domain/glob/compile-glob.js";
+import { pathScope } from "../../domain/glob/path-scope.js";
 import { restrictReport, type CheckReport } from "../../domain/report/check-report.js";
 import { applyStrictness } from "../../domain/report/strictness.js";
 import type { CliEnvironment } from "../cli-environment.js";
@@ -64,7 +64,7 @@ export async function prepareGates(
       : new Set(
           await ports.versionControl.changedFiles(rootDir, options.changed === true ? undefined : options.changed),
         );
-  const inPaths = pathsScope(only);
+  const inPaths = pathScope(only);
   const inScope = (path: string) => inPaths(path) && (changed === null || changed.has(path));
 
   return async (analysed) => {
@@ -83,13 +83,6 @@ export async function prepareGates(
       failOnUnresolved: options.failOnUnresolved,
     });
   };
-}
-
-/** The files PATHS name, matched as the analysis matches them. */
-function pathsScope(only: readonly string[]): (path: string) => boolean {
-  if (only.length === 0) return () => true;
-  const matchers = only.map((entry) => new RegExp(compilePathGlob(entry)));
-  return (path) => matchers.some((matcher) => matcher.test(path));
 }
 
 function parseCount(value: string): number {
