@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fixturePath, runBuiltCli } from "./helpers/run-built-cli.js";
+import { fixturePath } from "./helpers/run-built-cli.js";
+import { runInProcess } from "./helpers/run-in-process.js";
 
 interface Found {
   readonly kind: string;
@@ -8,9 +9,9 @@ interface Found {
   readonly to: string | null;
 }
 
-/** Runs the built CLI in a fixture whose layers.yaml extends a preset; returns its violations. */
-function violationsIn(fixture: string): Found[] {
-  const run = runBuiltCli(["check", "--format", "json"], fixturePath(`presets/${fixture}`));
+/** Runs the CLI in a fixture whose layers.yaml extends a preset; returns its violations. */
+async function violationsIn(fixture: string): Promise<Found[]> {
+  const run = await runInProcess(["check", "--format", "json"], fixturePath(`presets/${fixture}`));
   expect(run.stderr).toBe("");
   expect(run.status).toBe(1);
   const report = JSON.parse(run.stdout) as { violations: Found[] };
@@ -20,8 +21,8 @@ function violationsIn(fixture: string): Found[] {
 // Each fixture has one allowed and one forbidden import between layers, and every file in a usual
 // folder: a folder the preset failed to classify would show up as an `unassigned` violation.
 describe("built-in presets", () => {
-  it("layered: presentation reaches persistence only through business", () => {
-    expect(violationsIn("layered")).toEqual([
+  it("layered: presentation reaches persistence only through business", async () => {
+    expect(await violationsIn("layered")).toEqual([
       {
         kind: "layer",
         rule: "presentation-may-not-import-persistence",
@@ -31,8 +32,8 @@ describe("built-in presets", () => {
     ]);
   });
 
-  it("clean: dependencies point inwards, so a use case may not import a gateway", () => {
-    expect(violationsIn("clean")).toEqual([
+  it("clean: dependencies point inwards, so a use case may not import a gateway", async () => {
+    expect(await violationsIn("clean")).toEqual([
       {
         kind: "layer",
         rule: "use-cases-may-not-import-adapters",
@@ -42,8 +43,8 @@ describe("built-in presets", () => {
     ]);
   });
 
-  it("hexagonal: adapters implement the application's ports, the application never imports an adapter", () => {
-    expect(violationsIn("hexagonal")).toEqual([
+  it("hexagonal: adapters implement the application's ports, the application never imports an adapter", async () => {
+    expect(await violationsIn("hexagonal")).toEqual([
       {
         kind: "layer",
         rule: "application-may-not-import-adapters",
@@ -53,8 +54,8 @@ describe("built-in presets", () => {
     ]);
   });
 
-  it("backend-standard: the application reaches persistence only through contracts; the domain uses no package or built-in, contracts may use zod", () => {
-    expect(violationsIn("backend-standard")).toEqual([
+  it("backend-standard: the application reaches persistence only through contracts; the domain uses no package or built-in, contracts may use zod", async () => {
+    expect(await violationsIn("backend-standard")).toEqual([
       {
         kind: "layer",
         rule: "application-may-not-import-persistence",
@@ -72,8 +73,8 @@ describe("built-in presets", () => {
 });
 
 describe("the nestjs preset", () => {
-  it("classifies by file suffix, first match first: a controller may not reach a repository, a service a controller, a DTO an entity", () => {
-    expect(violationsIn("nestjs")).toEqual([
+  it("classifies by file suffix, first match first: a controller may not reach a repository, a service a controller, a DTO an entity", async () => {
+    expect(await violationsIn("nestjs")).toEqual([
       {
         kind: "layer",
         rule: "services-may-not-import-controllers",
@@ -95,8 +96,10 @@ describe("the nestjs preset", () => {
     ]);
   });
 
-  it("says which file two layers claim and that the first one, entities, has it (so the repository may import it)", () => {
-    const report = JSON.parse(runBuiltCli(["check", "--format", "json"], fixturePath("presets/nestjs")).stdout) as {
+  it("says which file two layers claim and that the first one, entities, has it (so the repository may import it)", async () => {
+    const report = JSON.parse(
+      (await runInProcess(["check", "--format", "json"], fixturePath("presets/nestjs"))).stdout,
+    ) as {
       summary: { modules: number; excluded: number };
       warnings: { code: string; file?: string }[];
     };
@@ -108,8 +111,8 @@ describe("the nestjs preset", () => {
 });
 
 describe("a map extending backend-standard", () => {
-  it("replaces a layer's paths instead of merging them and removes a layer set to null", () => {
-    expect(violationsIn("overrides")).toEqual([
+  it("replaces a layer's paths instead of merging them and removes a layer set to null", async () => {
+    expect(await violationsIn("overrides")).toEqual([
       // src/api/ is transport now, and transport keeps the preset's mayImport.
       {
         kind: "layer",

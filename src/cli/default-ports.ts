@@ -6,6 +6,7 @@ import { vizSvgRenderer } from "../adapters/graphviz/viz-svg-renderer.js";
 import { presetLocator } from "../adapters/presets/preset-locator.js";
 import { typescriptBarrelReader } from "../adapters/typescript/barrel-reader.js";
 import { typescriptSourceInspector } from "../adapters/typescript/source-inspector.js";
+import { inThreadSyntaxChecker } from "../adapters/typescript/in-thread-syntax-checker.js";
 import { workerSyntaxChecker } from "../adapters/typescript/worker-syntax-checker.js";
 import { yamlReader } from "../adapters/yaml/yaml-reader.js";
 import type { CheckPorts, DependencyExtractor } from "../application/ports.js";
@@ -39,12 +40,12 @@ const lazyDependencyCruiserExtractor: DependencyExtractor = {
 /**
  * The check's extractor and syntax checker behind the per-file cache (see the README's "The cache").
  * Its key names dependency-cruiser's and TypeScript's versions, so it stores only their answers: null
- * when a caller injected other adapters.
+ * when a caller injected other adapters (the syntax check on the calling thread gives the worker's answers).
  */
 export async function withCheckCache(ports: CheckPorts, settings: CheckCacheSettings): Promise<CheckCache | null> {
   if (
     ports.extractor !== lazyDependencyCruiserExtractor ||
-    ports.syntax !== workerSyntaxChecker ||
+    (ports.syntax !== workerSyntaxChecker && ports.syntax !== inThreadSyntaxChecker) ||
     ports.inspector !== typescriptSourceInspector
   )
     return null;
