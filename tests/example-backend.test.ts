@@ -2,7 +2,8 @@ import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fixturePath, REPO_ROOT, runBuiltCli } from "./helpers/run-built-cli.js";
+import { fixturePath, REPO_ROOT } from "./helpers/run-built-cli.js";
+import { runInProcess } from "./helpers/run-in-process.js";
 
 interface Report {
   readonly summary: {
@@ -23,8 +24,8 @@ function exampleProject(): string {
 }
 
 describe("layers.example.yaml on the example backend", () => {
-  it("finds exactly the three deliberate violations and exits 1", () => {
-    const run = runBuiltCli(["check", "--format", "json"], exampleProject());
+  it("finds exactly the three deliberate violations and exits 1", async () => {
+    const run = await runInProcess(["check", "--format", "json"], exampleProject());
     expect(run.stderr).toBe("");
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout) as Report;
@@ -70,8 +71,8 @@ describe("layers.example.yaml on the example backend", () => {
     ]);
   });
 
-  it("checks every source file but the excluded test, and every layer and glob of the example matches a file", () => {
-    const report = JSON.parse(runBuiltCli(["check", "--format", "json"], exampleProject()).stdout) as Report;
+  it("checks every source file but the excluded test, and every layer and glob of the example matches a file", async () => {
+    const report = JSON.parse((await runInProcess(["check", "--format", "json"], exampleProject())).stdout) as Report;
     expect(report.summary.modules).toBe(11);
     expect(report.summary.excluded).toBe(1);
     expect(report.summary.violations).toEqual({

@@ -2,13 +2,14 @@ import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { fixturePath, runBuiltCli, type CliRun } from "../helpers/run-built-cli.js";
+import { fixturePath, type CliRun } from "../helpers/run-built-cli.js";
+import { runInProcess } from "../helpers/run-in-process.js";
 import type { Violation } from "../../src/domain/violations/violation.js";
 
 /** The contexts fixture through the built CLI (`npm run build` first): every field of every violation, and every output format. */
 
 const FIXTURE = fixturePath("contexts");
-const check = (...args: string[]): CliRun => runBuiltCli(["check", ...args], FIXTURE);
+const check = async (...args: string[]): Promise<CliRun> => await runInProcess(["check", ...args], FIXTURE);
 
 type Reported = Pick<
   Violation,
@@ -138,8 +139,8 @@ function essentials(violation: Reported): Reported {
 describe("fixture contexts: modules × layers with a shared kernel", () => {
   let run: CliRun;
   let report: { summary: Record<string, unknown>; violations: Reported[]; warnings: unknown[] };
-  beforeAll(() => {
-    run = check("--format", "json");
+  beforeAll(async () => {
+    run = await check("--format", "json");
     report = JSON.parse(run.stdout) as typeof report;
   });
 
@@ -179,8 +180,8 @@ describe("fixture contexts: modules × layers with a shared kernel", () => {
     ]);
   });
 
-  it("text: a context violation reads context → context, the counts line names the kind", () => {
-    const text = check().stdout;
+  it("text: a context violation reads context → context, the counts line names the kind", async () => {
+    const text = (await check()).stdout;
     expect(text).toContain(
       `  ${PAY}:2:1  "../../accounts/domain/account.js"  context billing → context accounts (${ACCOUNT})  context-`,
     );
@@ -192,27 +193,29 @@ describe("fixture contexts: modules × layers with a shared kernel", () => {
     );
   });
 
-  it("sarif, github, junit and markdown carry the context violations", () => {
-    const sarif = JSON.parse(check("--format", "sarif").stdout) as {
+  it("sarif, github, junit and markdown carry the context violations", async () => {
+    const sarif = JSON.parse((await check("--format", "sarif")).stdout) as {
       runs: { results: { ruleId: string; properties: Record<string, unknown> }[] }[];
     };
     const result = sarif.runs[0]?.results.find(
       (candidate) => candidate.ruleId === "context-billing-may-import-only-allowed-contexts",
     );
     expect(result?.properties).toMatchObject({ kind: "context", fromContext: "billing", toContext: "accounts" });
-    expect(check("--format", "github").stdout).toContain(
+    expect((await check("--format", "github")).stdout).toContain(
       `::error file=${PAY},line=2,col=1,title=context-billing-may-import-only-allowed-contexts::context billing may not import context accounts: ${PAY} imports ${ACCOUNT}%0Afix: contexts.allow lets billing`,
     );
-    expect(check("--format", "junit").stdout).toContain(
+    expect((await check("--format", "junit")).stdout).toContain(
       `<testcase classname="shared-kernel-may-not-import-contexts" name="${AUDIT} → ${ORDER}" file="${AUDIT}" line="2">`,
     );
-    expect(check("--format", "markdown").stdout).toContain("| 2 | 0 | 0 | 4 | 0 | 0 | 0 | 15 | 23 | 0 | 0 | 0 |");
+    expect((await check("--format", "markdown")).stdout).toContain(
+      "| 2 | 0 | 0 | 4 | 0 | 0 | 0 | 15 | 23 | 0 | 0 | 0 |",
+    );
   });
 });
 
 describe("explain and doctor on a contexts map", () => {
-  it("explain FILE says the file's context and what it may import across contexts, and why an import breaks a context rule", () => {
-    const run = runBuiltCli(["explain", PAY], FIXTURE);
+  it("explain FILE says the file's context and what it may import across contexts, and why an import breaks a context rule", async () => {
+    const run = await runInProcess(["explain", PAY], FIXTURE);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(
       `${PAY}\n  context: billing: may import billing itself, the shared kernel, accounts (contracts)\n  layer: application, by the glob "src/modules/<context>/application/**" (layers.yaml:11:26)\n`,
@@ -220,19 +223,19 @@ describe("explain and doctor on a contexts map", () => {
     expect(run.stdout).toContain(
       `    FAIL 2:1  "../../accounts/domain/account.js" → ${ACCOUNT} (domain)\n         context-billing-may-import-only-allowed-contexts: contexts.allow lets billing import only the contracts layer of accounts; ${ACCOUNT} is in domain\n`,
     );
-    expect(runBuiltCli(["explain", AUDIT], FIXTURE).stdout).toContain(
+    expect((await runInProcess(["explain", AUDIT], FIXTURE)).stdout).toContain(
       "  context: none: in the shared kernel, which every context may import and which may import no context\n",
     );
-    expect(runBuiltCli(["explain", "src/main.ts"], FIXTURE).stdout).toContain(
+    expect((await runInProcess(["explain", "src/main.ts"], FIXTURE)).stdout).toContain(
       "  context: none: outside every context, so no context rule limits its imports\n",
     );
   });
 
-  it("explain --violation tells a context violation's story from both files' contexts", () => {
+  it("explain --violation tells a context violation's story from both files' contexts", async () => {
     const id = (
-      JSON.parse(check("--format", "json").stdout) as { violations: { id: string; rule: string }[] }
+      JSON.parse((await check("--format", "json")).stdout) as { violations: { id: string; rule: string }[] }
     ).violations.find((violation) => violation.rule === "shared-kernel-may-not-import-contexts")?.id as string;
-    const run = runBuiltCli(["explain", "--violation", id], FIXTURE);
+    const run = await runInProcess(["explain", "--violation", id], FIXTURE);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(
       [
@@ -245,23 +248,23 @@ describe("explain and doctor on a contexts map", () => {
     );
   });
 
-  it("doctor runs on a contexts map", () => {
-    const run = runBuiltCli(["doctor"], FIXTURE);
+  it("doctor runs on a contexts map", async () => {
+    const run = await runInProcess(["doctor"], FIXTURE);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("✔ doctor: 0 errors, 0 warnings, 3 info · 6 layers, 15 checked files");
   });
 });
 
 describe("doctor on contexts that do not match the tree", () => {
-  function doctorWith(map: string): CliRun {
+  async function doctorWith(map: string): Promise<CliRun> {
     const dir = mkdtempSync(join(tmpdir(), "layerlint-contexts-"));
     cpSync(join(FIXTURE, "src"), join(dir, "src"), { recursive: true });
     writeFileSync(join(dir, "layers.yaml"), map);
-    return runBuiltCli(["doctor"], dir);
+    return await runInProcess(["doctor"], dir);
   }
 
-  it("warns when contexts.pattern puts no file in a context", () => {
-    const run = doctorWith(
+  it("warns when contexts.pattern puts no file in a context", async () => {
+    const run = await doctorWith(
       'version: 1\ncontexts:\n  pattern: "src/contexts/<context>/**"\nlayers:\n  all: { paths: ["src/**"] }\n',
     );
     expect(run.stdout).toContain(
@@ -269,8 +272,8 @@ describe("doctor on contexts that do not match the tree", () => {
     );
   });
 
-  it("warns when contexts.allow names a context that holds no file, suggesting the closest", () => {
-    const run = doctorWith(
+  it("warns when contexts.allow names a context that holds no file, suggesting the closest", async () => {
+    const run = await doctorWith(
       'version: 1\ncontexts:\n  pattern: "src/modules/<context>/**"\n  allow:\n    - { from: biling, to: accounts }\nlayers:\n  all: { paths: ["src/**"] }\n',
     );
     expect(run.stdout).toContain(
@@ -280,8 +283,8 @@ describe("doctor on contexts that do not match the tree", () => {
 });
 
 describe("graph --level context", () => {
-  it("draws one node per context, the shared kernel and the files in no context, with counted edges and context violations marked", () => {
-    const run = runBuiltCli(["graph", "--level", "context", "--format", "json"], FIXTURE);
+  it("draws one node per context, the shared kernel and the files in no context, with counted edges and context violations marked", async () => {
+    const run = await runInProcess(["graph", "--level", "context", "--format", "json"], FIXTURE);
     expect(run.status).toBe(0);
     const graph = JSON.parse(run.stdout) as {
       level: string;
@@ -313,14 +316,14 @@ describe("graph --level context", () => {
     ]);
   });
 
-  it("is a usage error for a map without contexts", () => {
-    const run = runBuiltCli(["graph", "--level", "context"], fixturePath("small-backend"));
+  it("is a usage error for a map without contexts", async () => {
+    const run = await runInProcess(["graph", "--level", "context"], fixturePath("small-backend"));
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("--level context needs contexts in the map: declare contexts.pattern");
   });
 
-  it("contexts.public: what allow lets in reaches only the public files; an import past them is one private violation", () => {
-    const run = check("-c", "layers.public.yaml", "--format", "json");
+  it("contexts.public: what allow lets in reaches only the public files; an import past them is one private violation", async () => {
+    const run = await check("-c", "layers.public.yaml", "--format", "json");
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout) as { violations: Reported[] };
     const past = report.violations.filter((violation) => violation.kind === "private");
@@ -358,13 +361,15 @@ describe("graph --level context", () => {
       "context",
     ]);
     expect(report.violations.length).toBe(EXPECTED.length + 1);
-    const text = check("-c", "layers.public.yaml").stdout;
+    const text = (await check("-c", "layers.public.yaml")).stdout;
     expect(text).toContain(
       `  ${PLACE_ORDER}:1:1  "../../accounts/domain/account.js"  context orders → context accounts internals (${ACCOUNT})`,
     );
-    const story = runBuiltCli(
-      ["explain", "-c", "layers.public.yaml", "--violation", (past[0] as unknown as { id: string }).id],
-      FIXTURE,
+    const story = (
+      await runInProcess(
+        ["explain", "-c", "layers.public.yaml", "--violation", (past[0] as unknown as { id: string }).id],
+        FIXTURE,
+      )
     ).stdout;
     expect(story).toContain(
       "contexts.allow lets context orders import context accounts, but only its public files (contexts.public)",

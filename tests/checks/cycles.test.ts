@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { fixturePath, runBuiltCli } from "../helpers/run-built-cli.js";
+import { fixturePath } from "../helpers/run-built-cli.js";
+import { runInProcess } from "../helpers/run-in-process.js";
 
 const DEPCRUISE_BIN = fileURLToPath(
   new URL("../../node_modules/dependency-cruiser/bin/dependency-cruise.mjs", import.meta.url),
@@ -22,11 +23,11 @@ interface CycleViolation {
   readonly cycle?: readonly string[];
 }
 
-function check(config: string): {
+async function check(config: string): Promise<{
   status: number | null;
   report: { summary: { violations: Record<string, number> }; violations: CycleViolation[] };
-} {
-  const run = runBuiltCli(["check", "--format", "json", "--config", config], FIXTURE);
+}> {
+  const run = await runInProcess(["check", "--format", "json", "--config", config], FIXTURE);
   return { status: run.status, report: JSON.parse(run.stdout) };
 }
 
@@ -51,8 +52,8 @@ const TWO_CYCLE = {
 };
 
 describe("options.cycles", () => {
-  it("reports each cycle once, from its smallest path, with the whole loop and the layers it crosses (default warn)", () => {
-    const { status, report } = check("layers.yaml");
+  it("reports each cycle once, from its smallest path, with the whole loop and the layers it crosses (default warn)", async () => {
+    const { status, report } = await check("layers.yaml");
     expect(status).toBe(1); // the layer violation lib → app, not the cycles
     expect(report.summary.violations).toEqual({
       layer: 1,
@@ -89,8 +90,8 @@ describe("options.cycles", () => {
     ]);
   });
 
-  it("with typeOnlyImports: allow, a loop closed only by `import type` is no cycle; cycles: error fails the check", () => {
-    const { status, report } = check("layers.allow-types.yaml");
+  it("with typeOnlyImports: allow, a loop closed only by `import type` is no cycle; cycles: error fails the check", async () => {
+    const { status, report } = await check("layers.allow-types.yaml");
     expect(status).toBe(1);
     expect(report.summary.violations).toEqual({
       layer: 1,
@@ -106,8 +107,8 @@ describe("options.cycles", () => {
     ]);
   });
 
-  it("cycles: off reports none and leaves the cycle rule out of the compiled configuration", () => {
-    const { report } = check("layers.cycles-off.yaml");
+  it("cycles: off reports none and leaves the cycle rule out of the compiled configuration", async () => {
+    const { report } = await check("layers.cycles-off.yaml");
     expect(report.summary.violations).toEqual({
       layer: 1,
       package: 0,
@@ -117,21 +118,23 @@ describe("options.cycles", () => {
       cycle: 0,
       size: 0,
     });
-    const compiled = JSON.parse(runBuiltCli(["compile", "--config", "layers.cycles-off.yaml"], FIXTURE).stdout) as {
+    const compiled = JSON.parse(
+      (await runInProcess(["compile", "--config", "layers.cycles-off.yaml"], FIXTURE)).stdout,
+    ) as {
       forbidden: { name: string }[];
     };
     expect(compiled.forbidden.map((rule) => rule.name)).not.toContain("no-import-cycles");
   });
 
-  it("a project without cycles has none", () => {
-    const run = runBuiltCli(["check", "--format", "json"], fixturePath("clean-backend"));
+  it("a project without cycles has none", async () => {
+    const run = await runInProcess(["check", "--format", "json"], fixturePath("clean-backend"));
     expect(
       (JSON.parse(run.stdout) as { summary: { violations: Record<string, number> } }).summary.violations.cycle,
     ).toBe(0);
   });
 
-  it("shows the loop in the text report", () => {
-    const run = runBuiltCli(["check", "--config", "layers.allow-types.yaml"], FIXTURE);
+  it("shows the loop in the text report", async () => {
+    const run = await runInProcess(["check", "--config", "layers.allow-types.yaml"], FIXTURE);
     expect(run.stdout).toContain(
       [
         "no-import-cycles error (1)",
@@ -141,8 +144,8 @@ describe("options.cycles", () => {
     expect(run.stdout).toContain(`    fix: ${FIX}\n`);
   });
 
-  it("explain --violation tells a cycle's story", () => {
-    const run = runBuiltCli(["explain", "--violation", "cycle-9d40b15ed730"], FIXTURE);
+  it("explain --violation tells a cycle's story", async () => {
+    const run = await runInProcess(["explain", "--violation", "cycle-9d40b15ed730"], FIXTURE);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(
       [
@@ -159,9 +162,9 @@ describe("options.cycles", () => {
 
   it.each(["layers.yaml", "layers.allow-types.yaml"])(
     "raw dependency-cruiser with the ejected configuration (%s) finds the same loops",
-    (config) => {
+    async (config) => {
       const ejected = join(mkdtempSync(join(tmpdir(), "layerlint-cycles-")), "dependency-cruiser.json");
-      expect(runBuiltCli(["compile", "--config", config, "--output", ejected], FIXTURE).status).toBe(0);
+      expect((await runInProcess(["compile", "--config", config, "--output", ejected], FIXTURE)).status).toBe(0);
       const raw = spawnSync(process.execPath, [DEPCRUISE_BIN, "--config", ejected, "--output-type", "json", "src"], {
         cwd: FIXTURE,
         encoding: "utf8",
@@ -178,8 +181,8 @@ describe("options.cycles", () => {
             canonical([violation.from, ...(violation.cycle ?? []).map((step) => step.name).slice(0, -1)]),
           ),
       );
-      const ours = check(config)
-        .report.violations.filter((violation) => violation.kind === "cycle")
+      const ours = (await check(config)).report.violations
+        .filter((violation) => violation.kind === "cycle")
         .map((violation) => (violation.cycle ?? []).slice(0, -1).join(" → "));
       expect([...rawLoops].sort()).toEqual(ours.sort());
     },

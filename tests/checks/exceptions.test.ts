@@ -2,12 +2,13 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fixturePath, runBuiltCli, type CliRun } from "../helpers/run-built-cli.js";
+import { fixturePath, type CliRun } from "../helpers/run-built-cli.js";
+import { runInProcess } from "../helpers/run-in-process.js";
 
 const FIXTURE = fixturePath("exceptions");
 const epoch = (day: string): string => String(Date.parse(`${day}Z`) / 1000);
-const check = (day: string, ...args: string[]): CliRun =>
-  runBuiltCli(["check", ...args], FIXTURE, { SOURCE_DATE_EPOCH: epoch(day) });
+const check = (day: string, ...args: string[]): Promise<CliRun> =>
+  runInProcess(["check", ...args], FIXTURE, { SOURCE_DATE_EPOCH: epoch(day) });
 
 const ACTIVE = [
   {
@@ -59,8 +60,8 @@ interface Report {
 }
 
 describe("exceptions", () => {
-  it("except the layer and package violations they match, up to and including their until day, and list every exception with what it covered", () => {
-    const run = check("2026-01-31T23:59:59", "--format", "json");
+  it("except the layer and package violations they match, up to and including their until day, and list every exception with what it covered", async () => {
+    const run = await check("2026-01-31T23:59:59", "--format", "json");
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout) as Report;
     expect(report.violations.map((violation) => `${violation.from} → ${violation.to}`)).toEqual([
@@ -79,8 +80,8 @@ describe("exceptions", () => {
     expect(report.warnings).toEqual([STALE_WARNING, UNRESOLVED_WARNING]);
   });
 
-  it("after its until day an exception excepts nothing, and a warning says it expired", () => {
-    const report = JSON.parse(check("2026-02-01T00:00:00", "--format", "json").stdout) as Report;
+  it("after its until day an exception excepts nothing, and a warning says it expired", async () => {
+    const report = JSON.parse((await check("2026-02-01T00:00:00", "--format", "json")).stdout) as Report;
     expect(report.violations.map((violation) => `${violation.from} → ${violation.to}`)).toEqual([
       "src/http/old.ts → src/db/old.ts",
       "src/http/users.ts → src/db/users.ts",
@@ -97,8 +98,8 @@ describe("exceptions", () => {
     ]);
   });
 
-  it("lists the exceptions in the text report, even with --quiet", () => {
-    const run = check("2026-01-01T12:00:00", "--quiet");
+  it("lists the exceptions in the text report, even with --quiet", async () => {
+    const run = await check("2026-01-01T12:00:00", "--quiet");
     expect(run.stdout).toContain('  src/http/users.ts:1:1  "../db/users.js"  transport → db (src/db/users.ts)');
     expect(run.stdout).toContain(
       [
@@ -115,8 +116,8 @@ describe("exceptions", () => {
     expect(run.stdout).not.toContain("stale-exception");
   });
 
-  it("lists them in the Markdown summary", () => {
-    const run = check("2026-01-01T12:00:00", "--format", "markdown");
+  it("lists them in the Markdown summary", async () => {
+    const run = await check("2026-01-01T12:00:00", "--format", "markdown");
     expect(run.stdout).toContain(
       [
         "**Exceptions:** 3 violations excepted by the map.",
@@ -129,14 +130,14 @@ describe("exceptions", () => {
     );
   });
 
-  it("lists them in SARIF (notes, and the run's property bag), JUnit (skipped test cases) and GitHub annotations (notices), even with --quiet", () => {
+  it("lists them in SARIF (notes, and the run's property bag), JUnit (skipped test cases) and GitHub annotations (notices), even with --quiet", async () => {
     const lines = [
       "exception src/http/report.ts → src/db/raw.ts: covers 1: the monthly report reads raw rows until the reporting service exists",
       "exception src/http/** → lodash: covers 1: being replaced by native array methods",
       "exception src/http/old.ts → src/db/old.ts: covers 1 (until 2026-01-31): old endpoint, removed in the January release",
       "exception src/http/gone.ts → src/db/**: stale: gone.ts was deleted last sprint",
     ];
-    const sarif = JSON.parse(check("2026-01-01T12:00:00", "--format", "sarif", "--quiet").stdout) as {
+    const sarif = JSON.parse((await check("2026-01-01T12:00:00", "--format", "sarif", "--quiet")).stdout) as {
       runs: [
         {
           properties: { exceptions: unknown[] };
@@ -157,7 +158,7 @@ describe("exceptions", () => {
     ]);
     expect(sarif.runs[0].properties.exceptions).toEqual([...ACTIVE, { ...OLD, covered: 1, status: "active" }, STALE]);
 
-    const junit = check("2026-01-01T12:00:00", "--format", "junit", "--quiet").stdout;
+    const junit = (await check("2026-01-01T12:00:00", "--format", "junit", "--quiet")).stdout;
     expect(junit).toContain('<testsuites name="layerlint" tests="5" failures="1" errors="0" skipped="4">');
     expect(junit).toContain(
       [
@@ -168,7 +169,7 @@ describe("exceptions", () => {
       ].join("\n"),
     );
 
-    const github = check("2026-01-01T12:00:00", "--format", "github", "--quiet").stdout.split("\n");
+    const github = (await check("2026-01-01T12:00:00", "--format", "github", "--quiet")).stdout.split("\n");
     expect(github.filter((line) => line.includes("title=exception"))).toEqual([
       `::notice title=exception::${lines[0] as string}`,
       `::notice title=exception::${lines[1] as string}`,
@@ -177,13 +178,13 @@ describe("exceptions", () => {
     ]);
   });
 
-  it("a SOURCE_DATE_EPOCH that is not a number of seconds is a usage error", () => {
-    const run = runBuiltCli(["check"], FIXTURE, { SOURCE_DATE_EPOCH: "yesterday" });
+  it("a SOURCE_DATE_EPOCH that is not a number of seconds is a usage error", async () => {
+    const run = await runInProcess(["check"], FIXTURE, { SOURCE_DATE_EPOCH: "yesterday" });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not "yesterday"');
   });
 
-  it("an exception needs a non-empty reason, a real date and valid globs (exit 2, at the key)", () => {
+  it("an exception needs a non-empty reason, a real date and valid globs (exit 2, at the key)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "layerlint-exceptions-"));
     mkdirSync(join(dir, "src"));
     writeFileSync(join(dir, "src", "a.ts"), "export const a = 1;\n");
@@ -204,7 +205,7 @@ describe("exceptions", () => {
         "",
       ].join("\n"),
     );
-    const run = runBuiltCli(["check"], dir);
+    const run = await runInProcess(["check"], dir);
     expect(run.status).toBe(2);
     // The third line's wording (a missing reason) belongs to the map parser's type messages, pinned in config-errors.
     expect(run.stderr).toMatch(
@@ -231,7 +232,7 @@ describe("exceptions", () => {
         "",
       ].join("\n"),
     );
-    expect(runBuiltCli(["check"], dir).stderr).toBe(
+    expect((await runInProcess(["check"], dir)).stderr).toBe(
       [
         "layerlint: the layer map has 2 problems [LL-CONFIG]",
         `layers.yaml:6:11 (exceptions[0].from): invalid glob "/src/a.ts": it is absolute; write it relative to the map's folder`,

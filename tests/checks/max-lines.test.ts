@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fixturePath, runBuiltCli } from "../helpers/run-built-cli.js";
+import { fixturePath } from "../helpers/run-built-cli.js";
+import { runInProcess } from "../helpers/run-in-process.js";
 
 const FIX = "split it by responsibility into smaller modules, or raise the limit if this file is the exception";
 const UNLOCATED = {
@@ -19,8 +20,8 @@ const UNLOCATED = {
 };
 
 describe("maxLines", () => {
-  it("reports files over their layer's limit, else the map's, as kind size with the count and the limit", () => {
-    const run = runBuiltCli(["check", "--format", "json"], fixturePath("oversized"));
+  it("reports files over their layer's limit, else the map's, as kind size with the count and the limit", async () => {
+    const run = await runInProcess(["check", "--format", "json"], fixturePath("oversized"));
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout) as { summary: { violations: Record<string, number> }; violations: unknown[] };
     expect(report.summary.violations).toEqual({
@@ -56,14 +57,14 @@ describe("maxLines", () => {
     ]);
   });
 
-  it("is off by default", () => {
-    const run = runBuiltCli(["check", "--format", "json"], fixturePath("clean-backend"));
+  it("is off by default", async () => {
+    const run = await runInProcess(["check", "--format", "json"], fixturePath("clean-backend"));
     expect(
       (JSON.parse(run.stdout) as { summary: { violations: Record<string, number> } }).summary.violations.size,
     ).toBe(0);
   });
 
-  it("refuses a limit that is not a positive whole number (exit 2, at the key)", () => {
+  it("refuses a limit that is not a positive whole number (exit 2, at the key)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "layerlint-max-lines-"));
     mkdirSync(join(dir, "src"));
     writeFileSync(join(dir, "src", "a.ts"), "export const a = 1;\n");
@@ -71,7 +72,7 @@ describe("maxLines", () => {
       join(dir, "layers.yaml"),
       'version: 1\noptions:\n  maxLines: 0\nlayers:\n  core:\n    paths: ["src/**"]\n    maxLines: 2.5\n',
     );
-    const run = runBuiltCli(["check"], dir);
+    const run = await runInProcess(["check"], dir);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
       [

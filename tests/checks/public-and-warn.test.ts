@@ -1,16 +1,12 @@
-import { existsSync } from "node:fs";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { copyFixture, type TempProject } from "../baseline/temp-project.js";
-import { BUILT_BIN, fixturePath, runBuiltCli } from "../helpers/run-built-cli.js";
+import { fixturePath } from "../helpers/run-built-cli.js";
+import { runInProcess } from "../helpers/run-in-process.js";
 
 /** `public` globs (kind private) and `{ layer, severity: warn }` allowances through the built CLI: exit codes, text, explain, doctor. */
 
-beforeAll(() => {
-  if (!existsSync(BUILT_BIN)) throw new Error(`${BUILT_BIN} is missing: run \`npm run build\` before these tests`);
-});
-
 const lines = (...text: string[]) => `${text.join("\n")}\n`;
-const inFixture = (name: string, ...args: string[]) => runBuiltCli(args, fixturePath(name));
+const inFixture = async (name: string, ...args: string[]) => await runInProcess(args, fixturePath(name));
 
 let project: TempProject | undefined;
 afterEach(() => {
@@ -19,8 +15,8 @@ afterEach(() => {
 });
 
 describe("warn allowance", () => {
-  it("reports the tolerated import as a warn violation and exits 0; --max-warnings 0 makes it fail; --quiet hides it", () => {
-    const run = inFixture("warn-allowance", "check");
+  it("reports the tolerated import as a warn violation and exits 0; --max-warnings 0 makes it fail; --quiet hides it", async () => {
+    const run = await inFixture("warn-allowance", "check");
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(
       lines(
@@ -31,16 +27,16 @@ describe("warn allowance", () => {
         "✔ no errors, 1 warning (layer 1, package 0, private 0, context 0, unassigned 0, cycle 0, size 0) · 3 modules, 2 dependencies, 0 unresolved, 0 excluded, 0 parse errors",
       ),
     );
-    const strict = inFixture("warn-allowance", "check", "--max-warnings", "0");
+    const strict = await inFixture("warn-allowance", "check", "--max-warnings", "0");
     expect(strict.status).toBe(1);
     expect(strict.stdout).toContain("✖ 1 warning exceeds --max-warnings 0");
-    const quiet = inFixture("warn-allowance", "check", "--quiet");
+    const quiet = await inFixture("warn-allowance", "check", "--quiet");
     expect(quiet.status).toBe(0);
     expect(quiet.stdout).not.toContain("http-may-not-import-db");
   });
 
-  it("explain LAYER_A LAYER_B says the pair is tolerated, with the reason and the line", () => {
-    const run = inFixture("warn-allowance", "explain", "http", "db");
+  it("explain LAYER_A LAYER_B says the pair is tolerated, with the reason and the line", async () => {
+    const run = await inFixture("warn-allowance", "explain", "http", "db");
     expect(run.status).toBe(0);
     expect(run.stdout.split("\n")[0]).toBe(
       "http → db: not allowed: db is not allowed, but layers.http.mayImport tolerates it at severity warn (orders-route still reads the table until the order service exists): its imports are reported without failing the check (layers.yaml:7:9)",
@@ -62,8 +58,8 @@ describe("warn allowance", () => {
 });
 
 describe("public entry points", () => {
-  it("exits 1 on a private violation and names the layer's internals in the text report", () => {
-    const run = inFixture("public-entry-points", "check");
+  it("exits 1 on a private violation and names the layer's internals in the text report", async () => {
+    const run = await inFixture("public-entry-points", "check");
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(
       lines(
@@ -92,8 +88,8 @@ describe("public entry points", () => {
     expect(status).toBe(0);
   });
 
-  it("explain --violation tells the story of a private violation, pointing at the public key", () => {
-    const run = inFixture("public-entry-points", "explain", "--violation", "private-94239e77ad29");
+  it("explain --violation tells the story of a private violation, pointing at the public key", async () => {
+    const run = await inFixture("public-entry-points", "explain", "--violation", "private-94239e77ad29");
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(
       lines(

@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { checkReportSchema } from "../../src/domain/report/report-schema.js";
-import { fixturePath, runBuiltCli } from "../helpers/run-built-cli.js";
+import { fixturePath } from "../helpers/run-built-cli.js";
+import { runInProcess } from "../helpers/run-in-process.js";
 
 const DEPCRUISE_BIN = fileURLToPath(
   new URL("../../node_modules/dependency-cruiser/bin/dependency-cruise.mjs", import.meta.url),
@@ -21,8 +22,8 @@ interface Report {
   readonly warnings: readonly unknown[];
 }
 
-function check(...args: string[]): { status: number | null; report: Report } {
-  const run = runBuiltCli(["check", "--format", "json", ...args], FIXTURE);
+async function check(...args: string[]): Promise<{ status: number | null; report: Report }> {
+  const run = await runInProcess(["check", "--format", "json", ...args], FIXTURE);
   return { status: run.status, report: JSON.parse(run.stdout) as Report };
 }
 
@@ -102,8 +103,8 @@ const USER_REPOSITORY = {
 };
 
 describe("check --through-barrels", () => {
-  it("without it, a barrel's own layer decides: the repository behind the allowed dal-api barrel is hidden, the type behind the persistence billing barrel is a violation", () => {
-    const { status, report } = check();
+  it("without it, a barrel's own layer decides: the repository behind the allowed dal-api barrel is hidden, the type behind the persistence billing barrel is a violation", async () => {
+    const { status, report } = await check();
     expect(status).toBe(1);
     expect(report.summary.violations).toEqual({
       layer: 2,
@@ -118,8 +119,8 @@ describe("check --through-barrels", () => {
     expect(report.warnings).toEqual([]);
   });
 
-  it("with it, each name counts as an import of its defining module (through nested barrels), the chain in via; import * as stays on the barrel", () => {
-    const { status, report } = check("--through-barrels");
+  it("with it, each name counts as an import of its defining module (through nested barrels), the chain in via; import * as stays on the barrel", async () => {
+    const { status, report } = await check("--through-barrels");
     expect(status).toBe(1);
     expect(report.summary.violations).toEqual({
       layer: 3,
@@ -134,20 +135,20 @@ describe("check --through-barrels", () => {
     expect(report.warnings).toEqual([]);
   });
 
-  it("options.throughBarrels: true means the same; `import { type X }` through a barrel is type-only, so typeOnlyImports: allow spares it", () => {
-    const { status, report } = check("--config", "type-only-allow.yaml");
+  it("options.throughBarrels: true means the same; `import { type X }` through a barrel is type-only, so typeOnlyImports: allow spares it", async () => {
+    const { status, report } = await check("--config", "type-only-allow.yaml");
     expect(status).toBe(1);
     expect(report.violations).toEqual([USER_REPOSITORY, BILLING_NAMESPACE]);
   });
 
-  it("--no-through-barrels wins over the map's option: the repository is hidden again (and the billing type is spared as type-only)", () => {
-    const { status, report } = check("--config", "type-only-allow.yaml", "--no-through-barrels");
+  it("--no-through-barrels wins over the map's option: the repository is hidden again (and the billing type is spared as type-only)", async () => {
+    const { status, report } = await check("--config", "type-only-allow.yaml", "--no-through-barrels");
     expect(status).toBe(1);
     expect(report.violations).toEqual([BILLING_NAMESPACE]);
   });
 
-  it("options.throughBarrels must be a boolean: a configuration error at the value (exit 2)", () => {
-    const run = runBuiltCli(["check", "--config", "not-a-boolean.yaml"], FIXTURE);
+  it("options.throughBarrels must be a boolean: a configuration error at the value (exit 2)", async () => {
+    const run = await runInProcess(["check", "--config", "not-a-boolean.yaml"], FIXTURE);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe("");
     expect(run.stderr).toContain(
@@ -155,16 +156,17 @@ describe("check --through-barrels", () => {
     );
   });
 
-  it("the JSON report with via is valid against the report schema", () => {
-    expect(checkReportSchema.safeParse(check("--through-barrels").report).success).toBe(true);
+  it("the JSON report with via is valid against the report schema", async () => {
+    expect(checkReportSchema.safeParse((await check("--through-barrels")).report).success).toBe(true);
   });
 
-  it("Markdown shows the chain in the import column; SARIF, GitHub and JUnit carry it in the message", () => {
-    const run = (format: string) => runBuiltCli(["check", "--through-barrels", "--format", format], FIXTURE).stdout;
-    expect(run("markdown")).toContain(
+  it("Markdown shows the chain in the import column; SARIF, GitHub and JUnit carry it in the message", async () => {
+    const run = async (format: string) =>
+      (await runInProcess(["check", "--through-barrels", "--format", format], FIXTURE)).stdout;
+    expect(await run("markdown")).toContain(
       "| error | `transport-may-not-import-persistence` | `src/auth/auth.controller.ts:2:1` | `@dal` → `libs/dal/src/index.ts` → `libs/dal/src/users/index.ts` → `libs/dal/src/users/user.repository.ts` |",
     );
-    const sarif = JSON.parse(run("sarif")) as {
+    const sarif = JSON.parse(await run("sarif")) as {
       runs: { results: { message: { text: string }; properties: { via?: string[] } }[] }[];
     };
     expect(sarif.runs[0]?.results.map((result) => result.message.text.split(". Fix: ")[0])).toEqual([
@@ -177,14 +179,14 @@ describe("check --through-barrels", () => {
       USER_REPOSITORY.via,
       undefined,
     ]);
-    expect(run("github")).toContain(
+    expect(await run("github")).toContain(
       `::error file=src/auth/auth.controller.ts,line=2,col=1,title=transport-may-not-import-persistence::${USER_REPOSITORY.message}%0A`,
     );
-    expect(run("junit")).toContain(`message="${USER_REPOSITORY.message}"`);
+    expect(await run("junit")).toContain(`message="${USER_REPOSITORY.message}"`);
   });
 
-  it("shows the chain in the text report", () => {
-    const run = runBuiltCli(["check", "--through-barrels"], FIXTURE);
+  it("shows the chain in the text report", async () => {
+    const run = await runInProcess(["check", "--through-barrels"], FIXTURE);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(
       [
@@ -195,14 +197,17 @@ describe("check --through-barrels", () => {
     );
   });
 
-  it("with options.throughBarrels, explain sees through barrels as check does", () => {
-    const run = runBuiltCli(["explain", "src/auth/auth.controller.ts", "--config", "type-only-allow.yaml"], FIXTURE);
+  it("with options.throughBarrels, explain sees through barrels as check does", async () => {
+    const run = await runInProcess(
+      ["explain", "src/auth/auth.controller.ts", "--config", "type-only-allow.yaml"],
+      FIXTURE,
+    );
     expect(run.stdout).toContain('    FAIL 2:1  "@dal" → libs/dal/src/users/user.repository.ts (persistence)\n');
   });
 
-  it("the ejected configuration does not see through barrels: raw dependency-cruiser finds what check finds without the flag", () => {
+  it("the ejected configuration does not see through barrels: raw dependency-cruiser finds what check finds without the flag", async () => {
     const ejected = join(mkdtempSync(join(tmpdir(), "layerlint-barrels-")), "dependency-cruiser.json");
-    expect(runBuiltCli(["compile", "--output", ejected], FIXTURE).status).toBe(0);
+    expect((await runInProcess(["compile", "--output", ejected], FIXTURE)).status).toBe(0);
     const raw = spawnSync(
       process.execPath,
       [DEPCRUISE_BIN, "--config", ejected, "--output-type", "json", "src", "libs"],

@@ -1,6 +1,6 @@
-import { existsSync } from "node:fs";
-import { beforeAll, describe, expect, it } from "vitest";
-import { BUILT_BIN, fixturePath, runBuiltCli } from "../helpers/run-built-cli.js";
+import { describe, expect, it } from "vitest";
+import { fixturePath } from "../helpers/run-built-cli.js";
+import { runInProcess } from "../helpers/run-in-process.js";
 
 /** `layerlint doctor` through the built CLI: each finding has a fixture that triggers it, and doctor-clean triggers none. */
 
@@ -13,8 +13,8 @@ interface Finding {
   readonly files: readonly string[];
 }
 
-function doctor(fixture: string, ...args: string[]) {
-  const run = runBuiltCli(["doctor", "--format", "json", ...args], fixturePath(fixture));
+async function doctor(fixture: string, ...args: string[]) {
+  const run = await runInProcess(["doctor", "--format", "json", ...args], fixturePath(fixture));
   const report = JSON.parse(run.stdout) as { version: number; summary: Record<string, number>; findings: Finding[] };
   return {
     status: run.status,
@@ -27,13 +27,9 @@ function doctor(fixture: string, ...args: string[]) {
   };
 }
 
-beforeAll(() => {
-  if (!existsSync(BUILT_BIN)) throw new Error(`${BUILT_BIN} is missing: run \`npm run build\` before these tests`);
-});
-
 describe("layerlint doctor", () => {
-  it("finds nothing in a map that fits its project, even with --strict", () => {
-    const run = doctor("doctor-clean", "--strict");
+  it("finds nothing in a map that fits its project, even with --strict", async () => {
+    const run = await doctor("doctor-clean", "--strict");
     expect(run.status).toBe(0);
     expect(run.report).toEqual({
       version: 1,
@@ -42,8 +38,8 @@ describe("layerlint doctor", () => {
     });
   });
 
-  it("reports every smell with a severity and the map line behind it, and exits 0 on warnings", () => {
-    const run = doctor("doctor-smells");
+  it("reports every smell with a severity and the map line behind it, and exits 0 on warnings", async () => {
+    const run = await doctor("doctor-smells");
     expect(run.status).toBe(0);
     expect(run.brief).toEqual([
       "warning layer-matches-nothing layers.yaml:16:12 layer jobs matches no checked file: its rules can never fire",
@@ -64,22 +60,22 @@ describe("layerlint doctor", () => {
     expect(run.report.summary).toEqual({ error: 0, warning: 5, info: 4, files: 6, layers: 4 });
   });
 
-  it("--strict turns warnings into errors and exits 1; info stays info", () => {
-    const run = doctor("doctor-smells", "--strict");
+  it("--strict turns warnings into errors and exits 1; info stays info", async () => {
+    const run = await doctor("doctor-smells", "--strict");
     expect(run.status).toBe(1);
     expect(run.report.summary).toEqual({ error: 5, warning: 0, info: 4, files: 6, layers: 4 });
   });
 
-  it("finds a cycle through three layers, each allowance used", () => {
-    const run = doctor("doctor-long-cycle");
+  it("finds a cycle through three layers, each allowance used", async () => {
+    const run = await doctor("doctor-long-cycle");
     expect(run.status).toBe(0);
     expect(run.brief).toEqual([
       "warning allowed-cycle layers.yaml:5:17 a, b, c may import each other in a cycle: a → b → c → a",
     ]);
   });
 
-  it("lists the presets extended and what the user's file overrides", () => {
-    const run = doctor("doctor-preset");
+  it("lists the presets extended and what the user's file overrides", async () => {
+    const run = await doctor("doctor-preset");
     expect(run.status).toBe(0);
     expect(run.brief).toEqual([
       "info extends-preset layers.yaml:2:11 extends preset layered",
@@ -90,16 +86,16 @@ describe("layerlint doctor", () => {
     ]);
   });
 
-  it("says when include holds no source file, and nothing more", () => {
-    const run = doctor("doctor-empty");
+  it("says when include holds no source file, and nothing more", async () => {
+    const run = await doctor("doctor-empty");
     expect(run.status).toBe(0);
     expect(run.brief).toEqual([
       "warning nothing-checked layers.yaml:2:10 include and exclude leave no source file: nothing can be diagnosed against files",
     ]);
   });
 
-  it("prints text with a severity, a location, the finding and a hint per line, then the counts", () => {
-    const run = runBuiltCli(["doctor"], fixturePath("doctor-long-cycle"));
+  it("prints text with a severity, a location, the finding and a hint per line, then the counts", async () => {
+    const run = await runInProcess(["doctor"], fixturePath("doctor-long-cycle"));
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(
       [
@@ -113,14 +109,14 @@ describe("layerlint doctor", () => {
     expect(run.stderr).toBe("");
   });
 
-  it("is byte-identical across runs", () => {
-    expect(runBuiltCli(["doctor", "--format", "json"], fixturePath("doctor-smells")).stdout).toBe(
-      runBuiltCli(["doctor", "--format", "json"], fixturePath("doctor-smells")).stdout,
+  it("is byte-identical across runs", async () => {
+    expect((await runInProcess(["doctor", "--format", "json"], fixturePath("doctor-smells"))).stdout).toBe(
+      (await runInProcess(["doctor", "--format", "json"], fixturePath("doctor-smells"))).stdout,
     );
   });
 
-  it("exits 2 on a bad format, as a usage error", () => {
-    const run = runBuiltCli(["doctor", "--format", "xml"], fixturePath("doctor-clean"));
+  it("exits 2 on a bad format, as a usage error", async () => {
+    const run = await runInProcess(["doctor", "--format", "xml"], fixturePath("doctor-clean"));
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("argument 'xml' is invalid");
   });

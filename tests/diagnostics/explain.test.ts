@@ -1,18 +1,14 @@
-import { existsSync } from "node:fs";
-import { beforeAll, describe, expect, it } from "vitest";
-import { BUILT_BIN, fixturePath, runBuiltCli } from "../helpers/run-built-cli.js";
+import { describe, expect, it } from "vitest";
+import { fixturePath } from "../helpers/run-built-cli.js";
+import { runInProcess } from "../helpers/run-in-process.js";
 
 /** `layerlint explain` through the built CLI, on small-backend (one violation of each kind) and doctor-clean (a clean chain). */
-
-beforeAll(() => {
-  if (!existsSync(BUILT_BIN)) throw new Error(`${BUILT_BIN} is missing: run \`npm run build\` before these tests`);
-});
 
 const lines = (...text: string[]) => `${text.join("\n")}\n`;
 
 describe("layerlint explain FILE", () => {
-  it("names the layer and its glob, what the file may import, and a verdict with the rule behind each import", () => {
-    const run = runBuiltCli(["explain", "src/http/users-route.ts"], fixturePath("small-backend"));
+  it("names the layer and its glob, what the file may import, and a verdict with the rule behind each import", async () => {
+    const run = await runInProcess(["explain", "src/http/users-route.ts"], fixturePath("small-backend"));
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(
       lines(
@@ -31,8 +27,8 @@ describe("layerlint explain FILE", () => {
     );
   });
 
-  it("says why no layer claims a file", () => {
-    const run = runBuiltCli(["explain", "src/main.ts"], fixturePath("small-backend"));
+  it("says why no layer claims a file", async () => {
+    const run = await runInProcess(["explain", "src/main.ts"], fixturePath("small-backend"));
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(
       lines(
@@ -44,8 +40,8 @@ describe("layerlint explain FILE", () => {
     );
   });
 
-  it("exits 2 for a file that does not exist", () => {
-    const run = runBuiltCli(["explain", "src/nope.ts"], fixturePath("small-backend"));
+  it("exits 2 for a file that does not exist", async () => {
+    const run = await runInProcess(["explain", "src/nope.ts"], fixturePath("small-backend"));
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
       "layerlint: src/nope.ts is not a file; explain takes a FILE, two layers (explain A B) or --violation ID [LL-USAGE]\n",
@@ -54,8 +50,8 @@ describe("layerlint explain FILE", () => {
 });
 
 describe("layerlint explain LAYER_A LAYER_B", () => {
-  it("says the edge is forbidden by which line, and lists every import from A to B", () => {
-    const run = runBuiltCli(["explain", "transport", "persistence"], fixturePath("small-backend"));
+  it("says the edge is forbidden by which line, and lists every import from A to B", async () => {
+    const run = await runInProcess(["explain", "transport", "persistence"], fixturePath("small-backend"));
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(
       lines(
@@ -66,8 +62,8 @@ describe("layerlint explain LAYER_A LAYER_B", () => {
     );
   });
 
-  it("shows the shortest import chain when A reaches B only indirectly", () => {
-    const run = runBuiltCli(["explain", "http", "domain"], fixturePath("doctor-clean"));
+  it("shows the shortest import chain when A reaches B only indirectly", async () => {
+    const run = await runInProcess(["explain", "http", "domain"], fixturePath("doctor-clean"));
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(
       lines(
@@ -80,15 +76,15 @@ describe("layerlint explain LAYER_A LAYER_B", () => {
     );
   });
 
-  it("names the allowing line for an allowed edge, and says when B is not reached at all", () => {
-    expect(runBuiltCli(["explain", "http", "app"], fixturePath("doctor-clean")).stdout).toBe(
+  it("names the allowing line for an allowed edge, and says when B is not reached at all", async () => {
+    expect((await runInProcess(["explain", "http", "app"], fixturePath("doctor-clean"))).stdout).toBe(
       lines(
         "http → app: allowed: app is on layers.http.mayImport (layers.yaml:6:17)",
         "imports from http to app (1):",
         '  src/http/server.ts:2:1  "../app/greet.js" → src/app/greet.ts',
       ),
     );
-    expect(runBuiltCli(["explain", "domain", "http"], fixturePath("doctor-clean")).stdout).toBe(
+    expect((await runInProcess(["explain", "domain", "http"], fixturePath("doctor-clean"))).stdout).toBe(
       lines(
         "domain → http: not allowed: domain may import no other layer (mayImport is empty or absent) (layers.yaml:11:3)",
         "no file of domain imports a file of http",
@@ -97,8 +93,8 @@ describe("layerlint explain LAYER_A LAYER_B", () => {
     );
   });
 
-  it("exits 2 for an unknown layer, suggesting the closest name", () => {
-    const run = runBuiltCli(["explain", "transport", "persistance"], fixturePath("small-backend"));
+  it("exits 2 for an unknown layer, suggesting the closest name", async () => {
+    const run = await runInProcess(["explain", "transport", "persistance"], fixturePath("small-backend"));
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
       'layerlint: unknown layer "persistance"; did you mean "persistence"? (layers: transport, domain, persistence) [LL-USAGE]\n',
@@ -107,12 +103,14 @@ describe("layerlint explain LAYER_A LAYER_B", () => {
 });
 
 describe("layerlint explain --violation ID", () => {
-  it("tells the story of a layer violation from the id check prints, ending in what to do", () => {
-    const check = JSON.parse(runBuiltCli(["check", "--format", "json"], fixturePath("small-backend")).stdout) as {
+  it("tells the story of a layer violation from the id check prints, ending in what to do", async () => {
+    const check = JSON.parse(
+      (await runInProcess(["check", "--format", "json"], fixturePath("small-backend"))).stdout,
+    ) as {
       violations: { id: string }[];
     };
     const id = check.violations[0]?.id as string;
-    const run = runBuiltCli(["explain", "--violation", id], fixturePath("small-backend"));
+    const run = await runInProcess(["explain", "--violation", id], fixturePath("small-backend"));
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(
       lines(
@@ -130,8 +128,8 @@ describe("layerlint explain --violation ID", () => {
     );
   });
 
-  it("names the layers that may use a package a violation needs", () => {
-    const run = runBuiltCli(["explain", "--violation", "package-79a9316b4175"], fixturePath("small-backend"));
+  it("names the layers that may use a package a violation needs", async () => {
+    const run = await runInProcess(["explain", "--violation", "package-79a9316b4175"], fixturePath("small-backend"));
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(
       "  move the code that needs zod to a layer that may use it (persistence) and call it from domain through an allowed import\n",
@@ -141,17 +139,17 @@ describe("layerlint explain --violation ID", () => {
     );
   });
 
-  it("exits 2 for an id this check does not find, listing the ids it does", () => {
-    const run = runBuiltCli(["explain", "--violation", "layer-000000000000"], fixturePath("small-backend"));
+  it("exits 2 for an id this check does not find, listing the ids it does", async () => {
+    const run = await runInProcess(["explain", "--violation", "layer-000000000000"], fixturePath("small-backend"));
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
       'layerlint: no violation with id "layer-000000000000" (ids of this check: layer-96994ad2aa5f, package-79a9316b4175, unassigned-3a82e5ed2b4f; `layerlint check --format json` lists them) [LL-USAGE]\n',
     );
   });
 
-  it("exits 2 when given no target, or both a target and --violation", () => {
+  it("exits 2 when given no target, or both a target and --violation", async () => {
     for (const args of [["explain"], ["explain", "src/main.ts", "--violation", "x"], ["explain", "a", "b", "c"]]) {
-      const run = runBuiltCli(args, fixturePath("small-backend"));
+      const run = await runInProcess(args, fixturePath("small-backend"));
       expect(run.status).toBe(2);
       expect(run.stderr).toBe(
         "layerlint: explain takes a FILE, two layers (explain LAYER_A LAYER_B), or --violation ID alone [LL-USAGE]\n",

@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findWorkspacePackages, workspaceAliases } from "../../src/application/find-workspace-packages.js";
 import { defaultPorts } from "../../src/cli/default-ports.js";
-import { fixturePath, runBuiltCli } from "../helpers/run-built-cli.js";
+import { fixturePath } from "../helpers/run-built-cli.js";
+import { runInProcess } from "../helpers/run-in-process.js";
 
 const FIXTURE = fixturePath("workspaces");
 
@@ -13,16 +14,16 @@ interface Report {
   warnings: { code: string; message: string }[];
 }
 
-const checkJson = (cwd: string): { status: number | null; report: Report } => {
-  const run = runBuiltCli(["check", "--format", "json"], cwd);
+const checkJson = async (cwd: string): Promise<{ status: number | null; report: Report }> => {
+  const run = await runInProcess(["check", "--format", "json"], cwd);
   return { status: run.status, report: JSON.parse(run.stdout) as Report };
 };
 const brief = (report: Report) =>
   report.violations.map(({ rule, from, to, specifier, line }) => ({ rule, from, to, specifier, line }));
 
 describe("npm workspaces", () => {
-  it("a root map: a workspace package imported by name, or a path inside it, resolves to its source and obeys the layers", () => {
-    const { status, report } = checkJson(FIXTURE);
+  it("a root map: a workspace package imported by name, or a path inside it, resolves to its source and obeys the layers", async () => {
+    const { status, report } = await checkJson(FIXTURE);
     expect(status).toBe(1);
     expect(brief(report)).toEqual([
       {
@@ -51,8 +52,8 @@ describe("npm workspaces", () => {
     ]);
   });
 
-  it("a package's own map: the other workspace packages are packages, counted by name against its allow-lists", () => {
-    const { status, report } = checkJson(join(FIXTURE, "packages/api"));
+  it("a package's own map: the other workspace packages are packages, counted by name against its allow-lists", async () => {
+    const { status, report } = await checkJson(join(FIXTURE, "packages/api"));
     expect(status).toBe(1);
     expect(brief(report)).toEqual([
       {
