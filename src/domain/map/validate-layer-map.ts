@@ -1,3 +1,4 @@
+import type { WarningLevels } from "../report/warning-levels.js";
 import { compileNameGlob, compilePathGlob, InvalidGlobError, literalSegmentsOf } from "../glob/compile-glob.js";
 import { closestName } from "./closest-name.js";
 import type {
@@ -71,6 +72,7 @@ export function validateLayerMap(merged: MergedLayerMap, context: ValidationCont
         cycles: (merged.values.cycles as CyclesPolicy | undefined) ?? "warn",
         maxLines: (merged.values.maxLines as number | undefined) ?? null,
         throughBarrels: (merged.values.throughBarrels as boolean | undefined) ?? false,
+        warnings: (merged.values.warnings as WarningLevels | undefined) ?? {},
       },
       layers,
       exceptions,
