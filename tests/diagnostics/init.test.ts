@@ -108,9 +108,43 @@ describe("layerlint init", () => {
         "✖ 1 error, 1 warning (layer 1, package 0, private 0, context 0, unassigned 0, cycle 1, size 0) · 5 modules, 5 dependencies, 0 unresolved, 1 excluded, 0 parse errors",
       rules: ["1 × no-import-cycles", "1 × persistence-may-not-import-transport"],
     },
+    {
+      fixture: "init-hexagonal-nest",
+      layers: [
+        'composition: ["src/**/*.module.ts", "src/main.ts", "src/modules/*/**/*.module.ts"]',
+        'transport: ["src/modules/*/**/*.controller.ts"]',
+        'application: ["src/modules/*/**/*.service.ts"]',
+        'persistence: ["src/modules/*/**/*.repository.ts"]',
+        'contracts: ["src/modules/*/**/*.dto.ts", "src/modules/*/**/*.port.ts"]',
+        'domain: ["src/modules/*/**/domain/**"]',
+      ],
+      counts:
+        "✖ 4 errors, 3 warnings (layer 3, package 0, private 0, context 1, unassigned 0, cycle 3, size 0) · 13 modules, 21 dependencies, 0 unresolved, 0 excluded, 0 parse errors",
+      rules: [
+        "3 × no-import-cycles",
+        "1 × contexts-may-not-import-each-other",
+        "1 × domain-may-not-import-contracts",
+        "1 × domain-may-not-import-persistence",
+        "1 × transport-may-not-import-persistence",
+      ],
+    },
+    {
+      fixture: "init-contexts-two-level",
+      layers: [
+        'composition: ["src/**/dependency-injection/**"]',
+        'transport: ["src/**/*Controller.ts"]',
+        'application: ["src/Contexts/*/**/application/**"]',
+        'persistence: ["src/Contexts/*/**/*Repository.ts", "!src/Contexts/*/**/domain/**"]',
+        'domain: ["src/Contexts/*/**/domain/**"]',
+      ],
+      counts:
+        "✖ 1 error, 1 warning (layer 0, package 0, private 0, context 1, unassigned 1, cycle 0, size 0) · 9 modules, 11 dependencies, 0 unresolved, 0 excluded, 0 parse errors",
+      rules: ["1 × contexts-may-not-import-each-other", "1 × no-unassigned-files"],
+      doctorWarnings: ["unclaimed-files src/apps/mooc/backend/MoocBackendApp.ts: 1 file in no layer"],
+    },
   ])(
     "places $fixture by its folder and file names: the exact map, the folded first check, and a map its doctor does not flag",
-    ({ fixture, layers, counts, rules }) => {
+    ({ fixture, layers, counts, rules, doctorWarnings = [] }) => {
       const folder = copyOf(fixture);
       const run = runBuiltCli(["init"], folder);
       expect(run.stderr).toBe("");
@@ -128,21 +162,43 @@ describe("layerlint init", () => {
 
       const doctor = runBuiltCli(["doctor", "--format", "json"], folder);
       expect(doctor.status).toBe(0);
-      expect(JSON.parse(doctor.stdout).summary).toMatchObject({ error: 0, warning: 0 });
+      const diagnosis = JSON.parse(doctor.stdout) as {
+        summary: { error: number };
+        findings: { severity: string; code: string; message: string }[];
+      };
+      expect(diagnosis.summary.error).toBe(0);
+      expect(
+        diagnosis.findings
+          .filter((finding) => finding.severity === "warning")
+          .map((finding) => `${finding.code} ${finding.message}`),
+      ).toEqual(doctorWarnings);
     },
   );
 
-  it("writes contexts for src/modules/<context>, and excludes tests, build output and what .gitignore ignores", () => {
+  it("writes contexts for src/Contexts/<context> with Shared as the shared kernel", () => {
+    const folder = copyOf("init-contexts-two-level");
+    runBuiltCli(["init"], folder);
+    expect(readFileSync(join(folder, "layers.yaml"), "utf8")).toContain(
+      'contexts:\n  pattern: "src/Contexts/<context>/**"\n  shared: ["src/Contexts/Shared/**"]\n',
+    );
+  });
+
+  it("writes contexts for src/modules/<context>", () => {
     const ddd = copyOf("init-ddd-modules");
     runBuiltCli(["init"], ddd);
     expect(readFileSync(join(ddd, "layers.yaml"), "utf8")).toContain(
-      'contexts:\n  pattern: "src/modules/<context>/**"\n',
+      'contexts:\n  pattern: "src/modules/<context>/**"\nlayers:',
     );
+  });
+
+  it("without src/, includes the folders holding source and the entry file, never build output, gitignored folders or tool configuration, and excludes tests", () => {
     const js = copyOf("init-no-src-js");
     runBuiltCli(["init"], js);
     const yaml = readFileSync(join(js, "layers.yaml"), "utf8");
     expect(yaml).toContain('include: ["db", "lib", "routes", "services", "server.js"]\n');
-    expect(yaml).toContain('"**/*.{test,spec,e2e,e2e-spec,test-d}.{ts,tsx,mts,cts,js,jsx,mjs,cjs}", "**/__tests__/**"');
+    expect(yaml).toContain(
+      'exclude: ["**/*.{test,spec,e2e,e2e-spec,test-d}.{ts,tsx,mts,cts,js,jsx,mjs,cjs}", "**/__tests__/**", "**/__mocks__/**", "**/test/**", "**/tests/**", "**/e2e/**"]\n',
+    );
   });
 
   it("writes nothing when the first check fails (a tsconfig extending an uninstalled package), so it can be run again", () => {
