@@ -173,6 +173,7 @@ describe("layerlint init", () => {
           .map((finding) => `${finding.code} ${finding.message}`),
       ).toEqual(doctorWarnings);
     },
+    120_000,
   );
 
   it("writes contexts for src/Contexts/<context> with Shared as the shared kernel", () => {
