@@ -201,6 +201,37 @@ describe("configuration errors in layers.yaml: exit 2, file:line:column (key): m
       ]);
     });
 
+    it("'!' first in its list, '!!', an invalid glob after '!', and '!' in include", () => {
+      expectConfigFailure(check("glob-negation"), [
+        {
+          at: "2:16",
+          key: "include[1]",
+          message: `invalid glob "!src/generated": a '!' glob belongs in a list (paths, public, contexts.shared, exclude), after the globs it removes files from`,
+        },
+        {
+          at: "3:11",
+          key: "exclude[0]",
+          message: `invalid glob "!src/**/*.test.ts": a '!' glob removes files that the globs before it matched, and no glob comes before it`,
+        },
+        { at: "6:21", key: "layers.app.paths[1]", message: `invalid glob "!!src/legacy/**": write one '!' at most` },
+        {
+          at: "6:40",
+          key: "layers.app.paths[2]",
+          message: `invalid glob "!src/a**/b": '**' must be a whole path segment`,
+        },
+        {
+          at: "7:28",
+          key: "layers.app.public[1]",
+          message: `invalid glob "!src/../x": '..' would reach outside the map's folder`,
+        },
+        {
+          at: "10:12",
+          key: "contexts.shared[0]",
+          message: `invalid glob "!src/shared/**": a '!' glob removes files that the globs before it matched, and no glob comes before it`,
+        },
+      ]);
+    });
+
     it("an absolute path (in exclude)", () => {
       expectConfigFailure(check("glob-absolute"), [
         { at: "3:5", key: "exclude[0]", message: 'invalid glob "/src/generated/**": it is absolute' },

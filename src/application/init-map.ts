@@ -4,7 +4,7 @@ import { compilePathGlob } from "../domain/glob/compile-glob.js";
 import { isSourceFile } from "../domain/graph/source-files.js";
 import { NESTJS_LAYOUT, type LayoutCandidate } from "../domain/init/layout-candidate.js";
 import { planLayerMap, type InitPlan } from "../domain/init/plan-layer-map.js";
-import { renderLayerMapYaml } from "../domain/init/render-layer-map-yaml.js";
+import { renderLayerMapYaml, renderVocabularyMapYaml } from "../domain/init/render-layer-map-yaml.js";
 import { closestName } from "../domain/map/closest-name.js";
 import { mergeLayerMaps } from "../domain/map/merge-layer-maps.js";
 import { parseLayerMapFile } from "../domain/map/parse-layer-map-file.js";
@@ -14,6 +14,9 @@ import { checkProject } from "./check-project.js";
 import { MAP_FILE_NAMES } from "./find-layer-map.js";
 import { loadLayerMap } from "./load-layer-map.js";
 import type { CheckPorts } from "./ports.js";
+import { findInitSources, type InitSources } from "./find-init-sources.js";
+import { detectContexts } from "../domain/init/detect-contexts.js";
+import { planByVocabulary, type VocabularyPlan } from "../domain/init/plan-by-vocabulary.js";
 
 export interface InitRequest {
   /** The project's folder: the map is written here. */
@@ -23,14 +26,27 @@ export interface InitRequest {
   readonly force: boolean;
 }
 
-export interface InitOutcome {
-  readonly mapFile: string;
-  readonly plan: InitPlan;
-  /** The check run once with the written map. */
-  readonly report: CheckReport;
-}
+export type InitOutcome =
+  | {
+      readonly kind: "preset";
+      readonly mapFile: string;
+      readonly plan: InitPlan;
+      /** The check run once with the written map. */
+      readonly report: CheckReport;
+    }
+  | {
+      readonly kind: "vocabulary";
+      readonly mapFile: string;
+      readonly plan: VocabularyPlan;
+      readonly sources: InitSources;
+      readonly report: CheckReport;
+    };
 
-/** `layerlint init`: fits the folder layout to the closest preset, writes `layers.yaml`, checks once. */
+/**
+ * `layerlint init`: places the source files by the vocabulary of folder and file names (or, with
+ * `--preset`, fits the closest preset), checks the project with the map still in memory, and only
+ * then writes `layers.yaml`: when anything fails, nothing is written.
+ */
 export async function initMap(ports: CheckPorts, request: InitRequest): Promise<InitOutcome> {
   const mapFile = join(request.rootDir, MAP_FILE_NAMES[0]);
   for (const name of MAP_FILE_NAMES) {
@@ -39,6 +55,20 @@ export async function initMap(ports: CheckPorts, request: InitRequest): Promise<
         `${name} already exists here: pass --force to overwrite it, or edit it (layerlint doctor reviews it)`,
       );
     }
+  }
+  if (request.preset === null) {
+    const sources = await findInitSources(ports.fileSystem, request.rootDir);
+    const contexts = detectContexts(sources.files, sources.roots);
+    const plan = planByVocabulary(sources.files, sources.roots, contexts);
+    const text = renderVocabularyMapYaml({
+      plan,
+      name: await projectName(ports, request.rootDir),
+      include: sources.include,
+      exclude: sources.exclude,
+    });
+    const report = await checkBeforeWriting(ports, mapFile, text, request.rootDir);
+    await ports.fileSystem.writeTextAtomic(mapFile, text);
+    return { kind: "vocabulary", mapFile, plan, sources, report };
   }
   // init fits NestJS apps with its own suffix layout, tuned for writing a map, rather than the nestjs preset.
   const builtIns = (await builtInCandidates(ports, request.rootDir)).filter(
@@ -64,13 +94,32 @@ export async function initMap(ports: CheckPorts, request: InitRequest): Promise<
   );
   const plan = planLayerMap(files, candidates, request.preset);
 
-  await ports.fileSystem.writeTextAtomic(
-    mapFile,
-    renderLayerMapYaml({ plan, name: await projectName(ports, request.rootDir), include }),
-  );
-  const loaded = await loadLayerMap(ports, mapFile, request.rootDir);
-  const { report } = await checkProject(ports, { loaded });
-  return { mapFile, plan, report };
+  const text = renderLayerMapYaml({ plan, name: await projectName(ports, request.rootDir), include });
+  const report = await checkBeforeWriting(ports, mapFile, text, request.rootDir);
+  await ports.fileSystem.writeTextAtomic(mapFile, text);
+  return { kind: "preset", mapFile, plan, report };
+}
+
+/** The first check, run with the map read from memory, so a failure (a broken tsconfig) leaves no file behind. */
+async function checkBeforeWriting(
+  ports: CheckPorts,
+  mapFile: string,
+  text: string,
+  rootDir: string,
+): Promise<CheckReport> {
+  const fileSystem = ports.fileSystem;
+  const withMap: CheckPorts = {
+    ...ports,
+    fileSystem: {
+      ...fileSystem,
+      readText: (path) => (path === mapFile ? Promise.resolve(text) : fileSystem.readText(path)),
+      exists: (path) => (path === mapFile ? Promise.resolve(true) : fileSystem.exists(path)),
+      fileSize: (path) => (path === mapFile ? Promise.resolve(Buffer.byteLength(text)) : fileSystem.fileSize(path)),
+    },
+  };
+  const loaded = await loadLayerMap(withMap, mapFile, rootDir);
+  const { report } = await checkProject(withMap, { loaded });
+  return report;
 }
 
 async function builtInCandidates(ports: CheckPorts, rootDir: string): Promise<LayoutCandidate[]> {

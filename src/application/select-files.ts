@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { compilePathGlob } from "../domain/glob/compile-glob.js";
+import { compileGlobList } from "../domain/glob/compile-glob.js";
 import { isSourceFile } from "../domain/graph/source-files.js";
 import type { LayerMap } from "../domain/map/layer-map.js";
 import { mapInBatches } from "./map-in-batches.js";
@@ -23,7 +23,7 @@ export interface FileSelection {
 
 export async function selectFiles(fileSystem: FileSystem, rootDir: string, map: LayerMap): Promise<FileSelection> {
   const sources = (await fileSystem.listFiles(rootDir, map.include)).filter(isSourceFile);
-  const exclude = map.exclude.map((glob) => new RegExp(compilePathGlob(glob)));
+  const exclude = compileGlobList(map.exclude).map((compiled) => new RegExp(compiled.regex));
   const excluded: string[] = [];
   const candidates: string[] = [];
   for (const file of sources) (exclude.some((pattern) => pattern.test(file)) ? excluded : candidates).push(file);

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -208,5 +208,36 @@ describe("layerlint compile: public entry points and warn allowances", () => {
     const expected = layerlintEdges(cwd);
     expect(expected).toEqual(["http-may-not-import-db warn src/http/orders-route.ts → src/db/orders-table.ts"]);
     expect(rawEdges(cwd)).toEqual(expected);
+  });
+});
+
+describe("layerlint compile: '!' globs and paths holding a newline", () => {
+  const expected = [
+    "controllers-may-not-import-other-layers error src/modules/users/useCases/createUser/CreateUserController.ts → src/modules/users/repos/userRepo.impl.ts",
+    "repos-internals-are-private error src/modules/users/useCases/createUser/CreateUser.ts → src/modules/users/repos/userRepo.impl.ts",
+    "useCases-may-not-import-other-layers error src/modules/users/useCases/createUser/CreateUser.ts → src/modules/users/useCases/createUser/CreateUserController.ts",
+    "useCases-may-not-import-other-layers error src/modules/users/useCases/createUser/keep.test.ts → src/modules/users/useCases/createUser/CreateUserController.ts",
+  ];
+
+  it("'!' entries in paths, public and exclude: layerlint finds exactly the expected violations, and raw depcruise with the ejected configuration the same", () => {
+    const cwd = fixturePath("negated-globs");
+    expect(layerlintEdges(cwd)).toEqual(expected);
+    expect(rawEdges(cwd)).toEqual(expected);
+  });
+
+  it("a file whose name holds a newline is in its layer for layerlint and raw depcruise alike", () => {
+    const cwd = join(mkdtempSync(join(tmpdir(), "layerlint-newline-")), "project");
+    cpSync(fixturePath("negated-globs"), cwd, { recursive: true });
+    writeFileSync(
+      join(cwd, "src/modules/users/domain/new\nline.ts"),
+      `import { statusOf } from "../useCases/createUser/CreateUserController.js";\n\nexport const ok = statusOf(true);\n`,
+    );
+    const edges = layerlintEdges(cwd);
+    expect(edges).toContain(
+      "domain-may-not-import-other-layers error src/modules/users/domain/new\nline.ts → src/modules/users/useCases/createUser/CreateUserController.ts",
+    );
+    expect(edges).toHaveLength(expected.length + 1);
+    expect(rawEdges(cwd)).toEqual(edges);
+    rmSync(cwd, { recursive: true, force: true });
   });
 });

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import picomatch from "picomatch";
 import { describe, expect, it } from "vitest";
 import {
+  compileGlobList,
   compileNameGlob,
   compilePathGlob,
   globsCannotOverlap,
@@ -12,13 +13,13 @@ const matches = (glob: string, path: string) => new RegExp(compilePathGlob(glob)
 
 describe("compilePathGlob", () => {
   it.each([
-    ["src/domain/**", "^src/domain(?:|/.*)$"],
-    ["src/**/http/**", "^src/(?:|.*/)http(?:|/.*)$"],
+    ["src/domain/**", "^src/domain(?:|/[^]*)$"],
+    ["src/**/http/**", "^src/(?:|[^]*/)http(?:|/[^]*)$"],
     ["src/*.ts", "^src/[^/]*\\.ts$"],
     ["src/?.ts", "^src/[^/]\\.ts$"],
-    ["src/{http,routes}/**", "^src/(?:http|routes)(?:|/.*)$"],
-    ["src/domain", "^src/domain(?:|/.*)$"],
-    ["./src/a+b(c).ts", "^src/a\\+b\\(c\\)\\.ts(?:|/.*)$"],
+    ["src/{http,routes}/**", "^src/(?:http|routes)(?:|/[^]*)$"],
+    ["src/domain", "^src/domain(?:|/[^]*)$"],
+    ["./src/a+b(c).ts", "^src/a\\+b\\(c\\)\\.ts(?:|/[^]*)$"],
   ])("compiles %s to the plain regex %s", (glob, regex) => {
     expect(compilePathGlob(glob)).toBe(regex);
   });
@@ -44,7 +45,7 @@ describe("compilePathGlob", () => {
     ["src/a**/b", "'**' must be a whole path segment"],
     ["src/{a,b", "'{' without a matching '}'"],
     ["src/*.ts}", "'}' without a matching '{'"],
-    ["!src/x", "negation is not supported"],
+    ["!src/x", "a '!' glob belongs in a list (paths, public, contexts.shared, exclude)"],
     ["src/modules/x<context>/**", "'<context>' must be a whole path segment"],
     ["src/{<context>,b}/**", "'<context>' must be a whole path segment"],
     ["src/modules/<module>/**", "unknown placeholder <module>: the only placeholder is <context>"],
@@ -54,10 +55,10 @@ describe("compilePathGlob", () => {
   });
 
   it.each([
-    [undefined, "^src/modules/[^/]+/http(?:|/.*)$"],
-    ["capture", "^src/modules/([^/]+)/http(?:|/.*)$"],
-    ["reference", "^src/modules/$1/http(?:|/.*)$"],
-    [{ name: "bill.ing" }, "^src/modules/bill\\.ing/http(?:|/.*)$"],
+    [undefined, "^src/modules/[^/]+/http(?:|/[^]*)$"],
+    ["capture", "^src/modules/([^/]+)/http(?:|/[^]*)$"],
+    ["reference", "^src/modules/$1/http(?:|/[^]*)$"],
+    [{ name: "bill.ing" }, "^src/modules/bill\\.ing/http(?:|/[^]*)$"],
   ] as const)("compiles the placeholder <context> as %j: %s", (contextAs, regex) => {
     expect(compilePathGlob("src/modules/<context>/http/**", contextAs === undefined ? {} : { contextAs })).toBe(regex);
   });
@@ -86,6 +87,92 @@ describe("compilePathGlob", () => {
         expect(matches(glob, path)).toBe(picomatch.isMatch(path, glob, { dot: true }));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe("paths holding a newline", () => {
+  it("are matched: * and ** match any character but /, a newline too", () => {
+    expect(matches("src/http/**", "src/http/a\nb.ts")).toBe(true);
+    expect(matches("src/http/**", "src/http/we\nird/x.ts")).toBe(true);
+    expect(matches("src/**/*.ts", "src/a\n/b\n.ts")).toBe(true);
+    expect(matches("src/*.ts", "src/a\nb.ts")).toBe(true);
+    expect(matches("src/?.ts", "src/\n.ts")).toBe(true);
+    expect(matches("src/http", "src/http/\n")).toBe(true);
+    expect(matches("src/*.ts", "src/a\n/b.ts")).toBe(false);
+    expect(matches("src/http/**", "src/http\n/a.ts")).toBe(false);
+  });
+
+  it("match as the same path without the newline does, for every generated glob and path", () => {
+    fc.assert(
+      fc.property(globArbitrary, pathArbitrary, (glob, path) => {
+        // "ab" is a segment no glob names: a newline in it changes only what wildcards see.
+        expect(matches(glob, path.replaceAll("ab", "a\n"))).toBe(matches(glob, path));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe("compileGlobList: '!' entries", () => {
+  const listMatches = (globs: readonly string[], path: string) =>
+    compileGlobList(globs).some((compiled) => new RegExp(compiled.regex).test(path));
+
+  it("removes what the entries before it matched, and a later entry adds back", () => {
+    const useCases = ["src/modules/*/useCases/**", "!src/modules/*/useCases/**/*Controller.ts"];
+    expect(listMatches(useCases, "src/modules/users/useCases/createUser/CreateUser.ts")).toBe(true);
+    expect(listMatches(useCases, "src/modules/users/useCases/createUser/CreateUserController.ts")).toBe(false);
+    const back = [...useCases, "src/modules/users/useCases/createUser/CreateUserController.ts"];
+    expect(listMatches(back, "src/modules/users/useCases/createUser/CreateUserController.ts")).toBe(true);
+    expect(listMatches(back, "src/modules/posts/useCases/x/XController.ts")).toBe(false);
+  });
+
+  it("compiles to one plain regex per entry without '!', the '!' entries after it in one look-ahead", () => {
+    expect(compileGlobList(["src/a/**", "!src/a/*.spec.ts", "src/b/**", "!src/**/x.ts"])).toEqual([
+      { glob: "src/a/**", regex: "^(?!(?:src/(?:|[^]*/)x\\.ts)$|(?:src/a/[^/]*\\.spec\\.ts)$)src/a(?:|/[^]*)$" },
+      { glob: "src/b/**", regex: "^(?!(?:src/(?:|[^]*/)x\\.ts)$)src/b(?:|/[^]*)$" },
+    ]);
+    expect(compileGlobList(["src/a/**"])).toEqual([{ glob: "src/a/**", regex: compilePathGlob("src/a/**") }]);
+  });
+
+  it("a '!' entry never captures: <context> in it matches any context, and $1 stays the positive entry's", () => {
+    const [entry] = compileGlobList(["src/modules/<context>/**", "!src/modules/<context>/test/**"], {
+      contextAs: "capture",
+    });
+    expect(entry?.regex).toBe("^(?!(?:src/modules/[^/]+/test(?:|/[^]*))$)src/modules/([^/]+)(?:|/[^]*)$");
+    expect(new RegExp(entry?.regex ?? "").exec("src/modules/billing/a.ts")?.[1]).toBe("billing");
+  });
+
+  it.each([
+    [["!src/a/**", "src/**"], "a '!' glob removes files that the globs before it matched, and no glob comes before it"],
+    [["src/**", "!!src/a/**"], "write one '!' at most"],
+    [["src/**", "!src/a**/b"], "'**' must be a whole path segment"],
+  ])("refuses %j: %s", (globs, reason) => {
+    expect(() => compileGlobList(globs)).toThrow(InvalidGlobError);
+    expect(() => compileGlobList(globs)).toThrow(reason);
+  });
+
+  it("never emits a nested quantifier", () => {
+    fc.assert(
+      fc.property(globListArbitrary, (globs) => {
+        for (const { regex } of compileGlobList(globs)) expect(regex).not.toMatch(/\)[*+?]|\)\{/);
+      }),
+    );
+  });
+
+  it("agrees with a reference matcher (picomatch, the last entry matching a path decides) on every generated list and path", () => {
+    fc.assert(
+      fc.property(globListArbitrary, pathArbitrary, (globs, path) => {
+        const positives = globs.map((glob) => glob.replace(/^!/, ""));
+        fc.pre(
+          positives.every(
+            (glob) => !(glob.endsWith("/**") && picomatch.isMatch(path, glob.slice(0, -3), { dot: true })),
+          ),
+        );
+        const last = globs.findLast((glob) => picomatch.isMatch(path, glob.replace(/^!/, ""), { dot: true }));
+        expect(listMatches(globs, path)).toBe(last !== undefined && !last.startsWith("!"));
+      }),
+      { numRuns: 3000 },
     );
   });
 });
@@ -144,3 +231,6 @@ const globArbitrary = fc
 const pathArbitrary = fc
   .array(fc.constantFrom("src", "domain", "lib", "a.ts", "b.js", "x", ".hidden", "ab"), { minLength: 1, maxLength: 5 })
   .map((segments) => segments.join("/"));
+const globListArbitrary = fc
+  .tuple(globArbitrary, fc.array(fc.tuple(fc.boolean(), globArbitrary), { maxLength: 4 }))
+  .map(([first, rest]) => [first, ...rest.map(([negated, glob]) => (negated ? `!${glob}` : glob))]);

@@ -7,7 +7,9 @@ import { UsageError } from "../../domain/errors.js";
 import { pathScope } from "../../domain/glob/path-scope.js";
 import { restrictReport, type CheckReport } from "../../domain/report/check-report.js";
 import { applyStrictness } from "../../domain/report/strictness.js";
+import { applyWarningLevels, combineWarningLevels, type WarningLevels } from "../../domain/report/warning-levels.js";
 import type { CliEnvironment } from "../cli-environment.js";
+import { parseWarningsOption } from "./warnings-option.js";
 
 /** The options with which CI adopts layerlint: a ratcheting baseline, changed files only, strictness. */
 export interface CheckGateOptions {
@@ -18,6 +20,8 @@ export interface CheckGateOptions {
   readonly changed?: string | true;
   readonly maxWarnings?: number;
   readonly failOnUnresolved: boolean;
+  /** `--warnings CODE=LEVEL`: overrides the map's `options.warnings`. */
+  readonly warnings?: WarningLevels;
 }
 
 export function addGateOptions(command: Command): Command {
@@ -34,7 +38,12 @@ export function addGateOptions(command: Command): Command {
       "report only on files changed since REF (default: the merge base with the default branch), and untracked files",
     )
     .option("--max-warnings <n>", "exit 1 when there are more than N warnings", parseCount)
-    .option("--fail-on-unresolved", "exit 1 when an import cannot be resolved", false);
+    .option("--fail-on-unresolved", "exit 1 when an import cannot be resolved", false)
+    .option(
+      "--warnings <code=level>",
+      "set a warning code to off, warn or error (repeatable); overrides the map's options.warnings",
+      parseWarningsOption,
+    );
 }
 
 /**
@@ -47,6 +56,7 @@ export async function prepareGates(
   rootDir: string,
   only: readonly string[],
   options: CheckGateOptions,
+  mapWarnings: WarningLevels = {},
 ): Promise<(report: CheckReport) => Promise<CheckReport>> {
   if (options.baseline === undefined && (options.updateBaseline || options.staleBaseline === "warn")) {
     throw new UsageError(
@@ -78,6 +88,7 @@ export async function prepareGates(
         inScope,
       });
     }
+    report = applyWarningLevels(report, combineWarningLevels(mapWarnings, options.warnings ?? {}));
     return applyStrictness(report, {
       maxWarnings: options.maxWarnings ?? null,
       failOnUnresolved: options.failOnUnresolved,

@@ -29,7 +29,7 @@ export async function checkedReport(
   const mapFile = await findLayerMap(ports.fileSystem, environment.cwd, options.config);
   const loaded = await loadLayerMap(ports, mapFile, environment.cwd);
   const only = await toMapRelative(ports, environment.cwd, loaded.rootDir, paths);
-  const gate = await prepareGates(environment, ports, loaded.rootDir, only, options);
+  const gate = await prepareGates(environment, ports, loaded.rootDir, only, options, loaded.map.options.warnings);
   const { analysed, cacheSummary } = await cachedAnalysis(environment, ports, loaded, only, options);
   return { loaded, analysed, report: await gate(analysed.report), cacheSummary };
 }

@@ -1,4 +1,7 @@
-import { initMap } from "../../application/init-map.js";
+import { initMap, type InitOutcome } from "../../application/init-map.js";
+import type { InitPlan } from "../../domain/init/plan-layer-map.js";
+import type { CheckReport } from "../../domain/report/check-report.js";
+import { groupByRule } from "../../reporters/group-by-rule.js";
 import type { CheckPorts } from "../../application/ports.js";
 import { reporters } from "../../reporters/index.js";
 import type { CliEnvironment } from "../cli-environment.js";
@@ -13,10 +16,10 @@ export interface InitCommandOptions {
 export const registerInitCommand: CommandRegistration = (program, { environment, ports, exitWith }) => {
   program
     .command("init")
-    .description("write a layers.yaml for this folder's layout after the closest preset, then check once")
+    .description("write a layers.yaml that places this project's files by their folder and file names, then check once")
     .option(
       "--preset <name>",
-      "use this preset (layered, clean, hexagonal, backend-standard) or nestjs, instead of the closest",
+      "fit this preset (layered, clean, hexagonal, backend-standard) or nestjs instead of reading the folder and file names",
     )
     .option("--force", "overwrite an existing layers.yaml", false)
     .action(async (options: InitCommandOptions) => {
@@ -29,26 +32,53 @@ export async function runInitCommand(
   ports: CheckPorts,
   options: InitCommandOptions,
 ): Promise<ExitCode> {
-  const { plan, report } = await initMap(ports, {
+  const outcome = await initMap(ports, {
     rootDir: environment.cwd,
     preset: options.preset ?? null,
     force: options.force,
   });
-  const chosen =
-    options.preset === undefined
-      ? `closest: ${plan.scores.map((score) => `${score.name} ${score.classified}`).join(", ")} of ${plan.files} files`
-      : "--preset";
-  const lines = [
-    `wrote layers.yaml after ${plan.candidate.origin} (${chosen})`,
-    ...plan.layers.map((layer) => `  ${layer.name}: ${layer.paths.join(", ")}`),
-    "",
-    "layerlint check:",
-  ];
-  environment.stdout.write(`${lines.join("\n")}\n`);
   const color = environment.stdout.isTTY === true && environment.env.NO_COLOR === undefined;
-  environment.stdout.write(reporters.text(report, { color, quiet: false }));
-  environment.stdout.write(
-    "\nnext: edit layers.yaml and run `layerlint doctor` to review it; `layerlint explain FILE` shows why a file's imports pass or fail, and `layerlint explain --violation ID` tells one violation's story (`layerlint check --format json` prints the ids)\n",
-  );
+  const summary = outcome.kind === "vocabulary" ? vocabularySummary(outcome) : presetSummary(outcome.plan);
+  const lines = [...summary, "", ...foldedCheck(outcome.report, color)];
+  environment.stdout.write(`${lines.join("\n")}\n`);
   return EXIT.clean;
+}
+
+function vocabularySummary(outcome: Extract<InitOutcome, { kind: "vocabulary" }>): string[] {
+  const { plan, sources } = outcome;
+  const placed = plan.files - plan.unassigned.length;
+  const contexts =
+    plan.contexts === null ? "" : `, ${plan.contexts.names.length} contexts (${plan.contexts.names.join(", ")})`;
+  return [
+    `wrote layers.yaml: ${plan.layers.length} layers${contexts}; ${placed} of ${plan.files} source files placed by their folder and file names, ${plan.unassigned.length} unassigned`,
+    `  include: ${sources.include.join(", ")} (${sources.includeFrom}); tests, build output and what .gitignore ignores are excluded`,
+    ...plan.layers.map((layer) => `  ${layer.name} (${layer.files}): ${layer.paths.join(", ")}`),
+    ...(plan.unassigned.length > 0
+      ? ["  unassigned files are warnings: `layerlint doctor` suggests a layer for each folder of them"]
+      : []),
+  ];
+}
+
+function presetSummary(plan: InitPlan): string[] {
+  return [
+    `wrote layers.yaml after ${plan.candidate.origin} (--preset)`,
+    ...plan.layers.map((layer) => `  ${layer.name}: ${layer.paths.join(", ")}`),
+  ];
+}
+
+/** The first check folded: its counts line, the rules broken most, and the commands to see everything. */
+function foldedCheck(report: CheckReport, color: boolean): string[] {
+  const text = reporters.text(report, { color, quiet: false }).trimEnd().split("\n");
+  const counts = text[text.length - 1] ?? "";
+  const byRule = [...groupByRule(report.violations)]
+    .map(([rule, violations]) => ({ rule, count: violations.length }))
+    .sort((a, b) => b.count - a.count || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  const top = byRule.slice(0, 5).map(({ rule, count }) => `  ${count} × ${rule}`);
+  return [
+    `first check: ${counts}`,
+    ...(top.length > 0 ? ["  rules broken most:", ...top.map((line) => `  ${line}`)] : []),
+    ...(byRule.length > top.length ? [`    … and ${byRule.length - top.length} more rules`] : []),
+    "",
+    "next: `layerlint check` shows every violation; `layerlint doctor` reviews the map; `layerlint explain FILE` shows why a file's imports pass or fail",
+  ];
 }

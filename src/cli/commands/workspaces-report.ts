@@ -7,6 +7,7 @@ import type { CheckReport } from "../../domain/report/check-report.js";
 import { mergeReports, workspaceWithoutMapWarning, type MapReport } from "../../domain/report/merge-reports.js";
 import { rebaseReport } from "../../domain/report/rebase-report.js";
 import { applyStrictness } from "../../domain/report/strictness.js";
+import { applyWarningLevels, combineWarningLevels } from "../../domain/report/warning-levels.js";
 import type { CliEnvironment } from "../cli-environment.js";
 import { cachedAnalysis } from "./cached-analysis.js";
 import { prepareGates } from "./check-gate-options.js";
@@ -43,13 +44,21 @@ export async function workspacesReport(
     staleBaseline: "error",
     updateBaseline: false,
     failOnUnresolved: false,
+    ...(options.warnings === undefined ? {} : { warnings: options.warnings }),
     ...(options.changed === undefined ? {} : { changed: options.changed }),
   } as const;
   const parts: MapReport[] = [];
   const timings: Record<string, number> = {};
   const cacheLines: string[] = [];
   for (const loaded of loadedMaps) {
-    const gate = await prepareGates(environment, ports, loaded.rootDir, [], perPackageGates);
+    const gate = await prepareGates(
+      environment,
+      ports,
+      loaded.rootDir,
+      [],
+      perPackageGates,
+      loaded.map.options.warnings,
+    );
     const { analysed, cacheSummary } = await cachedAnalysis(environment, ports, loaded, [], options);
     const placement = { folder: fromHere(loaded.rootDir), map: fromHere(loaded.mapFile) };
     parts.push({ map: placement.map, report: rebaseReport(await gate(analysed.report), placement) });
@@ -60,8 +69,16 @@ export async function workspacesReport(
     parts,
     unmapped.map((folder) => workspaceWithoutMapWarning(fromHere(folder))),
   );
+  const runWarningWithoutMap = options.warnings?.["workspace-without-map"];
+  const leveled = applyWarningLevels(
+    merged,
+    combineWarningLevels(
+      {},
+      runWarningWithoutMap === undefined ? {} : { "workspace-without-map": runWarningWithoutMap },
+    ),
+  );
   return {
-    report: applyStrictness(merged, {
+    report: applyStrictness(leveled, {
       maxWarnings: options.maxWarnings ?? null,
       failOnUnresolved: options.failOnUnresolved,
     }),

@@ -1,4 +1,4 @@
-import { compilePathGlob, unionOf } from "../glob/compile-glob.js";
+import { compileGlobList, compilePathGlob, unionOf } from "../glob/compile-glob.js";
 import type { ContextMap } from "../map/layer-map.js";
 
 export interface ContextClassifier {
@@ -15,7 +15,9 @@ export function createContextClassifier(contexts: ContextMap | null): ContextCla
   if (contexts === null) return { contexts, contextOf: () => null, isShared: () => false };
   const pattern = new RegExp(compilePathGlob(contexts.pattern, { contextAs: "capture" }));
   const shared =
-    contexts.shared.length === 0 ? null : new RegExp(unionOf(contexts.shared.map((glob) => compilePathGlob(glob))));
+    contexts.shared.length === 0
+      ? null
+      : new RegExp(unionOf(compileGlobList(contexts.shared).map((compiled) => compiled.regex)));
   const isShared = (path: string): boolean => shared?.test(path) ?? false;
   return {
     contexts,

@@ -1,13 +1,11 @@
-import { compilePathGlob, unionOf } from "../glob/compile-glob.js";
+import { compileGlobList, unionOf, type CompiledGlob } from "../glob/compile-glob.js";
 import type { Layer } from "../map/layer-map.js";
 
-export interface CompiledGlob {
-  readonly glob: string;
-  readonly regex: string;
-}
+export type { CompiledGlob };
 
 export interface LayerMatcher {
   readonly name: string;
+  /** One per entry of `paths` without `!`, the `!` entries after it folded in. */
   readonly globs: readonly CompiledGlob[];
   /** The layer's globs as one alternation. */
   readonly regex: string;
@@ -29,8 +27,8 @@ export interface LayerClassifier {
 
 export function createLayerClassifier(layers: readonly Layer[]): LayerClassifier {
   const matchers = layers.map((layer): LayerMatcher => {
-    const globs = layer.paths.map((glob) => ({ glob, regex: compilePathGlob(glob) }));
-    const publicGlobs = layer.public?.map((glob) => ({ glob, regex: compilePathGlob(glob) })) ?? null;
+    const globs = compileGlobList(layer.paths);
+    const publicGlobs = layer.public === null || layer.public === undefined ? null : compileGlobList(layer.public);
     return { name: layer.name, globs, regex: unionOf(globs.map((compiled) => compiled.regex)), publicGlobs };
   });
   const tests = matchers.map((matcher) => ({ name: matcher.name, test: new RegExp(matcher.regex) }));

@@ -1,5 +1,5 @@
 import type { LayerMatcher } from "../classify/layer-classifier.js";
-import { compilePathGlob, unionOf } from "../glob/compile-glob.js";
+import { compileGlobList, compilePathGlob, unionOf } from "../glob/compile-glob.js";
 import type { ContextAllowance, ContextMap } from "../map/layer-map.js";
 import type { ForbiddenRule, PathRestriction, RuleMeaning } from "./rule-set.js";
 
@@ -45,7 +45,8 @@ export function compileContextRules(input: ContextRuleInput): CompiledContextRul
   const { contexts } = input;
   const anyContext = compilePathGlob(contexts.pattern);
   const contextNamed = (name: string): string => compilePathGlob(contexts.pattern, { contextAs: { name } });
-  const shared = contexts.shared.length === 0 ? [] : [unionOf(contexts.shared.map((glob) => compilePathGlob(glob)))];
+  const shared =
+    contexts.shared.length === 0 ? [] : [unionOf(compileGlobList(contexts.shared).map((compiled) => compiled.regex))];
   const allowing = [...new Set(contexts.allow.map((allowance) => allowance.from))];
   const to = (pathNot: readonly string[]): PathRestriction => ({
     path: anyContext,

@@ -1,5 +1,11 @@
 import type { LayerClassifier, LayerMatcher } from "../classify/layer-classifier.js";
-import { compileNameGlob, compilePathGlob, globsCannotOverlap, unionOf } from "../glob/compile-glob.js";
+import {
+  compileGlobList,
+  compileNameGlob,
+  globsCannotOverlap,
+  unionOf,
+  type CompiledGlob,
+} from "../glob/compile-glob.js";
 import type { Layer, LayerMap } from "../map/layer-map.js";
 import { BARE_SPECIFIER_REGEX, isBuiltinPattern } from "../packages/package-name.js";
 import { compileContextRules } from "./compile-context-rules.js";
@@ -30,7 +36,8 @@ export function compileRules(map: LayerMap, classifier: LayerClassifier): Compil
   const forbidden: ForbiddenRule[] = [];
   const meanings = new Map<string, RuleMeaning>();
   const typeOnly = map.options.typeOnlyImports === "allow" ? ["type-only"] : [];
-  const excluded = map.exclude.map((glob) => compilePathGlob(glob));
+  const excludeEntries = compileGlobList(map.exclude);
+  const excluded = excludeEntries.map((entry) => entry.regex);
   const packageGroups = layersSharingPackages(map.layers);
   const refusals = map.layers.map((layer) => refusedLayers(map.layers, layer));
   const refusalGroups = firstIndexOfEach(
@@ -38,8 +45,8 @@ export function compileRules(map: LayerMap, classifier: LayerClassifier): Compil
   );
 
   map.layers.forEach((layer, index) => {
-    const layerExcluded = overlapping(map.exclude, classifier.matchers[index] as LayerMatcher).map((glob) =>
-      compilePathGlob(glob),
+    const layerExcluded = overlappingEntries(excludeEntries, classifier.matchers[index] as LayerMatcher).map(
+      (entry) => entry.regex,
     );
     const from = membership(classifier.matchers, index, layerExcluded);
     const tolerated = map.layers.flatMap((target, targetIndex) =>
@@ -67,7 +74,7 @@ export function compileRules(map: LayerMap, classifier: LayerClassifier): Compil
             ? `${layer.name} may import ${describeAllowedLayers(layer)}; not ${refusedNames.join(", ")}`
             : `${members.join(", ")} may not import ${refusedNames.join(", ")}`,
         severity: "error",
-        from: members.length === 1 ? from : unionMembership(classifier.matchers, sharingRefusal, map.exclude),
+        from: members.length === 1 ? from : unionMembership(classifier.matchers, sharingRefusal, excludeEntries),
         to: to(refused.map(({ targetIndex }) => targetIndex)),
       });
       meanings.set(name, { kind: "layer", fromLayers: members, toLayer: null, toLayers: refusedNames });
@@ -85,7 +92,7 @@ export function compileRules(map: LayerMap, classifier: LayerClassifier): Compil
     }
     const sharing = packageGroups.get(index);
     if (sharing !== undefined) {
-      const groupFrom = sharing.length === 1 ? from : unionMembership(classifier.matchers, sharing, map.exclude);
+      const groupFrom = sharing.length === 1 ? from : unionMembership(classifier.matchers, sharing, excludeEntries);
       for (const { rule, check } of packageRules(
         sharing.map((member) => map.layers[member] as Layer),
         groupFrom,
@@ -231,6 +238,11 @@ function membership(
   return { path: (matchers[index] as LayerMatcher).regex, ...(pathNot.length > 0 ? { pathNot } : {}) };
 }
 
+/** The entries of a compiled glob list that could match some file of the layer. */
+function overlappingEntries(entries: readonly CompiledGlob[], layer: LayerMatcher): CompiledGlob[] {
+  return entries.filter((entry) => layer.globs.some((own) => !globsCannotOverlap(entry.glob, own.glob)));
+}
+
 /** The globs that could match some file of the layer. */
 function overlapping(globs: readonly string[], layer: LayerMatcher): string[] {
   return globs.filter((glob) => layer.globs.some((own) => !globsCannotOverlap(glob, own.glob)));
@@ -271,11 +283,15 @@ function layersSharingPackages(layers: readonly Layer[]): Map<number, number[]> 
 function unionMembership(
   matchers: readonly LayerMatcher[],
   indexes: readonly number[],
-  exclude: readonly string[],
+  exclude: readonly CompiledGlob[],
 ): PathRestriction {
-  const excluded = [...new Set(indexes.flatMap((index) => overlapping(exclude, matchers[index] as LayerMatcher)))].map(
-    (glob) => compilePathGlob(glob),
-  );
+  const excluded = [
+    ...new Set(
+      indexes.flatMap((index) =>
+        overlappingEntries(exclude, matchers[index] as LayerMatcher).map((entry) => entry.regex),
+      ),
+    ),
+  ];
   return {
     path: unionOf(indexes.map((index) => firstMatchRegex(matchers, index))),
     ...(excluded.length > 0 ? { pathNot: excluded } : {}),

@@ -4,7 +4,7 @@ import type { MapPointer } from "../diagnostics/diagnostic.js";
 import { groupUnclaimed } from "../diagnostics/unclaimed-findings.js";
 import { patternMatches, suggestLayer, type LayerSuggestion } from "../diagnostics/suggest-layer.js";
 import { packageUsedBy } from "../packages/package-name.js";
-import { compilePathGlob } from "../glob/compile-glob.js";
+import { compileGlobList } from "../glob/compile-glob.js";
 import type { GraphDependency } from "../graph/module-graph.js";
 import { isSourceFile } from "../graph/source-files.js";
 import type { Layer } from "../map/layer-map.js";
@@ -93,7 +93,7 @@ function describeContext({ contexts }: ExplainContext, file: string): string | n
 
 function unclaimedReason(context: ExplainContext, file: string, status: FileExplanation["status"]): string {
   if (status === "excluded") {
-    const glob = context.map.exclude.find((candidate) => new RegExp(compilePathGlob(candidate)).test(file));
+    const glob = compileGlobList(context.map.exclude).find((candidate) => new RegExp(candidate.regex).test(file))?.glob;
     return `it is excluded by "${glob ?? "?"}", and no layer's paths match it`;
   }
   if (status === "not-source") return "it is not a source file, and no layer's paths match it";

@@ -3,7 +3,11 @@
  * dependency-cruiser and every diagnostic use these strings, so they can never disagree.
  *
  * Only plain forms are emitted, because dependency-cruiser refuses regexes with nested quantifiers:
- * `**` + `/` → `(?:|.*\/)`, a trailing `/**` → `(?:|/.*)`, `**` → `.*`, `*` → `[^/]*`, `?` → `[^/]`, `{a,b}` → `(?:a|b)`.
+ * `**` + `/` → `(?:|[^]*\/)`, a trailing `/**` → `(?:|/[^]*)`, `**` → `[^]*`, `*` → `[^/]*`, `?` → `[^/]`,
+ * `{a,b}` → `(?:a|b)`. `[^]` (any character, a newline too) rather than `.`, so a path holding a newline matches.
+ * In a list of globs, an entry starting with `!` removes what the entries before it matched (as in
+ * .gitignore and globby): each other entry becomes its regex behind a negative look-ahead of the `!`
+ * entries after it, so the list stays a plain alternation that a rule's `path` or `pathNot` can hold.
  * Every group is non-capturing, so the one capture a context rule asks for is `$1` in dependency-cruiser.
  * The placeholder `<context>`, a whole path segment, compiles to what `contextAs` says (default `[^/]+`).
  */
@@ -31,6 +35,77 @@ export interface PathGlobOptions {
   readonly contextAs?: ContextAs;
 }
 
+/** One entry of a glob list as a regex: `glob` as written, `regex` with the `!` entries after it folded in. */
+export interface CompiledGlob {
+  readonly glob: string;
+  readonly regex: string;
+}
+
+const ANY = "[^]*";
+
+/** True for an entry of a glob list that removes files (`!src/**\/*.test.ts`). */
+export function isNegatedGlob(glob: string): boolean {
+  return glob.startsWith("!");
+}
+
+/**
+ * A list of globs (`paths`, `public`, `contexts.shared`, `exclude`): one compiled entry per entry
+ * without `!`, which matches what that entry matches minus what any `!` entry after it matches. A file
+ * is in the list when one of them matches: the last entry matching it is not a `!` entry. A `!` entry
+ * before every other entry has nothing to remove and is refused.
+ */
+export function compileGlobList(globs: readonly string[], options: PathGlobOptions = {}): CompiledGlob[] {
+  if (globs.length > 0 && isNegatedGlob(globs[0] as string)) assertGlobListEntry(globs, 0);
+  // A look-ahead never captures: `<context>` in a `!` entry matches any context.
+  const negatedAs: PathGlobOptions = options.contextAs === "capture" ? { contextAs: "any" } : options;
+  const compiled: CompiledGlob[] = [];
+  const removedAfter: string[] = [];
+  let lookAhead = "";
+  for (let index = globs.length - 1; index >= 0; index -= 1) {
+    const glob = globs[index] as string;
+    if (isNegatedGlob(glob)) {
+      removedAfter.push(`${bodyOf(compileNegated(glob, negatedAs))}$`);
+      lookAhead = `(?!${removedAfter.join("|")})`;
+      continue;
+    }
+    const regex = compilePathGlob(glob, options);
+    compiled.push({ glob, regex: lookAhead === "" ? regex : `^${lookAhead}${regex.slice(1)}` });
+  }
+  return compiled.reverse();
+}
+
+/** Throws the InvalidGlobError of entry `index` of a glob list, naming the entry as written; for validation. */
+export function assertGlobListEntry(globs: readonly string[], index: number, options: PathGlobOptions = {}): void {
+  const glob = globs[index] as string;
+  if (!isNegatedGlob(glob)) {
+    compilePathGlob(glob, options);
+    return;
+  }
+  if (index === 0) {
+    throw new InvalidGlobError(
+      glob,
+      "a '!' glob removes files that the globs before it matched, and no glob comes before it",
+    );
+  }
+  compileNegated(glob, options.contextAs === "capture" ? { contextAs: "any" } : options);
+}
+
+function compileNegated(glob: string, options: PathGlobOptions): string {
+  const positive = glob.slice(1);
+  if (isNegatedGlob(positive)) throw new InvalidGlobError(glob, "write one '!' at most");
+  try {
+    return compilePathGlob(positive, options);
+  } catch (error) {
+    if (error instanceof InvalidGlobError) throw new InvalidGlobError(glob, error.reason);
+    throw error;
+  }
+}
+
+/** A compiled glob without its anchors `^` and `$`: no alternation is left at its top level. */
+function bodyOf(regex: string): string {
+  return `(?:${regex.slice(1, -1)})`;
+}
+
 const REGEX_SPECIALS = new Set([".", "+", "^", "$", "(", ")", "|", "[", "]", "\\", "{", "}", "*", "?"]);
 const MAGIC = /[*?{]/;
 const PLACEHOLDER_LIKE = /^<[A-Za-z][A-Za-z0-9_-]*>/;
@@ -55,10 +130,10 @@ function translatePathGlob(glob: string, context: string): string {
     const literal = HAS_PLACEHOLDER.test(trimmed)
       ? translate(trimmed, 0, false, context).regex
       : escapeLiteral(trimmed);
-    return `^${literal}(?:|/.*)$`;
+    return `^${literal}(?:|/${ANY})$`;
   }
   if (trimmed.endsWith("/**")) {
-    return `^${translate(trimmed.slice(0, -3), 0, false, context).regex}(?:|/.*)$`;
+    return `^${translate(trimmed.slice(0, -3), 0, false, context).regex}(?:|/${ANY})$`;
   }
   return `^${translate(trimmed, 0, false, context).regex}$`;
 }
@@ -110,7 +185,12 @@ function assertPathGlob(glob: string): void {
   if (glob.startsWith("/") || /^[A-Za-z]:/.test(glob)) {
     throw new InvalidGlobError(glob, "it is absolute; write it relative to the map's folder");
   }
-  if (glob.startsWith("!")) throw new InvalidGlobError(glob, "negation is not supported; use exclude");
+  if (glob.startsWith("!")) {
+    throw new InvalidGlobError(
+      glob,
+      "a '!' glob belongs in a list (paths, public, contexts.shared, exclude), after the globs it removes files from",
+    );
+  }
   if (glob.split("/").some((segment) => segment === "..")) {
     throw new InvalidGlobError(glob, "'..' would reach outside the map's folder");
   }
@@ -138,10 +218,10 @@ function translate(glob: string, start: number, insideBraces: boolean, context: 
         const atSegmentStart = index === 0 || "/{,".includes(glob[index - 1] as string);
         if (!atSegmentStart) throw new InvalidGlobError(glob, "'**' must be a whole path segment");
         if (glob[index + 2] === "/") {
-          regex += "(?:|.*/)";
+          regex += `(?:|${ANY}/)`;
           index += 3;
         } else if (index + 2 === glob.length || (insideBraces && /[,}]/.test(glob[index + 2] ?? ""))) {
-          regex += ".*";
+          regex += ANY;
           index += 2;
         } else {
           throw new InvalidGlobError(glob, "'**' must be a whole path segment");

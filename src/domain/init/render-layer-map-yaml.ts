@@ -1,3 +1,4 @@
+import type { VocabularyPlan } from "./plan-by-vocabulary.js";
 import type { InitPlan } from "./plan-layer-map.js";
 
 export interface RenderInput {
@@ -50,4 +51,46 @@ function wrap(text: string): string[] {
     } else current = current === "" ? word : `${current} ${word}`;
   }
   return [...lines, current];
+}
+
+export interface VocabularyRenderInput {
+  readonly plan: VocabularyPlan;
+  readonly name: string;
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+}
+
+/** The `layers.yaml` init writes from the vocabulary: layers, contexts, unassigned files at severity warn. */
+export function renderVocabularyMapYaml({ plan, name, include, exclude }: VocabularyRenderInput): string {
+  const placed = plan.files - plan.unassigned.length;
+  const lines = [
+    "# yaml-language-server: $schema=./node_modules/layerlint/schema/layer-map.schema.json",
+    `# Written by \`layerlint init\`, which placed ${placed} of ${plan.files} source files by their folder and file names.`,
+    "# A file belongs to the layer whose paths match it; an entry starting with `!` removes files from the entries",
+    "# before it. `mayImport` lists the other layers a layer may import. Files no layer claims are reported at",
+    "# severity warn: `layerlint doctor` suggests a layer for each folder of them.",
+    "version: 1",
+    `name: ${quote(name)}`,
+    `include: ${list(include)}`,
+    `exclude: ${list(exclude)}`,
+    "options:",
+    "  unassigned: warn",
+  ];
+  if (plan.contexts !== null) {
+    lines.push(
+      `# contexts: ${plan.contexts.names.join(", ")}; each may import only itself${plan.contexts.shared.length > 0 ? " and the shared kernel" : ""}.`,
+      "contexts:",
+      `  pattern: ${quote(plan.contexts.pattern)}`,
+    );
+    if (plan.contexts.shared.length > 0) lines.push(`  shared: ${list(plan.contexts.shared)}`);
+  }
+  lines.push("layers:");
+  for (const layer of plan.layers) {
+    lines.push(...wrap(layer.comment).map((line) => `  # ${line}`));
+    lines.push(`  ${layer.name}:`);
+    lines.push(`    paths: ${list(layer.paths)}`);
+    lines.push(`    mayImport: ${list(layer.mayImport)}`);
+    if (layer.description !== null) lines.push(`    description: ${quote(layer.description)}`);
+  }
+  return `${lines.join("\n")}\n`;
 }

@@ -22,13 +22,6 @@ export function coverageWarnings(classifier: LayerClassifier, files: readonly st
       if (test.test(file)) usedPublicGlobs.add(`${claiming[0] as string}\u0000${glob.glob}`);
     for (const layer of claiming) usedLayers.add(layer);
     for (const glob of classifier.globsMatching(file)) usedGlobs.add(glob.regex);
-    if (claiming.length > 1) {
-      warnings.push({
-        code: "claimed-by-several-layers",
-        file,
-        message: `${file} is claimed by ${claiming.join(", ")}; it belongs to ${claiming[0]}, the first in map order`,
-      });
-    }
   }
   for (const matcher of classifier.matchers) {
     if (!usedLayers.has(matcher.name)) {

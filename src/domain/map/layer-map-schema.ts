@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { WARNING_CODES, WARNING_LEVELS } from "../report/warning-levels.js";
 
 /**
  * The one schema of a layer map file (the user's `layers.yaml` and every preset alike).
@@ -87,6 +88,25 @@ export const optionsSchema = z.strictObject({
     .describe(
       "`true`: an import of a barrel (a module that only re-exports) counts as imports of the modules defining the names taken, as `check --through-barrels` (default `false`).",
     )
+    .optional(),
+  warnings: z
+    .strictObject(
+      Object.fromEntries(
+        WARNING_CODES.map((code) => [
+          code,
+          z
+            .enum(WARNING_LEVELS, { error: `${code} must be off, warn or error` })
+            .describe(
+              `\`off\`: never reported; \`warn\` (default): reported; \`error\`: reported, and fails the check.`,
+            )
+            .optional(),
+        ]),
+      ) as Record<
+        (typeof WARNING_CODES)[number],
+        z.ZodOptional<z.ZodEnum<{ off: "off"; warn: "warn"; error: "error" }>>
+      >,
+    )
+    .describe("The level of each warning code (`unresolved-import: off`); `check --warnings CODE=LEVEL` overrides it.")
     .optional(),
 });
 

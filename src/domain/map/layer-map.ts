@@ -1,3 +1,5 @@
+import type { WarningLevels } from "../report/warning-levels.js";
+
 /** A layer map after presets are applied and every reference is validated. */
 
 export type TypeOnlyImportsPolicy = "check" | "allow";
@@ -34,6 +36,8 @@ export interface LayerMapOptions {
   readonly maxLines: number | null;
   /** See through barrels: attribute their imports to the modules defining the names. */
   readonly throughBarrels: boolean;
+  /** The level of each warning code the map sets (`options.warnings`); a code not listed is `warn`. */
+  readonly warnings: WarningLevels;
 }
 
 /** A tolerated layer or package violation: `from` and `to` are globs, `until` a YYYY-MM-DD day or null. */

@@ -1,3 +1,4 @@
+import type { WarningLevels } from "../report/warning-levels.js";
 import { closestName } from "./closest-name.js";
 import type {
   ContextsFileEntry,
@@ -42,8 +43,9 @@ type TopKey =
   | "maxLines"
   | "exceptions"
   | "throughBarrels"
+  | "warnings"
   | "contexts";
-type TopValue = string | string[] | number | boolean | ExceptionFileEntry[] | ContextsFileEntry;
+type TopValue = string | string[] | number | boolean | ExceptionFileEntry[] | ContextsFileEntry | WarningLevels;
 
 export interface MergedLayerMap {
   readonly values: Partial<Record<TopKey, TopValue>>;
@@ -78,6 +80,7 @@ export function mergeLayerMaps(files: readonly SourcedLayerMapFile[]): MergedLay
       maxLines: content.options?.maxLines,
       exceptions: content.exceptions,
       throughBarrels: content.options?.throughBarrels,
+      warnings: content.options?.warnings,
       contexts: content.contexts,
     };
     for (const [key, value] of Object.entries(topLevel) as [TopKey, TopValue | undefined][]) {

@@ -1,4 +1,6 @@
 import {
+  assertGlobListEntry,
+  isNegatedGlob,
   compilePathGlob,
   CONTEXT_PLACEHOLDER,
   countContextPlaceholders,
@@ -21,7 +23,7 @@ export function validateContexts(
   if (entry === undefined) return null;
   checkPattern(entry.pattern, file, issues);
   const shared = entry.shared ?? [];
-  shared.forEach((glob, index) => checkPathGlob(glob, file, ["contexts", "shared", index], false, issues));
+  checkPathGlobList(shared, file, ["contexts", "shared"], false, issues);
   const allow = (entry.allow ?? []).map((allowance, index) => {
     for (const side of ["from", "to"] as const) {
       const name = allowance[side];
@@ -74,6 +76,33 @@ function checkPattern(pattern: string, file: string, issues: MapIssue[]): void {
  * A path glob of the map, with or without the placeholder: `placeholderAllowed` is true only for
  * `contexts.pattern` and, when the map declares contexts, layers' paths.
  */
+/** A list of path globs whose entries may start with `!` (paths, public, contexts.shared, exclude). */
+export function checkPathGlobList(
+  globs: readonly string[],
+  file: string,
+  keyPath: readonly (string | number)[],
+  placeholderAllowed: boolean,
+  issues: MapIssue[],
+): void {
+  globs.forEach((glob, index) => {
+    const at = [...keyPath, index];
+    if (!isNegatedGlob(glob)) {
+      checkPathGlob(glob, file, at, placeholderAllowed, issues);
+      return;
+    }
+    try {
+      assertGlobListEntry(globs, index);
+    } catch (error) {
+      if (!(error instanceof InvalidGlobError)) throw error;
+      issues.push({ file, keyPath: at, message: error.message });
+      return;
+    }
+    if (!placeholderAllowed && countContextPlaceholders(glob) > 0) {
+      issues.push({ file, keyPath: at, message: placeholderMisplaced(keyPath) });
+    }
+  });
+}
+
 export function checkPathGlob(
   glob: string,
   file: string,

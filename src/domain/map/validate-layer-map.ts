@@ -1,4 +1,11 @@
-import { compileNameGlob, compilePathGlob, InvalidGlobError, literalSegmentsOf } from "../glob/compile-glob.js";
+import type { WarningLevels } from "../report/warning-levels.js";
+import {
+  assertGlobListEntry,
+  compileNameGlob,
+  InvalidGlobError,
+  isNegatedGlob,
+  literalSegmentsOf,
+} from "../glob/compile-glob.js";
 import { closestName } from "./closest-name.js";
 import type {
   CyclesPolicy,
@@ -11,7 +18,7 @@ import type {
 import { LAYER_NAME_PATTERN, MAX_LAYERS, type ContextsFileEntry, type ExceptionFileEntry } from "./layer-map-schema.js";
 import type { MapIssue } from "./map-issue.js";
 import { mayImportTarget, type DraftLayer, type MayImportEntry, type MergedLayerMap } from "./merge-layer-maps.js";
-import { checkPathGlob, validateContexts } from "./validate-contexts.js";
+import { checkPathGlob, checkPathGlobList, validateContexts } from "./validate-contexts.js";
 
 export interface ValidationContext {
   /** The user's own map file: issues about the map as a whole point here. */
@@ -55,7 +62,7 @@ export function validateLayerMap(merged: MergedLayerMap, context: ValidationCont
     issues,
   );
   checkGlobs(include, merged.origins.include ?? context.mapFile, ["include"], issues);
-  checkGlobs(exclude, merged.origins.exclude ?? context.mapFile, ["exclude"], issues);
+  checkPathGlobList(exclude, merged.origins.exclude ?? context.mapFile, ["exclude"], false, issues);
 
   if (issues.length > 0) return { ok: false, issues };
   return {
@@ -71,6 +78,7 @@ export function validateLayerMap(merged: MergedLayerMap, context: ValidationCont
         cycles: (merged.values.cycles as CyclesPolicy | undefined) ?? "warn",
         maxLines: (merged.values.maxLines as number | undefined) ?? null,
         throughBarrels: (merged.values.throughBarrels as boolean | undefined) ?? false,
+        warnings: (merged.values.warnings as WarningLevels | undefined) ?? {},
       },
       layers,
       exceptions,
@@ -98,7 +106,7 @@ function validateLayer(draft: DraftLayer, names: readonly string[], hasContexts:
       message: `layer "${name}" has no paths: list the globs of its files under \`paths:\``,
     });
   }
-  checkGlobs(paths, origins.paths ?? draft.definedIn, ["layers", name, "paths"], issues, hasContexts);
+  checkPathGlobList(paths, origins.paths ?? draft.definedIn, ["layers", name, "paths"], hasContexts, issues);
 
   const entries = (values.mayImport as MayImportEntry[] | undefined) ?? [];
   const mayImportFile = origins.mayImport ?? draft.definedIn;
@@ -209,17 +217,20 @@ function checkPublicGlobs(
   globs.forEach((glob, index) => {
     const keyPath = ["layers", layer, "public", index];
     try {
-      compilePathGlob(glob);
+      assertGlobListEntry(globs, index);
     } catch (error) {
       issues.push({ file, keyPath, message: globMessage(error) });
       return;
     }
+    if (isNegatedGlob(glob)) return;
     const literal = literalSegmentsOf(glob);
-    const inside = paths.some((path) => {
-      const pathLiteral = literalSegmentsOf(path);
-      const shared = Math.min(literal.length, pathLiteral.length);
-      return literal.slice(0, shared).every((segment, position) => segment === pathLiteral[position]);
-    });
+    const inside = paths
+      .filter((path) => !isNegatedGlob(path))
+      .some((path) => {
+        const pathLiteral = literalSegmentsOf(path);
+        const shared = Math.min(literal.length, pathLiteral.length);
+        return literal.slice(0, shared).every((segment, position) => segment === pathLiteral[position]);
+      });
     if (paths.length > 0 && !inside) {
       issues.push({
         file,

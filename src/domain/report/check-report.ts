@@ -8,7 +8,6 @@ export const REPORT_VERSION = 1;
 export type WarningCode =
   | "unresolved-import"
   | "parse-error"
-  | "claimed-by-several-layers"
   | "layer-matches-nothing"
   | "glob-matches-nothing"
   | "nothing-checked"
@@ -77,7 +76,7 @@ export interface BaselineSummary {
   readonly staleAction: "error" | "warn" | "removed";
 }
 
-export type CheckFailureCode = "stale-baseline" | "max-warnings" | "unresolved-imports";
+export type CheckFailureCode = "stale-baseline" | "max-warnings" | "unresolved-imports" | "warnings-as-errors";
 
 export interface CheckFailure {
   readonly code: CheckFailureCode;

@@ -125,7 +125,7 @@ export const checkReportSchema = z
       failures: z
         .array(
           z.strictObject({
-            code: z.string().describe("stale-baseline | max-warnings | unresolved-imports"),
+            code: z.string().describe("stale-baseline | max-warnings | unresolved-imports | warnings-as-errors"),
             message: z.string(),
           }),
         )

@@ -1,0 +1,110 @@
+import { createLayerClassifier } from "../classify/layer-classifier.js";
+import { compileGlobList } from "../glob/compile-glob.js";
+import type { Layer } from "../map/layer-map.js";
+import { compareText } from "../violations/violation.js";
+import { placeByVocabulary, type Placement } from "./classify-by-vocabulary.js";
+import type { DetectedContexts } from "./detect-contexts.js";
+import { VOCABULARY, type Role } from "./vocabulary.js";
+
+export interface VocabularyLayer extends Layer {
+  /** The comment written above the layer. */
+  readonly comment: string;
+  /** How many files it holds. */
+  readonly files: number;
+}
+
+export interface VocabularyPlan {
+  readonly layers: readonly VocabularyLayer[];
+  readonly contexts: DetectedContexts | null;
+  /** Files no word of the vocabulary places: left unassigned, for `doctor` to suggest a layer. */
+  readonly unassigned: readonly string[];
+  readonly files: number;
+}
+
+/**
+ * Layers from the vocabulary: one per role that holds files, in the vocabulary's order, each with the
+ * globs that placed its files. Where one layer's glob also matches another layer's files (a suffix
+ * inside a folder of another role), `!` entries remove them, so every file is claimed by exactly the
+ * layer its placement names and by no other: the map needs no first-match order and `doctor` sees no
+ * overlap. Files nothing places stay unassigned, never in a catch-all layer.
+ */
+export function planByVocabulary(
+  files: readonly string[],
+  roots: readonly string[],
+  contexts: DetectedContexts | null,
+): VocabularyPlan {
+  const placements = new Map<string, Placement>();
+  const unassigned: string[] = [];
+  for (const file of files) {
+    const root = rootOf(file, roots);
+    const contextAt =
+      contexts !== null && file.startsWith(`${contexts.container}/`)
+        ? contexts.container.split("/").length - (root === "" ? 0 : root.split("/").length)
+        : null;
+    const placement = placeByVocabulary(file, root, contextAt);
+    if (placement === null) unassigned.push(file);
+    else placements.set(file, placement);
+  }
+
+  const present = VOCABULARY.filter((words) => [...placements.values()].some((placed) => placed.role === words.role));
+  const presentRoles = new Set<Role>(present.map((words) => words.role));
+  const paths = new Map<Role, string[]>(
+    present.map((words) => [
+      words.role,
+      [
+        ...new Set(
+          [...placements.values()].filter((placed) => placed.role === words.role).map((placed) => placed.glob),
+        ),
+      ].sort(compareText),
+    ]),
+  );
+  const expected = (file: string): Role | null => placements.get(file)?.role ?? null;
+  const claims = () => createLayerClassifier(present.map((words) => layerOf(words.role, paths.get(words.role) ?? [])));
+
+  // First the placing globs of the files a layer should not claim, where that removes none of its own files.
+  let classifier = claims();
+  for (const words of present) {
+    const own = paths.get(words.role) as string[];
+    const intruders = files.filter(
+      (file) => expected(file) !== words.role && classifier.layersClaiming(file).includes(words.role),
+    );
+    const removals = [...new Set(intruders.map((file) => placements.get(file)?.glob ?? file))].sort(compareText);
+    const safe = removals.filter((glob) => {
+      const test = compileGlobList([glob]).map((compiled) => new RegExp(compiled.regex));
+      return !files.some((file) => expected(file) === words.role && test.some((regex) => regex.test(file)));
+    });
+    paths.set(words.role, [...own, ...safe.map((glob) => `!${glob}`)]);
+  }
+  // Then file by file, for what is left.
+  classifier = claims();
+  for (const file of files) {
+    const claiming = classifier.layersClaiming(file);
+    const role = expected(file);
+    for (const layer of claiming) {
+      if (layer !== role) paths.set(layer as Role, [...(paths.get(layer as Role) ?? []), `!${file}`]);
+    }
+    if (role !== null && !claiming.includes(role)) paths.set(role, [...(paths.get(role) ?? []), file]);
+  }
+
+  const layers = present.map((words): VocabularyLayer => {
+    const count = [...placements.values()].filter((placed) => placed.role === words.role).length;
+    return {
+      ...layerOf(words.role, paths.get(words.role) ?? []),
+      mayImport: words.mayImport.filter((target) => presentRoles.has(target)),
+      description: words.description,
+      comment: `${words.role} (${count} ${count === 1 ? "file" : "files"}): ${words.description}`,
+      files: count,
+    };
+  });
+  return { layers, contexts, unassigned, files: files.length };
+}
+
+function layerOf(role: Role, paths: readonly string[]): Layer {
+  return { name: role, paths, mayImport: [], packages: null, description: null };
+}
+
+function rootOf(file: string, roots: readonly string[]): string {
+  return (
+    roots.filter((root) => root !== "" && file.startsWith(`${root}/`)).sort((a, b) => b.length - a.length)[0] ?? ""
+  );
+}
