@@ -7,6 +7,18 @@ export interface TextInsertion {
   readonly text: string;
 }
 
+/** The value at a key path of the parsed map; undefined when absent (`locate` then answers the closest ancestor). */
+function valueAt(parsed: ParsedYaml, keyPath: readonly (string | number)[]): unknown {
+  let current: unknown = parsed.value;
+  for (const part of keyPath) {
+    if (typeof current !== "object" || current === null) return undefined;
+    current = (current as Record<string | number, unknown>)[part];
+  }
+  return current;
+}
+
+const has = (parsed: ParsedYaml, keyPath: readonly (string | number)[]) => valueAt(parsed, keyPath) !== undefined;
+
 export const EXCEPTION_REASON_PLACEHOLDER = "TODO: why this import is tolerated";
 
 /**
@@ -21,7 +33,7 @@ export function exceptionInsertion(text: string, parsed: ParsedYaml, from: strin
     reason: JSON.stringify(EXCEPTION_REASON_PLACEHOLDER),
   };
   const lines = text.split("\n");
-  if (parsed.locate(["exceptions"], true) === null) {
+  if (!has(parsed, ["exceptions"])) {
     const last = lines.length;
     const separator = text.length === 0 || text.endsWith("\n") ? "" : "\n";
     return {
@@ -30,7 +42,7 @@ export function exceptionInsertion(text: string, parsed: ParsedYaml, from: strin
       text: `${separator}exceptions:\n  - from: ${fields.from}\n    to: ${fields.to}\n    reason: ${fields.reason}\n`,
     };
   }
-  const first = parsed.locate(["exceptions", 0]);
+  const first = has(parsed, ["exceptions", 0]) ? parsed.locate(["exceptions", 0]) : null;
   if (first === null) return null;
   const before = (lines[first.line - 1] as string).slice(0, first.column - 1);
   if (before.trimEnd().endsWith("[") || before.trimEnd().endsWith(","))
@@ -59,15 +71,19 @@ export function mayImportInsertion(
 ): TextInsertion | null {
   const lines = text.split("\n");
   const lineOf = (line: number) => lines[line - 1] ?? "";
-  const list = parsed.locate(["layers", layer, "mayImport"]);
-  if (list === null) {
+  if (!has(parsed, ["layers", layer, "paths"])) return null;
+  if (!has(parsed, ["layers", layer, "mayImport"])) {
     const layerKey = parsed.locate(["layers", layer], true);
     const paths = parsed.locate(["layers", layer, "paths"], true);
     if (layerKey === null || paths === null) return null;
     if (paths.line === layerKey.line) return { ...paths, text: `mayImport: [${target}], ` };
     return { line: paths.line, column: 1, text: `${" ".repeat(paths.column - 1)}mayImport: [${target}]\n` };
   }
-  const first = parsed.locate(["layers", layer, "mayImport", 0]);
+  const list = parsed.locate(["layers", layer, "mayImport"]);
+  if (list === null) return null;
+  const first = has(parsed, ["layers", layer, "mayImport", 0])
+    ? parsed.locate(["layers", layer, "mayImport", 0])
+    : null;
   if (lineOf(list.line).charAt(list.column - 1) === "[") {
     const offsetInLine = lineOf(list.line).indexOf("]", list.column - 1);
     if (offsetInLine === -1) return null;

@@ -90,7 +90,7 @@ export async function startLspSession(
         const timer = setTimeout(() => {
           waiters.delete(check);
           reject(new Error(`no matching diagnostics for ${file}; last: ${JSON.stringify(published.get(uri(file)))}`));
-        }, 20_000);
+        }, 50_000);
         const check = () => {
           const current = published.get(uri(file));
           if (current !== undefined && ready(current)) {
@@ -115,7 +115,10 @@ export async function startLspSession(
       });
     },
     async close() {
-      await connection.sendRequest("shutdown").catch(() => undefined);
+      await Promise.race([
+        connection.sendRequest("shutdown").catch(() => undefined),
+        new Promise((resolve) => setTimeout(resolve, 5000)),
+      ]);
       await connection.sendNotification("exit").catch(() => undefined);
       await new Promise<void>((resolve) => {
         if (child.exitCode !== null) resolve();

@@ -6,7 +6,9 @@ import {
   DiagnosticSeverity,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   StreamMessageReader,
   StreamMessageWriter,
   TextDocuments,
@@ -74,6 +76,9 @@ export function startLanguageServer(settings: LanguageServerSettings): Connectio
   let latest: EditorAnalysis | null = null;
   let published = new Set<string>();
 
+  /** A notification, not showMessageRequest: nothing waits for the user to dismiss it. */
+  const tell = (type: MessageType, message: string) =>
+    void connection.sendNotification(ShowMessageNotification.type, { type, message });
   const relativeToRoot = (path: string) => relative(rootDir, path).split(sep).join("/");
   const textOf = async (path: string) =>
     unsaved.textOf(path) ?? (await settings.ports.fileSystem.readText(path).catch(() => ""));
@@ -98,13 +103,13 @@ export function startLanguageServer(settings: LanguageServerSettings): Connectio
     if (watchRegistration)
       await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/*" }] });
     if (workspace === "") {
-      connection.window.showErrorMessage("layerlint: the client named no workspace folder");
+      tell(MessageType.Error, "layerlint: the client named no workspace folder");
       return;
     }
     try {
       mapFile = await findLayerMap(settings.ports.fileSystem, workspace, configOption);
     } catch (error) {
-      connection.window.showErrorMessage(`layerlint: ${error instanceof Error ? error.message : String(error)}`);
+      tell(MessageType.Error, `layerlint: ${error instanceof Error ? error.message : String(error)}`);
       return;
     }
     rootDir = dirname(mapFile);
@@ -175,7 +180,7 @@ export function startLanguageServer(settings: LanguageServerSettings): Connectio
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       connection.console.error(`layerlint: ${message}`);
-      connection.window.showErrorMessage(`layerlint: ${message}`);
+      tell(MessageType.Error, `layerlint: ${message}`);
       return;
     }
     const byFile = new Map<string, Diagnostic[]>();
@@ -269,14 +274,14 @@ export function startLanguageServer(settings: LanguageServerSettings): Connectio
     if (command !== EXPLAIN_COMMAND || latest === null || !latest.ok) return null;
     const violation = latest.analysis.report.violations.find((candidate) => candidate.id === args?.[0]);
     if (violation === undefined) {
-      connection.window.showWarningMessage(`layerlint: no violation with id "${String(args?.[0])}" any more`);
+      tell(MessageType.Warning, `layerlint: no violation with id "${String(args?.[0])}" any more`);
       return null;
     }
     const text = renderViolationStory(
       explainViolation(latest.explain.context, violation),
       await latest.explain.renderContext([violation.from]),
     );
-    connection.window.showInformationMessage(text);
+    tell(MessageType.Info, text);
     return text;
   });
 
