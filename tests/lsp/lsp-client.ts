@@ -27,6 +27,8 @@ export interface LspSession {
   readonly connection: MessageConnection;
   readonly messages: string[];
   uri(file: string): string;
+  /** The last diagnostics published for each file that has any. */
+  published(): ReadonlyMap<string, readonly LspDiagnostic[]>;
   /** The last diagnostics published for a file. */
   diagnostics(file: string): readonly LspDiagnostic[] | undefined;
   /** Resolves once the file's published diagnostics satisfy `ready` (checked on each publication and now). */
@@ -84,6 +86,7 @@ export async function startLspSession(
     connection,
     messages,
     uri,
+    published: () => new Map([...published].filter(([, diagnostics]) => diagnostics.length > 0)),
     diagnostics: (file) => published.get(uri(file)),
     waitFor(file, ready) {
       return new Promise((resolve, reject) => {
