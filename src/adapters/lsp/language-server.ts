@@ -26,6 +26,7 @@ import { incrementalExtractor } from "../../application/incremental-extractor.js
 import { incrementalSyntaxChecker } from "../../application/incremental-syntax-checker.js";
 import { exceptionInsertion, mayImportInsertion, type TextInsertion } from "../../application/map-edits.js";
 import type { CheckPorts, DependencyExtractor } from "../../application/ports.js";
+import { rememberedImports } from "../../application/remembered-imports.js";
 import { unsavedTexts, withUnsavedTexts } from "../../application/unsaved-texts.js";
 import { CONFIGURATION_ERRORS_ANCHOR, type EditorDiagnostic } from "../../domain/editor/editor-diagnostic.js";
 import { explainViolation } from "../../domain/explain/explain-violation.js";
@@ -66,7 +67,8 @@ export function startLanguageServer(settings: LanguageServerSettings): Connectio
   const fileSystem = withUnsavedTexts(settings.ports.fileSystem, unsaved);
   const syntax = incrementalSyntaxChecker(fileSystem, settings.ports.inspector);
   let extractor = incrementalExtractor(unsavedTextExtractor(settings.ports.extractor, unsaved));
-  const ports = (): CheckPorts => ({ ...settings.ports, fileSystem, syntax, extractor });
+  const inspector = rememberedImports(settings.ports.inspector);
+  const ports = (): CheckPorts => ({ ...settings.ports, fileSystem, syntax, extractor, inspector });
 
   let workspace = "";
   let configOption: string | undefined;
@@ -214,7 +216,7 @@ export function startLanguageServer(settings: LanguageServerSettings): Connectio
       return markdown === null ? null : { contents: { kind: "markdown", value: markdown } };
     }
     const file = relativeToRoot(path);
-    for (const found of settings.ports.inspector.locateImports(file, text)) {
+    for (const found of inspector.locateImports(file, text)) {
       const range = specifierRange(text, found.line, found.column, found.specifier);
       if (!contains(range, position)) continue;
       const markdown = await hoverOnImport(latest.analysis, latest.explain, file, found.specifier);
