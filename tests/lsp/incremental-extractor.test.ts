@@ -19,9 +19,9 @@ function fakeProject(project: Record<string, string[]>) {
     })),
   });
   const extractor: DependencyExtractor = {
-    async extract(files, options) {
+    extract(files, options) {
       calls.push([...files, ...(options.maxDepth === 1 ? ["(one)"] : [])]);
-      if (options.maxDepth === 1) return { modules: files.map(module) };
+      if (options.maxDepth === 1) return Promise.resolve({ modules: files.map(module) });
       const seen = new Set<string>();
       const pending = [...files];
       while (pending.length > 0) {
@@ -30,7 +30,7 @@ function fakeProject(project: Record<string, string[]>) {
         seen.add(file);
         pending.push(...(project[file] ?? []));
       }
-      return { modules: [...seen].sort().map(module) };
+      return Promise.resolve({ modules: [...seen].sort().map(module) });
     },
   };
   return { extractor, calls };
