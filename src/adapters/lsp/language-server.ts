@@ -120,6 +120,8 @@ export function startLanguageServer(settings: LanguageServerSettings): Connectio
         unsavedTextExtractor(settings.ports.extractor, unsaved),
         await settings.firstExtractor(rootDir, mapFile),
       );
+    // Documents opened before the map was found: the first graph reads the disk, their unsaved texts are patched in.
+    changed(documents.all().map((document) => fileURLToPath(document.uri)));
     schedule(0);
   });
 
