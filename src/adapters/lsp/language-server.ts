@@ -76,7 +76,9 @@ export function startLanguageServer(settings: LanguageServerSettings): Connectio
   let mapFile: string | null = null;
   let rootDir = "";
   let latest: EditorAnalysis | null = null;
-  let published = new Set<string>();
+  /** What was last sent per file (the findings as JSON), and the files changed since. */
+  const sent = new Map<string, string>();
+  const touched = new Set<string>();
 
   /** A notification, not showMessageRequest: nothing waits for the user to dismiss it. */
   const tell = (type: MessageType, message: string) =>
@@ -128,6 +130,7 @@ export function startLanguageServer(settings: LanguageServerSettings): Connectio
   const changed = (paths: readonly string[]) => {
     const inside = paths.filter((path) => rootDir !== "" && !relative(rootDir, path).startsWith(".."));
     const files = inside.map(relativeToRoot);
+    for (const path of inside) touched.add(path);
     if (inside.some((path) => /^(package\.json|tsconfig.*\.json)$/.test(basename(path)))) extractor.reset();
     extractor.changed(files);
     syntax.changed(files);
@@ -179,33 +182,51 @@ export function startLanguageServer(settings: LanguageServerSettings): Connectio
 
   async function analyseAndPublish() {
     const map = mapFile as string;
+    const touchedSincePublished = new Set(touched);
+    touched.clear();
     try {
       latest = await analyseForEditor(ports(), { mapFile: map, cwd: rootDir, today: settings.today() });
     } catch (error) {
+      for (const path of touchedSincePublished) touched.add(path);
       const message = error instanceof Error ? error.message : String(error);
       connection.console.error(`layerlint: ${message}`);
       tell(MessageType.Error, `layerlint: ${message}`);
       return;
     }
-    const byFile = new Map<string, Diagnostic[]>();
-    const add = (path: string, diagnostic: Diagnostic) => {
-      const uri = pathToFileURL(path).href;
-      byFile.set(uri, [...(byFile.get(uri) ?? []), diagnostic]);
+    const groups = new Map<string, { key: string; render: (text: string) => Diagnostic[] }>();
+    const group = <T>(byPath: Map<string, T[]>, toLsp: (found: T, text: string) => Diagnostic) => {
+      for (const [path, found] of byPath)
+        groups.set(path, { key: JSON.stringify(found), render: (text) => found.map((one) => toLsp(one, text)) });
     };
-    if (latest.ok) {
-      for (const found of latest.diagnostics) {
-        const path = found.file === null ? map : join(rootDir, found.file);
-        add(path, toDiagnostic(found, await textOf(path)));
-      }
-    } else {
-      for (const issue of latest.issues) {
-        const path = resolve(rootDir, issue.file);
-        add(path, issueDiagnostic(issue, await textOf(path)));
-      }
+    if (latest.ok)
+      group(
+        groupBy(latest.diagnostics, (found) => (found.file === null ? map : join(rootDir, found.file))),
+        toDiagnostic,
+      );
+    else
+      group(
+        groupBy(latest.issues, (issue) => resolve(rootDir, issue.file)),
+        issueDiagnostic,
+      );
+    await publish(groups, touchedSincePublished);
+  }
+
+  /** Sends only what changed: a file whose findings and text are as last sent is left alone. */
+  async function publish(
+    groups: ReadonlyMap<string, { key: string; render: (text: string) => Diagnostic[] }>,
+    touched: ReadonlySet<string>,
+  ) {
+    for (const [uri] of [...sent]) {
+      if (groups.has(fileURLToPath(uri))) continue;
+      sent.delete(uri);
+      await connection.sendDiagnostics({ uri, diagnostics: [] });
     }
-    for (const uri of published) if (!byFile.has(uri)) await connection.sendDiagnostics({ uri, diagnostics: [] });
-    for (const [uri, diagnostics] of byFile) await connection.sendDiagnostics({ uri, diagnostics });
-    published = new Set(byFile.keys());
+    for (const [path, { key, render }] of groups) {
+      const uri = pathToFileURL(path).href;
+      if (sent.get(uri) === key && !touched.has(path)) continue;
+      sent.set(uri, key);
+      await connection.sendDiagnostics({ uri, diagnostics: render(await textOf(path)) });
+    }
   }
 
   connection.onHover(async ({ textDocument, position }): Promise<Hover | null> => {
@@ -292,6 +313,17 @@ export function startLanguageServer(settings: LanguageServerSettings): Connectio
   documents.listen(connection);
   connection.listen();
   return connection;
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [item]);
+    else group.push(item);
+  }
+  return groups;
 }
 
 function toDiagnostic(found: EditorDiagnostic, text: string): Diagnostic {
