@@ -11,6 +11,7 @@
 //            publication of that file's diagnostics with the violation present (or gone), median and p95
 //            over --edits changes; the debounce (40 ms) is included, as an editor sees it;
 //   memory   the server's peak RSS (VmHWM from /proc) at the end.
+// LSP_BENCH_LOG=1 prints the server's log: each analysis with its phases' milliseconds.
 // A change whose diagnostics do not arrive within 60 s is a loud failure, never a number.
 
 import { spawn } from "node:child_process";
@@ -51,6 +52,9 @@ async function startServer(dir) {
     for (const listener of [...listeners]) listener(params);
   });
   connection.onNotification("window/showMessage", (params) => console.error(`server: ${params.message}`));
+  connection.onNotification("window/logMessage", (params) => {
+    if (process.env.LSP_BENCH_LOG === "1") console.error(`server log: ${params.message}`);
+  });
   connection.listen();
   const uri = pathToFileURL(dir).href;
   const firstDiagnostics = new Promise((resolveFirst) => {

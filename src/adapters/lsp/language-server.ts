@@ -193,6 +193,12 @@ export function startLanguageServer(settings: LanguageServerSettings): Connectio
       tell(MessageType.Error, `layerlint: ${message}`);
       return;
     }
+    if (latest.ok)
+      connection.console.log(
+        `layerlint: checked ${latest.analysis.report.summary.modules} modules (${Object.entries(latest.analysis.timings)
+          .map(([phase, ms]) => `${phase} ${ms} ms`)
+          .join(", ")})`,
+      );
     const groups = new Map<string, { key: string; render: (text: string) => Diagnostic[] }>();
     const group = <T>(byPath: Map<string, T[]>, toLsp: (found: T, text: string) => Diagnostic) => {
       for (const [path, found] of byPath)
