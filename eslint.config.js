@@ -19,7 +19,8 @@ const nodeGlobals = Object.fromEntries(
 );
 
 export default tseslint.config(
-  { ignores: ["dist/", "schema/", "coverage/", "tests/fixtures/", "node_modules/", "**/*.d.ts"] },
+  // editors/ holds the editor extensions: their own packages, dependencies and builds.
+  { ignores: ["dist/", "schema/", "coverage/", "tests/fixtures/", "node_modules/", "**/*.d.ts", "editors/"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

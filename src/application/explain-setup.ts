@@ -30,9 +30,13 @@ export interface ExplainSetup {
   renderContext(files: readonly string[]): Promise<RenderContext>;
 }
 
-/** One analysis of the project and the map's positions: what every explanation starts from. */
-export async function setUpExplain(ports: ExplainPorts, request: ExplainRequest): Promise<ExplainSetup> {
-  const analysis = await analyzeProject(ports, { loaded: request.loaded });
+/** One analysis of the project (or the one given) and the map's positions: what every explanation starts from. */
+export async function setUpExplain(
+  ports: ExplainPorts,
+  request: ExplainRequest,
+  analysed?: ProjectAnalysis,
+): Promise<ExplainSetup> {
+  const analysis = analysed ?? (await analyzeProject(ports, { loaded: request.loaded }));
   const sources: MapSources = await readMapSources(ports, request.loaded, request.cwd);
   const context: ExplainContext = {
     map: request.loaded.map,

@@ -6,6 +6,7 @@ import { registerDoctorCommand } from "./doctor-command.js";
 import { registerExplainCommand } from "./explain-command.js";
 import { registerGraphCommand } from "./graph-command.js";
 import { registerInitCommand } from "./init-command.js";
+import { registerLspCommand } from "./lsp-command.js";
 import { registerReportCommand } from "./report-command.js";
 
 /** The one list of subcommands, in the order `--help` shows them. */
@@ -18,4 +19,5 @@ export const COMMANDS: readonly CommandRegistration[] = [
   registerDoctorCommand,
   registerExplainCommand,
   registerInitCommand,
+  registerLspCommand,
 ];

@@ -1,0 +1,43 @@
+import { join } from "node:path";
+import { startLanguageServer } from "../../adapters/lsp/language-server.js";
+import type { CheckPorts } from "../../application/ports.js";
+import type { CliEnvironment } from "../cli-environment.js";
+import { withCheckCache } from "../default-ports.js";
+import { EXIT, type ExitCode } from "../exit-codes.js";
+import { todayOf } from "../today.js";
+import type { CommandRegistration } from "./command-context.js";
+
+export const registerLspCommand: CommandRegistration = (program, { environment, ports, exitWith }) => {
+  program
+    .command("lsp")
+    .description("run the language server over stdio (diagnostics while typing, hovers, quick fixes) for an editor")
+    .option("--stdio", "talk over stdin and stdout (the only transport, accepted for editors that pass it)")
+    .action(async () => {
+      exitWith(await runLspCommand(environment, ports));
+    });
+};
+
+/** Serves until the client closes the connection; the graph warms from, and warms, the check's cache. */
+export async function runLspCommand(environment: CliEnvironment, ports: CheckPorts): Promise<ExitCode> {
+  const warn = (message: string) => environment.stderr.write(`layerlint: warning: ${message}\n`);
+  const connection = startLanguageServer({
+    input: process.stdin,
+    output: process.stdout,
+    ports,
+    today: () => todayOf(environment.env),
+    async firstExtractor(rootDir, mapFile) {
+      const cache = await withCheckCache(ports, {
+        dir: join(rootDir, "node_modules", ".cache", "layerlint"),
+        rootDir,
+        mapFile,
+        warn,
+      });
+      return cache === null ? ports.extractor : cache.ports.extractor;
+    },
+  });
+  await new Promise<void>((resolve) => {
+    connection.onExit(() => resolve());
+    process.stdin.once("end", () => resolve());
+  });
+  return EXIT.clean;
+}

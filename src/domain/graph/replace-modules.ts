@@ -1,0 +1,40 @@
+import type { GraphModule, ModuleGraph } from "./module-graph.js";
+
+/**
+ * The graph with the given modules' dependencies replaced by freshly extracted ones; null when the
+ * graph cannot be patched (a fresh module is new to it, or imports a local module it never reached),
+ * so that only a full extraction gives the right answer. Modules no root reaches any more are dropped,
+ * as a full extraction would drop them.
+ */
+export function replaceModules(
+  graph: ModuleGraph,
+  fresh: readonly GraphModule[],
+  roots: readonly string[],
+): ModuleGraph | null {
+  const bySource = new Map(graph.modules.map((module) => [module.source, module]));
+  for (const module of fresh) {
+    if (!bySource.has(module.source)) return null;
+    if (module.dependencies.some((dependency) => dependency.target === "local" && !bySource.has(dependency.resolved)))
+      return null;
+  }
+  for (const module of fresh) bySource.set(module.source, module);
+  const reached = reachableFrom(bySource, roots);
+  return {
+    modules: graph.modules
+      .filter((module) => reached.has(module.source))
+      .map((module) => bySource.get(module.source) as GraphModule),
+  };
+}
+
+function reachableFrom(bySource: ReadonlyMap<string, GraphModule>, roots: readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  const pending = roots.filter((root) => bySource.has(root));
+  while (pending.length > 0) {
+    const source = pending.pop() as string;
+    if (seen.has(source)) continue;
+    seen.add(source);
+    for (const dependency of bySource.get(source)?.dependencies ?? [])
+      if (bySource.has(dependency.resolved) && !seen.has(dependency.resolved)) pending.push(dependency.resolved);
+  }
+  return seen;
+}
