@@ -6,7 +6,7 @@ import type { ResolutionHints } from "../../application/ports.js";
 import type { CruiseOptions } from "../../domain/compile/rule-set.js";
 import { hashBytes } from "./content-hashes.js";
 import type { ResolutionSettings } from "./resolution-probes.js";
-import { readTsconfigResolution } from "./tsconfig-resolution.js";
+import { tsconfigResolution, type TsconfigMemo } from "./tsconfig-resolution.js";
 
 const require = createRequire(import.meta.url);
 
@@ -50,6 +50,8 @@ export interface GraphKey {
   readonly key: string;
   /** Where imports can resolve besides the files the probes list (see resolution-probes.ts). */
   readonly resolution: ResolutionSettings;
+  /** The tsconfig's resolution and what it was read from, for the next run to reuse without TypeScript. */
+  readonly tsconfig: TsconfigMemo | undefined;
 }
 
 /**
@@ -63,6 +65,7 @@ export async function graphKey(
   requested: readonly string[],
   options: CruiseOptions,
   hints: ResolutionHints | undefined,
+  previousTsconfig: TsconfigMemo | undefined,
 ): Promise<GraphKey> {
   const rootDir = options.baseDir;
   const configs = new Map<string, string>();
@@ -89,10 +92,10 @@ export async function graphKey(
   const tsconfig =
     options.tsConfig === undefined
       ? undefined
-      : await readTsconfigResolution(
+      : await tsconfigResolution(
           isAbsolute(options.tsConfig.fileName) ? options.tsConfig.fileName : join(rootDir, options.tsConfig.fileName),
+          previousTsconfig,
         );
-  for (const file of tsconfig?.files ?? []) configs.set(`tsconfig: ${file}`, await contentOf(file));
   const aliases = hints?.aliases ?? {};
   const key = hashBytes(
     JSON.stringify({
@@ -103,18 +106,20 @@ export async function graphKey(
       requested,
       installed,
       configs: [...configs].sort(([a], [b]) => (a < b ? -1 : 1)),
+      tsconfig: tsconfig?.looked ?? null,
     }),
   );
   return {
     key,
     resolution: {
       rootDir,
-      paths: tsconfig?.paths ?? {},
-      pathsBase: tsconfig?.pathsBase ?? rootDir,
-      baseUrl: tsconfig?.baseUrl,
+      paths: tsconfig?.resolution.paths ?? {},
+      pathsBase: tsconfig?.resolution.pathsBase ?? rootDir,
+      baseUrl: tsconfig?.resolution.baseUrl,
       aliases,
       imports: await importsField(join(rootDir, "package.json")),
     },
+    tsconfig,
   };
 }
 

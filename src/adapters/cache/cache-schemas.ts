@@ -30,6 +30,18 @@ export const graphCacheSchema = z.strictObject({
   /** Paths the graph resolved to without reading them (packages, files outside the map's folder): they must still exist. */
   present: z.array(z.string()),
   graph: z.strictObject({ modules: z.array(graphModule) }),
+  /** The tsconfig's resolution and what it was read from (see tsconfig-resolution.ts); null without a tsconfig. */
+  tsconfig: z
+    .strictObject({
+      path: z.string(),
+      looked: z.array(z.tuple([z.string(), z.string()])),
+      resolution: z.strictObject({
+        paths: z.array(z.tuple([z.string(), z.array(z.string())])),
+        pathsBase: z.string(),
+        baseUrl: z.string().nullable(),
+      }),
+    })
+    .nullable(),
 });
 
 export type GraphCacheFile = z.infer<typeof graphCacheSchema>;

@@ -7,6 +7,7 @@ import { graphKey, type ToolVersions } from "./cache-key.js";
 import { graphCacheSchema, type GraphCacheFile } from "./cache-schemas.js";
 import { hashAll, type ContentHashes } from "./content-hashes.js";
 import { createResolutionProbes, type ResolutionProbes } from "./resolution-probes.js";
+import type { TsconfigMemo } from "./tsconfig-resolution.js";
 
 export type GraphCacheOutcome =
   | { readonly run: "warm"; readonly modules: number }
@@ -31,17 +32,20 @@ export function cachingExtractor(settings: CachingExtractorSettings): Dependency
   const { inner, hashes } = settings;
   return {
     async extract(files, options, hints) {
-      const { key, resolution } = await graphKey(settings.versions, files, options, hints);
+      const read = await readCacheFile(settings.file, graphCacheSchema);
+      const previousTsconfig = read.state === "read" ? tsconfigMemo(read.value.tsconfig) : undefined;
+      const graphKeyed = await graphKey(settings.versions, files, options, hints, previousTsconfig);
+      const { key, resolution } = graphKeyed;
       const probes = createResolutionProbes(resolution);
+      const stored = { key, probes, tsconfig: graphKeyed.tsconfig };
       const cold = async (reason: string): Promise<ModuleGraph> => {
         // Hashed before the cruise: a file edited meanwhile is stored with its old hash, so the next run cruises it again.
         await hashAll(hashes, files);
         const graph = await inner.extract(files, options, hints);
-        await store(settings, key, probes, files, graph);
+        await store(settings, stored, files, graph);
         settings.report({ run: "cold", modules: graph.modules.length, reason });
         return graph;
       };
-      const read = await readCacheFile(settings.file, graphCacheSchema);
       if (read.state === "missing") return cold("no cache yet");
       if (read.state === "corrupt") {
         settings.warn(`the cache file ${settings.file} is discarded: ${read.reason}`);
@@ -78,7 +82,7 @@ export function cachingExtractor(settings: CachingExtractorSettings): Dependency
       const gone = new Set(changed.filter((file) => current.get(file) === null && !roots.has(file)));
       const merged = await recruise(inner, cached.graph, files, changed.sort(), gone, options, hints);
       if (typeof merged === "string") return cold(merged);
-      await store(settings, key, probes, files, merged);
+      await store(settings, stored, files, merged);
       settings.report({ run: "partial", modules: merged.modules.length, recruised: changed });
       return merged;
     },
@@ -184,8 +188,7 @@ async function allPresent(hashes: ContentHashes, paths: readonly string[]): Prom
 
 async function store(
   settings: CachingExtractorSettings,
-  key: string,
-  probes: ResolutionProbes,
+  { key, probes, tsconfig }: { key: string; probes: ResolutionProbes; tsconfig: TsconfigMemo | undefined },
   files: readonly string[],
   graph: ModuleGraph,
 ): Promise<void> {
@@ -212,12 +215,38 @@ async function store(
     probes: [...(await fingerprints(probes, graph.modules))],
     present: [...present].sort(),
     graph: { modules: graph.modules.map(plainModule) },
+    tsconfig:
+      tsconfig === undefined
+        ? null
+        : {
+            path: tsconfig.path,
+            looked: tsconfig.looked.map(([path, state]) => [path, state]),
+            resolution: {
+              paths: Object.entries(tsconfig.resolution.paths).map(([pattern, targets]) => [pattern, [...targets]]),
+              pathsBase: tsconfig.resolution.pathsBase,
+              baseUrl: tsconfig.resolution.baseUrl ?? null,
+            },
+          },
   };
   try {
     await writeCacheFile(settings.fileSystem, settings.file, value);
   } catch (error) {
     settings.warn(cannotWrite(settings.file, error));
   }
+}
+
+function tsconfigMemo(stored: GraphCacheFile["tsconfig"]): TsconfigMemo | undefined {
+  if (stored === null) return undefined;
+  return {
+    path: stored.path,
+    looked: stored.looked,
+    resolution: {
+      // fromEntries defines own properties: a `__proto__` pattern stays a pattern.
+      paths: Object.fromEntries(stored.resolution.paths),
+      pathsBase: stored.resolution.pathsBase,
+      baseUrl: stored.resolution.baseUrl ?? undefined,
+    },
+  };
 }
 
 /** Exactly the fields the schema reads back (a module seen through barrels keeps its `via`). */

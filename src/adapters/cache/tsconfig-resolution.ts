@@ -1,10 +1,9 @@
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { hashBytes } from "./content-hashes.js";
 
-/** What a tsconfig says about resolving imports, and every file TypeScript read to find it out. */
+/** What a tsconfig says about resolving imports. */
 export interface TsconfigResolution {
-  /** Absolute paths of the tsconfig and every file of its resolved `extends` chain (packages' ones included). */
-  readonly files: readonly string[];
   /** `compilerOptions.paths`, with the absolute folder its targets are relative to. */
   readonly paths: Readonly<Record<string, readonly string[]>>;
   readonly pathsBase: string;
@@ -12,37 +11,83 @@ export interface TsconfigResolution {
   readonly baseUrl: string | undefined;
 }
 
+/**
+ * A tsconfig's resolution, with every path TypeScript looked at to find it (the tsconfig, each file of
+ * its resolved `extends` chain, the package folders and manifests an `extends` of a package went
+ * through) and what was there: while each is unchanged, the answer is the same without loading TypeScript.
+ */
+export interface TsconfigMemo {
+  readonly path: string;
+  /** [path, state]: `file HASH`, `folder`, `other` or `none`, sorted by path. */
+  readonly looked: readonly (readonly [string, string])[];
+  readonly resolution: TsconfigResolution;
+}
+
 /** Larger than any real tsconfig; a bigger one, or one that is not a regular file, is left for the check to refuse. */
 const MAX_TSCONFIG_BYTES = 4 * 1024 * 1024;
 
+/** The memo when everything it looked at is as it was, else the tsconfig read again as TypeScript reads it. */
+export async function tsconfigResolution(path: string, memo: TsconfigMemo | undefined): Promise<TsconfigMemo> {
+  if (memo !== undefined && memo.path === path && memo.looked.every(([looked, state]) => stateOf(looked) === state))
+    return memo;
+  return readTsconfig(path);
+}
+
 /**
  * Reads the tsconfig as TypeScript does (comments, trailing commas, `extends` strings and arrays,
- * packages), recording every file it reads. Never throws: a file that cannot be read is still listed,
- * so the cache key changes when it appears, and the check reports the error itself.
+ * packages). Never throws: a file that cannot be read is still recorded, so the key changes when it
+ * appears, and the check reports the error itself.
  */
-export async function readTsconfigResolution(path: string): Promise<TsconfigResolution> {
+async function readTsconfig(path: string): Promise<TsconfigMemo> {
   const ts = (await import("typescript")).default;
-  const read = new Set<string>();
+  const looked = new Set<string>();
+  const look = (file: string) => looked.add(resolve(file));
   const readFile = (file: string): string | undefined => {
-    read.add(resolve(file));
-    try {
-      const stats = statSync(file);
-      if (!stats.isFile() || stats.size > MAX_TSCONFIG_BYTES) return undefined;
-    } catch {
-      return undefined;
-    }
-    return ts.sys.readFile(file);
+    look(file);
+    return regularFileSize(file) === null ? undefined : ts.sys.readFile(file);
   };
-  // No readDirectory: which files the tsconfig includes does not change how an import resolves.
-  const host = { ...ts.sys, readFile, readDirectory: () => [] };
+  const host: import("typescript").ParseConfigHost = {
+    useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
+    // No folder listing: which files the tsconfig includes does not change how an import resolves.
+    readDirectory: () => [],
+    fileExists: (file) => (look(file), ts.sys.fileExists(file)),
+    readFile,
+  };
+  const withFolders = {
+    ...host,
+    directoryExists: (folder: string) => (look(folder), ts.sys.directoryExists(folder)),
+    realpath: (file: string) => (look(file), ts.sys.realpath?.(file) ?? file),
+  };
   const config: unknown = ts.readConfigFile(path, readFile).config;
-  const parsed = ts.parseJsonConfigFileContent(config ?? {}, host, dirname(path), undefined, path);
-  const options = parsed.options;
+  const options = ts.parseJsonConfigFileContent(config ?? {}, withFolders, dirname(path), undefined, path).options;
   return {
-    files: [...read].sort(),
-    paths: options.paths ?? {},
-    // As TypeScript: relative to baseUrl when there is one, else to the tsconfig that declared paths.
-    pathsBase: options.baseUrl ?? (typeof options.pathsBasePath === "string" ? options.pathsBasePath : dirname(path)),
-    baseUrl: options.baseUrl,
+    path,
+    looked: [...looked].sort().map((file) => [file, stateOf(file)] as const),
+    resolution: {
+      paths: options.paths ?? {},
+      // As TypeScript: relative to baseUrl when there is one, else to the tsconfig that declared paths.
+      pathsBase: options.baseUrl ?? (typeof options.pathsBasePath === "string" ? options.pathsBasePath : dirname(path)),
+      baseUrl: options.baseUrl,
+    },
   };
+}
+
+function stateOf(path: string): string {
+  try {
+    const stats = statSync(path);
+    if (stats.isDirectory()) return "folder";
+    if (!stats.isFile() || stats.size > MAX_TSCONFIG_BYTES) return "other";
+    return `file ${hashBytes(readFileSync(path))}`;
+  } catch {
+    return "none";
+  }
+}
+
+function regularFileSize(path: string): number | null {
+  try {
+    const stats = statSync(path);
+    return stats.isFile() && stats.size <= MAX_TSCONFIG_BYTES ? stats.size : null;
+  } catch {
+    return null;
+  }
 }
