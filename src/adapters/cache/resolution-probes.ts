@@ -54,7 +54,7 @@ export function createResolutionProbes(settings: ResolutionSettings): Resolution
     if (listing.state !== "folder") return `${parent} ${listing.state} | ${await probe(parent, depth + 1)}`;
     const name = basename(path);
     const stem = stemOf(name);
-    const matches = listing.entries.filter(([entry]) => entry === name || entry.startsWith(stem));
+    const matches = listing.entries.filter(([entry]) => answers(entry, name) || answers(entry, stem));
     const parts = [`${parent} (${listing.real}): ${matches.map((entry) => entry.join(" ")).join(", ")}`];
     for (const [entry, kind] of matches) {
       if (kind !== "folder" && !kind.endsWith(" folder")) continue;
@@ -146,6 +146,11 @@ function stringLeaves(value: unknown, depth = 0): string[] {
   if (typeof value === "string") return [value];
   if (typeof value !== "object" || value === null || depth > 8) return [];
   return Object.values(value).flatMap((each) => stringLeaves(each, depth + 1));
+}
+
+/** Whether a folder entry could be what a resolver tries for `name`: the name itself, or it with an extension. */
+function answers(entry: string, name: string): boolean {
+  return entry === name || (entry.startsWith(name) && entry[name.length] === ".");
 }
 
 /** The part of a name every candidate shares: `users` for `users.js`, so `users.ts` and `users/` match. */
