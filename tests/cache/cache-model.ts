@@ -10,7 +10,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import type { CheckPorts } from "../../src/application/ports.js";
+import { inThreadSyntaxChecker } from "../../src/adapters/typescript/in-thread-syntax-checker.js";
 import type { CliEnvironment } from "../../src/cli/cli-environment.js";
 import { runCli } from "../../src/cli/run-cli.js";
 
@@ -102,16 +102,17 @@ export function createCacheProject(): CacheProject {
   );
   write("project/lib/real.ts", `export const real = 1;\n`);
   mkdirSync(join(dir, "outside"));
-  const check = async (overrides: Partial<CheckPorts>, extra: readonly string[]): Promise<CheckRun> => {
+  const check = async (extra: readonly string[]): Promise<CheckRun> => {
     const out: string[] = [];
     const err: string[] = [];
     const environment: CliEnvironment = {
       argv: ["check", "--format", "json", ...extra],
       cwd: root,
-      env: {},
+      env: { NO_COLOR: "1" },
       stdout: { write: (text: string) => out.push(text) },
       stderr: { write: (text: string) => err.push(text) },
-      ports: overrides,
+      // The real adapters, the syntax check on this thread (its worker exists only as built JavaScript).
+      ports: { syntax: inThreadSyntaxChecker },
     };
     const status = await runCli(environment);
     return { status, stdout: out.join(""), stderr: err.join("") };
@@ -133,11 +134,8 @@ export function createCacheProject(): CacheProject {
       symlinkSync(target, join(dir, path));
     },
     async compare(...extra) {
-      // The default ports: the cache is used. Any injected port turns the cache off, so the cold run
-      // injects a syntax checker that finds nothing (every file the events write is valid TypeScript;
-      // the worker's compiled file does not exist under vitest).
-      const cached = await check({}, extra);
-      const cold = await check({ syntax: { check: () => Promise.resolve([]) } }, extra);
+      const cached = await check(extra);
+      const cold = await check(["--no-cache", ...extra]);
       return { cached, cold };
     },
     dispose: () => rmSync(dir, { recursive: true, force: true }),

@@ -7,6 +7,13 @@ import { BASE_TSCONFIG, createCacheProject, type CacheProject } from "./cache-mo
 let project: CacheProject;
 beforeEach(() => {
   project = createCacheProject();
+  // The model's start, with one import per file: each test adds the import it is about.
+  project.write(
+    "project/src/http/route.ts",
+    `import { users } from "../domain/users.js";\nexport const route = users;\n`,
+  );
+  project.write("project/src/db/repo.ts", `import { users } from "../domain/users.js";\nexport const repo = users;\n`);
+  project.remove("project/lib/real.ts");
 });
 afterEach(() => project.dispose());
 
@@ -43,18 +50,20 @@ function editCache(suffix: string, edit: (value: any) => unknown): void {
 
 describe("the cache answers what a cold run answers: the reported sequences", () => {
   it("a symlinked source file is added where an import was unresolved: the link resolves, the violation is found", async () => {
-    project.write("project/src/http/route.ts", `import "./linked.js";\nexport const route = 1;\n`);
-    expect(warningsOf((await expectSame()).report)).toEqual([
-      'unresolved-import: src/http/route.ts imports "./linked.js", which cannot be resolved',
-    ]);
-    // Links are preserved (preserveSymlinks): the linked file is a module at the link's path, its imports relative to it.
-    project.write("project/lib/real.ts", `import "../db/repo.js";\nexport const real = 1;\n`);
-    project.link("project/src/http/linked.ts", "../../lib/real.ts");
+    project.write("project/src/http/route.ts", `import "../db/linked.js";\nexport const route = 1;\n`);
+    const unresolved = 'unresolved-import: src/http/route.ts imports "../db/linked.js", which cannot be resolved';
+    expect(warningsOf((await expectSame()).report)).toEqual([unresolved]);
+    // Links are preserved (preserveSymlinks): the linked file is a module at the link's path, in the db layer.
+    project.write("project/lib/real.ts", "export const real = 1;\n");
+    project.link("project/src/db/linked.ts", "../../lib/real.ts");
     const { report, stderr } = await expectSame();
-    expect(violationsOf(report)).toEqual(["layer src/http/linked.ts -> src/db/repo.ts"]);
-    expect(cacheLine(stderr)).toContain("re-cruised src/http/route.ts");
-    project.link("project/src/http/linked.ts", "../domain/users.ts");
-    expect(violationsOf((await expectSame()).report)).toEqual([]);
+    expect(violationsOf(report)).toEqual(["layer src/http/route.ts -> src/db/linked.ts"]);
+    // The linked file is new to the graph, so this one is cruised cold; what matters is that it is not "nothing changed".
+    expect(cacheLine(stderr)).toContain("(cold: a changed file imports a module the graph did not reach)");
+    project.link("project/src/db/linked.ts", "missing.ts");
+    const dangling = (await expectSame()).report;
+    expect(violationsOf(dangling)).toEqual([]);
+    expect(warningsOf(dangling)).toEqual([unresolved]);
   });
 
   it("a tsconfig paths alias points outside the map's folder, and its target is created later", async () => {
@@ -124,6 +133,14 @@ describe("the cache key looks only where the check looks", () => {
 });
 
 describe("a cache entry is data to validate, never trusted blindly", () => {
+  it("a cache file of another format (an older layerlint) is replaced silently: no warning, a cold run", async () => {
+    await expectSame();
+    editCache(".graph.json", ({ format: _format, ...value }) => ({ ...value, format: 2 }));
+    const { stderr } = await expectSame();
+    expect(stderr).not.toContain("warning");
+    expect(cacheLine(stderr)).toContain("(cold: no cache yet)");
+  });
+
   it("an entry that does not match its schema (brokenRules removed) is discarded with the corrupt-cache warning", async () => {
     project.write("project/src/http/route.ts", `import "../db/repo.js";\nexport const route = 1;\n`);
     await expectSame();
@@ -157,7 +174,9 @@ describe("a cache entry is data to validate, never trusted blindly", () => {
 
   it("a table written as an object with a __proto__ key (another layout) is discarded with the warning", async () => {
     await expectSame();
-    editCache(".graph.json", (value) => JSON.parse(`{"key":"${value.key}","hashes":{"__proto__":"x"}}`));
+    editCache(".graph.json", (value) =>
+      JSON.parse(`{"format":${value.format},"key":"${value.key}","hashes":{"__proto__":"x"}}`),
+    );
     const { stderr } = await expectSame();
     expect(stderr).toMatch(/check-[\w-]+\.graph\.json is discarded: it does not have the expected shape$/m);
   });

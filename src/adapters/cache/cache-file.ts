@@ -2,6 +2,7 @@ import { mkdir, readFile, stat } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { z } from "zod";
 import type { FileSystem } from "../../application/ports.js";
+import { CACHE_FORMAT } from "./cache-key.js";
 import { hashBytes } from "./content-hashes.js";
 
 /**
@@ -35,7 +36,11 @@ export async function readCacheFile<T>(path: string, schema: z.ZodType<T>): Prom
   } catch {
     return { state: "corrupt", reason: "it is not JSON" };
   }
-  const checked = schema.safeParse(value);
+  // Written by another version of layerlint (or before files said their format): not corrupt, just not ours.
+  if (typeof value !== "object" || value === null || !("format" in value) || value.format !== CACHE_FORMAT)
+    return { state: "missing" };
+  const { format: _format, ...entries } = value;
+  const checked = schema.safeParse(entries);
   return checked.success
     ? { state: "read", value: checked.data }
     : { state: "corrupt", reason: "it does not have the expected shape" };
@@ -43,7 +48,7 @@ export async function readCacheFile<T>(path: string, schema: z.ZodType<T>): Prom
 
 /** Atomic (temporary file renamed into place): two runs writing at once leave one whole file, the last one's. */
 export async function writeCacheFile(fileSystem: FileSystem, path: string, value: unknown): Promise<void> {
-  const body = JSON.stringify(value);
+  const body = JSON.stringify({ format: CACHE_FORMAT, ...(value as object) });
   await mkdir(dirname(path), { recursive: true });
   await fileSystem.writeTextAtomic(path, `${hashBytes(body)}\n${body}`);
 }
