@@ -1,20 +1,24 @@
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir, readFile, stat } from "node:fs/promises";
 import { dirname } from "node:path";
+import type { z } from "zod";
 import type { FileSystem } from "../../application/ports.js";
+import { CACHE_FORMAT } from "./cache-key.js";
 import { hashBytes } from "./content-hashes.js";
 
 /**
  * One cache file: a checksum line, then JSON. A file whose checksum does not match (truncated, edited,
- * written by something else) or whose JSON is not what `isValid` expects is discarded, never trusted.
+ * written by something else) or whose JSON does not match its schema (cache-schemas.ts) is discarded, never trusted.
  */
 export type CacheRead<T> =
   | { readonly state: "missing" }
   | { readonly state: "corrupt"; readonly reason: string }
   | { readonly state: "read"; readonly value: T };
 
-export async function readCacheFile<T>(path: string, isValid: (value: unknown) => value is T): Promise<CacheRead<T>> {
+export async function readCacheFile<T>(path: string, schema: z.ZodType<T>): Promise<CacheRead<T>> {
   let text: string;
   try {
+    // A FIFO or a device in the cache's place is not read: it could block or never end.
+    if (!(await stat(path)).isFile()) return { state: "corrupt", reason: "it is not a regular file" };
     text = await readFile(path, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -32,20 +36,21 @@ export async function readCacheFile<T>(path: string, isValid: (value: unknown) =
   } catch {
     return { state: "corrupt", reason: "it is not JSON" };
   }
-  return isValid(value)
-    ? { state: "read", value }
+  // Written by another version of layerlint (or before files said their format): not corrupt, just not ours.
+  if (typeof value !== "object" || value === null || !("format" in value) || value.format !== CACHE_FORMAT)
+    return { state: "missing" };
+  const { format: _format, ...entries } = value;
+  const checked = schema.safeParse(entries);
+  return checked.success
+    ? { state: "read", value: checked.data }
     : { state: "corrupt", reason: "it does not have the expected shape" };
 }
 
 /** Atomic (temporary file renamed into place): two runs writing at once leave one whole file, the last one's. */
 export async function writeCacheFile(fileSystem: FileSystem, path: string, value: unknown): Promise<void> {
-  const body = JSON.stringify(value);
+  const body = JSON.stringify({ format: CACHE_FORMAT, ...(value as object) });
   await mkdir(dirname(path), { recursive: true });
   await fileSystem.writeTextAtomic(path, `${hashBytes(body)}\n${body}`);
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** The same for every cache file of a folder, so a run says it once. */

@@ -1,18 +1,18 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { dirname, isAbsolute, join, posix, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { FileSystem, ResolutionHints } from "../../application/ports.js";
+import type { ResolutionHints } from "../../application/ports.js";
 import type { CruiseOptions } from "../../domain/compile/rule-set.js";
 import { hashBytes } from "./content-hashes.js";
+import type { ResolutionSettings } from "./resolution-probes.js";
+import { tsconfigResolution, type TsconfigMemo } from "./tsconfig-resolution.js";
 
 const require = createRequire(import.meta.url);
 
 /** Bumped when the cache files' layout or meaning changes. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 
-/** Files whose content can change how an unchanged import resolves (besides the set of files that exist). */
-const RESOLUTION_CONFIG = /(^|\/)(package\.json|(ts|js)config[^/]*\.json)$/;
 const LOCKFILES = [
   "package.json",
   "package-lock.json",
@@ -46,26 +46,39 @@ export function toolVersions(): ToolVersions {
   };
 }
 
+export interface GraphKey {
+  readonly key: string;
+  /** Where imports can resolve besides the files the probes list (see resolution-probes.ts). */
+  readonly resolution: ResolutionSettings;
+  /** The tsconfig's resolution and what it was read from, for the next run to reuse without TypeScript. */
+  readonly tsconfig: TsconfigMemo | undefined;
+}
+
 /**
- * Everything outside a file's own content that decides what the extractor answers for it; when any of
- * it differs, no cached entry is used. Every file under the map's folder is listed (node_modules and
- * .git aside): a file added, removed or renamed anywhere can change how some import resolves.
+ * Everything outside the files' own contents and the folders their imports look in (the resolution
+ * probes) that decides what the extractor answers; when any of it differs, no cached entry is used.
+ * No folder is walked: a file no import could resolve to changes nothing, and a folder the check does
+ * not look in (readable or not) is never opened.
  */
 export async function graphKey(
-  fileSystem: FileSystem,
   versions: ToolVersions,
   requested: readonly string[],
   options: CruiseOptions,
-  cacheDir: string,
   hints: ResolutionHints | undefined,
-): Promise<string> {
+  previousTsconfig: TsconfigMemo | undefined,
+): Promise<GraphKey> {
   const rootDir = options.baseDir;
-  // The cache's own files never change a resolution, wherever --cache-dir puts them.
-  const ownFolder = `${relative(rootDir, cacheDir).split("\\").join("/")}/`;
-  const everyFile = (await fileSystem.listFiles(rootDir, ["."])).filter((file) => !file.startsWith(ownFolder));
   const configs = new Map<string, string>();
-  for (const file of everyFile.filter((path) => RESOLUTION_CONFIG.test(path)))
-    configs.set(file, await contentOf(join(rootDir, file)));
+  // The package.json of every folder holding a checked file, up to the map's folder (and above, with the lockfiles).
+  const folders = new Set<string>();
+  for (const file of requested) {
+    for (let folder = posix.dirname(file); folder !== "." && !folders.has(folder); folder = posix.dirname(folder))
+      folders.add(folder);
+  }
+  for (const folder of [...folders].sort()) {
+    const content = await contentOf(join(rootDir, folder, "package.json"));
+    if (content !== MISSING) configs.set(`${folder}/package.json`, content);
+  }
   const installed: string[] = [];
   for (let folder = rootDir; ; folder = dirname(folder)) {
     installed.push(...(await installedPackages(folder)));
@@ -76,46 +89,48 @@ export async function graphKey(
     }
     if (dirname(folder) === folder) break;
   }
-  if (options.tsConfig !== undefined) {
-    for (const file of await tsconfigChain(
-      isAbsolute(options.tsConfig.fileName) ? options.tsConfig.fileName : join(rootDir, options.tsConfig.fileName),
-    )) {
-      configs.set(relative(rootDir, file.path), file.content);
-    }
-  }
-  return hashBytes(
+  const tsconfig =
+    options.tsConfig === undefined
+      ? undefined
+      : await tsconfigResolution(
+          isAbsolute(options.tsConfig.fileName) ? options.tsConfig.fileName : join(rootDir, options.tsConfig.fileName),
+          previousTsconfig,
+        );
+  const aliases = hints?.aliases ?? {};
+  const key = hashBytes(
     JSON.stringify({
       format: CACHE_FORMAT,
       versions,
       options,
-      aliases: hints?.aliases ?? {},
+      aliases,
       requested,
-      everyFile,
       installed,
       configs: [...configs].sort(([a], [b]) => (a < b ? -1 : 1)),
+      tsconfig: tsconfig?.looked ?? null,
     }),
   );
+  return {
+    key,
+    resolution: {
+      rootDir,
+      paths: tsconfig?.resolution.paths ?? {},
+      pathsBase: tsconfig?.resolution.pathsBase ?? rootDir,
+      baseUrl: tsconfig?.resolution.baseUrl,
+      aliases,
+      imports: await importsField(join(rootDir, "package.json")),
+    },
+    tsconfig,
+  };
 }
 
-/** The tsconfig and the files it extends by relative path (package ones change with the lockfile). */
-async function tsconfigChain(path: string): Promise<{ path: string; content: string }[]> {
-  const chain: { path: string; content: string }[] = [];
-  const pending = [path];
-  while (pending.length > 0 && chain.length < 32) {
-    const file = pending.shift() as string;
-    if (chain.some((seen) => seen.path === file)) continue;
-    const content = await contentOf(file);
-    chain.push({ path: file, content });
-    const extended = /"extends"\s*:\s*("(?:[^"\\]|\\.)*"|\[[^\]]*\])/.exec(content)?.[1];
-    for (const reference of extended === undefined
-      ? []
-      : [...extended.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((match) => match[1] as string)) {
-      if (!reference.startsWith(".") && !isAbsolute(reference)) continue;
-      const target = resolve(dirname(file), reference);
-      pending.push(basename(target).endsWith(".json") ? target : `${target}.json`);
-    }
+/** The `imports` field of a package.json (`#name` specifiers); its content is in the key already. */
+async function importsField(path: string): Promise<unknown> {
+  try {
+    if (!(await stat(path)).isFile()) return undefined;
+    return (JSON.parse(await readFile(path, "utf8")) as { imports?: unknown }).imports;
+  } catch {
+    return undefined;
   }
-  return chain;
 }
 
 /** The packages a node_modules folder holds, by name: one installed or removed changes how a bare import resolves. */
@@ -132,8 +147,12 @@ async function installedPackages(folder: string): Promise<string[]> {
   return [...names, ...scoped.flat()].sort().map((name) => `${modules}:${name}`);
 }
 
+const MISSING = "unreadable: ENOENT";
+
 async function contentOf(path: string): Promise<string> {
   try {
+    // A FIFO or a device named like a lockfile is not read (it could block or never end).
+    if (!(await stat(path)).isFile()) return "not a regular file";
     return hashBytes(await readFile(path));
   } catch (error) {
     return `unreadable: ${(error as NodeJS.ErrnoException).code ?? "?"}`;

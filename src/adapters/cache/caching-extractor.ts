@@ -1,19 +1,13 @@
-import { dirname, posix } from "node:path";
+import { mapInBatches } from "../../application/map-in-batches.js";
 import type { DependencyExtractor, FileSystem, ResolutionHints } from "../../application/ports.js";
 import type { CruiseOptions } from "../../domain/compile/rule-set.js";
 import type { GraphDependency, GraphModule, ModuleGraph } from "../../domain/graph/module-graph.js";
-import { cannotWrite, isRecord, readCacheFile, writeCacheFile } from "./cache-file.js";
+import { cannotWrite, readCacheFile, writeCacheFile } from "./cache-file.js";
 import { graphKey, type ToolVersions } from "./cache-key.js";
+import { graphCacheSchema, type GraphCacheFile } from "./cache-schemas.js";
 import { hashAll, type ContentHashes } from "./content-hashes.js";
-
-interface GraphCache {
-  readonly key: string;
-  /** Content hash of every module inside the map's folder. */
-  readonly hashes: Record<string, string>;
-  /** Paths the graph resolved to without reading them (packages, files outside the map's folder): they must still exist. */
-  readonly present: readonly string[];
-  readonly graph: ModuleGraph;
-}
+import { createResolutionProbes, type ResolutionProbes } from "./resolution-probes.js";
+import type { TsconfigMemo } from "./tsconfig-resolution.js";
 
 export type GraphCacheOutcome =
   | { readonly run: "warm"; readonly modules: number }
@@ -38,16 +32,20 @@ export function cachingExtractor(settings: CachingExtractorSettings): Dependency
   const { inner, hashes } = settings;
   return {
     async extract(files, options, hints) {
-      const key = await graphKey(settings.fileSystem, settings.versions, files, options, dirname(settings.file), hints);
+      const read = await readCacheFile(settings.file, graphCacheSchema);
+      const previousTsconfig = read.state === "read" ? tsconfigMemo(read.value.tsconfig) : undefined;
+      const graphKeyed = await graphKey(settings.versions, files, options, hints, previousTsconfig);
+      const { key, resolution } = graphKeyed;
+      const probes = createResolutionProbes(resolution);
+      const stored = { key, probes, tsconfig: graphKeyed.tsconfig };
       const cold = async (reason: string): Promise<ModuleGraph> => {
         // Hashed before the cruise: a file edited meanwhile is stored with its old hash, so the next run cruises it again.
         await hashAll(hashes, files);
         const graph = await inner.extract(files, options, hints);
-        await store(settings, key, files, graph);
+        await store(settings, stored, files, graph);
         settings.report({ run: "cold", modules: graph.modules.length, reason });
         return graph;
       };
-      const read = await readCacheFile(settings.file, isGraphCache);
       if (read.state === "missing") return cold("no cache yet");
       if (read.state === "corrupt") {
         settings.warn(`the cache file ${settings.file} is discarded: ${read.reason}`);
@@ -57,24 +55,34 @@ export function cachingExtractor(settings: CachingExtractorSettings): Dependency
       if (cached.key !== key) return cold("the files, configuration or versions changed");
       if (!(await allPresent(hashes, cached.present))) return cold("a resolved package or outside file disappeared");
 
-      const tracked = [...new Set([...files, ...Object.keys(cached.hashes)])];
+      const cachedHashes = new Map(cached.hashes);
+      // The graph's own modules, whatever else the file lists: a stray path there is data, never a file to cruise.
+      const inside = cached.graph.modules.map((module) => module.source).filter((source) => !source.startsWith("../"));
+      const tracked = [...new Set([...files, ...inside])];
       const current = await hashAll(hashes, tracked);
-      const changed = tracked.filter((file) => current.get(file) !== cached.hashes[file] || current.get(file) === null);
+      const changed = tracked.filter(
+        (file) => current.get(file) !== cachedHashes.get(file) || current.get(file) === null,
+      );
       const isChanged = new Set(changed);
-      for (const module of cached.graph.modules) {
-        if (
-          module.dependencies.some((dependency) => unresolvedOutside(module.source, dependency)) &&
-          !isChanged.has(module.source)
-        )
-          changed.push(module.source);
+      // A file added, removed, renamed or linked where one of a module's imports could resolve to it.
+      const cachedProbes = new Map(cached.probes);
+      const looked = await fingerprints(probes, cached.graph.modules);
+      for (const [source, fingerprint] of looked) {
+        if (!isChanged.has(source) && cachedProbes.get(source) !== fingerprint) {
+          changed.push(source);
+          isChanged.add(source);
+        }
       }
       if (changed.length === 0) {
         settings.report({ run: "warm", modules: cached.graph.modules.length });
         return cached.graph;
       }
-      const merged = await recruise(inner, cached.graph, files, changed.sort(), options, hints);
+      // A followed module (not a root) that is gone: its importers' fingerprints changed, so they are re-cruised.
+      const roots = new Set(files);
+      const gone = new Set(changed.filter((file) => current.get(file) === null && !roots.has(file)));
+      const merged = await recruise(inner, cached.graph, files, changed.sort(), gone, options, hints);
       if (typeof merged === "string") return cold(merged);
-      await store(settings, key, files, merged);
+      await store(settings, stored, files, merged);
       settings.report({ run: "partial", modules: merged.modules.length, recruised: changed });
       return merged;
     },
@@ -91,6 +99,7 @@ async function recruise(
   cached: ModuleGraph,
   roots: readonly string[],
   changed: readonly string[],
+  gone: ReadonlySet<string>,
   options: CruiseOptions,
   hints: ResolutionHints | undefined,
 ): Promise<ModuleGraph | string> {
@@ -99,26 +108,36 @@ async function recruise(
   // met as another root's dependency without extracting its own dependencies.
   const freshBySource = new Map<string, GraphModule>();
   for (const file of changed) {
+    if (gone.has(file)) continue;
     const fresh = await inner.extract([file], { ...options, maxDepth: 1 }, hints);
     const module = fresh.modules.find((candidate) => candidate.source === file);
     if (module !== undefined) freshBySource.set(file, module);
   }
   const bySource = new Map(cached.modules.map((module) => [module.source, module]));
+  const added: GraphModule[] = [];
+  for (const file of gone) bySource.delete(file);
   for (const file of changed) {
+    if (gone.has(file)) continue;
     const before = bySource.get(file);
     const after = freshBySource.get(file);
     if (before === undefined || after === undefined) return "a changed file is new to the graph";
     if (sameEdges(before, after)) continue;
-    if (after.dependencies.some((dependency) => dependency.target === "local" && !bySource.has(dependency.resolved)))
-      return "a changed file imports a module the graph did not reach";
+    for (const dependency of after.dependencies) {
+      if (dependency.target !== "local" || bySource.has(dependency.resolved)) continue;
+      // A file outside the map's folder is named, never read: the cold cruise lists it without dependencies.
+      if (!dependency.resolved.startsWith("../")) return "a changed file imports a module the graph did not reach";
+      const named: GraphModule = { source: dependency.resolved, dependencies: [] };
+      bySource.set(named.source, named);
+      added.push(named);
+    }
     bySource.set(file, after);
   }
-  return {
-    modules: reachable(
-      cached.modules.map((module) => bySource.get(module.source) as GraphModule),
-      roots,
-    ),
-  };
+  const merged = [...cached.modules.filter((module) => !gone.has(module.source)), ...added].map(
+    (module) => bySource.get(module.source) as GraphModule,
+  );
+  if (merged.some((module) => module.dependencies.some((dependency) => gone.has(dependency.resolved))))
+    return "a file still imported disappeared";
+  return { modules: reachable(merged, roots) };
 }
 
 /** Beyond this many changed files one cold cruise is cheaper than a cruise per file. */
@@ -155,10 +174,11 @@ function reachable(modules: readonly GraphModule[], roots: readonly string[]): G
   return modules.filter((module) => seen.has(module.source));
 }
 
-/** An unresolved relative import pointing outside the map's folder may resolve once a file appears where the key does not look. */
-function unresolvedOutside(source: string, dependency: GraphDependency): boolean {
-  if (dependency.target !== "unresolved" || !/^\.\.?(\/|$)/.test(dependency.specifier)) return false;
-  return posix.normalize(posix.join(posix.dirname(source), dependency.specifier)).startsWith("../");
+/** The resolution fingerprint of every module inside the map's folder (those outside are named, never read). */
+async function fingerprints(probes: ResolutionProbes, modules: readonly GraphModule[]): Promise<Map<string, string>> {
+  const inside = modules.filter((module) => !module.source.startsWith("../"));
+  const found = await mapInBatches(inside, 64, (module) => probes.fingerprintOf(module));
+  return new Map(inside.map((module, index) => [module.source, found[index] as string]));
 }
 
 async function allPresent(hashes: ContentHashes, paths: readonly string[]): Promise<boolean> {
@@ -168,16 +188,16 @@ async function allPresent(hashes: ContentHashes, paths: readonly string[]): Prom
 
 async function store(
   settings: CachingExtractorSettings,
-  key: string,
+  { key, probes, tsconfig }: { key: string; probes: ResolutionProbes; tsconfig: TsconfigMemo | undefined },
   files: readonly string[],
   graph: ModuleGraph,
 ): Promise<void> {
   const inside = graph.modules.map((module) => module.source).filter((source) => !source.startsWith("../"));
   const current = await hashAll(settings.hashes, [...new Set([...files, ...inside])]);
-  const hashes: Record<string, string> = {};
+  const hashes: [string, string][] = [];
   for (const [file, hash] of current) {
     // A file that could not be read has no answer to reuse: the next run re-cruises it.
-    if (hash !== null) hashes[file] = hash;
+    if (hash !== null) hashes.push([file, hash]);
   }
   const modules = new Set(graph.modules.map((module) => module.source));
   const present = new Set<string>(
@@ -189,7 +209,25 @@ async function store(
         present.add(dependency.resolved);
     }
   }
-  const value: GraphCache = { key, hashes, present: [...present].sort(), graph };
+  const value: GraphCacheFile = {
+    key,
+    hashes,
+    probes: [...(await fingerprints(probes, graph.modules))],
+    present: [...present].sort(),
+    graph: { modules: graph.modules.map(plainModule) },
+    tsconfig:
+      tsconfig === undefined
+        ? null
+        : {
+            path: tsconfig.path,
+            looked: tsconfig.looked.map(([path, state]) => [path, state]),
+            resolution: {
+              paths: Object.entries(tsconfig.resolution.paths).map(([pattern, targets]) => [pattern, [...targets]]),
+              pathsBase: tsconfig.resolution.pathsBase,
+              baseUrl: tsconfig.resolution.baseUrl ?? null,
+            },
+          },
+  };
   try {
     await writeCacheFile(settings.fileSystem, settings.file, value);
   } catch (error) {
@@ -197,20 +235,32 @@ async function store(
   }
 }
 
-function isGraphCache(value: unknown): value is GraphCache {
-  if (
-    !isRecord(value) ||
-    typeof value.key !== "string" ||
-    !isRecord(value.hashes) ||
-    !Array.isArray(value.present) ||
-    !isRecord(value.graph)
-  )
-    return false;
-  const modules = value.graph.modules;
-  return (
-    Array.isArray(modules) &&
-    modules.every(
-      (module) => isRecord(module) && typeof module.source === "string" && Array.isArray(module.dependencies),
-    )
-  );
+function tsconfigMemo(stored: GraphCacheFile["tsconfig"]): TsconfigMemo | undefined {
+  if (stored === null) return undefined;
+  return {
+    path: stored.path,
+    looked: stored.looked,
+    resolution: {
+      // fromEntries defines own properties: a `__proto__` pattern stays a pattern.
+      paths: Object.fromEntries(stored.resolution.paths),
+      pathsBase: stored.resolution.pathsBase,
+      baseUrl: stored.resolution.baseUrl ?? undefined,
+    },
+  };
+}
+
+/** Exactly the fields the schema reads back (a module seen through barrels keeps its `via`). */
+function plainModule(module: GraphModule): GraphCacheFile["graph"]["modules"][number] {
+  return {
+    source: module.source,
+    dependencies: module.dependencies.map((dependency) => ({
+      specifier: dependency.specifier,
+      resolved: dependency.resolved,
+      target: dependency.target,
+      typeOnly: dependency.typeOnly,
+      dependencyTypes: [...dependency.dependencyTypes],
+      brokenRules: [...dependency.brokenRules],
+      ...(dependency.via === undefined ? {} : { via: [...dependency.via] }),
+    })),
+  };
 }

@@ -1,12 +1,9 @@
-import type { FileSystem, LocatedImport, SourceInspector } from "../../application/ports.js";
-import { cannotWrite, isRecord, readCacheFile, writeCacheFile } from "./cache-file.js";
+import type { FileSystem, SourceInspector } from "../../application/ports.js";
+import { cannotWrite, readCacheFile, writeCacheFile } from "./cache-file.js";
+import { locatedCacheSchema, type LocatedCacheFile } from "./cache-schemas.js";
 import { hashBytes } from "./content-hashes.js";
 
-interface LocatedCache {
-  readonly key: string;
-  /** Per file: the content hash of the text its imports were located in, and where they are. */
-  readonly files: Record<string, { readonly hash: string; readonly imports: readonly LocatedImport[] }>;
-}
+type LocatedEntry = LocatedCacheFile["files"][number][1];
 
 export interface CachingSourceInspector {
   readonly inspector: SourceInspector;
@@ -25,45 +22,37 @@ export async function cachingSourceInspector(
   file: string,
   warn: (message: string) => void,
 ): Promise<CachingSourceInspector> {
-  const read = await readCacheFile(file, isLocatedCache);
+  const read = await readCacheFile(file, locatedCacheSchema);
   if (read.state === "corrupt") warn(`the cache file ${file} is discarded: ${read.reason}`);
-  const cached = read.state === "read" && read.value.key === key ? read.value.files : {};
-  const used: Record<string, LocatedCache["files"][string]> = {};
+  const cached = new Map<string, LocatedEntry>(read.state === "read" && read.value.key === key ? read.value.files : []);
+  const used = new Map<string, LocatedEntry>();
   let changed = false;
   return {
     inspector: {
       locateImports(fileName, text) {
         const hash = hashBytes(text);
-        const known = cached[fileName];
+        const known = cached.get(fileName);
         if (known !== undefined && known.hash === hash) {
-          used[fileName] = known;
+          used.set(fileName, known);
           return known.imports.map((located) => ({ ...located }));
         }
         const imports = inner.locateImports(fileName, text);
-        used[fileName] = { hash, imports };
+        used.set(fileName, {
+          hash,
+          imports: imports.map(({ specifier, line, column }) => ({ specifier, line, column })),
+        });
         changed = true;
         return imports;
       },
       syntaxProblems: (fileName, text) => inner.syntaxProblems(fileName, text),
     },
     async flush() {
-      if (!changed && Object.keys(used).length === Object.keys(cached).length) return;
+      if (!changed && used.size === cached.size) return;
       try {
-        await writeCacheFile(fileSystem, file, { key, files: used } satisfies LocatedCache);
+        await writeCacheFile(fileSystem, file, { key, files: [...used] } satisfies LocatedCacheFile);
       } catch (error) {
         warn(cannotWrite(file, error));
       }
     },
   };
-}
-
-function isLocatedCache(value: unknown): value is LocatedCache {
-  return (
-    isRecord(value) &&
-    typeof value.key === "string" &&
-    isRecord(value.files) &&
-    Object.values(value.files).every(
-      (entry) => isRecord(entry) && typeof entry.hash === "string" && Array.isArray(entry.imports),
-    )
-  );
 }

@@ -1,19 +1,10 @@
 import { join } from "node:path";
-import type {
-  FileSyntaxProblem,
-  FileSystem,
-  SourceInspector,
-  SyntaxChecker,
-  SyntaxProblem,
-} from "../../application/ports.js";
-import { cannotWrite, isRecord, readCacheFile, writeCacheFile } from "./cache-file.js";
+import type { FileSyntaxProblem, FileSystem, SourceInspector, SyntaxChecker } from "../../application/ports.js";
+import { cannotWrite, readCacheFile, writeCacheFile } from "./cache-file.js";
+import { syntaxCacheSchema, type SyntaxCacheFile } from "./cache-schemas.js";
 import { hashAll, type ContentHashes } from "./content-hashes.js";
 
-interface SyntaxCache {
-  readonly key: string;
-  /** Per file: its content hash and its first syntax problem, null when it has none. */
-  readonly files: Record<string, { readonly hash: string; readonly problem: SyntaxProblem | null }>;
-}
+type SyntaxEntry = SyntaxCacheFile["files"][number][1];
 
 export interface SyntaxCacheOutcome {
   readonly cached: number;
@@ -36,18 +27,22 @@ export interface CachingSyntaxCheckerSettings {
 export function cachingSyntaxChecker(settings: CachingSyntaxCheckerSettings): SyntaxChecker {
   return {
     async check(root, files) {
-      const read = await readCacheFile(settings.file, isSyntaxCache);
+      const read = await readCacheFile(settings.file, syntaxCacheSchema);
       if (read.state === "corrupt") settings.warn(`the cache file ${settings.file} is discarded: ${read.reason}`);
-      const cached = read.state === "read" && read.value.key === settings.key ? read.value.files : {};
+      const cached = new Map<string, SyntaxEntry>(
+        read.state === "read" && read.value.key === settings.key ? read.value.files : [],
+      );
       const current = await hashAll(settings.hashes, files);
-      const changed = files.filter((file) => current.get(file) === null || cached[file]?.hash !== current.get(file));
+      const changed = files.filter(
+        (file) => current.get(file) === null || cached.get(file)?.hash !== current.get(file),
+      );
       const isChanged = new Set(changed);
       const found = new Map(
         (await (changed.length <= FEW ? parseHere(settings, root, changed) : settings.inner.check(root, changed))).map(
           (problem) => [problem.file, problem],
         ),
       );
-      const entries: SyntaxCache["files"] = {};
+      const entries: [string, SyntaxEntry][] = [];
       const problems: FileSyntaxProblem[] = [];
       for (const file of files) {
         const fresh = found.get(file);
@@ -55,18 +50,18 @@ export function cachingSyntaxChecker(settings: CachingSyntaxCheckerSettings): Sy
           ? fresh === undefined
             ? null
             : { line: fresh.line, column: fresh.column, message: fresh.message }
-          : (cached[file]?.problem ?? null);
+          : (cached.get(file)?.problem ?? null);
         if (problem !== null) problems.push({ file, ...problem });
         const hash = current.get(file);
-        if (hash !== null && hash !== undefined) entries[file] = { hash, problem };
+        if (hash !== null && hash !== undefined) entries.push([file, { hash, problem }]);
       }
       settings.report({ cached: files.length - changed.length, parsed: changed.length });
-      if (changed.length > 0 || Object.keys(cached).length !== files.length) {
+      if (changed.length > 0 || cached.size !== files.length) {
         try {
           await writeCacheFile(settings.fileSystem, settings.file, {
             key: settings.key,
             files: entries,
-          } satisfies SyntaxCache);
+          } satisfies SyntaxCacheFile);
         } catch (error) {
           settings.warn(cannotWrite(settings.file, error));
         }
@@ -91,16 +86,4 @@ async function parseHere(
     if (first !== undefined) found.push({ file, ...first });
   }
   return found;
-}
-
-function isSyntaxCache(value: unknown): value is SyntaxCache {
-  return (
-    isRecord(value) &&
-    typeof value.key === "string" &&
-    isRecord(value.files) &&
-    Object.values(value.files).every(
-      (entry) =>
-        isRecord(entry) && typeof entry.hash === "string" && (entry.problem === null || isRecord(entry.problem)),
-    )
-  );
 }
