@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { NODE_BUDGET } from "../../src/domain/architecture/build-module-graph.js";
 import { describeInBrowser, launchChromium } from "./browser.js";
 import { generateBackend, type GeneratedBackend } from "./generated-backend.js";
-import { runInProcess } from "./in-process.js";
+import { runInProcess } from "../helpers/run-in-process.js";
 
 interface JsonGraph {
   readonly collapse?: number;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { fixturePath, REPO_ROOT, runBuiltCli } from "../helpers/run-built-cli.js";
 import { describeInBrowser, launchChromium } from "./browser.js";
-import { runInProcess } from "./in-process.js";
+import { runInProcess } from "../helpers/run-in-process.js";
 
 const cwd = fixturePath("graph-shop");
 const EPOCH = { SOURCE_DATE_EPOCH: "1764000000" };
