@@ -15,13 +15,14 @@ import type { GraphRenderer } from "./renderer.js";
 /**
  * Graphviz DOT. Every node carries `id="node:<id>"` and every edge `id="edge:<from>-><to>"`, which
  * Graphviz copies into SVG, so a page can tell which layer or dependency was clicked. The title and
- * the legend are the graph's label, so they never take part in the layout.
+ * the legend are the graph's label, so they never take part in the layout. Edges are not merged by
+ * Graphviz (`concentrate`): all the imports between two nodes are already one edge.
  */
 export const dotRenderer: GraphRenderer = (graph) => {
   const lines = [
     `// ${title(graph)}`,
     `digraph ${quote(graph.name ?? "architecture")} {`,
-    `  graph [rankdir=${graph.level === "layer" ? "TB" : "LR"}, label=${dotLegendLabel(graph)}, labelloc=t, fontname="Helvetica", fontsize=12, ${graph.level === "folder" ? "concentrate=true, nodesep=0.25, ranksep=0.6" : "nodesep=0.5, ranksep=0.7"}];`,
+    `  graph [rankdir=${graph.level === "layer" ? "TB" : "LR"}, label=${dotLegendLabel(graph)}, labelloc=t, fontname="Helvetica", fontsize=12, ${graph.level === "folder" ? "nodesep=0.15, ranksep=0.5" : "nodesep=0.5, ranksep=0.7"}];`,
     `  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=12, color="#555555", margin="0.2,0.1"];`,
     `  edge [fontname="Helvetica", fontsize=10, color="${EDGE_COLOR}", fontcolor="${EDGE_COLOR}"];`,
   ];
@@ -44,27 +45,30 @@ export const dotRenderer: GraphRenderer = (graph) => {
     for (const node of graph.nodes) lines.push(declare(node, "  "));
   }
 
-  const pairs = new Set(graph.edges.map((edge) => `${edge.from}\u0000${edge.to}`));
+  // Of two opposite edges, the second is written in the first one's direction and drawn backwards, so
+  // Graphviz lays them out as parallel edges whose labels sit side by side, never on each other.
+  const written = new Set<string>();
   for (const edge of graph.edges) {
-    const opposite = pairs.has(`${edge.to}\u0000${edge.from}`);
+    const reversed = written.has(`${edge.to}\u0000${edge.from}`);
+    written.add(`${edge.from}\u0000${edge.to}`);
     const labelled = graph.level === "layer" || graph.level === "context" || edgeKind(edge) !== "allowed";
-    lines.push(`  ${quote(edge.from)} -> ${quote(edge.to)} [${edgeAttributes(edge, opposite, labelled).join(", ")}];`);
+    const [tail, head] = reversed ? [edge.to, edge.from] : [edge.from, edge.to];
+    const attributes = edgeAttributes(edge, labelled);
+    if (reversed) attributes.push("dir=back");
+    lines.push(`  ${quote(tail)} -> ${quote(head)} [${attributes.join(", ")}];`);
   }
   lines.push("}");
   return `${lines.join("\n")}\n`;
 };
 
-/**
- * An edge with an opposite twin puts its label at its head, so the two labels sit at different ends.
- * Unlabelled edges (allowed ones below layer level) keep their count in the tooltip and the line's weight.
- */
-function edgeAttributes(edge: ArchitectureEdge, opposite: boolean, labelled: boolean): string[] {
+/** Unlabelled edges (allowed ones below layer level) keep their count in the tooltip. */
+function edgeAttributes(edge: ArchitectureEdge, labelled: boolean): string[] {
   const kind = edgeKind(edge);
   const look = EDGE_LOOKS[kind];
   const label = quote(edgeLabel(edge));
   const attributes = [
     `id=${quote(`edge:${edge.from}->${edge.to}`)}`,
-    ...(labelled ? [opposite ? `headlabel=${label}, labeldistance=4, labelangle=25` : `label=${label}`] : []),
+    ...(labelled ? [`label=${label}`] : []),
     `tooltip=${quote(`${edge.from} → ${edge.to}: ${edgeLabel(edge)}`)}`,
   ];
   if (kind !== "allowed") attributes.push(`color="${look.color}"`, `fontcolor="${look.color}"`);

@@ -83,15 +83,17 @@ const QUOTED = String.raw`"((?:[^"\\]|\\.)*)"`;
 const DOT_NODE = new RegExp(String.raw`^\s+${QUOTED} \[id="node:(?:[^"\\]|\\.)*", label=${QUOTED}`);
 const DOT_EDGE = new RegExp(String.raw`^\s+${QUOTED} -> ${QUOTED} \[.*\btooltip=${QUOTED}`);
 
+/** An edge's tooltip: `from → to: label`, the label being one edgeLabel writes. */
+const EDGE_TOOLTIP = /^(.+? → .+?): ((?:violation: |warning: )?\d+ imports?|allowed, unused)$/;
+
 function fromDot(text: string): DrawnElement[] | null {
   if (!/^\/\/ .*\ndigraph /.test(text)) return null;
   const elements: DrawnElement[] = [];
   for (const line of text.split("\n")) {
     const edge = DOT_EDGE.exec(line);
     if (edge !== null) {
-      const [from, to, tooltip = ""] = edge.slice(1).map((part) => unquoteDot(part));
-      const name = `${from} → ${to}`;
-      elements.push({ kind: "edge", name, label: tooltip.slice(name.length + 2) });
+      const tooltip = EDGE_TOOLTIP.exec(unquoteDot(edge[3] as string));
+      if (tooltip !== null) elements.push({ kind: "edge", name: tooltip[1] as string, label: tooltip[2] as string });
       continue;
     }
     const node = DOT_NODE.exec(line);
@@ -114,6 +116,11 @@ function fromSvg(text: string): DrawnElement[] | null {
   const elements: DrawnElement[] = [];
   for (const match of text.matchAll(SVG_TOOLTIP)) {
     const tooltip = unescapeXml(match[2] as string).split("\n")[0] as string;
+    const edge = match[1] === "edge" ? EDGE_TOOLTIP.exec(tooltip) : null;
+    if (edge !== null) {
+      elements.push({ kind: "edge", name: edge[1] as string, label: edge[2] as string });
+      continue;
+    }
     const colon = tooltip.indexOf(": ");
     elements.push({
       kind: match[1] as "node" | "edge",
