@@ -39,6 +39,7 @@ export function graphOf(analysis: ProjectAnalysis, request: Omit<GraphRequest, "
     map: analysis.loaded.map,
     classifier: analysis.classifier,
     meanings: analysis.rules.meanings,
+    severities: new Map(analysis.rules.forbidden.map((rule) => [rule.name, rule.severity])),
     modules: analysis.modules,
   };
   if (request.level === "layer")

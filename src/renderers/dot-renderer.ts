@@ -1,21 +1,33 @@
-import type { ArchitectureNode } from "../domain/architecture/architecture-graph.js";
-import { EDGE_COLOR, edgeLabel, fillOf, nodeLabelLines, title, UNUSED_COLOR, VIOLATION_COLOR } from "./graph-style.js";
+import type { ArchitectureEdge, ArchitectureNode } from "../domain/architecture/architecture-graph.js";
+import {
+  EDGE_COLOR,
+  EDGE_LOOKS,
+  edgeKind,
+  edgeLabel,
+  fillOf,
+  nodeLabelLines,
+  nodeTooltip,
+  title,
+} from "./graph-style.js";
+import { dotLegendLabel } from "./dot-legend.js";
 import type { GraphRenderer } from "./renderer.js";
 
 /**
  * Graphviz DOT. Every node carries `id="node:<id>"` and every edge `id="edge:<from>-><to>"`, which
- * Graphviz copies into SVG, so a page can tell which layer or dependency was clicked.
+ * Graphviz copies into SVG, so a page can tell which layer or dependency was clicked. The title and
+ * the legend are the graph's label, so they never take part in the layout. Edges are not merged by
+ * Graphviz (`concentrate`): all the imports between two nodes are already one edge.
  */
 export const dotRenderer: GraphRenderer = (graph) => {
   const lines = [
     `// ${title(graph)}`,
     `digraph ${quote(graph.name ?? "architecture")} {`,
-    `  graph [rankdir=${graph.level === "layer" ? "TB" : "LR"}, label=${quote(`${graph.name ?? "architecture"} (${graph.level} level)`)}, labelloc=t, fontname="Helvetica-Bold", fontsize=16, nodesep=0.5, ranksep=0.7];`,
+    `  graph [rankdir=${graph.level === "layer" ? "TB" : "LR"}, label=${dotLegendLabel(graph)}, labelloc=t, fontname="Helvetica", fontsize=12, ${graph.level === "folder" ? "nodesep=0.15, ranksep=0.5" : "nodesep=0.5, ranksep=0.7"}];`,
     `  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=12, color="#555555", margin="0.2,0.1"];`,
     `  edge [fontname="Helvetica", fontsize=10, color="${EDGE_COLOR}", fontcolor="${EDGE_COLOR}"];`,
   ];
   const declare = (node: ArchitectureNode, indent: string) =>
-    `${indent}${quote(node.id)} [id=${quote(`node:${node.id}`)}, label=${quote(nodeLabelLines(graph, node).join("\n"))}, fillcolor="${fillOf(graph, node.layer)}"];`;
+    `${indent}${quote(node.id)} [id=${quote(`node:${node.id}`)}, label=${quote(nodeLabelLines(graph, node).join("\n"))}, tooltip=${quote(nodeTooltip(graph, node))}, fillcolor="${fillOf(graph, node.layer)}"];`;
 
   if (graph.level === "module") {
     const clusters = [...new Set(graph.nodes.map((node) => node.layer))];
@@ -33,22 +45,39 @@ export const dotRenderer: GraphRenderer = (graph) => {
     for (const node of graph.nodes) lines.push(declare(node, "  "));
   }
 
+  // Of two opposite edges, the second is written in the first one's direction and drawn backwards, so
+  // Graphviz lays them out as parallel edges whose labels sit side by side, never on each other.
+  const written = new Set<string>();
   for (const edge of graph.edges) {
-    const attributes = [`id=${quote(`edge:${edge.from}->${edge.to}`)}`, `label=${quote(edgeLabel(edge))}`];
-    if (edge.violation)
-      attributes.push(
-        `color="${VIOLATION_COLOR}"`,
-        `fontcolor="${VIOLATION_COLOR}"`,
-        `fontname="Helvetica-Bold"`,
-        "penwidth=2.5",
-      );
-    if (edge.unused) attributes.push("style=dashed", `color="${UNUSED_COLOR}"`, `fontcolor="${UNUSED_COLOR}"`);
-    lines.push(`  ${quote(edge.from)} -> ${quote(edge.to)} [${attributes.join(", ")}];`);
+    const reversed = written.has(`${edge.to}\u0000${edge.from}`);
+    written.add(`${edge.from}\u0000${edge.to}`);
+    const labelled = graph.level === "layer" || graph.level === "context" || edgeKind(edge) !== "allowed";
+    const [tail, head] = reversed ? [edge.to, edge.from] : [edge.from, edge.to];
+    const attributes = edgeAttributes(edge, labelled);
+    if (reversed) attributes.push("dir=back");
+    lines.push(`  ${quote(tail)} -> ${quote(head)} [${attributes.join(", ")}];`);
   }
   lines.push("}");
   return `${lines.join("\n")}\n`;
 };
 
-function quote(text: string): string {
+/** Unlabelled edges (allowed ones below layer level) keep their count in the tooltip. */
+function edgeAttributes(edge: ArchitectureEdge, labelled: boolean): string[] {
+  const kind = edgeKind(edge);
+  const look = EDGE_LOOKS[kind];
+  const label = quote(edgeLabel(edge));
+  const attributes = [
+    `id=${quote(`edge:${edge.from}->${edge.to}`)}`,
+    ...(labelled ? [`label=${label}`] : []),
+    `tooltip=${quote(`${edge.from} → ${edge.to}: ${edgeLabel(edge)}`)}`,
+  ];
+  if (kind !== "allowed") attributes.push(`color="${look.color}"`, `fontcolor="${look.color}"`);
+  if (look.dash !== "solid") attributes.push(`style=${look.dash}`);
+  if (look.width !== 1) attributes.push(`penwidth=${look.width}`);
+  if (kind === "error") attributes.push(`fontname="Helvetica-Bold"`);
+  return attributes;
+}
+
+export function quote(text: string): string {
   return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
 }

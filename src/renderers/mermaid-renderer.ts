@@ -1,8 +1,23 @@
 import type { ArchitectureNode } from "../domain/architecture/architecture-graph.js";
-import { EDGE_COLOR, edgeLabel, fillOf, nodeLabelLines, title, UNUSED_COLOR, VIOLATION_COLOR } from "./graph-style.js";
+import {
+  EDGE_LOOKS,
+  edgeKind,
+  edgeLabel,
+  fillOf,
+  legendOf,
+  nodeLabelLines,
+  title,
+  type EdgeLook,
+} from "./graph-style.js";
 import type { GraphRenderer } from "./renderer.js";
 
-/** Mermaid flowchart for Markdown: forbidden edges red, unused allowed edges dashed. */
+const DASHES: Readonly<Record<EdgeLook["dash"], string>> = {
+  solid: "",
+  dashed: ",stroke-dasharray:6 4",
+  dotted: ",stroke-dasharray:2 4",
+};
+
+/** Mermaid flowchart for Markdown: errors red, warnings amber and dashed, unused allowed edges dotted, and a legend. */
 export const mermaidRenderer: GraphRenderer = (graph) => {
   const ids = new Map(graph.nodes.map((node, index) => [node.id, `n${index}`]));
   const lines = [`%% ${title(graph)}`, graph.level === "layer" ? "flowchart TB" : "flowchart LR"];
@@ -22,24 +37,39 @@ export const mermaidRenderer: GraphRenderer = (graph) => {
   }
 
   for (const edge of graph.edges) {
-    lines.push(
-      `  ${ids.get(edge.from)} ${edge.unused ? "-.->" : "-->"}|"${escape(edgeLabel(edge))}"| ${ids.get(edge.to)}`,
-    );
+    const arrow = EDGE_LOOKS[edgeKind(edge)].dash === "solid" ? "-->" : "-.->";
+    lines.push(`  ${ids.get(edge.from)} ${arrow}|"${escape(edgeLabel(edge))}"| ${ids.get(edge.to)}`);
   }
 
-  const fills = [...new Set(graph.nodes.map((node) => fillOf(graph, node.layer)))];
+  const legend = legendOf(graph);
+  lines.push(`  subgraph legend["legend"]`, "    direction LR");
+  legend.fills.forEach(({ name }, index) => lines.push(`    legend_fill${index}["${escape(name)}"]`));
+  legend.edges.forEach((kind, index) => lines.push(`    legend_edge${index}["${escape(EDGE_LOOKS[kind].meaning)}"]`));
+  lines.push("  end");
+
+  const fills = [
+    ...new Set([...graph.nodes.map((node) => fillOf(graph, node.layer)), ...legend.fills.map((f) => f.fill)]),
+  ];
   fills.forEach((fill, index) => lines.push(`  classDef f${index} fill:${fill},stroke:#555555,color:#111111`));
   fills.forEach((fill, index) => {
-    const members = graph.nodes.filter((node) => fillOf(graph, node.layer) === fill).map((node) => ids.get(node.id));
+    const members = [
+      ...graph.nodes.filter((node) => fillOf(graph, node.layer) === fill).map((node) => ids.get(node.id)),
+      ...legend.fills.flatMap((entry, position) => (entry.fill === fill ? [`legend_fill${position}`] : [])),
+    ];
     lines.push(`  class ${members.join(",")} f${index}`);
   });
+  legend.edges.forEach((kind, index) => {
+    const look = EDGE_LOOKS[kind];
+    lines.push(
+      `  style legend_edge${index} fill:#ffffff,stroke:${look.color},stroke-width:${look.width}px${DASHES[look.dash]},color:${look.color}`,
+    );
+  });
+  lines.push("  style legend fill:#ffffff,stroke:#bbbbbb");
   graph.edges.forEach((edge, index) => {
-    const style = edge.violation
-      ? `stroke:${VIOLATION_COLOR},stroke-width:3px,color:${VIOLATION_COLOR}`
-      : edge.unused
-        ? `stroke:${UNUSED_COLOR},stroke-dasharray:5 5,color:${UNUSED_COLOR}`
-        : `stroke:${EDGE_COLOR}`;
-    lines.push(`  linkStyle ${index} ${style}`);
+    const look = EDGE_LOOKS[edgeKind(edge)];
+    lines.push(
+      `  linkStyle ${index} stroke:${look.color},stroke-width:${look.width}px${DASHES[look.dash]},color:${look.color}`,
+    );
   });
   return `${lines.join("\n")}\n`;
 };

@@ -1,7 +1,7 @@
 /** The review report's stylesheet and script, inlined so the page works offline. */
 
 export const REVIEW_REPORT_STYLE = `
-:root { --bad: #d62728; --good: #2a7d2a; --muted: #6b6b6b; --line: #dddddd; --hit: #fff1f0; }
+:root { --warn: #c77c00; --bad: #d62728; --good: #2a7d2a; --muted: #6b6b6b; --line: #dddddd; --hit: #fff1f0; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #1a1a1a; background: #fafafa; }
 header { padding: 20px 32px 12px; background: #ffffff; border-bottom: 1px solid var(--line); }
@@ -15,6 +15,8 @@ main { padding: 0 32px 48px; }
 .meta dd { margin: 0; }
 .bad { color: var(--bad); font-weight: 600; }
 .good { color: var(--good); font-weight: 600; }
+.warn { color: var(--warn); font-weight: 600; }
+code.tolerated { color: var(--warn); }
 .muted { color: var(--muted); }
 .hint { color: var(--muted); margin: 0 0 8px; }
 .diagram { background: #ffffff; border: 1px solid var(--line); border-radius: 6px; padding: 12px; overflow: auto; text-align: center; }
@@ -33,6 +35,7 @@ td.number, th.number { text-align: right; }
 code { font: 12.5px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 .description { color: var(--muted); font-size: 13px; }
 .group h3 .count { display: inline-block; min-width: 22px; padding: 0 7px; border-radius: 11px; background: var(--bad); color: #ffffff; font-size: 12px; text-align: center; }
+.group h3 .count.warn-count { background: var(--warn); }
 .group td:first-child { width: 26%; overflow-wrap: anywhere; }
 .group td:nth-child(2) { width: 18%; overflow-wrap: anywhere; }
 .fix { color: var(--muted); margin-top: 2px; }
@@ -40,6 +43,9 @@ pre.source { margin: 8px 0 0; padding: 6px 0; background: #f6f6f6; border: 1px s
 pre.source .line { display: block; padding: 0 10px 0 0; white-space: pre; }
 pre.source .line.hit { background: var(--hit); box-shadow: inset 3px 0 var(--bad); }
 pre.source .number { display: inline-block; width: 4em; padding-right: 12px; text-align: right; color: var(--muted); user-select: none; }
+#drill { margin-top: 16px; }
+#drill h2 .muted { font-weight: normal; font-size: 14px; }
+table.imports td:first-child { width: 30%; overflow-wrap: anywhere; }
 [hidden] { display: none !important; }
 `;
 
@@ -77,29 +83,51 @@ export const REVIEW_REPORT_SCRIPT = `
     for (const element of document.querySelectorAll("#diagram .selected")) element.classList.remove("selected");
     if (selection !== null) {
       const id = selection.layer !== undefined ? "node:" + selection.layer : "edge:" + selection.from + "->" + selection.to;
-      document.getElementById(id)?.classList.add("selected");
+      document.querySelector('#diagram [id="' + CSS.escape(id) + '"]')?.classList.add("selected");
     }
     selectionLabel.textContent = selection === null ? "" : selection.layer !== undefined ? "layer " + selection.layer : selection.from + " \\u2192 " + selection.to;
     selectionLabel.hidden = selection === null;
     clear.hidden = selection === null && words === "";
   }
 
+  const overview = document.getElementById("diagram");
+  const drill = document.getElementById("drill");
+
+  /** The view the URL fragment names: #layer=NAME or #edge=FROM->TO; anything else is the overview. */
+  function fromHash() {
+    const hash = decodeURIComponent(location.hash.slice(1));
+    selection = null;
+    if (hash.startsWith("layer=")) selection = { layer: hash.slice("layer=".length) };
+    if (hash.startsWith("edge=")) {
+      const [from, to] = hash.slice("edge=".length).split("->");
+      selection = { from, to };
+    }
+    let shown = false;
+    for (const view of document.querySelectorAll(".drill-view")) {
+      view.hidden = view.dataset.view !== hash;
+      shown = shown || !view.hidden;
+    }
+    drill.hidden = !shown;
+    overview.hidden = shown;
+    apply();
+  }
+
   document.querySelector("#diagram svg")?.addEventListener("click", (event) => {
     const target = event.target.closest("g.node, g.edge");
     if (target === null) return;
-    if (target.id.startsWith("node:")) selection = { layer: target.id.slice("node:".length) };
-    if (target.id.startsWith("edge:")) {
-      const [from, to] = target.id.slice("edge:".length).split("->");
-      selection = { from, to };
-    }
-    apply();
+    if (target.id.startsWith("node:")) location.hash = encodeURIComponent("layer=" + target.id.slice("node:".length));
+    if (target.id.startsWith("edge:")) location.hash = encodeURIComponent("edge=" + target.id.slice("edge:".length));
+  });
+  window.addEventListener("hashchange", fromHash);
+  document.getElementById("back").addEventListener("click", () => {
+    location.hash = "";
   });
   filter.addEventListener("input", apply);
   clear.addEventListener("click", () => {
-    selection = null;
     filter.value = "";
-    apply();
+    if (location.hash.length > 1) location.hash = "";
+    else fromHash();
   });
-  apply();
+  fromHash();
 })();
 `;

@@ -1,7 +1,9 @@
 import { UNASSIGNED_NODE } from "../domain/architecture/architecture-graph.js";
 import type {
   LayerRow,
+  ReviewedImport,
   ReviewedViolation,
+  SourceExcerpt,
   ReviewReport,
   ViolationGroup,
 } from "../domain/architecture/review-report.js";
@@ -13,10 +15,15 @@ import { REVIEW_REPORT_SCRIPT, REVIEW_REPORT_STYLE } from "./review-report-asset
  * The review report as one self-contained HTML page (no CDN, works offline). `diagramSvg` is the
  * layer graph laid out by Graphviz; its `node:`/`edge:` ids let a click filter the tables.
  */
-export function renderReviewReportHtml(report: ReviewReport, diagramSvg: string): string {
+export function renderReviewReportHtml(
+  report: ReviewReport,
+  diagramSvg: string,
+  /** Each drill-down layer's folder graph laid out by Graphviz, by layer name. */
+  layerSvgs: ReadonlyMap<string, string> = new Map(),
+): string {
   const name = report.name ?? "architecture";
   const counts = report.summary.violations;
-  const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
+  const verdict = report.verdict;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -33,17 +40,21 @@ export function renderReviewReportHtml(report: ReviewReport, diagramSvg: string)
     <dt>commit</dt><dd><code>${escapeHtml(report.commit ?? "not in git")}</code></dd>
     <dt>date</dt><dd><time datetime="${report.date}">${report.date}</time></dd>
     <dt>checked</dt><dd>${plural(report.summary.modules, "module")}, ${report.summary.dependencies} ${report.summary.dependencies === 1 ? "dependency" : "dependencies"}</dd>
-    <dt>violations</dt><dd class="${total > 0 ? "bad" : "good"}">${total} (${Object.entries(counts)
+    <dt>verdict</dt><dd class="${verdict.passes ? "good" : "bad"}" id="verdict">${verdict.passes ? "passes: <code>layerlint check</code> exits 0" : "fails: <code>layerlint check</code> exits 1"}</dd>
+    <dt>errors</dt><dd class="${verdict.errors > 0 ? "bad" : "muted"}" id="errors">${verdict.errors}</dd>
+    <dt>warnings</dt><dd class="${verdict.warnings > 0 ? "warn" : "muted"}" id="warnings">${verdict.warnings}</dd>
+    <dt>by kind</dt><dd>${Object.entries(counts)
       .map(([kind, count]) => `${kind} ${count}`)
-      .join(", ")})</dd>
+      .join(", ")}</dd>
   </dl>
 </header>
 <main>
 <section id="diagram" aria-label="layer diagram">
   <h2>Layers as the code has them</h2>
-  <p class="hint">Red: forbidden by the map. Dashed: allowed but unused. Click a layer or an arrow to filter the tables below.</p>
+  <p class="hint">Red and solid: forbidden (error). Amber and dashed: tolerated (warning). Grey: allowed; dotted: allowed but unused. Click a layer to see the folders inside it, an arrow to see the imports behind it; the tables below follow.</p>
   <div class="diagram">${inlineSvg(diagramSvg)}</div>
 </section>
+${drillSection(report, layerSvgs)}
 <section id="filters">
   <label for="filter">Filter</label>
   <input id="filter" type="search" placeholder="layer, file, package…" autocomplete="off">
@@ -71,6 +82,57 @@ ${report.groups.length === 0 ? '  <p class="good">No violations.</p>' : report.g
 `;
 }
 
+/** One hidden view per layer and per edge; the script shows the one the URL fragment names (`#layer=api`, `#edge=api->db`). */
+function drillSection(report: ReviewReport, layerSvgs: ReadonlyMap<string, string>): string {
+  const layerViews = report.drill.layers.map(({ layer, graph }) => {
+    const name = layer === UNASSIGNED_NODE ? "files no layer claims" : `layer ${layer}`;
+    const svg = layerSvgs.get(layer);
+    return `  <div class="drill-view" data-view="${escapeHtml(`layer=${layer}`)}" hidden>
+    <h2>Inside ${escapeHtml(name)} <span class="muted">${plural(
+      graph.nodes.reduce((sum, node) => sum + node.modules, 0),
+      "module",
+    )} in ${plural(graph.nodes.length, "folder")}</span></h2>
+    ${svg === undefined ? "" : `<div class="diagram">${inlineSvg(svg)}</div>`}
+  </div>`;
+  });
+  const edgeViews = report.drill.edges.map((edge) => {
+    const shown = edge.imports.map(importRow).join("\n");
+    const more =
+      edge.more > 0
+        ? `\n      <tr><td colspan="3" class="muted">and ${plural(edge.more, "more import")}</td></tr>`
+        : "";
+    return `  <div class="drill-view" data-view="${escapeHtml(`edge=${edge.from}->${edge.to}`)}" hidden>
+    <h2>${escapeHtml(edge.from)} → ${escapeHtml(edge.to)} <span class="muted">${plural(edge.imports.length + edge.more, "import")}</span></h2>
+    <table class="imports">
+      <thead><tr><th>where</th><th>import as written</th><th>imported file, and the source</th></tr></thead>
+      <tbody>
+${shown}${more}
+      </tbody>
+    </table>
+  </div>`;
+  });
+  return `<section id="drill" aria-label="drill-down" hidden>
+  <p><button id="back" type="button">← back to the overview</button></p>
+${[...layerViews, ...edgeViews].join("\n")}
+</section>`;
+}
+
+function importRow(reviewed: ReviewedImport): string {
+  const where = reviewed.line === null ? reviewed.from : `${reviewed.from}:${reviewed.line}:${reviewed.column}`;
+  return `      <tr class="import"><td><code>${escapeHtml(where)}</code></td><td><code>${escapeHtml(reviewed.specifier)}</code></td><td><code>${escapeHtml(reviewed.to)}</code>${sourceOf(reviewed.excerpt)}</td></tr>`;
+}
+
+function sourceOf(excerpt: SourceExcerpt | null): string {
+  return excerpt === null
+    ? ""
+    : `<pre class="source">${excerpt.lines
+        .map((text, index) => {
+          const number = excerpt.firstLine + index;
+          return `<span class="${number === excerpt.line ? "line hit" : "line"}"><span class="number">${number}</span>${escapeHtml(text)}</span>`;
+        })
+        .join("")}</pre>`;
+}
+
 function layerRow(row: LayerRow): string {
   const title = row.name === UNASSIGNED_NODE ? "no layer" : row.name;
   const allowed =
@@ -80,12 +142,23 @@ function layerRow(row: LayerRow): string {
         ? '<span class="muted">none</span>'
         : list(row.packagesAllowed);
   const description = row.description === null ? "" : `<div class="description">${escapeHtml(row.description)}</div>`;
-  return `      <tr class="layer" data-layer="${escapeHtml(row.name)}"><td><strong>${escapeHtml(title)}</strong>${description}</td><td>${list(row.paths)}</td><td class="number">${row.modules}</td><td>${row.mayImport.length === 0 ? '<span class="muted">no other layer</span>' : list(row.mayImport)}</td><td>${allowed}</td><td>${row.packagesUsed.length === 0 ? '<span class="muted">none</span>' : list(row.packagesUsed)}</td></tr>`;
+  return `      <tr class="layer" data-layer="${escapeHtml(row.name)}"><td><strong>${escapeHtml(title)}</strong>${description}</td><td>${list(row.paths)}</td><td class="number">${row.modules}</td><td>${mayImport(row)}</td><td>${allowed}</td><td>${row.packagesUsed.length === 0 ? '<span class="muted">none</span>' : list(row.packagesUsed)}</td></tr>`;
+}
+
+/** The allowed layers, then those tolerated at severity warn, marked and with the map's reason on hover. */
+function mayImport(row: LayerRow): string {
+  if (row.mayImport.length === 0 && row.tolerated.length === 0) return '<span class="muted">no other layer</span>';
+  const tolerated = row.tolerated.map(
+    ({ layer, reason }) =>
+      `<code class="tolerated"${reason === null ? "" : ` title="${escapeHtml(reason)}"`}>${escapeHtml(layer)}</code> <span class="warn">(warning)</span>`,
+  );
+  return [list(row.mayImport), ...tolerated].filter((part) => part !== "").join(" ");
 }
 
 function groupSection(group: ViolationGroup): string {
+  const warnOnly = group.violations.every(({ violation }) => violation.severity === "warn");
   return `  <section class="group" data-from="${escapeHtml(group.from)}" data-to="${escapeHtml(group.to ?? "")}">
-    <h3>${escapeHtml(group.title)} <span class="count">${group.violations.length}</span></h3>
+    <h3>${escapeHtml(group.title)} <span class="count${warnOnly ? " warn-count" : ""}">${group.violations.length}</span></h3>
     <table>
       <thead><tr><th>where</th><th>import as written</th><th>what is wrong, and the fix</th></tr></thead>
       <tbody>
@@ -98,15 +171,7 @@ ${group.violations.map((reviewed) => violationRow(group, reviewed)).join("\n")}
 function violationRow(group: ViolationGroup, { violation, excerpt }: ReviewedViolation): string {
   const where = violation.line === null ? violation.from : `${violation.from}:${violation.line}:${violation.column}`;
   const also = violation.locations.slice(1).map((location) => `${location.line}:${location.column}`);
-  const source =
-    excerpt === null
-      ? ""
-      : `<pre class="source">${excerpt.lines
-          .map((text, index) => {
-            const number = excerpt.firstLine + index;
-            return `<span class="${number === excerpt.line ? "line hit" : "line"}"><span class="number">${number}</span>${escapeHtml(text)}</span>`;
-          })
-          .join("")}</pre>`;
+  const source = sourceOf(excerpt);
   return `        <tr class="violation" data-from="${escapeHtml(group.from)}" data-to="${escapeHtml(group.to ?? "")}" data-severity="${violation.severity}">
           <td><code>${escapeHtml(where)}</code>${also.length > 0 ? `<div class="muted">also at ${also.join(", ")}</div>` : ""}<div class="muted">${escapeHtml(violation.rule)} · ${violation.severity}</div></td>
           <td>${violation.specifier === null ? '<span class="muted">none</span>' : `<code>${escapeHtml(violation.specifier)}</code>`}</td>

@@ -75,10 +75,17 @@ describe("layerlint graph on the graph-shop fixture (built CLI)", () => {
       "src [contracts]",
       "src [unassigned]",
     ]);
-    expect(graph.edges[1]).toEqual({ from: "src [api]", to: "src [db]", imports: 1, violation: true, unused: false });
+    expect(graph.edges[1]).toEqual({
+      from: "src [api]",
+      to: "src [db]",
+      imports: 1,
+      violation: true,
+      severity: "error",
+      unused: false,
+    });
   });
 
-  it("-o writes the file, --check exits 0 when it is current and 1 when it is out of date", () => {
+  it("-o writes the file, --check exits 0 when it is current and 1 when it is out of date, saying what changed", () => {
     const dir = mkdtempSync(join(tmpdir(), "layerlint-graph-"));
     const file = join(dir, "architecture.mmd");
     const written = runBuiltCli(["graph", "-o", file], cwd);
@@ -95,9 +102,10 @@ describe("layerlint graph on the graph-shop fixture (built CLI)", () => {
     expect(stale.status).toBe(1);
     expect(stale.stdout).toBe("");
     expect(stale.stderr).toBe(
-      `layerlint: ${file} is out of date: run layerlint graph with the same options and --output ${file}\n`,
+      `layerlint: ${file} is out of date: run layerlint graph with the same options and --output ${file}\n` +
+        "  ~ edge api → app: 3 imports → 2 imports\n",
     );
-  });
+  }, 180_000);
 
   it.each([
     [

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { fixturePath, REPO_ROOT, runBuiltCli } from "../helpers/run-built-cli.js";
 import { describeInBrowser, launchChromium } from "./browser.js";
+import { runInProcess } from "../helpers/run-in-process.js";
 
 const cwd = fixturePath("graph-shop");
 const EPOCH = { SOURCE_DATE_EPOCH: "1764000000" };
@@ -59,6 +60,34 @@ describe("layerlint report (built CLI)", () => {
     expect(run.stderr).toBe(
       'layerlint: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not "yesterday" [LL-USAGE]\n',
     );
+  });
+});
+
+describe("the report tells the truth at a glance (in process)", () => {
+  it("a warnings-only project: the header says check passes, 0 errors, 1 warning; the tolerated edge is amber and dashed; the table lists the tolerated layer", async () => {
+    const run = await runInProcess(["report"], fixturePath("warn-allowance"));
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('<dd class="good" id="verdict">passes: <code>layerlint check</code> exits 0</dd>');
+    expect(run.stdout).toContain('<dt>errors</dt><dd class="muted" id="errors">0</dd>');
+    expect(run.stdout).toContain('<dt>warnings</dt><dd class="warn" id="warnings">1</dd>');
+    const edge = run.stdout.slice(run.stdout.indexOf('<g id="edge:http&#45;&gt;db" class="edge">'));
+    expect(edge.slice(0, edge.indexOf("</a>"))).toMatch(
+      /<a xlink:title="http → db: warning: 1 import">\n<path fill="none" stroke="#c77c00" stroke-width="2" stroke-dasharray="5,2" /,
+    );
+    const http = run.stdout.slice(run.stdout.indexOf('<tr class="layer" data-layer="http">'));
+    expect(http.slice(0, http.indexOf("</tr>"))).toContain(
+      '<td><code>domain</code> <code class="tolerated" title="orders-route still reads the table until the order service exists">db</code> <span class="warn">(warning)</span></td>',
+    );
+    expect(run.stdout).toContain('<span class="count warn-count">1</span>');
+  });
+
+  it("a project with errors: the header says check fails, with the errors and warnings counted apart", async () => {
+    const run = await runInProcess(["report"], cwd);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('<dd class="bad" id="verdict">fails: <code>layerlint check</code> exits 1</dd>');
+    expect(run.stdout).toContain('<dt>errors</dt><dd class="bad" id="errors">3</dd>');
+    expect(run.stdout).toContain('<dt>warnings</dt><dd class="muted" id="warnings">0</dd>');
   });
 });
 
@@ -121,6 +150,39 @@ describeInBrowser("the review report in headless Chromium", () => {
     await page.locator("#clear").click();
     expect(await visibleViolations().count()).toBe(3);
     expect(await page.locator("tr.layer:visible").count()).toBe(6);
+  });
+
+  it("clicking an allowed edge opens the imports behind it with file:line and the source; the URL keeps the view; back is one click", async () => {
+    await page.locator('#diagram [id="edge:app->domain"] text').click();
+    expect(new URL(page.url()).hash).toBe(`#${encodeURIComponent("edge=app->domain")}`);
+    const view = page.locator(".drill-view:visible");
+    expect(await view.count()).toBe(1);
+    expect(await view.locator("h2").textContent()).toBe("app → domain 1 import");
+    expect(await view.locator("tr.import td").allTextContents()).toEqual([
+      "src/app/place-order.ts:2:1",
+      "../domain/order.js",
+      expect.stringMatching(/^src\/domain\/order\.ts1import type \{ OrderDto \}/) as unknown as string,
+    ]);
+    expect(await view.locator("pre.source .line.hit").textContent()).toBe(
+      '2import { newOrder } from "../domain/order.js";',
+    );
+    expect(await page.locator("#diagram").isVisible()).toBe(false);
+
+    await page.locator("#back").click();
+    expect(await page.locator("#diagram").isVisible()).toBe(true);
+    expect(await page.locator("#drill").isVisible()).toBe(false);
+    expect(await visibleViolations().count()).toBe(3);
+  });
+
+  it("a pasted link opens the view it names: a layer shows the folder graph inside it", async () => {
+    await page.goto(`${pathToFileURL(reportFile).href}#${encodeURIComponent("layer=api")}`);
+    const view = page.locator(".drill-view:visible");
+    expect(await view.locator("h2").textContent()).toBe("Inside layer api 2 modules in 1 folder");
+    expect(await view.locator('[id="node:src/api/orders"]').count()).toBe(1);
+    const texts = await view.locator("svg text").allTextContents();
+    expect(texts.some((text) => text.endsWith("forbidden (error)"))).toBe(true);
+    await page.locator("#back").click();
+    expect(await page.locator("#diagram").isVisible()).toBe(true);
   });
 
   it("clicking a layer keeps the violations from or to it; the filter box narrows by text", async () => {

@@ -5,7 +5,11 @@ import { findLayerMap } from "../../application/find-layer-map.js";
 import { loadLayerMap } from "../../application/load-layer-map.js";
 import type { CheckPorts } from "../../application/ports.js";
 import { GRAPH_LEVELS, type ArchitectureGraph, type GraphLevel } from "../../domain/architecture/architecture-graph.js";
+import { FocusError } from "../../domain/architecture/focus-problem.js";
+import { NODE_BUDGET } from "../../domain/architecture/build-module-graph.js";
 import { UsageError } from "../../domain/errors.js";
+import { describeChanges, drawnElements } from "../../renderers/drawn-elements.js";
+import { mermaidLimitExceeded } from "../../renderers/mermaid-limits.js";
 import { renderers, renderGraphHtml } from "../../renderers/index.js";
 import type { CliEnvironment } from "../cli-environment.js";
 import { CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP, type CommandRegistration } from "./command-context.js";
@@ -68,16 +72,28 @@ export async function runGraphCommand(
     ...(options.focus === undefined ? {} : { focus: options.focus }),
     ...(options.depth === undefined ? {} : { depth: options.depth }),
     ...(options.collapse === undefined ? {} : { collapse: options.collapse }),
+  }).catch((error: unknown) => {
+    throw error instanceof FocusError ? focusUsageError(error) : error;
   });
+  if (options.collapse === undefined && graph.collapse !== undefined)
+    environment.stderr.write(
+      `layerlint: note: folders folded to ${graph.collapse} path segments to fit ${NODE_BUDGET} nodes; --collapse N or --focus GLOB draws more\n`,
+    );
   const text = await render(ports, graph, options.format);
+  const tooBig = options.format === "mermaid" ? mermaidLimitExceeded(text, graph) : null;
+  if (tooBig !== null)
+    throw new UsageError(
+      `the Mermaid diagram has ${tooBig}, more than GitHub renders: draw less with --focus GLOB or --collapse N, or use --format svg`,
+    );
 
   if (options.check !== undefined) {
     const committed = resolve(environment.cwd, options.check);
     if (!(await ports.fileSystem.exists(committed)))
       throw new UsageError(`${options.check} does not exist: write it first with --output ${options.check}`);
-    if ((await ports.fileSystem.readText(committed)) === text) return EXIT.clean;
+    const before = await ports.fileSystem.readText(committed);
+    if (before === text) return EXIT.clean;
     environment.stderr.write(
-      `layerlint: ${options.check} is out of date: run layerlint graph with the same options and --output ${options.check}\n`,
+      `layerlint: ${options.check} is out of date: run layerlint graph with the same options and --output ${options.check}\n${changesOf(before, text, options.format)}`,
     );
     return EXIT.violations;
   }
@@ -93,6 +109,28 @@ async function render(ports: CheckPorts, graph: ArchitectureGraph, format: Graph
   if (format === "svg") return ports.svg.renderDot(renderers.dot(graph));
   if (format === "html") return renderGraphHtml(graph, await ports.svg.renderDot(renderers.dot(graph)));
   return renderers[format](graph);
+}
+
+/** What changed, element by element, at most CHANGES_SHOWN lines; the diagram's other bytes when no element did. */
+function changesOf(before: string, after: string, format: GraphFormat): string {
+  const old = drawnElements(before, format);
+  const now = drawnElements(after, format);
+  if (old === null || now === null) return `  the file is not a ${format} diagram layerlint draws\n`;
+  const lines = describeChanges(old, now);
+  if (lines.length === 0) return "  same nodes and edges; the layout, styles or legend changed\n";
+  const shown = lines.slice(0, CHANGES_SHOWN).map((line) => `  ${line}\n`);
+  if (lines.length > CHANGES_SHOWN) shown.push(`  and ${lines.length - CHANGES_SHOWN} more changes\n`);
+  return shown.join("");
+}
+
+const CHANGES_SHOWN = 50;
+
+function focusUsageError({ problem }: FocusError): UsageError {
+  return new UsageError(
+    problem.kind === "matches-nothing"
+      ? `--focus "${problem.glob}" matches no checked module`
+      : `--focus: ${problem.reason}`,
+  );
 }
 
 function positiveInteger(value: string): number {

@@ -36,7 +36,10 @@ export async function runReportCommand(
   const mapFile = await findLayerMap(ports.fileSystem, environment.cwd, options.config);
   const loaded = await loadLayerMap(ports, mapFile, environment.cwd);
   const report = await buildReviewReport(ports, { loaded, date });
-  const html = renderReviewReportHtml(report, await ports.svg.renderDot(renderers.dot(report.graph)));
+  const layerSvgs = new Map<string, string>();
+  for (const { layer, graph } of report.drill.layers)
+    layerSvgs.set(layer, await ports.svg.renderDot(renderers.dot(graph)));
+  const html = renderReviewReportHtml(report, await ports.svg.renderDot(renderers.dot(report.graph)), layerSvgs);
   if (options.output === undefined) {
     environment.stdout.write(html);
   } else {

@@ -26,6 +26,8 @@ export interface ArchitectureEdge {
   readonly imports: number;
   /** At least one of those dependencies breaks a layer rule of the map (a context rule at context level). */
   readonly violation: boolean;
+  /** `error` when one of those dependencies breaks an error rule; `warn` when they break only rules tolerated at severity warn; null when none breaks a rule. */
+  readonly severity: "error" | "warn" | null;
   /** Allowed by the map (`mayImport`) but never used by the code; drawn only with `--show-unused`. */
   readonly unused: boolean;
 }
@@ -35,6 +37,8 @@ export interface ArchitectureGraph {
   readonly level: GraphLevel;
   /** The map's name. */
   readonly name: string | null;
+  /** Module and folder levels: the number of path segments nodes were folded to (`--collapse`, or chosen to fit the node budget); absent when not folded. */
+  readonly collapse?: number;
   /** The map's layers in map order: clusters and colours follow this order. */
   readonly layers: readonly string[];
   /** Layer level: map order, then the unassigned node; other levels: sorted by layer order, then id. */

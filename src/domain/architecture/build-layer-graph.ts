@@ -57,6 +57,7 @@ export function buildLayerGraph(input: GraphInput, options: LayerGraphOptions): 
             to: target,
             imports: 0,
             violation: false,
+            severity: null,
             unused: true,
           } satisfies ArchitectureEdge);
       }

@@ -1,11 +1,12 @@
 import type { ArchitectureEdge } from "./architecture-graph.js";
+import { worseSeverity, type EdgeSeverity } from "./graph-input.js";
 
 /** Counts dependencies into edges between nodes, dropping edges from a node to itself. */
 export function tallyEdges(
-  dependencies: Iterable<{ from: string; to: string; violation: boolean }>,
+  dependencies: Iterable<{ from: string; to: string; violation: boolean; severity: EdgeSeverity }>,
 ): Map<string, ArchitectureEdge> {
   const edges = new Map<string, ArchitectureEdge>();
-  for (const { from, to, violation } of dependencies) {
+  for (const { from, to, violation, severity } of dependencies) {
     if (from === to) continue;
     const key = edgeKey(from, to);
     const known = edges.get(key);
@@ -14,6 +15,7 @@ export function tallyEdges(
       to,
       imports: (known?.imports ?? 0) + 1,
       violation: (known?.violation ?? false) || violation,
+      severity: worseSeverity(known?.severity ?? null, severity),
       unused: false,
     });
   }

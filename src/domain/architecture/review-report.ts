@@ -10,10 +10,50 @@ export interface ReviewReport {
   /** ISO 8601, UTC, whole seconds. */
   readonly date: string;
   readonly summary: CheckSummary;
+  /** What `check` would say of the same code: errors, warnings (warn-severity violations and check warnings), and whether it passes. */
+  readonly verdict: ReviewVerdict;
   /** The layer-level graph, unused allowed edges and packages included. */
   readonly graph: ArchitectureGraph;
   readonly layers: readonly LayerRow[];
   readonly groups: readonly ViolationGroup[];
+  /** What a click in the diagram opens: the folders inside each layer, the imports behind each edge. */
+  readonly drill: ReviewDrill;
+}
+
+export interface ReviewDrill {
+  /** Per layer drawn (and `(unassigned)`): the folder-level graph of its own modules. */
+  readonly layers: readonly { readonly layer: string; readonly graph: ArchitectureGraph }[];
+  /** Per layer → layer edge the code has (allowed or not), in the graph's order. */
+  readonly edges: readonly EdgeImports[];
+}
+
+/** How many imports an edge lists; the rest are counted. */
+export const IMPORTS_LISTED = 50;
+
+export interface EdgeImports {
+  readonly from: string;
+  readonly to: string;
+  /** At most IMPORTS_LISTED, by importing file then line. */
+  readonly imports: readonly ReviewedImport[];
+  /** How many more imports the edge has. */
+  readonly more: number;
+}
+
+export interface ReviewedImport {
+  readonly from: string;
+  readonly to: string;
+  readonly specifier: string;
+  /** Where the import statement is; null when the source does not show it (e.g. seen through a barrel). */
+  readonly line: number | null;
+  readonly column: number | null;
+  readonly excerpt: SourceExcerpt | null;
+}
+
+export interface ReviewVerdict {
+  readonly errors: number;
+  readonly warnings: number;
+  /** `check` without gates (baseline, --max-warnings) exits 0: no error-severity violation. */
+  readonly passes: boolean;
 }
 
 export interface LayerRow {
@@ -23,6 +63,8 @@ export interface LayerRow {
   readonly paths: readonly string[];
   readonly modules: number;
   readonly mayImport: readonly string[];
+  /** Layers not allowed but tolerated at severity warn, with the map's reason. */
+  readonly tolerated: readonly { readonly layer: string; readonly reason: string | null }[];
   /** The allow-list; null when any package is allowed. */
   readonly packagesAllowed: readonly string[] | null;
   readonly packagesUsed: readonly string[];
