@@ -1,5 +1,6 @@
 import type * as fsPromises from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { kill, pid as ownPid } from "node:process";
 
 /** Longer than any run could take: a temporary file this old was left by a killed run, whoever wrote it. */
 export const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
@@ -33,14 +34,14 @@ export async function removeStaleTemporaryFiles(
     const stats = await calls.lstat(temporary).catch(() => null);
     if (stats === null || !stats.isFile()) continue;
     const pid = match[1] === undefined ? null : Number(match[1]);
-    const writerGone = pid !== null && (pid === process.pid || !processIsAlive(pid));
+    const writerGone = pid !== null && (pid === ownPid || !processIsAlive(pid));
     if (writerGone || now - stats.mtimeMs > STALE_AFTER_MS) await calls.rm(temporary, { force: true }).catch(() => {});
   }
 }
 
 function processIsAlive(pid: number): boolean {
   try {
-    process.kill(pid, 0);
+    kill(pid, 0);
     return true;
   } catch (error) {
     // EPERM: it runs, as another user.

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { rmSync, writeSync, type Stats } from "node:fs";
 import * as fsPromises from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
+import { pid } from "node:process";
 import { FileSystemFailure, UsageError } from "../../domain/errors.js";
 import { removeStaleTemporaryFiles, temporaryFileName } from "./temporary-file-names.js";
 
@@ -92,7 +93,7 @@ async function createFolders(path: string, asked: string, calls: WriteCalls): Pr
 
 async function writeAtomically(path: string, text: string, mode: number | null, calls: WriteCalls): Promise<void> {
   await removeStaleTemporaryFiles(path, calls, temporaryFiles);
-  const temporary = join(dirname(path), temporaryFileName(basename(path), process.pid, randomBytes(6).toString("hex")));
+  const temporary = join(dirname(path), temporaryFileName(basename(path), pid, randomBytes(6).toString("hex")));
   temporaryFiles.add(temporary);
   try {
     // "wx": a file or link planted at the temporary name is an error, never written through.
