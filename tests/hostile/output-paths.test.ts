@@ -80,6 +80,18 @@ describe("a regular file or a missing path", () => {
     expect(JSON.parse(readFileSync(join(root, "ci/known/baseline.json"), "utf8"))).toMatchObject({ version: 1 });
   });
 
+  it("--report FILE: missing folders created; a folder named as FILE is exit 2", async () => {
+    const root = project();
+    expect((await runIn(root, [...check("report.json"), "--report", "junit=ci/deep/junit.xml"])).status).toBe(1);
+    expect(readFileSync(join(root, "ci/deep/junit.xml"), "utf8")).toMatch(/^<\?xml/);
+    const run = await runIn(root, [...check("report.json"), "--report", "sarif=ci"]);
+    expect(run).toEqual({
+      status: 2,
+      stdout: "",
+      stderr: `layerlint: cannot write ${join(root, "ci")}: it is a folder; name a file [LL-USAGE]\n`,
+    });
+  });
+
   it("an existing file is replaced whole, keeping its permissions, with no temporary file left", async () => {
     const root = project();
     writeFileSync(join(root, "report.json"), "previous\n", { mode: 0o640 });
