@@ -94,7 +94,7 @@ export async function loadLayerMap(ports: LoadPorts, mapFile: string, cwd: strin
     }
     const result = parseLayerMapFile(file, parsed.value);
     if (!result.ok) {
-      issues.push(...result.issues.map(toIssue));
+      for (const issue of result.issues) issues.push(toIssue(issue));
       return [];
     }
     const content = result.content;

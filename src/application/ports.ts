@@ -15,7 +15,11 @@ export interface FileSystem {
    * relative to `root`, sorted. node_modules and .git are never entered; symlinked folders are not followed.
    */
   listFiles(root: string, entries: readonly string[]): Promise<string[]>;
-  /** Writes through a temporary file renamed into place, so a reader never sees half a file. */
+  /**
+   * Writes a file nothing else is destroyed by: a regular file or a missing path (its folders created) through
+   * a temporary file renamed into place, so a reader never sees half a file; a symbolic link's target the same
+   * way; a device, a FIFO or /dev/stdout straight. A path that cannot hold a file is a UsageError.
+   */
   writeTextAtomic(absolutePath: string, text: string): Promise<void>;
 }
 

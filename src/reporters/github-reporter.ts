@@ -13,15 +13,13 @@ import { shownViolations } from "./shown-violations.js";
  */
 export const githubReporter: Reporter = (report, options) => {
   const lines = shownViolations(report, options).map((violation) => annotation(violation, options));
-  if (!options.quiet) lines.push(...report.warnings.map((warning) => warningAnnotation(warning, options)));
-  lines.push(
-    ...(report.summary.exceptions ?? []).map((use) =>
-      command(use.status === "active" ? "notice" : "warning", { title: "exception" }, exceptionSummary(use)),
-    ),
-  );
-  lines.push(
-    ...(report.summary.failures ?? []).map((failure) => command("error", { title: failure.code }, failure.message)),
-  );
+  if (!options.quiet) for (const warning of report.warnings) lines.push(warningAnnotation(warning, options));
+  for (const use of report.summary.exceptions ?? []) {
+    lines.push(command(use.status === "active" ? "notice" : "warning", { title: "exception" }, exceptionSummary(use)));
+  }
+  for (const failure of report.summary.failures ?? []) {
+    lines.push(command("error", { title: failure.code }, failure.message));
+  }
   return lines.map((line) => `${line}\n`).join("");
 };
 

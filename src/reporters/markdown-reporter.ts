@@ -141,7 +141,8 @@ function row(cells: readonly string[]): string {
 /** An inline code span that holds any text on one line, backticks included. */
 function code(text: string): string {
   const flat = text.replace(/[\r\n]+/g, " ");
-  const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  let longestRun = 0;
+  for (const run of flat.match(/`+/g) ?? []) longestRun = Math.max(longestRun, run.length);
   const fence = "`".repeat(longestRun + 1);
   return longestRun === 0 ? `${fence}${flat}${fence}` : `${fence} ${flat} ${fence}`;
 }

@@ -2,6 +2,8 @@ import { checkFails, type BaselineSummary, type CheckReport } from "../domain/re
 import { isContextPublicRule } from "../domain/compile/compile-context-rules.js";
 import type { Violation } from "../domain/violations/violation.js";
 import type { Reporter } from "./reporter.js";
+import { appendAll } from "../domain/collections/append-all.js";
+import { groupByRule } from "./group-by-rule.js";
 
 type Paint = (text: string) => string;
 
@@ -20,7 +22,7 @@ export const textReporter: Reporter = (report, options) => {
   for (const [rule, violations] of groupByRule(shown)) {
     const severity = violations[0]?.severity === "error" ? red("error") : yellow("warn");
     lines.push(`${bold(rule)} ${severity} ${dim(`(${violations.length})`)}`);
-    for (const violation of violations) lines.push(...describe(violation, dim));
+    for (const violation of violations) appendAll(lines, describe(violation, dim));
     lines.push("");
   }
   if (!options.quiet && report.warnings.length > 0) {
@@ -40,7 +42,7 @@ export const textReporter: Reporter = (report, options) => {
     }
     lines.push("");
   }
-  if (baseline !== undefined) lines.push(...baselineLines(baseline, { bold, dim, red, yellow }));
+  if (baseline !== undefined) appendAll(lines, baselineLines(baseline, { bold, dim, red, yellow }));
   for (const failure of failures) lines.push(red(`✖ ${failure.message}`));
   if (maps !== undefined)
     lines.push(
@@ -98,12 +100,6 @@ function baselineLines(
   const stale = baseline.stale.length > 0 ? `; stale entries ${STALE_MEANING[baseline.staleAction]}` : "";
   lines.push(`baseline: ${baseline.new} new, ${baseline.known} known, ${baseline.stale.length} stale${stale}`);
   return lines;
-}
-
-function groupByRule(violations: readonly Violation[]): Map<string, Violation[]> {
-  const groups = new Map<string, Violation[]>();
-  for (const violation of violations) groups.set(violation.rule, [...(groups.get(violation.rule) ?? []), violation]);
-  return groups;
 }
 
 function countsLine(report: CheckReport, paint: { red: Paint; yellow: Paint; green: Paint }): string {

@@ -130,16 +130,6 @@ describe("a file deleted during the run", () => {
 });
 
 describe("a write that fails", () => {
-  it("into a folder that does not exist: exit 3, saying so", async () => {
-    const root = project();
-    const run = await runIn(root, ["check", "-o", "missing/report.txt"], { fileSystem: createNodeFileSystem() });
-    expect(run).toEqual({
-      status: 3,
-      stdout: "",
-      stderr: `layerlint: cannot write ${join(root, "missing/report.txt")}: its folder does not exist (ENOENT) [LL-FILE-SYSTEM]\n`,
-    });
-  });
-
   it("exit 3, the previous report intact, no temporary file left", async () => {
     const root = project();
     writeFileSync(join(root, "report.json"), "previous\n");

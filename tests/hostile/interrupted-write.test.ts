@@ -48,7 +48,7 @@ describe.concurrent("a run killed while it writes its report", () => {
   it("SIGTERM: dies of the signal, the previous report intact, the temporary file removed", async () => {
     const killed = await killMidWrite("SIGTERM");
     expect(killed.duringWrite).toHaveLength(1);
-    expect(killed.duringWrite[0]).toMatch(/^\.report\.json\.[0-9a-f]{12}\.tmp$/);
+    expect(killed.duringWrite[0]).toMatch(/^\.report\.json\.\d+\.[0-9a-f]{12}\.tmp$/);
     expect(killed.exit).toEqual({ code: null, signal: "SIGTERM" });
     expect(killed.report).toBe(PREVIOUS);
     expect(killed.after).toEqual([]);

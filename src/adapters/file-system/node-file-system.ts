@@ -1,17 +1,15 @@
-import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
 import * as fsPromises from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { join } from "node:path";
 import type { FileSystem } from "../../application/ports.js";
 import { FileSystemFailure } from "../../domain/errors.js";
+import { writeOutputFile, type WriteCalls } from "./write-output-file.js";
+
+export { removeTemporaryFiles } from "./write-output-file.js";
 
 const NEVER_ENTERED = new Set(["node_modules", ".git"]);
 
 /** The calls the adapter makes; tests pass failing ones to prove how failures are reported. */
-export type FileSystemCalls = Pick<typeof fsPromises, "readdir" | "readFile" | "rename" | "rm" | "stat" | "writeFile">;
-
-/** Temporary files of writes in progress, so an interrupted run can remove them. */
-const temporaryFiles = new Set<string>();
+export type FileSystemCalls = Pick<typeof fsPromises, "readdir" | "readFile" | "stat"> & WriteCalls;
 
 export function createNodeFileSystem(calls: FileSystemCalls = fsPromises): FileSystem {
   const statOrNull = async (path: string) => {
@@ -66,29 +64,11 @@ export function createNodeFileSystem(calls: FileSystemCalls = fsPromises): FileS
       }
       return [...files].sort();
     },
-    async writeTextAtomic(absolutePath, text) {
-      const temporary = join(dirname(absolutePath), `.${basename(absolutePath)}.${randomBytes(6).toString("hex")}.tmp`);
-      temporaryFiles.add(temporary);
-      try {
-        await calls.writeFile(temporary, text, "utf8");
-        await calls.rename(temporary, absolutePath);
-      } catch (error) {
-        await calls.rm(temporary, { force: true });
-        throw failure("cannot write", absolutePath, error);
-      } finally {
-        temporaryFiles.delete(temporary);
-      }
-    },
+    writeTextAtomic: (absolutePath, text) => writeOutputFile(absolutePath, text, calls),
   };
 }
 
 export const nodeFileSystem: FileSystem = createNodeFileSystem();
-
-/** Removes the temporary files of writes still in progress; synchronous, for a signal handler. */
-export function removeTemporaryFiles(): void {
-  for (const temporary of temporaryFiles) rmSync(temporary, { force: true });
-  temporaryFiles.clear();
-}
 
 const REASONS: Readonly<Record<string, string>> = {
   EACCES: "permission denied",
@@ -102,7 +82,7 @@ const REASONS: Readonly<Record<string, string>> = {
 
 function failure(action: string, path: string, error: unknown): FileSystemFailure {
   const code = errorCode(error);
-  const known = action === "cannot write" && code === "ENOENT" ? "its folder does not exist" : REASONS[code ?? ""];
+  const known = REASONS[code ?? ""];
   const reason =
     code === undefined
       ? error instanceof Error

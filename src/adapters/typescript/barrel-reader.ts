@@ -2,6 +2,7 @@ import type ts from "typescript";
 import type { BarrelReader } from "../../application/ports.js";
 import type { ImportedName, ImportedNames, ModuleExports, ReExport } from "../../domain/barrels/module-exports.js";
 import { parse, typescript } from "./source-inspector.js";
+import { appendAll } from "../../domain/collections/append-all.js";
 
 /** Reads re-exports and imported names with TypeScript's parser (syntax only: no type checker, no resolution). */
 export const typescriptBarrelReader: BarrelReader = {
@@ -53,7 +54,7 @@ function exportsOf(sourceFile: ts.SourceFile): ModuleExports {
           imported: (element.propertyName ?? element.name).text,
           typeOnly: statement.isTypeOnly || element.isTypeOnly,
         }));
-        names.push(...entries.map((entry) => entry.exported));
+        for (const entry of entries) names.push(entry.exported);
         reExports.push({ specifier, star: false, typeOnly: statement.isTypeOnly, names: entries });
       }
     } else if (
@@ -92,7 +93,7 @@ function exportsOf(sourceFile: ts.SourceFile): ModuleExports {
       }
     } else {
       onlyReExports = false;
-      names.push(...declaredExports(statement));
+      appendAll(names, declaredExports(statement));
     }
   }
 
@@ -148,7 +149,7 @@ function importsOf(sourceFile: ts.SourceFile): ImportedNames[] {
   const take = (literal: ts.Node | undefined, names: readonly ImportedName[], whole: boolean) => {
     if (literal === undefined || !ts.isStringLiteralLike(literal)) return;
     const entry = bySpecifier.get(literal.text) ?? { names: [], whole: false };
-    entry.names.push(...names);
+    appendAll(entry.names, names);
     entry.whole ||= whole;
     bySpecifier.set(literal.text, entry);
   };
@@ -161,12 +162,12 @@ function importsOf(sourceFile: ts.SourceFile): ImportedNames[] {
           clause.name === undefined ? [] : [{ name: "default", typeOnly: clause.isTypeOnly }];
         const named = clause.namedBindings;
         if (named !== undefined && ts.isNamedImports(named))
-          names.push(
-            ...named.elements.map((element) => ({
+          for (const element of named.elements) {
+            names.push({
               name: (element.propertyName ?? element.name).text,
               typeOnly: clause.isTypeOnly || element.isTypeOnly,
-            })),
-          );
+            });
+          }
         take(node.moduleSpecifier, names, named !== undefined && ts.isNamespaceImport(named));
       }
     } else if (ts.isExportDeclaration(node)) {

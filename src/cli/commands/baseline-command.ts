@@ -6,6 +6,7 @@ import { recordBaseline } from "../../application/record-baseline.js";
 import type { CliEnvironment } from "../cli-environment.js";
 import { CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP, type CommandRegistration } from "./command-context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
+import { nonEmptyPath } from "./path-option.js";
 
 export const DEFAULT_BASELINE_FILE = "layerlint-baseline.json";
 
@@ -19,7 +20,11 @@ export const registerBaselineCommand: CommandRegistration = (program, { environm
     .command("baseline")
     .description("record today's violations as known, so `check --baseline` fails only on new ones")
     .option(CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP)
-    .option("-o, --output <file>", `the baseline file (default: ${DEFAULT_BASELINE_FILE} beside the layer map)`)
+    .option(
+      "-o, --output <file>",
+      `the baseline file (default: ${DEFAULT_BASELINE_FILE} beside the layer map)`,
+      nonEmptyPath,
+    )
     .action(async (options: BaselineCommandOptions) => {
       exitWith(await runBaselineCommand(environment, ports, options));
     });

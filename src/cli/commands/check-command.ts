@@ -20,6 +20,7 @@ import {
 } from "./report-option.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { LAYERLINT_VERSION } from "../layerlint-version.js";
+import { nonEmptyPath } from "./path-option.js";
 
 export const registerCheckCommand: CommandRegistration = (program, { environment, ports, exitWith }) => {
   addGateOptions(
@@ -29,7 +30,7 @@ export const registerCheckCommand: CommandRegistration = (program, { environment
       .argument("[paths...]", "report only on these files or folders (imports are still resolved over the whole tree)")
       .option(CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP)
       .addOption(new Option("-f, --format <format>", "report format").choices(REPORT_FORMATS).default("text"))
-      .option("-o, --output <file>", "write the report to a file instead of stdout")
+      .option("-o, --output <file>", "write the report to a file instead of stdout", nonEmptyPath)
       .option(REPORT_OPTION_FLAGS, REPORT_OPTION_HELP, collectReportTarget, [])
       .option("-q, --quiet", "errors only: no warnings", false)
       .option("--timings", "print where the time went, on stderr", false)
@@ -54,6 +55,7 @@ export const registerCheckCommand: CommandRegistration = (program, { environment
       .option(
         "--cache-dir <dir>",
         "where the per-file cache lives (default: node_modules/.cache/layerlint/ in the map's folder)",
+        nonEmptyPath,
       )
       .option("--no-cache", "neither read nor write the cache: resolve every file again"),
   ).action(async (paths: string[], options: CheckCommandOptions) => {

@@ -8,6 +8,7 @@ import { EJECT_FORMATS, type EjectFormat } from "../../domain/compile/eject-conf
 import type { CliEnvironment } from "../cli-environment.js";
 import { CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP, type CommandRegistration } from "./command-context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
+import { nonEmptyPath } from "./path-option.js";
 
 export interface CompileCommandOptions {
   readonly config?: string;
@@ -21,7 +22,7 @@ export const registerCompileCommand: CommandRegistration = (program, { environme
     .description("print the dependency-cruiser configuration the layer map compiles to (to eject)")
     .option(CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP)
     .addOption(new Option("-f, --format <format>", "configuration format").choices(EJECT_FORMATS).default("json"))
-    .option("-o, --output <file>", "write the configuration to a file instead of stdout")
+    .option("-o, --output <file>", "write the configuration to a file instead of stdout", nonEmptyPath)
     .action(async (options: CompileCommandOptions) => {
       exitWith(await runCompileCommand(environment, ports, options));
     });

@@ -14,6 +14,7 @@ import { renderers, renderGraphHtml } from "../../renderers/index.js";
 import type { CliEnvironment } from "../cli-environment.js";
 import { CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP, type CommandRegistration } from "./command-context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
+import { nonEmptyPath } from "./path-option.js";
 
 /** The pure renderers' formats, SVG (the DOT laid out by Graphviz) and HTML (that SVG on a page). */
 export const GRAPH_FORMATS = ["mermaid", "dot", "svg", "json", "html"] as const;
@@ -39,7 +40,7 @@ export const registerGraphCommand: CommandRegistration = (program, { environment
     .option(CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP)
     .addOption(new Option("-l, --level <level>", "what a node is").choices(GRAPH_LEVELS).default("layer"))
     .addOption(new Option("-f, --format <format>", "diagram format").choices(GRAPH_FORMATS).default("mermaid"))
-    .option("-o, --output <file>", "write the diagram to a file instead of stdout")
+    .option("-o, --output <file>", "write the diagram to a file instead of stdout", nonEmptyPath)
     .option("--check <file>", "exit 1 when FILE differs from the diagram these options generate")
     .option("--show-unused", "layer level: also draw allowed edges the code never uses, dashed", false)
     .option("--packages", "layer level: list the packages each layer uses", false)

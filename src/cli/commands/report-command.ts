@@ -3,11 +3,12 @@ import { buildReviewReport } from "../../application/build-review-report.js";
 import { findLayerMap } from "../../application/find-layer-map.js";
 import { loadLayerMap } from "../../application/load-layer-map.js";
 import type { CheckPorts } from "../../application/ports.js";
-import { UsageError } from "../../domain/errors.js";
 import { renderers, renderReviewReportHtml } from "../../renderers/index.js";
 import type { CliEnvironment } from "../cli-environment.js";
 import { CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP, type CommandRegistration } from "./command-context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
+import { nonEmptyPath } from "./path-option.js";
+import { sourceDateOf } from "../today.js";
 
 export interface ReportCommandOptions {
   readonly config?: string;
@@ -21,7 +22,7 @@ export const registerReportCommand: CommandRegistration = (program, { environmen
       "write the architecture review report: one self-contained HTML page (diagram, layers, every violation with its source)",
     )
     .option(CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP)
-    .option("-o, --output <file>", "write the page to a file instead of stdout")
+    .option("-o, --output <file>", "write the page to a file instead of stdout", nonEmptyPath)
     .action(async (options: ReportCommandOptions) => {
       exitWith(await runReportCommand(environment, ports, options));
     });
@@ -32,7 +33,7 @@ export async function runReportCommand(
   ports: CheckPorts,
   options: ReportCommandOptions,
 ): Promise<ExitCode> {
-  const date = reportDate(environment.env.SOURCE_DATE_EPOCH);
+  const date = sourceDateOf(environment.env);
   const mapFile = await findLayerMap(ports.fileSystem, environment.cwd, options.config);
   const loaded = await loadLayerMap(ports, mapFile, environment.cwd);
   const report = await buildReviewReport(ports, { loaded, date });
@@ -46,12 +47,4 @@ export async function runReportCommand(
     await ports.fileSystem.writeTextAtomic(resolve(environment.cwd, options.output), html);
   }
   return EXIT.clean;
-}
-
-/** SOURCE_DATE_EPOCH (seconds since 1970, UTC) when set, so the page can be reproduced byte for byte. */
-function reportDate(epoch: string | undefined): Date {
-  if (epoch === undefined || epoch === "") return new Date();
-  if (!/^[0-9]+$/.test(epoch))
-    throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not "${epoch}"`);
-  return new Date(Number(epoch) * 1000);
 }

@@ -7,6 +7,7 @@ import type { CliEnvironment } from "../cli-environment.js";
 import type { ExitCode } from "../exit-codes.js";
 import type { CheckCommandOptions } from "./check-command-options.js";
 import { checkedReport } from "./checked-report.js";
+import { appendAll } from "../../domain/collections/append-all.js";
 
 /** Changes closer together than this are checked once. */
 const SETTLE_MS = 150;
@@ -60,7 +61,7 @@ export async function watchCheck(
   ports.watcher.watch(first.loaded.rootDir, first.loaded.map.include, (changed) => {
     const relevant = changed.filter((path) => !IGNORED.test(path));
     if (relevant.length === 0) return;
-    pending.push(...relevant);
+    appendAll(pending, relevant);
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(() => {
       const batch = [...new Set(pending)].sort();

@@ -4,6 +4,9 @@ export interface JsonSyntaxError {
   readonly message: string;
 }
 
+/** Sticky: matched where the scanner stands, never on a copy of the rest of the text. */
+const LITERAL = /true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
 class Stop extends Error {
   constructor(
     readonly offset: number,
@@ -58,7 +61,8 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
     if (char === "{") return object();
     if (char === "[") return array();
     if (char === '"') return string();
-    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(at));
+    LITERAL.lastIndex = at;
+    const literal = LITERAL.exec(text);
     if (literal === null) return fail("expected a value");
     at += literal[0].length;
   };

@@ -1,6 +1,7 @@
 import type { LayerClassifier } from "../classify/layer-classifier.js";
 import type { Diagnostic } from "./diagnostic.js";
 import type { MapOrigins } from "./map-pointer.js";
+import { appendAll } from "../collections/append-all.js";
 
 /** Layers and globs that match no checked file, and files that several layers claim. */
 export function coverageFindings(
@@ -57,7 +58,7 @@ export function coverageFindings(
       });
     }
   }
-  findings.push(...publicGlobFindings(classifier, files, origins));
+  appendAll(findings, publicGlobFindings(classifier, files, origins));
   for (const [key, claimed] of claimedBy) {
     const layers = key.split(", ");
     const winner = layers[0] as string;

@@ -7,6 +7,7 @@ import type {
   WarnAllowanceFileEntry,
 } from "./layer-map-schema.js";
 import type { MapIssue } from "./map-issue.js";
+import { quoted } from "../quoted-name.js";
 
 /** One parsed map file and the file it came from. */
 export interface SourcedLayerMapFile {
@@ -96,7 +97,7 @@ export function mergeLayerMaps(files: readonly SourcedLayerMapFile[]): MergedLay
             file,
             keyPath: ["layers", name],
             atKey: true,
-            message: `cannot remove unknown layer "${name}": no extended preset defines it${suggestion ? `; did you mean "${suggestion}"?` : ""}`,
+            message: `cannot remove unknown layer ${quoted(name)}: no extended preset defines it${suggestion ? `; did you mean ${quoted(suggestion)}?` : ""}`,
           });
         }
         for (const other of layers.values()) {

@@ -10,6 +10,7 @@ import {
   type LayerMapFile,
 } from "./layer-map-schema.js";
 import type { MapIssue } from "./map-issue.js";
+import { quoted } from "../quoted-name.js";
 
 export type ParseResult =
   { readonly ok: true; readonly content: LayerMapFile } | { readonly ok: false; readonly issues: readonly MapIssue[] };
@@ -58,7 +59,7 @@ function schemaIssues(file: string, issue: z.core.$ZodIssue): MapIssue[] {
         file,
         keyPath: [...keyPath, key],
         atKey: true,
-        message: `unknown key "${key}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (allowed: ${known.join(", ")})`,
+        message: `unknown key ${quoted(key)}${suggestion ? `; did you mean ${quoted(suggestion)}?` : ""} (allowed: ${known.join(", ")})`,
       };
     });
   }

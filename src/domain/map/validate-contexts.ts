@@ -10,6 +10,7 @@ import { closestName } from "./closest-name.js";
 import type { ContextMap } from "./layer-map.js";
 import type { ContextsFileEntry } from "./layer-map-schema.js";
 import type { MapIssue } from "./map-issue.js";
+import { listed, quoted } from "../quoted-name.js";
 
 const CONTEXT_NAME = /^[^/*?{}<>,\\]+$/;
 
@@ -31,7 +32,7 @@ export function validateContexts(
         issues.push({
           file,
           keyPath: ["contexts", "allow", index, side],
-          message: `"${name}" is not a context name: write the context's folder name, one path segment without wildcards`,
+          message: `${quoted(name)} is not a context name: write the context's folder name, one path segment without wildcards`,
         });
       }
     }
@@ -39,7 +40,7 @@ export function validateContexts(
       issues.push({
         file,
         keyPath: ["contexts", "allow", index, "to"],
-        message: `a context may always import itself: remove this allow entry from ${allowance.from} to ${allowance.to}`,
+        message: `a context may always import itself: remove this allow entry from ${listed(allowance.from)} to ${listed(allowance.to)}`,
       });
     }
     allowance.layers?.forEach((layer, layerIndex) => {
@@ -48,7 +49,7 @@ export function validateContexts(
       issues.push({
         file,
         keyPath: ["contexts", "allow", index, "layers", layerIndex],
-        message: `unknown layer "${layer}" in contexts.allow${suggestion ? `; did you mean "${suggestion}"?` : ""} (layers: ${layerNames.join(", ")})`,
+        message: `unknown layer ${quoted(layer)} in contexts.allow${suggestion ? `; did you mean ${quoted(suggestion)}?` : ""} (layers: ${layerNames.map(listed).join(", ")})`,
       });
     });
     return { from: allowance.from, to: allowance.to, layers: allowance.layers ?? null };
@@ -65,7 +66,7 @@ function checkPattern(pattern: string, file: string, issues: MapIssue[]): void {
     issues.push({
       file,
       keyPath,
-      message: `contexts.pattern must contain the placeholder ${CONTEXT_PLACEHOLDER} exactly once, as a whole path segment (e.g. src/modules/${CONTEXT_PLACEHOLDER}/**); "${pattern}" ${found}`,
+      message: `contexts.pattern must contain the placeholder ${CONTEXT_PLACEHOLDER} exactly once, as a whole path segment (e.g. src/modules/${CONTEXT_PLACEHOLDER}/**); ${quoted(pattern)} ${found}`,
     });
     return;
   }

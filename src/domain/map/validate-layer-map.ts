@@ -19,6 +19,7 @@ import { LAYER_NAME_PATTERN, MAX_LAYERS, type ContextsFileEntry, type ExceptionF
 import type { MapIssue } from "./map-issue.js";
 import { mayImportTarget, type DraftLayer, type MayImportEntry, type MergedLayerMap } from "./merge-layer-maps.js";
 import { checkPathGlob, checkPathGlobList, validateContexts } from "./validate-contexts.js";
+import { listed, quoted } from "../quoted-name.js";
 
 export interface ValidationContext {
   /** The user's own map file: issues about the map as a whole point here. */
@@ -95,7 +96,7 @@ function validateLayer(draft: DraftLayer, names: readonly string[], hasContexts:
       file: draft.definedIn,
       keyPath: ["layers", name],
       atKey: true,
-      message: `layer name "${name}" is not allowed: start with a letter, then letters, digits, '-' or '_'`,
+      message: `layer name ${quoted(name)} is not allowed: start with a letter, then letters, digits, '-' or '_'`,
     });
   }
   const paths = stringList(values.paths as string[] | undefined) ?? [];
@@ -103,7 +104,7 @@ function validateLayer(draft: DraftLayer, names: readonly string[], hasContexts:
     issues.push({
       file: origins.paths ?? draft.definedIn,
       keyPath: origins.paths ? ["layers", name, "paths"] : ["layers", name],
-      message: `layer "${name}" has no paths: list the globs of its files under \`paths:\``,
+      message: `layer ${quoted(name)} has no paths: list the globs of its files under \`paths:\``,
     });
   }
   checkPathGlobList(paths, origins.paths ?? draft.definedIn, ["layers", name, "paths"], hasContexts, issues);
@@ -119,13 +120,13 @@ function validateLayer(draft: DraftLayer, names: readonly string[], hasContexts:
       issues.push({
         file: mayImportFile,
         keyPath,
-        message: `unknown layer "${target}" in mayImport of "${name}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (layers: ${names.join(", ")})`,
+        message: `unknown layer ${quoted(target)} in mayImport of ${quoted(name)}${suggestion ? `; did you mean ${quoted(suggestion)}?` : ""} (layers: ${names.map(listed).join(", ")})`,
       });
     } else if (typeof entry !== "string" && target === name) {
       issues.push({
         file: mayImportFile,
         keyPath,
-        message: `"${name}" tolerates itself at severity warn: a layer may always import itself, remove this entry`,
+        message: `${quoted(name)} tolerates itself at severity warn: a layer may always import itself, remove this entry`,
       });
     } else if (
       entries.slice(0, index).some((earlier) => mayImportTarget(earlier) === target && typeof earlier !== typeof entry)
@@ -133,7 +134,7 @@ function validateLayer(draft: DraftLayer, names: readonly string[], hasContexts:
       issues.push({
         file: mayImportFile,
         keyPath,
-        message: `"${target}" is both allowed and tolerated at severity warn in mayImport of "${name}": keep one`,
+        message: `${quoted(target)} is both allowed and tolerated at severity warn in mayImport of ${quoted(name)}: keep one`,
       });
     }
   });
@@ -235,7 +236,7 @@ function checkPublicGlobs(
       issues.push({
         file,
         keyPath,
-        message: `public glob "${glob}" lies outside layer "${layer}" (paths: ${paths.join(", ")}): write it relative to the map's folder, like paths`,
+        message: `public glob ${quoted(glob)} lies outside layer ${quoted(layer)} (paths: ${paths.map(listed).join(", ")}): write it relative to the map's folder, like paths`,
       });
     }
   });
