@@ -26,6 +26,7 @@ import { compareViolations, type Violation } from "../domain/violations/violatio
 import { findWorkspacePackages, workspaceAliases } from "./find-workspace-packages.js";
 import type { LoadedLayerMap } from "./load-layer-map.js";
 import { mapInBatches } from "./map-in-batches.js";
+import { markTypeOnlyUnresolved } from "./mark-type-only-unresolved.js";
 import type { CheckPorts, FileSyntaxProblem } from "./ports.js";
 import { seeThroughBarrelsOf } from "./see-through-barrels.js";
 import { MAX_SOURCE_BYTES, selectFiles, type FileSelection } from "./select-files.js";
@@ -91,7 +92,9 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
   );
 
   const checkedSet = new Set(selection.checked);
-  const checkedModules = graph.modules.filter((module) => checkedSet.has(module.source));
+  const extracted = graph.modules.filter((module) => checkedSet.has(module.source));
+  const checkedModules =
+    map.options.typeOnlyImports === "allow" ? await markTypeOnlyUnresolved(ports, rootDir, extracted) : extracted;
   const ruled =
     (request.throughBarrels ?? map.options.throughBarrels)
       ? await time("barrels", () =>
@@ -200,7 +203,9 @@ async function locateAll(
       importsByFile.set(violation.from, imports);
     }
     const wanted = new Set(specifiers.map(withoutNodeProtocol));
-    const locations = imports.filter((found) => wanted.has(withoutNodeProtocol(found.specifier)));
+    const locations = imports
+      .filter((found) => wanted.has(withoutNodeProtocol(found.specifier)))
+      .map(({ specifier, line, column }) => ({ specifier, line, column }));
     const first = locations[0];
     located.push({
       ...violation,

@@ -9,7 +9,7 @@ import { hashBytes } from "./content-hashes.js";
 const require = createRequire(import.meta.url);
 
 /** Bumped when the cache files' layout or meaning changes. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 
 /** Files whose content can change how an unchanged import resolves (besides the set of files that exist). */
 const RESOLUTION_CONFIG = /(^|\/)(package\.json|(ts|js)config[^/]*\.json)$/;
