@@ -376,3 +376,33 @@ describe("graph --level context", () => {
     );
   });
 });
+
+describe("files beside the contexts (pattern src/<context>/**, fixture contexts-beside-files)", () => {
+  const BESIDE = fixturePath("contexts-beside-files");
+
+  it("belong to no context: src/main.ts → src/app.module.ts and app.module.ts → every context are no violations; billing → orders is", () => {
+    const run = runBuiltCli(["check", "--format", "json"], BESIDE);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout) as { violations: Violation[] };
+    expect(
+      report.violations.map(({ kind, rule, from, to, fromContext, toContext }) => ({
+        kind,
+        rule,
+        from,
+        to,
+        fromContext,
+        toContext,
+      })),
+    ).toEqual([
+      {
+        kind: "context",
+        rule: "contexts-may-not-import-each-other",
+        from: "src/billing/invoice.ts",
+        to: "src/orders/order.ts",
+        fromContext: "billing",
+        toContext: "orders",
+      },
+    ]);
+  });
+});
