@@ -23,7 +23,8 @@ import { findCycleViolations } from "../domain/violations/find-cycle-violations.
 import { countLines, findSizeViolations, lineLimitOf } from "../domain/violations/find-size-violations.js";
 import { findViolations, type UnlocatedViolation } from "../domain/violations/find-violations.js";
 import { compareViolations, type Violation } from "../domain/violations/violation.js";
-import { findWorkspacePackages, workspaceAliases } from "./find-workspace-packages.js";
+import { discoverWorkspace, workspaceAliases } from "./find-workspace-packages.js";
+import { malformedManifestWarnings } from "./malformed-manifest-warnings.js";
 import type { LoadedLayerMap } from "./load-layer-map.js";
 import { mapInBatches } from "./map-in-batches.js";
 import { markTypeOnlyUnresolved } from "./mark-type-only-unresolved.js";
@@ -84,7 +85,8 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
   });
   // Awaited after the cruise; this keeps a failure during the cruise from also being an unhandled rejection.
   syntaxProblems.catch(() => undefined);
-  const aliases = workspaceAliases(await time("workspaces", () => findWorkspacePackages(ports, rootDir)), rootDir);
+  const workspace = await time("workspaces", () => discoverWorkspace(ports, rootDir));
+  const aliases = workspaceAliases(workspace.packages, rootDir);
   const graph = await time(
     "cruise",
     () => ports.extractor.extract(selection.checked, withoutCycleRule(options), { aliases }),
@@ -144,6 +146,7 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
     ...coverageWarnings(classifier, selection.checked),
     ...oversizedWarnings(selection),
     ...emptyWarning(selection),
+    ...malformedManifestWarnings(workspace.malformed, rootDir),
     ...excepted.warnings,
   ]
     .filter((warning) => warning.file === undefined || inScope(warning.file))
