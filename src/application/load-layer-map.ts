@@ -71,7 +71,9 @@ export async function loadLayerMap(ports: LoadPorts, mapFile: string, cwd: strin
 /** One file and, depth first, the presets it extends (those before the file, as merging wants them). */
 async function readChain(ports: LoadPorts, file: string, chain: readonly string[], cwd: string): Promise<Chain> {
   const read = await readMapFile(ports, file);
-  if (read.parsed === null || read.parsed.value === null) return { ...emptyChain(), problems: read.problems };
+  // A YAML error that leaves no value stops this file; an empty file goes on to say it is empty.
+  if (read.parsed === null || (read.parsed.value === null && read.problems.length > 0))
+    return { ...emptyChain(), problems: read.problems };
   const parsed = new Map([[file, read.parsed]]);
   const salvaged = salvageLayerMapFile(file, read.parsed.value);
   const problems: Problem[] = [...read.problems, ...salvaged.issues.map((issue) => ({ issue }))];
