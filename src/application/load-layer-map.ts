@@ -56,7 +56,9 @@ export async function loadLayerMap(ports: LoadPorts, mapFile: string, cwd: strin
     });
     if (!validation.ok) later.push(...validation.issues);
     map = validation.map;
-    if (map !== undefined) later.push(...(await missingPaths(ports, rootDir, map, chain.files)));
+    // An include entry that is no valid glob is not also looked for on disk.
+    const onDisk = map === undefined ? [] : await missingPaths(ports, rootDir, map, chain.files);
+    later.push(...onDisk.filter((issue) => !later.some((found) => sameKey(found, issue))));
   }
   const unstripped = later.filter(
     (issue) => !followsFromStripping(issue.keyPath, chain.stripped.get(issue.file) ?? []),
@@ -217,6 +219,10 @@ async function missingPaths(
     issues.push({ file: tsconfigFile, keyPath: ["tsconfig"], message: `tsconfig "${map.tsconfig}" does not exist` });
   }
   return issues;
+}
+
+function sameKey(a: MapIssue, b: MapIssue): boolean {
+  return a.file === b.file && formatKeyPath(a.keyPath) === formatKeyPath(b.keyPath);
 }
 
 function isFileReference(reference: string): boolean {
