@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { fixturePath, type CliRun } from "../helpers/run-built-cli.js";
+import { fixturePath, runBuiltCli, type CliRun } from "../helpers/run-built-cli.js";
 import { runInProcess } from "../helpers/run-in-process.js";
 import type { Violation } from "../../src/domain/violations/violation.js";
 
