@@ -101,10 +101,10 @@ describe("configuration errors in layers.yaml: exit 2, file:line:column (key): m
     ]);
   });
 
-  // BUG: a duplicate layer comes out as the raw YAML error `layers.yaml:5:3: YAML: Map keys must be unique`:
-  // no `(layers.app)` key path and the layer is not named. yaml-reader.ts passes the parser's message through.
-  it.fails("duplicate layer: the line carries the key path and names the layer", () => {
-    expectConfigFailure(check("duplicate-layer"), [{ at: "5:3", key: "layers.app", message: '"app"' }]);
+  it("duplicate layer: the line carries the key path and names the layer, and the rest of the map is still checked", () => {
+    expectConfigFailure(check("duplicate-layer"), [
+      { at: "5:3", key: "layers.app", message: '"app" is defined twice in the same mapping' },
+    ]);
   });
 
   it("layer name that does not start with a letter: points at the name", () => {
@@ -386,11 +386,18 @@ describe("every problem listed at once", () => {
     ]);
   });
 
-  // BUG: validation runs in phases that each stop the run: schema (unknown keys, types), then whole-map checks
-  // (globs, layer references), then paths on disk (include, tsconfig). Only the first phase's problems are
-  // printed — here just `layers.yaml:5:5 (layers.domain.pahts): unknown key "pahts"` — so fixing a map takes
-  // three runs, against "every problem in the file is listed at once".
-  it.fails("an unknown key, an invalid glob and a missing include path: all three listed in one run", () => {
+  it("a problem of every phase (YAML, schema, globs, references, contexts, paths on disk): all six listed in one run", () => {
+    expectConfigFailure(check("every-phase"), [
+      { at: "13:3", key: "layers.infra", message: '"infra" is defined twice in the same mapping' },
+      { at: "7:5", key: "layers.domain.pahts", message: 'unknown key "pahts"; did you mean "paths"?' },
+      { at: "9:13", key: "layers.app.paths[0]", message: `invalid glob "src/{app": '{' without a matching '}'` },
+      { at: "10:17", key: "layers.app.mayImport[0]", message: 'unknown layer "domian" in mayImport of "app"' },
+      { at: "4:12", key: "contexts.pattern", message: "contexts.pattern must contain the placeholder <context>" },
+      { at: "2:16", key: "include[1]", message: 'include path "lib" does not exist' },
+    ]);
+  });
+
+  it("an unknown key, an invalid glob and a missing include path: all three listed in one run", () => {
     expectConfigFailure(check("problems-across-phases"), [
       { at: "5:5", key: "layers.domain.pahts", message: 'unknown key "pahts"' },
       { at: "7:13", key: "layers.app.paths[0]", message: 'invalid glob "../shared/**"' },

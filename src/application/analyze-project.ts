@@ -23,9 +23,11 @@ import { findCycleViolations } from "../domain/violations/find-cycle-violations.
 import { countLines, findSizeViolations, lineLimitOf } from "../domain/violations/find-size-violations.js";
 import { findViolations, type UnlocatedViolation } from "../domain/violations/find-violations.js";
 import { compareViolations, type Violation } from "../domain/violations/violation.js";
-import { findWorkspacePackages, workspaceAliases } from "./find-workspace-packages.js";
+import { discoverWorkspace, workspaceAliases } from "./find-workspace-packages.js";
+import { malformedManifestWarnings } from "./malformed-manifest-warnings.js";
 import type { LoadedLayerMap } from "./load-layer-map.js";
 import { mapInBatches } from "./map-in-batches.js";
+import { markTypeOnlyUnresolved } from "./mark-type-only-unresolved.js";
 import type { CheckPorts, FileSyntaxProblem } from "./ports.js";
 import { seeThroughBarrelsOf } from "./see-through-barrels.js";
 import { MAX_SOURCE_BYTES, selectFiles, type FileSelection } from "./select-files.js";
@@ -83,7 +85,8 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
   });
   // Awaited after the cruise; this keeps a failure during the cruise from also being an unhandled rejection.
   syntaxProblems.catch(() => undefined);
-  const aliases = workspaceAliases(await time("workspaces", () => findWorkspacePackages(ports, rootDir)), rootDir);
+  const workspace = await time("workspaces", () => discoverWorkspace(ports, rootDir));
+  const aliases = workspaceAliases(workspace.packages, rootDir);
   const graph = await time(
     "cruise",
     () => ports.extractor.extract(selection.checked, withoutCycleRule(options), { aliases }),
@@ -91,7 +94,9 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
   );
 
   const checkedSet = new Set(selection.checked);
-  const checkedModules = graph.modules.filter((module) => checkedSet.has(module.source));
+  const extracted = graph.modules.filter((module) => checkedSet.has(module.source));
+  const checkedModules =
+    map.options.typeOnlyImports === "allow" ? await markTypeOnlyUnresolved(ports, rootDir, extracted) : extracted;
   const ruled =
     (request.throughBarrels ?? map.options.throughBarrels)
       ? await time("barrels", () =>
@@ -141,6 +146,7 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
     ...coverageWarnings(classifier, selection.checked),
     ...oversizedWarnings(selection),
     ...emptyWarning(selection),
+    ...malformedManifestWarnings(workspace.malformed, rootDir),
     ...excepted.warnings,
   ]
     .filter((warning) => warning.file === undefined || inScope(warning.file))
@@ -200,7 +206,9 @@ async function locateAll(
       importsByFile.set(violation.from, imports);
     }
     const wanted = new Set(specifiers.map(withoutNodeProtocol));
-    const locations = imports.filter((found) => wanted.has(withoutNodeProtocol(found.specifier)));
+    const locations = imports
+      .filter((found) => wanted.has(withoutNodeProtocol(found.specifier)))
+      .map(({ specifier, line, column }) => ({ specifier, line, column }));
     const first = locations[0];
     located.push({
       ...violation,

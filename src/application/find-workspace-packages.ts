@@ -1,4 +1,5 @@
 import { dirname, join, relative, sep } from "node:path";
+import { findJsonSyntaxError } from "../domain/baseline/json-syntax-error.js";
 import { compilePathGlob } from "../domain/glob/compile-glob.js";
 import {
   npmWorkspacePatterns,
@@ -18,15 +19,38 @@ export interface WorkspacePackage {
 
 export type WorkspacePorts = { readonly fileSystem: FileSystem; readonly yaml: YamlReader };
 
+/** A package.json that is not JSON: passed over, and said. */
+export interface MalformedManifest {
+  /** Absolute path. */
+  readonly file: string;
+  /** Where it stops being JSON (1-based); null when the scanner finds no position. */
+  readonly line: number | null;
+  readonly column: number | null;
+  readonly reason: string;
+}
+
+export interface WorkspaceDiscovery {
+  readonly packages: WorkspacePackage[];
+  readonly malformed: MalformedManifest[];
+}
+
+/** The packages of the workspace that holds `folder` (see `discoverWorkspace`). */
+export async function findWorkspacePackages(ports: WorkspacePorts, folder: string): Promise<WorkspacePackage[]> {
+  return (await discoverWorkspace(ports, folder)).packages;
+}
+
 /**
  * The packages of the npm, yarn or pnpm workspace that holds `folder`: the nearest folder at or above
  * it, up to the repository root, whose package.json declares `workspaces` or that has a
  * pnpm-workspace.yaml. None when there is no workspace. Manifests that cannot be parsed are passed over,
- * as npm itself would refuse them.
+ * as npm itself would refuse them, and listed in `malformed`, so a broken root package.json does not
+ * silently mean "no workspaces".
  */
-export async function findWorkspacePackages(ports: WorkspacePorts, folder: string): Promise<WorkspacePackage[]> {
-  const declaration = await findWorkspaceDeclaration(ports, folder);
-  if (declaration === null) return [];
+export async function discoverWorkspace(ports: WorkspacePorts, folder: string): Promise<WorkspaceDiscovery> {
+  const malformed: MalformedManifest[] = [];
+  const readJson = (file: string) => readManifest(ports.fileSystem, file, malformed);
+  const declaration = await findWorkspaceDeclaration(ports, folder, readJson);
+  if (declaration === null) return { packages: [], malformed };
   const { root, patterns } = declaration;
   const included = patterns.filter((pattern) => !pattern.startsWith("!")).map((pattern) => manifestMatcher(pattern));
   const excluded = patterns
@@ -41,7 +65,7 @@ export async function findWorkspacePackages(ports: WorkspacePorts, folder: strin
   );
   const packages: WorkspacePackage[] = [];
   for (const manifestFile of manifests) {
-    const manifest = await readJson(ports.fileSystem, join(root, manifestFile));
+    const manifest = await readJson(join(root, manifestFile));
     const name = packageNameOfManifest(manifest);
     if (name === null) continue;
     const packageFolder = dirname(join(root, manifestFile));
@@ -51,7 +75,7 @@ export async function findWorkspacePackages(ports: WorkspacePorts, folder: strin
       sourceEntry: await firstExisting(ports.fileSystem, packageFolder, sourceEntryCandidates(manifest)),
     });
   }
-  return packages;
+  return { packages, malformed };
 }
 
 /**
@@ -73,6 +97,7 @@ export function workspaceAliases(packages: readonly WorkspacePackage[], rootDir:
 async function findWorkspaceDeclaration(
   ports: WorkspacePorts,
   start: string,
+  readJson: (file: string) => Promise<unknown>,
 ): Promise<{ root: string; patterns: string[] } | null> {
   let folder = start;
   for (;;) {
@@ -81,7 +106,7 @@ async function findWorkspaceDeclaration(
       const patterns = pnpmWorkspacePatterns(ports.yaml.parse(await ports.fileSystem.readText(pnpmFile)).value);
       if (patterns !== null) return { root: folder, patterns };
     }
-    const patterns = npmWorkspacePatterns(await readJson(ports.fileSystem, join(folder, "package.json")));
+    const patterns = npmWorkspacePatterns(await readJson(join(folder, "package.json")));
     if (patterns !== null) return { root: folder, patterns };
     const parent = dirname(folder);
     if (parent === folder || (await ports.fileSystem.exists(join(folder, ".git")))) return null;
@@ -101,12 +126,19 @@ function literalBase(pattern: string): string {
   return literal.join("/") || ".";
 }
 
-async function readJson(fileSystem: FileSystem, file: string): Promise<unknown> {
+async function readManifest(fileSystem: FileSystem, file: string, malformed: MalformedManifest[]): Promise<unknown> {
   if (!(await fileSystem.exists(file))) return null;
-  const text = await fileSystem.readText(file);
+  const text = (await fileSystem.readText(file)).replace(/^\uFEFF/, "");
   try {
     return JSON.parse(text) as unknown;
-  } catch {
+  } catch (error) {
+    const found = findJsonSyntaxError(text);
+    malformed.push({
+      file,
+      line: found?.line ?? null,
+      column: found?.column ?? null,
+      reason: found?.message ?? (error instanceof Error ? error.message : String(error)),
+    });
     return null;
   }
 }

@@ -2,9 +2,10 @@ import { dirname, join, relative, sep } from "node:path";
 import { ConfigurationError, type ConfigurationIssue } from "../domain/errors.js";
 import { closestName } from "../domain/map/closest-name.js";
 import type { LayerMap } from "../domain/map/layer-map.js";
+import type { LayerMapFile } from "../domain/map/layer-map-schema.js";
 import { formatKeyPath, type MapIssue } from "../domain/map/map-issue.js";
-import { parseLayerMapFile } from "../domain/map/parse-layer-map-file.js";
 import { mergeLayerMaps, type SourcedLayerMapFile } from "../domain/map/merge-layer-maps.js";
+import { followsFromStripping, salvageLayerMapFile, type KeyPath } from "../domain/map/salvage-layer-map-file.js";
 import { validateLayerMap } from "../domain/map/validate-layer-map.js";
 import type { CheckPorts, ParsedYaml } from "./ports.js";
 
@@ -22,136 +23,173 @@ export const MAX_MAP_BYTES = 1024 * 1024;
 /** What Node's UTF-8 decoder puts in place of bytes that are not UTF-8. */
 const REPLACEMENT_CHARACTER = "\uFFFD";
 
-/** Reads the map and its presets, validates all of it, and lists every problem at once. */
+/** A problem not yet placed: either already at a line (read and YAML errors) or at a key path of a file. */
+type Problem = { readonly placed: ConfigurationIssue } | { readonly issue: MapIssue };
+
+/** What reading one map file and its presets found: the files that could be read, and every problem. */
+interface Chain {
+  readonly files: readonly SourcedLayerMapFile[];
+  readonly problems: readonly Problem[];
+  readonly parsed: ReadonlyMap<string, ParsedYaml>;
+  /** Per file, the keys the schema refused, left out of `files`. */
+  readonly stripped: ReadonlyMap<string, readonly KeyPath[]>;
+  /** The presets the user's own file extends. */
+  readonly presets: readonly string[];
+}
+
+/**
+ * Reads the map and its presets and checks all of it: reading, YAML, schema, references, globs, contexts
+ * and paths on disk. Every problem of every phase is listed at once: a key the schema refuses is left out
+ * and the rest is still checked, without the problems that only its absence causes.
+ */
 export async function loadLayerMap(ports: LoadPorts, mapFile: string, cwd: string): Promise<LoadedLayerMap> {
   const rootDir = dirname(mapFile);
-  const display = (file: string) => displayPath(cwd, file);
-  const parsedFiles = new Map<string, ParsedYaml>();
-  const issues: ConfigurationIssue[] = [];
+  const chain = await readChain(ports, mapFile, [mapFile], cwd);
+  const later: MapIssue[] = [];
+  let map: LayerMap | undefined;
+  if (chain.files.length > 0) {
+    const validation = validateLayerMap(mergeLayerMaps(chain.files), {
+      mapFile,
+      defaultInclude: (await ports.fileSystem.isDirectory(join(rootDir, "src"))) ? ["src"] : ["."],
+      defaultTsconfig: (await ports.fileSystem.exists(join(rootDir, "tsconfig.json"))) ? "tsconfig.json" : null,
+      presets: chain.presets,
+    });
+    if (!validation.ok) later.push(...validation.issues);
+    map = validation.map;
+    // An include entry that is no valid glob is not also looked for on disk.
+    const onDisk = map === undefined ? [] : await missingPaths(ports, rootDir, map, chain.files);
+    later.push(...onDisk.filter((issue) => !later.some((found) => sameKey(found, issue))));
+  }
+  const unstripped = later.filter(
+    (issue) => !followsFromStripping(issue.keyPath, chain.stripped.get(issue.file) ?? []),
+  );
+  const problems = [...chain.problems, ...unstripped.map((issue) => ({ issue }))];
+  if (problems.length > 0 || map === undefined) {
+    throw new ConfigurationError(problems.map((problem) => placed(problem, chain.parsed, cwd)));
+  }
+  return { map, mapFile, rootDir };
+}
+
+/** One file and, depth first, the presets it extends (those before the file, as merging wants them). */
+async function readChain(ports: LoadPorts, file: string, chain: readonly string[], cwd: string): Promise<Chain> {
+  const read = await readMapFile(ports, file);
+  // A YAML error that leaves no value stops this file; an empty file goes on to say it is empty.
+  if (read.parsed === null || (read.parsed.value === null && read.problems.length > 0))
+    return { ...emptyChain(), problems: read.problems };
+  const parsed = new Map([[file, read.parsed]]);
+  const salvaged = salvageLayerMapFile(file, read.parsed.value);
+  const problems: Problem[] = [...read.problems, ...salvaged.issues.map((issue) => ({ issue }))];
+  const stripped = new Map([[file, salvaged.stripped]]);
+  if (salvaged.content === null) return { files: [], problems, parsed, stripped, presets: [] };
+  const content = salvaged.content;
+  const files: SourcedLayerMapFile[] = [];
   const presets: string[] = [];
+  for (const [index, reference] of extendsOf(content).entries()) {
+    const keyPath = typeof content.extends === "string" ? ["extends"] : ["extends", index];
+    const display = (shown: string) => displayPath(cwd, shown);
+    const located = await locatePreset(ports, { file, keyPath, reference, chain, display });
+    if ("problem" in located) {
+      problems.push(located.problem);
+      continue;
+    }
+    if (chain.length === 1) presets.push(reference);
+    const preset = await readChain(ports, located.presetFile, [...chain, located.presetFile], cwd);
+    files.push(...preset.files);
+    problems.push(...preset.problems);
+    for (const [name, value] of preset.parsed) parsed.set(name, value);
+    for (const [name, value] of preset.stripped) stripped.set(name, value);
+  }
+  return { files: [...files, { file, content }], problems, parsed, stripped, presets };
+}
 
-  const toIssue = (issue: MapIssue): ConfigurationIssue => {
-    const position = parsedFiles.get(issue.file)?.locate(issue.keyPath, issue.atKey) ?? null;
-    return {
-      file: display(issue.file),
-      line: position?.line ?? null,
-      column: position?.column ?? null,
-      key: formatKeyPath(issue.keyPath),
-      message: issue.message,
-    };
-  };
+function emptyChain(): Chain {
+  return { files: [], problems: [], parsed: new Map(), stripped: new Map(), presets: [] };
+}
 
-  const loadChain = async (file: string, chain: readonly string[]): Promise<SourcedLayerMapFile[]> => {
-    const bytes = await ports.fileSystem.fileSize(file);
-    if (bytes === null) {
-      // A pipe or a device (/dev/zero) would be read forever.
-      issues.push({
-        file: display(file),
-        line: null,
-        column: null,
-        key: "",
-        message: "not a regular file: name a layers.yaml file",
-      });
-      return [];
-    }
-    if (bytes > MAX_MAP_BYTES) {
-      issues.push({
-        file: display(file),
-        line: null,
-        column: null,
-        key: "",
-        message: `the file is ${bytes} bytes, over the ${MAX_MAP_BYTES}-byte (1 MiB) limit for a layer map: is it the right file?`,
-      });
-      return [];
-    }
-    const text = await ports.fileSystem.readText(file);
-    const undecodable = text.indexOf(REPLACEMENT_CHARACTER);
-    if (undecodable !== -1) {
-      const before = text.slice(0, undecodable).split("\n");
-      const line = before.length;
-      const column = (before[line - 1] as string).length + 1;
-      issues.push({
-        file: display(file),
-        line,
-        column,
-        key: "",
-        message: "the file is not valid UTF-8 (or holds U+FFFD): save it as UTF-8",
-      });
-      return [];
-    }
-    const parsed = ports.yaml.parse(text);
-    parsedFiles.set(file, parsed);
-    if (parsed.errors.length > 0) {
-      for (const error of parsed.errors)
-        issues.push({
-          file: display(file),
-          line: error.line,
-          column: error.column,
-          key: "",
-          message: `YAML: ${error.message}`,
-        });
-      return [];
-    }
-    const result = parseLayerMapFile(file, parsed.value);
-    if (!result.ok) {
-      for (const issue of result.issues) issues.push(toIssue(issue));
-      return [];
-    }
-    const content = result.content;
-    const references = content.extends === undefined ? [] : [content.extends].flat();
-    const loaded: SourcedLayerMapFile[] = [];
-    for (const [index, reference] of references.entries()) {
-      const keyPath = typeof content.extends === "string" ? ["extends"] : ["extends", index];
-      const presetFile = await ports.presets.locate(reference, file);
-      if (presetFile === null && isFileReference(reference)) {
-        issues.push(toIssue({ file, keyPath, message: `preset file "${reference}" does not exist` }));
-        continue;
-      }
-      if (presetFile === null) {
-        const builtIns = await ports.presets.builtInNames();
-        const suggestion = closestName(reference, builtIns);
-        const hint = suggestion ? `did you mean "${suggestion}"? ` : "";
-        issues.push(
-          toIssue({
-            file,
-            keyPath,
-            message: `unknown preset "${reference}": ${hint}built-in presets are ${builtIns.join(", ")}; a file must start with ./ or ../`,
-          }),
-        );
-        continue;
-      }
-      if (chain.includes(presetFile)) {
-        issues.push(
-          toIssue({
-            file,
-            keyPath,
-            message: `"${reference}" extends itself through ${[...chain, presetFile].map(display).join(" → ")}`,
-          }),
-        );
-        continue;
-      }
-      if (file === mapFile) presets.push(reference);
-      loaded.push(...(await loadChain(presetFile, [...chain, presetFile])));
-    }
-    return [...loaded, { file, content }];
-  };
+function extendsOf(content: LayerMapFile): readonly string[] {
+  return content.extends === undefined ? [] : [content.extends].flat();
+}
 
-  const files = await loadChain(mapFile, [mapFile]);
-  if (issues.length > 0) throw new ConfigurationError(issues);
-
-  const hasSrc = await ports.fileSystem.isDirectory(join(rootDir, "src"));
-  const hasTsconfig = await ports.fileSystem.exists(join(rootDir, "tsconfig.json"));
-  const validation = validateLayerMap(mergeLayerMaps(files), {
-    mapFile,
-    defaultInclude: hasSrc ? ["src"] : ["."],
-    defaultTsconfig: hasTsconfig ? "tsconfig.json" : null,
-    presets,
+/** Reads a map file as text and YAML: a file too large, not UTF-8 or with YAML errors is a problem. */
+async function readMapFile(
+  ports: LoadPorts,
+  file: string,
+): Promise<{ readonly parsed: ParsedYaml | null; readonly problems: readonly Problem[] }> {
+  const unreadable = (message: string, line: number | null = null, column: number | null = null) => ({
+    parsed: null,
+    problems: [{ placed: { file, line, column, key: "", message } }],
   });
-  if (!validation.ok) throw new ConfigurationError(validation.issues.map(toIssue));
+  const bytes = await ports.fileSystem.fileSize(file);
+  // A pipe or a device (/dev/zero) would be read forever.
+  if (bytes === null) return unreadable("not a regular file: name a layers.yaml file");
+  if (bytes > MAX_MAP_BYTES) {
+    return unreadable(
+      `the file is ${bytes} bytes, over the ${MAX_MAP_BYTES}-byte (1 MiB) limit for a layer map: is it the right file?`,
+    );
+  }
+  const text = await ports.fileSystem.readText(file);
+  const undecodable = text.indexOf(REPLACEMENT_CHARACTER);
+  if (undecodable !== -1) {
+    const before = text.slice(0, undecodable).split("\n");
+    const line = before.length;
+    const column = (before[line - 1] as string).length + 1;
+    return unreadable("the file is not valid UTF-8 (or holds U+FFFD): save it as UTF-8", line, column);
+  }
+  const parsed = ports.yaml.parse(text);
+  const problems = parsed.errors.map((error): Problem => ({
+    placed: {
+      file,
+      line: error.line,
+      column: error.column,
+      key: error.keyPath === undefined ? "" : formatKeyPath(error.keyPath),
+      message: error.keyPath === undefined ? `YAML: ${error.message}` : error.message,
+    },
+  }));
+  return { parsed, problems };
+}
 
-  const missing = await missingPaths(ports, rootDir, validation.map, files);
-  if (missing.length > 0) throw new ConfigurationError(missing.map(toIssue));
-  return { map: validation.map, mapFile, rootDir };
+interface PresetReference {
+  readonly file: string;
+  readonly keyPath: KeyPath;
+  readonly reference: string;
+  readonly chain: readonly string[];
+  readonly display: (file: string) => string;
+}
+
+/** The file a preset reference names, or why it names none (missing, unknown, extending itself). */
+async function locatePreset(
+  ports: LoadPorts,
+  { file, keyPath, reference, chain, display }: PresetReference,
+): Promise<{ readonly presetFile: string } | { readonly problem: Problem }> {
+  const problem = (message: string) => ({ problem: { issue: { file, keyPath, message } } });
+  const presetFile = await ports.presets.locate(reference, file);
+  if (presetFile === null && isFileReference(reference)) return problem(`preset file "${reference}" does not exist`);
+  if (presetFile === null) {
+    const builtIns = await ports.presets.builtInNames();
+    const suggestion = closestName(reference, builtIns);
+    const hint = suggestion ? `did you mean "${suggestion}"? ` : "";
+    return problem(
+      `unknown preset "${reference}": ${hint}built-in presets are ${builtIns.join(", ")}; a file must start with ./ or ../`,
+    );
+  }
+  if (chain.includes(presetFile)) {
+    return problem(`"${reference}" extends itself through ${[...chain, presetFile].map(display).join(" → ")}`);
+  }
+  return { presetFile };
+}
+
+/** A problem with its file as the user in `cwd` would type it, and its line and column. */
+function placed(problem: Problem, parsed: ReadonlyMap<string, ParsedYaml>, cwd: string): ConfigurationIssue {
+  if ("placed" in problem) return { ...problem.placed, file: displayPath(cwd, problem.placed.file) };
+  const { issue } = problem;
+  const position = parsed.get(issue.file)?.locate(issue.keyPath, issue.atKey) ?? null;
+  return {
+    file: displayPath(cwd, issue.file),
+    line: position?.line ?? null,
+    column: position?.column ?? null,
+    key: formatKeyPath(issue.keyPath),
+    message: issue.message,
+  };
 }
 
 async function missingPaths(
@@ -181,6 +219,10 @@ async function missingPaths(
     issues.push({ file: tsconfigFile, keyPath: ["tsconfig"], message: `tsconfig "${map.tsconfig}" does not exist` });
   }
   return issues;
+}
+
+function sameKey(a: MapIssue, b: MapIssue): boolean {
+  return a.file === b.file && formatKeyPath(a.keyPath) === formatKeyPath(b.keyPath);
 }
 
 function isFileReference(reference: string): boolean {

@@ -38,6 +38,8 @@ export interface LocatedImport {
   readonly specifier: string;
   readonly line: number;
   readonly column: number;
+  /** `import type`, `export type`, `import { type A }` (every name a type), `import("x").T`, JSDoc: erased at compile time. */
+  readonly typeOnly: boolean;
 }
 
 export interface SyntaxProblem {
@@ -69,9 +71,15 @@ export interface SyntaxChecker {
   check(root: string, files: readonly string[]): Promise<FileSyntaxProblem[]>;
 }
 
+export interface YamlProblem extends SyntaxProblem {
+  /** Where in the map the problem is (a key written twice), when the document could be read that far. */
+  readonly keyPath?: readonly (string | number)[];
+}
+
 export interface ParsedYaml {
+  /** The document's value; null when a syntax error leaves it unreadable (a key written twice does not). */
   readonly value: unknown;
-  readonly errors: readonly SyntaxProblem[];
+  readonly errors: readonly YamlProblem[];
   /** Line and column of the value (or, with atKey, the key) at a key path; null when absent. */
   locate(keyPath: readonly (string | number)[], atKey?: boolean): { line: number; column: number } | null;
 }

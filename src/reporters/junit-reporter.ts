@@ -7,9 +7,10 @@ import type { Reporter, ReporterOptions } from "./reporter.js";
 import { shownViolations } from "./shown-violations.js";
 
 /**
- * JUnit XML for CI test tabs: a test suite per rule, a failing test case per violation (its `type` is
- * the severity), a failing test case for each other reason the check fails, and one passing test case
- * when nothing fails. The map's exceptions are skipped test cases, so CI test tabs show them.
+ * JUnit XML for CI test tabs: a test suite per rule, a failing test case per error violation, a passing
+ * test case with a `system-out` note per warning (warnings do not fail the check, so they fail no test),
+ * a failing test case for each other reason the check fails, and one passing test case when nothing is
+ * reported. The map's exceptions are skipped test cases, so CI test tabs show them.
  * No timings, so the bytes are stable.
  */
 export const junitReporter: Reporter = (report, options) => {
@@ -17,13 +18,14 @@ export const junitReporter: Reporter = (report, options) => {
   const failures = report.summary.failures ?? [];
   const suites = [...groupByRule(violations)].map(([rule, ofRule]) => ruleSuite(rule, ofRule, options));
   if (failures.length > 0) suites.push(failuresSuite(failures));
-  const failed = violations.length + failures.length;
-  if (failed === 0) suites.push(cleanSuite());
+  const reported = violations.length + failures.length;
+  if (reported === 0) suites.push(cleanSuite());
+  const failed = errorCount(violations) + failures.length;
   const exceptions = report.summary.exceptions ?? [];
   if (exceptions.length > 0) suites.push(exceptionsSuite(exceptions));
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="layerlint" tests="${Math.max(failed, 1) + exceptions.length}" failures="${failed}" errors="0"${exceptions.length > 0 ? ` skipped="${exceptions.length}"` : ""}>`,
+    `<testsuites name="layerlint" tests="${Math.max(reported, 1) + exceptions.length}" failures="${failed}" errors="0"${exceptions.length > 0 ? ` skipped="${exceptions.length}"` : ""}>`,
     ...suites,
     "</testsuites>",
     "",
@@ -69,7 +71,7 @@ function exceptionsSuite(exceptions: readonly ExceptionUse[]): string {
 
 function ruleSuite(rule: string, violations: readonly Violation[], options: ReporterOptions): string {
   return [
-    `  <testsuite name="${attribute(rule)}" tests="${violations.length}" failures="${violations.length}" errors="0" skipped="0">`,
+    `  <testsuite name="${attribute(rule)}" tests="${violations.length}" failures="${errorCount(violations)}" errors="0" skipped="0">`,
     ...violations.map((violation) => testCase(violation, options)),
     "  </testsuite>",
   ].join("\n");
@@ -84,9 +86,15 @@ function testCase(violation: Violation, options: ReporterOptions): string {
   const body = [...(statements.length > 0 ? statements : [file]), `fix: ${violation.fix}`].join("\n");
   return [
     `    <testcase classname="${attribute(violation.rule)}" name="${attribute(name)}" file="${attribute(file)}" line="${violation.line ?? 1}">`,
-    `      <failure type="${violation.severity}" message="${attribute(violation.message)}">${text(body)}</failure>`,
+    violation.severity === "error"
+      ? `      <failure type="error" message="${attribute(violation.message)}">${text(body)}</failure>`
+      : `      <system-out>${text(`warning: ${violation.message}\n${body}`)}</system-out>`,
     "    </testcase>",
   ].join("\n");
+}
+
+function errorCount(violations: readonly Violation[]): number {
+  return violations.filter((violation) => violation.severity === "error").length;
 }
 
 /** Characters XML 1.0 cannot hold at all become U+FFFD rather than breaking the document. */

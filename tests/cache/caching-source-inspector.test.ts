@@ -32,8 +32,8 @@ it("locates a file's imports with the parser once per content, then from the cac
   const first = await open();
   const located = first.inspector.locateImports("src/x.ts", text);
   expect(located).toEqual([
-    { specifier: "./a.js", line: 1, column: 1 },
-    { specifier: "../b.js", line: 3, column: 1 },
+    { specifier: "./a.js", line: 1, column: 1, typeOnly: false },
+    { specifier: "../b.js", line: 3, column: 1, typeOnly: false },
   ]);
   await first.flush();
   const second = await open();
@@ -43,6 +43,7 @@ it("locates a file's imports with the parser once per content, then from the cac
     specifier: "./a.js",
     line: 2,
     column: 1,
+    typeOnly: false,
   });
   expect(parsed).toEqual(["src/x.ts", "src/x.ts"]);
 });

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { fixturePath, type CliRun } from "../helpers/run-built-cli.js";
+import { fixturePath, runBuiltCli, type CliRun } from "../helpers/run-built-cli.js";
 import { runInProcess } from "../helpers/run-in-process.js";
 import type { Violation } from "../../src/domain/violations/violation.js";
 
@@ -374,5 +374,35 @@ describe("graph --level context", () => {
     expect(story).toContain(
       "contexts.allow lets context orders import context accounts, but only its public files (contexts.public)",
     );
+  });
+});
+
+describe("files beside the contexts (pattern src/<context>/**, fixture contexts-beside-files)", () => {
+  const BESIDE = fixturePath("contexts-beside-files");
+
+  it("belong to no context: src/main.ts → src/app.module.ts and app.module.ts → every context are no violations; billing → orders is", () => {
+    const run = runBuiltCli(["check", "--format", "json"], BESIDE);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout) as { violations: Violation[] };
+    expect(
+      report.violations.map(({ kind, rule, from, to, fromContext, toContext }) => ({
+        kind,
+        rule,
+        from,
+        to,
+        fromContext,
+        toContext,
+      })),
+    ).toEqual([
+      {
+        kind: "context",
+        rule: "contexts-may-not-import-each-other",
+        from: "src/billing/invoice.ts",
+        to: "src/orders/order.ts",
+        fromContext: "billing",
+        toContext: "orders",
+      },
+    ]);
   });
 });

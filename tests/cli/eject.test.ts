@@ -82,6 +82,13 @@ describe("layerlint compile", () => {
     },
   );
 
+  it("ejects contexts that name folders only: raw depcruise agrees that files beside the contexts (src/main.ts) are in none", () => {
+    const cwd = fixturePath("contexts-beside-files");
+    const expected = layerlintViolations(cwd);
+    expect(expected).toEqual(["contexts-may-not-import-each-other src/billing/invoice.ts"]);
+    expect(rawViolations(cwd, "cjs")).toEqual(expected);
+  });
+
   it("ejects the public surface of contexts: raw depcruise finds the same import past it", () => {
     const cwd = fixturePath("contexts");
     const expected = layerlintViolations(cwd, "-c", "layers.public.yaml");

@@ -87,7 +87,7 @@ describe("layer maps that are not YAML, or not a map", () => {
 
   it("duplicate keys: named, at the second one", async () => {
     expect(await problems("version: 1\nlayers:\n  a: {paths: [src/a/**]}\n  a: {paths: [src/b/**]}\n")).toEqual([
-      'layers.yaml:4:3: YAML: "a" is defined twice in the same mapping: a layer or key may appear only once',
+      'layers.yaml:4:3 (layers.a): "a" is defined twice in the same mapping: a layer or key may appear only once',
     ]);
   });
 

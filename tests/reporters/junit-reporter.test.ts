@@ -66,17 +66,48 @@ describe("the JUnit reporter", () => {
     expect(testsuites.testsuite[0].testcase[0].failure["#text"]).toContain("fix: a <b> & \"c\" 'd'\nnext\uFFFD");
   });
 
-  it("marks warn-severity violations by the failure's type, and --quiet leaves them out", async () => {
+  it("a warning is a passing test case with a system-out note, never a failure; --quiet leaves it out", async () => {
     const report = await fixtureReport("small-backend");
     const warned = {
       ...report,
       violations: report.violations.map((violation) => ({ ...violation, severity: "warn" as const })),
     };
     const { testsuites } = parseJunit(junitReporter(warned, options));
-    expect(testsuites.testsuite[0].testcase[0].failure.type).toBe("warn");
+    expect(testsuites).toMatchObject({ tests: "3", failures: "0", errors: "0" });
+    for (const suite of testsuites.testsuite) expect(suite).toMatchObject({ tests: "1", failures: "0" });
+    const [first] = testsuites.testsuite[0].testcase;
+    expect(first).not.toHaveProperty("failure");
+    expect(first["system-out"]).toBe(
+      'warning: transport may not import persistence: src/http/users-route.ts imports src/db/user-repository.ts\nsrc/http/users-route.ts:2:1 "../db/user-repository.js"\nsrc/http/users-route.ts:9:37 "../db/user-repository.js"\nfix: transport may import domain: reach persistence through one of them, or add persistence to layers.transport.mayImport if the map is what is wrong',
+    );
     expect(
       parseJunit(junitReporter(warned, { color: false, quiet: true })).testsuites.testsuite[0].testcase[0],
     ).toEqual({ classname: "layerlint", name: "imports follow the layer map" });
+  });
+
+  it("a check that passes on a warning (the warn-allowance fixture): tests=1 failures=0, the warning a passed test case", async () => {
+    const xml = junitReporter(await fixtureReport("warn-allowance"), options);
+    expect(xml).not.toContain("<failure");
+    const { testsuites } = parseJunit(xml);
+    expect(testsuites).toMatchObject({ tests: "1", failures: "0", errors: "0" });
+    expect(testsuites.testsuite).toHaveLength(1);
+    expect(testsuites.testsuite[0]).toMatchObject({ name: "http-may-not-import-db", tests: "1", failures: "0" });
+    expect(testsuites.testsuite[0].testcase[0]["system-out"]).toMatch(
+      /^warning: http may not import db, tolerated at severity warn .*: src\/http\/orders-route.ts imports src\/db\/orders-table.ts\n/,
+    );
+  });
+
+  it("errors and warnings together: failures counts the errors only", async () => {
+    const report = await fixtureReport("small-backend");
+    const mixed = {
+      ...report,
+      violations: report.violations.map((violation, index) =>
+        index === 0 ? { ...violation, severity: "warn" as const } : violation,
+      ),
+    };
+    const { testsuites } = parseJunit(junitReporter(mixed, options));
+    expect(testsuites).toMatchObject({ tests: "3", failures: "2" });
+    expect(testsuites.testsuite.map((suite: { failures: string }) => suite.failures)).toEqual(["0", "1", "1"]);
   });
 
   it("a clean run: one passing test case", async () => {

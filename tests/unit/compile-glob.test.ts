@@ -70,6 +70,14 @@ describe("compilePathGlob", () => {
     expect(matches("src/modules/<context>", "src/modules/")).toBe(false);
   });
 
+  it("reads <context> as a folder: a glob ending in it never matches a file beside the contexts", () => {
+    expect(compilePathGlob("src/<context>/**", { contextAs: "capture" })).toBe("^src/([^/]+)/[^]*$");
+    expect(matches("src/<context>/**", "src/main.ts")).toBe(false);
+    expect(matches("src/<context>", "src/app.module.ts")).toBe(false);
+    expect(matches("src/<context>/**", "src/orders/order.ts")).toBe(true);
+    expect(matches("src/<context>/*.ts", "src/orders/order.ts")).toBe(true);
+  });
+
   it("never emits a nested quantifier, which dependency-cruiser refuses to run", () => {
     fc.assert(
       fc.property(globArbitrary, (glob) => {

@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findWorkspacePackages, workspaceAliases } from "../../src/application/find-workspace-packages.js";
 import { defaultPorts } from "../../src/cli/default-ports.js";
-import { fixturePath } from "../helpers/run-built-cli.js";
+import { copyFixture } from "../baseline/temp-project.js";
+import { fixturePath, runBuiltCli } from "../helpers/run-built-cli.js";
 import { runInProcess } from "../helpers/run-in-process.js";
 
 const FIXTURE = fixturePath("workspaces");
@@ -106,5 +107,46 @@ describe("npm workspaces", () => {
       scripts: Record<string, string>;
     };
     expect(api.scripts["check:architecture"]).toBe("layerlint check");
+  });
+});
+
+describe("a malformed package.json", () => {
+  const broken = '{\n  "name": "workspaces-fixture",\n  "workspaces": ["packages/*", "!packages/tools"],\n}\n';
+
+  it("is a warning naming the file, line and column, not silently no workspaces; counted by --max-warnings", () => {
+    const project = copyFixture("workspaces");
+    try {
+      project.write("package.json", broken);
+      const { status, report } = project.checkJson();
+      // Without its workspaces, @acme/core is an unresolved import: warnings only.
+      expect(status).toBe(0);
+      expect(report.warnings).toContainEqual({
+        code: "malformed-package-json",
+        file: "package.json",
+        message:
+          'package.json:4:1: not valid JSON (expected a property name in double quotes, found "}"): its workspaces and package name are not read, so imports of workspace packages resolve as if it declared none',
+      });
+      const strict = project.run("check", "--max-warnings", "1");
+      expect(strict.stdout).toMatch(/warnings? exceeds? --max-warnings 1/);
+    } finally {
+      project.remove();
+    }
+  });
+
+  it("above the map's folder: named from the map's folder, with no file field", () => {
+    const project = copyFixture("workspaces");
+    try {
+      project.write("package.json", broken);
+      const run = runBuiltCli(["check", "--format", "json"], join(project.dir, "packages/api"));
+      const report = JSON.parse(run.stdout) as Report;
+      expect(report.warnings.filter((warning) => warning.code === "malformed-package-json")).toEqual([
+        {
+          code: "malformed-package-json",
+          message: expect.stringMatching(/^\.\.\/\.\.\/package\.json:4:1: not valid JSON \(/),
+        },
+      ]);
+    } finally {
+      project.remove();
+    }
   });
 });

@@ -11,7 +11,7 @@ import { tsconfigResolution, type TsconfigMemo } from "./tsconfig-resolution.js"
 const require = createRequire(import.meta.url);
 
 /** Bumped when the cache files' layout or meaning changes. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 
 const LOCKFILES = [
   "package.json",

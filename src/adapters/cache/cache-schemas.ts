@@ -59,7 +59,12 @@ export type SyntaxCacheFile = z.infer<typeof syntaxCacheSchema>;
 export const locatedCacheSchema = z.strictObject({
   key: hash,
   /** Per file: the content hash of the text its imports were located in, and where they are. */
-  files: pairs(z.strictObject({ hash, imports: z.array(z.strictObject({ specifier: z.string(), ...position })) })),
+  files: pairs(
+    z.strictObject({
+      hash,
+      imports: z.array(z.strictObject({ specifier: z.string(), ...position, typeOnly: z.boolean() })),
+    }),
+  ),
 });
 
 export type LocatedCacheFile = z.infer<typeof locatedCacheSchema>;

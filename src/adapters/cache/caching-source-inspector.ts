@@ -39,7 +39,7 @@ export async function cachingSourceInspector(
         const imports = inner.locateImports(fileName, text);
         used.set(fileName, {
           hash,
-          imports: imports.map(({ specifier, line, column }) => ({ specifier, line, column })),
+          imports: imports.map(({ specifier, line, column, typeOnly }) => ({ specifier, line, column, typeOnly })),
         });
         changed = true;
         return imports;

@@ -13,27 +13,34 @@ export const typescriptSourceInspector: SourceInspector = {
     const ts = typescript();
     const sourceFile = parse(fileName, text);
     const found: LocatedImport[] = [];
-    const add = (statement: TypeScript.Node, literal: TypeScript.Node | undefined) => {
+    const add = (statement: TypeScript.Node, literal: TypeScript.Node | undefined, typeOnly: boolean) => {
       if (literal === undefined || !ts.isStringLiteralLike(literal)) return;
       const position = sourceFile.getLineAndCharacterOfPosition(statement.getStart(sourceFile));
-      found.push({ specifier: literal.text, line: position.line + 1, column: position.character + 1 });
+      found.push({ specifier: literal.text, line: position.line + 1, column: position.character + 1, typeOnly });
     };
     const visit = (node: TypeScript.Node): void => {
-      if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) {
-        add(node, node.moduleSpecifier);
+      if (ts.isImportDeclaration(node)) {
+        add(node, node.moduleSpecifier, isTypeOnlyImport(node));
+      } else if (ts.isExportDeclaration(node)) {
+        add(node, node.moduleSpecifier, isTypeOnlyExport(node));
       } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
-        add(node, node.moduleReference.expression);
+        add(node, node.moduleReference.expression, node.isTypeOnly);
       } else if (ts.isCallExpression(node) && isImportOrRequire(node)) {
-        add(node, node.arguments[0]);
+        add(node, node.arguments[0], false);
       } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) {
-        add(node, node.argument.literal);
+        add(node, node.argument.literal, true);
       }
       ts.forEachChild(node, visit);
     };
     visit(sourceFile);
     for (const reference of [...sourceFile.referencedFiles, ...sourceFile.typeReferenceDirectives]) {
       const position = sourceFile.getLineAndCharacterOfPosition(reference.pos);
-      found.push({ specifier: reference.fileName, line: position.line + 1, column: position.character + 1 });
+      found.push({
+        specifier: reference.fileName,
+        line: position.line + 1,
+        column: position.character + 1,
+        typeOnly: false,
+      });
     }
     return found.sort((a, b) => a.line - b.line || a.column - b.column);
   },
@@ -57,6 +64,26 @@ export const typescriptSourceInspector: SourceInspector = {
 export function parse(fileName: string, text: string): TypeScript.SourceFile {
   const ts = typescript();
   return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKindOf(fileName));
+}
+
+/** As dependency-cruiser decides it: `import type`, or named bindings that are all `type`. */
+function isTypeOnlyImport(node: TypeScript.ImportDeclaration): boolean {
+  const clause = node.importClause;
+  if (clause === undefined) return false;
+  if (clause.isTypeOnly) return true;
+  const bindings = clause.namedBindings;
+  return (
+    clause.name === undefined &&
+    bindings !== undefined &&
+    typescript().isNamedImports(bindings) &&
+    bindings.elements.every((element) => element.isTypeOnly)
+  );
+}
+
+function isTypeOnlyExport(node: TypeScript.ExportDeclaration): boolean {
+  if (node.isTypeOnly) return true;
+  const clause = node.exportClause;
+  return clause !== undefined && typescript().isNamedExports(clause) && clause.elements.every((e) => e.isTypeOnly);
 }
 
 function isImportOrRequire(call: TypeScript.CallExpression): boolean {

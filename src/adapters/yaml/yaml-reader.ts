@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
-import type { ParsedYaml, YamlReader } from "../../application/ports.js";
+import type { ParsedYaml, YamlProblem, YamlReader } from "../../application/ports.js";
 
 /** Aliases expand to at most this many nodes: a billion-laughs map fails fast instead of eating memory. */
 const MAX_ALIAS_COUNT = 1000;
@@ -10,17 +10,20 @@ export const yamlReader: YamlReader = {
     const source = text.replace(/^\uFEFF/, "");
     // The library's own uniqueKeys check compares every key with every other: seconds for 10,000 layers.
     const document = parseDocument(source, { lineCounter, uniqueKeys: false, prettyErrors: false });
-    const found = [
+    const found: Found[] = [
       ...document.errors.map((error) => ({ offset: error.pos[0], code: error.code, message: error.message })),
       ...duplicateKeys(document),
     ].sort((a, b) => a.offset - b.offset);
-    const errors = found.map((error) => {
+    const errors = found.map((error): YamlProblem => {
       const position = lineCounter.linePos(error.offset);
       const key = (/^[^:\n]*/.exec(source.slice(error.offset))?.[0] ?? "").trim();
-      return { line: position.line, column: position.col, message: yamlMessage(error.code, error.message, key) };
+      const message = yamlMessage(error.code, error.message, key);
+      const at = { line: position.line, column: position.col, message };
+      return error.keyPath === undefined ? at : { ...at, keyPath: error.keyPath };
     });
     let value: unknown = null;
-    if (errors.length === 0) {
+    // A key written twice leaves a readable document (the last one wins): the rest of the map is still checked.
+    if (document.errors.length === 0) {
       try {
         value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
         if (isCyclic(value)) {
@@ -70,22 +73,45 @@ function isCyclic(root: unknown): boolean {
   return false;
 }
 
-/** A key repeated in one mapping, at the repetition. */
-function duplicateKeys(document: Document): { offset: number; code: string; message: string }[] {
-  const found: { offset: number; code: string; message: string }[] = [];
+interface Found {
+  readonly offset: number;
+  readonly code: string;
+  readonly message: string;
+  readonly keyPath?: readonly (string | number)[];
+}
+
+/** A key repeated in one mapping, at the repetition, with its key path (`layers.app`). */
+function duplicateKeys(document: Document): Found[] {
+  const found: Found[] = [];
   visit(document, {
-    Map(_, map) {
+    Map(_, map, ancestors) {
       const seen = new Set<string>();
       for (const pair of map.items) {
         if (!isScalar(pair.key)) continue;
         const key = String(pair.key.value);
         if (seen.has(key))
-          found.push({ offset: pair.key.range?.[0] ?? 0, code: "DUPLICATE_KEY", message: "duplicate key" });
+          found.push({
+            offset: pair.key.range?.[0] ?? 0,
+            code: "DUPLICATE_KEY",
+            message: "duplicate key",
+            keyPath: [...keyPathOf([...ancestors, map]), key],
+          });
         seen.add(key);
       }
     },
   });
   return found;
+}
+
+/** The key path of the last node of a visit's ancestor chain: keys of pairs, indexes of sequence items. */
+function keyPathOf(chain: readonly unknown[]): (string | number)[] {
+  const keyPath: (string | number)[] = [];
+  for (const [index, node] of chain.entries()) {
+    const child = chain[index + 1];
+    if (isPair(node) && isScalar(node.key)) keyPath.push(String(node.key.value));
+    else if (isSeq(node) && child !== undefined) keyPath.push(node.items.indexOf(child));
+  }
+  return keyPath;
 }
 
 function findNode(root: Node | null, keyPath: readonly (string | number)[], atKey: boolean): Node | null {

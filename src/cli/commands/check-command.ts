@@ -4,11 +4,12 @@ import { graphOf } from "../../application/build-graph.js";
 import type { CheckPorts } from "../../application/ports.js";
 import { checkFails, type CheckReport } from "../../domain/report/check-report.js";
 import { renderers } from "../../renderers/index.js";
-import { REPORT_FORMATS, reporters } from "../../reporters/index.js";
+import { REPORT_FORMATS, reporters, type ReportFormat } from "../../reporters/index.js";
 import type { CliEnvironment } from "../cli-environment.js";
 import { addGateOptions } from "./check-gate-options.js";
 import type { CheckCommandOptions } from "./check-command-options.js";
 import { checkedReport } from "./checked-report.js";
+import { CHECK_EXTENSIONS, formatFor } from "./format-from-extension.js";
 import { CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP, type CommandRegistration } from "./command-context.js";
 import { watchCheck } from "./watch-check.js";
 import { workspacesReport } from "./workspaces-report.js";
@@ -29,7 +30,12 @@ export const registerCheckCommand: CommandRegistration = (program, { environment
       .description("check imports against the layer map; exit 1 on error-severity violations")
       .argument("[paths...]", "report only on these files or folders (imports are still resolved over the whole tree)")
       .option(CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP)
-      .addOption(new Option("-f, --format <format>", "report format").choices(REPORT_FORMATS).default("text"))
+      .addOption(
+        new Option(
+          "-f, --format <format>",
+          "report format (default: what the --output extension means, else text)",
+        ).choices(REPORT_FORMATS),
+      )
       .option("-o, --output <file>", "write the report to a file instead of stdout", nonEmptyPath)
       .option(REPORT_OPTION_FLAGS, REPORT_OPTION_HELP, collectReportTarget, [])
       .option("-q, --quiet", "errors only: no warnings", false)
@@ -58,8 +64,9 @@ export const registerCheckCommand: CommandRegistration = (program, { environment
         nonEmptyPath,
       )
       .option("--no-cache", "neither read nor write the cache: resolve every file again"),
-  ).action(async (paths: string[], options: CheckCommandOptions) => {
-    exitWith(await runCheckCommand(environment, ports, paths, options));
+  ).action(async (paths: string[], options: Omit<CheckCommandOptions, "format"> & { format?: ReportFormat }) => {
+    const format = formatFor(options.format, options.output, CHECK_EXTENSIONS, "text");
+    exitWith(await runCheckCommand(environment, ports, paths, { ...options, format }));
   });
 };
 

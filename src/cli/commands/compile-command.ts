@@ -7,6 +7,7 @@ import type { CheckPorts } from "../../application/ports.js";
 import { EJECT_FORMATS, type EjectFormat } from "../../domain/compile/eject-config.js";
 import type { CliEnvironment } from "../cli-environment.js";
 import { CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP, type CommandRegistration } from "./command-context.js";
+import { COMPILE_EXTENSIONS, formatFor } from "./format-from-extension.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { nonEmptyPath } from "./path-option.js";
 
@@ -21,10 +22,16 @@ export const registerCompileCommand: CommandRegistration = (program, { environme
     .command("compile")
     .description("print the dependency-cruiser configuration the layer map compiles to (to eject)")
     .option(CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP)
-    .addOption(new Option("-f, --format <format>", "configuration format").choices(EJECT_FORMATS).default("json"))
+    .addOption(
+      new Option(
+        "-f, --format <format>",
+        "configuration format (default: what the --output extension means, else json)",
+      ).choices(EJECT_FORMATS),
+    )
     .option("-o, --output <file>", "write the configuration to a file instead of stdout", nonEmptyPath)
-    .action(async (options: CompileCommandOptions) => {
-      exitWith(await runCompileCommand(environment, ports, options));
+    .action(async (options: Omit<CompileCommandOptions, "format"> & { format?: CompileCommandOptions["format"] }) => {
+      const format = formatFor(options.format, options.output, COMPILE_EXTENSIONS, "json");
+      exitWith(await runCompileCommand(environment, ports, { ...options, format }));
     });
 };
 

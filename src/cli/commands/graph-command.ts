@@ -13,6 +13,7 @@ import { mermaidLimitExceeded } from "../../renderers/mermaid-limits.js";
 import { renderers, renderGraphHtml } from "../../renderers/index.js";
 import type { CliEnvironment } from "../cli-environment.js";
 import { CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP, type CommandRegistration } from "./command-context.js";
+import { GRAPH_EXTENSIONS, formatFor } from "./format-from-extension.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { nonEmptyPath } from "./path-option.js";
 
@@ -39,7 +40,12 @@ export const registerGraphCommand: CommandRegistration = (program, { environment
     .description("draw the architecture as the code has it: layers, modules or folders, forbidden edges in red")
     .option(CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP)
     .addOption(new Option("-l, --level <level>", "what a node is").choices(GRAPH_LEVELS).default("layer"))
-    .addOption(new Option("-f, --format <format>", "diagram format").choices(GRAPH_FORMATS).default("mermaid"))
+    .addOption(
+      new Option(
+        "-f, --format <format>",
+        "diagram format (default: what the --output or --check extension means, else mermaid)",
+      ).choices(GRAPH_FORMATS),
+    )
     .option("-o, --output <file>", "write the diagram to a file instead of stdout", nonEmptyPath)
     .option("--check <file>", "exit 1 when FILE differs from the diagram these options generate")
     .option("--show-unused", "layer level: also draw allowed edges the code never uses, dashed", false)
@@ -51,8 +57,9 @@ export const registerGraphCommand: CommandRegistration = (program, { environment
       positiveInteger,
     )
     .option("--collapse <n>", "module and folder levels: fold paths to their first N segments", positiveInteger)
-    .action(async (options: GraphCommandOptions) => {
-      exitWith(await runGraphCommand(environment, ports, options));
+    .action(async (options: Omit<GraphCommandOptions, "format"> & { format?: GraphFormat }) => {
+      const format = formatFor(options.format, options.output ?? options.check, GRAPH_EXTENSIONS, "mermaid");
+      exitWith(await runGraphCommand(environment, ports, { ...options, format }));
     });
 };
 

@@ -9,7 +9,8 @@
  * .gitignore and globby): each other entry becomes its regex behind a negative look-ahead of the `!`
  * entries after it, so the list stays a plain alternation that a rule's `path` or `pathNot` can hold.
  * Every group is non-capturing, so the one capture a context rule asks for is `$1` in dependency-cruiser.
- * The placeholder `<context>`, a whole path segment, compiles to what `contextAs` says (default `[^/]+`).
+ * The placeholder `<context>`, a whole path segment, compiles to what `contextAs` says (default `[^/]+`);
+ * it names a folder, so a glob ending in it (`src/<context>`, `src/<context>/**`) matches only what is inside.
  */
 
 export class InvalidGlobError extends Error {
@@ -130,12 +131,18 @@ function translatePathGlob(glob: string, context: string): string {
     const literal = HAS_PLACEHOLDER.test(trimmed)
       ? translate(trimmed, 0, false, context).regex
       : escapeLiteral(trimmed);
-    return `^${literal}(?:|/${ANY})$`;
+    return `^${literal}${folderTail(trimmed)}$`;
   }
   if (trimmed.endsWith("/**")) {
-    return `^${translate(trimmed.slice(0, -3), 0, false, context).regex}(?:|/${ANY})$`;
+    const folder = trimmed.slice(0, -3);
+    return `^${translate(folder, 0, false, context).regex}${folderTail(folder)}$`;
   }
   return `^${translate(trimmed, 0, false, context).regex}$`;
+}
+
+/** A folder glob matches the folder and what is inside; `<context>` names folders only, so only what is inside. */
+function folderTail(folder: string): string {
+  return folder === CONTEXT_PLACEHOLDER || folder.endsWith(`/${CONTEXT_PLACEHOLDER}`) ? `/${ANY}` : `(?:|/${ANY})`;
 }
 
 function contextRegex(contextAs: ContextAs): string {

@@ -32,7 +32,9 @@ export interface ValidationContext {
 }
 
 export type ValidationResult =
-  { readonly ok: true; readonly map: LayerMap } | { readonly ok: false; readonly issues: readonly MapIssue[] };
+  | { readonly ok: true; readonly map: LayerMap }
+  /** `map`: what the map says besides its problems (absent when too large to check), for checks of paths on disk. */
+  | { readonly ok: false; readonly issues: readonly MapIssue[]; readonly map?: LayerMap };
 
 /** Checks everything that needs the whole merged map: layer names, references, globs. */
 export function validateLayerMap(merged: MergedLayerMap, context: ValidationContext): ValidationResult {
@@ -65,28 +67,25 @@ export function validateLayerMap(merged: MergedLayerMap, context: ValidationCont
   checkGlobs(include, merged.origins.include ?? context.mapFile, ["include"], issues);
   checkPathGlobList(exclude, merged.origins.exclude ?? context.mapFile, ["exclude"], false, issues);
 
-  if (issues.length > 0) return { ok: false, issues };
-  return {
-    ok: true,
-    map: {
-      name: (merged.values.name as string | undefined) ?? null,
-      include,
-      exclude,
-      tsconfig: (merged.values.tsconfig as string | undefined) ?? context.defaultTsconfig,
-      options: {
-        typeOnlyImports: (merged.values.typeOnlyImports as TypeOnlyImportsPolicy | undefined) ?? "check",
-        unassigned: (merged.values.unassigned as UnassignedPolicy | undefined) ?? "error",
-        cycles: (merged.values.cycles as CyclesPolicy | undefined) ?? "warn",
-        maxLines: (merged.values.maxLines as number | undefined) ?? null,
-        throughBarrels: (merged.values.throughBarrels as boolean | undefined) ?? false,
-        warnings: (merged.values.warnings as WarningLevels | undefined) ?? {},
-      },
-      layers,
-      exceptions,
-      contexts,
-      presets: context.presets,
+  const map: LayerMap = {
+    name: (merged.values.name as string | undefined) ?? null,
+    include,
+    exclude,
+    tsconfig: (merged.values.tsconfig as string | undefined) ?? context.defaultTsconfig,
+    options: {
+      typeOnlyImports: (merged.values.typeOnlyImports as TypeOnlyImportsPolicy | undefined) ?? "check",
+      unassigned: (merged.values.unassigned as UnassignedPolicy | undefined) ?? "error",
+      cycles: (merged.values.cycles as CyclesPolicy | undefined) ?? "warn",
+      maxLines: (merged.values.maxLines as number | undefined) ?? null,
+      throughBarrels: (merged.values.throughBarrels as boolean | undefined) ?? false,
+      warnings: (merged.values.warnings as WarningLevels | undefined) ?? {},
     },
+    layers,
+    exceptions,
+    contexts,
+    presets: context.presets,
   };
+  return issues.length > 0 ? { ok: false, issues, map } : { ok: true, map };
 }
 
 function validateLayer(draft: DraftLayer, names: readonly string[], hasContexts: boolean, issues: MapIssue[]): Layer {

@@ -15,7 +15,8 @@ export type WarningCode =
   | "import-outside-project"
   | "stale-exception"
   | "expired-exception"
-  | "workspace-without-map";
+  | "workspace-without-map"
+  | "malformed-package-json";
 
 /** What one exception of the map did in this run. */
 export interface ExceptionUse {

@@ -1,0 +1,19 @@
+import { relative, sep } from "node:path";
+import type { CheckWarning } from "../domain/report/check-report.js";
+import type { MalformedManifest } from "./find-workspace-packages.js";
+
+/**
+ * A package.json that is not JSON cannot declare workspaces or name a workspace package: a warning
+ * naming it (relative to the map's folder, `../package.json` above it) at the place it stops being JSON.
+ */
+export function malformedManifestWarnings(malformed: readonly MalformedManifest[], rootDir: string): CheckWarning[] {
+  return malformed.map((manifest) => {
+    const shown = relative(rootDir, manifest.file).split(sep).join("/");
+    const at = manifest.line === null ? "" : `:${manifest.line}:${manifest.column}`;
+    return {
+      code: "malformed-package-json",
+      ...(shown.startsWith("../") ? {} : { file: shown }),
+      message: `${shown}${at}: not valid JSON (${manifest.reason}): its workspaces and package name are not read, so imports of workspace packages resolve as if it declared none`,
+    };
+  });
+}
