@@ -1,14 +1,7 @@
 #!/usr/bin/env node
-import { removeTemporaryFiles } from "../adapters/file-system/node-file-system.js";
+import { nodeFileSystem } from "../adapters/file-system/node-file-system.js";
+import { cleanUpWritesOnSignal } from "./interrupts.js";
 import { runCli } from "./run-cli.js";
-
-// An interrupted run leaves no half-written temporary file behind, then dies of the signal as it would have.
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    removeTemporaryFiles();
-    process.kill(process.pid, signal);
-  });
-}
 
 process.exitCode = await runCli({
   argv: process.argv.slice(2),
@@ -16,4 +9,5 @@ process.exitCode = await runCli({
   env: process.env,
   stdout: process.stdout,
   stderr: process.stderr,
+  ports: { fileSystem: cleanUpWritesOnSignal(nodeFileSystem) },
 });

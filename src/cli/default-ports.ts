@@ -28,12 +28,14 @@ export function defaultPorts(overrides: Partial<CheckPorts> = {}): CheckPorts {
   };
 }
 
-/** dependency-cruiser (and the TypeScript it loads) only when something is cruised: a cached check never loads it. */
+/**
+ * dependency-cruiser (and the TypeScript it loads) only when something is cruised, in a worker thread with a
+ * deep stack (see worker-dependency-extractor.ts): a cached check never loads it.
+ */
 const lazyDependencyCruiserExtractor: DependencyExtractor = {
   async extract(files, options, hints) {
-    const { dependencyCruiserExtractor } =
-      await import("../adapters/dependency-cruiser/dependency-cruiser-extractor.js");
-    return dependencyCruiserExtractor.extract(files, options, hints);
+    const { workerDependencyExtractor } = await import("../adapters/dependency-cruiser/worker-dependency-extractor.js");
+    return workerDependencyExtractor.extract(files, options, hints);
   },
 };
 

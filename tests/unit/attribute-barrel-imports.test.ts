@@ -260,3 +260,38 @@ describe("seeThroughBarrels", () => {
     expect(seeThroughBarrels([module], () => [], facts, rulesBroken)).toEqual([module]);
   });
 });
+
+describe("attributeName through a chain of barrels deeper than the call stack", () => {
+  const DEPTH = 20_000;
+  const chainOf = (reExport: (next: string) => ReExport) => {
+    const tree: Record<string, Record<string, string>> = {};
+    const exports = new Map<string, ModuleExports>();
+    for (let index = 0; index < DEPTH; index++) {
+      const next = index + 1 < DEPTH ? `b${index + 1}.ts` : "definer.ts";
+      tree[`b${index}.ts`] = { [`./${next}`]: next };
+      exports.set(`b${index}.ts`, barrel(reExport(`./${next}`)));
+    }
+    tree["definer.ts"] = {};
+    exports.set("definer.ts", definer(["Thing"]));
+    return { modules: modulesOf(tree), exportsOf: (path: string) => exports.get(path) };
+  };
+  const barrels = Array.from({ length: DEPTH }, (_, index) => `b${index}.ts`);
+
+  it("follows 20,000 `export *` barrels to the definer, every barrel in `via`", () => {
+    const facts = chainOf((next) => star(next));
+    expect(attributeName("b0.ts", { name: "Thing", typeOnly: false }, facts)).toEqual({
+      definer: "definer.ts",
+      via: barrels,
+      typeOnly: false,
+    });
+  });
+
+  it("follows 20,000 named re-exports to the definer, type-only when one of them is", () => {
+    const facts = chainOf((next) => named(next, ["Thing", "Thing", next === "./b7.ts"]));
+    expect(attributeName("b0.ts", { name: "Thing", typeOnly: false }, facts)).toEqual({
+      definer: "definer.ts",
+      via: barrels,
+      typeOnly: true,
+    });
+  });
+});

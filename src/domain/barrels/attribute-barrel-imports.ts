@@ -1,5 +1,5 @@
 import type { GraphDependency, GraphModule } from "../graph/module-graph.js";
-import type { ImportedName, ImportedNames, ModuleExports } from "./module-exports.js";
+import type { ImportedName, ImportedNames, ModuleExports, ReExport } from "./module-exports.js";
 
 /** Where a name imported from a barrel is really defined, and the barrels it passed, in order. */
 export interface Attribution {
@@ -21,50 +21,97 @@ export interface BarrelFacts {
  * `export *` provide, a name no re-export provides, a loop of barrels): the barrel then stays the target.
  */
 export function attributeName(barrel: string, name: ImportedName, facts: BarrelFacts): Attribution | null {
-  const found = follow(barrel, name.name, facts, [], new Set());
+  const found = follow(barrel, name.name, facts);
   if (found === "absent" || found === null) return null;
   return { ...found, typeOnly: found.typeOnly || name.typeOnly };
 }
 
 type Found = Attribution | null | "absent";
 
-function follow(
-  barrel: string,
-  name: string,
-  facts: BarrelFacts,
-  via: readonly string[],
-  visiting: ReadonlySet<string>,
-): Found {
-  const exports = facts.exportsOf(barrel);
-  if (exports === undefined || !exports.barrel || visiting.has(barrel)) return null;
-  const path = [...via, barrel];
-  const inside = new Set([...visiting, barrel]);
-  for (const reExport of exports.reExports) {
-    const entry = reExport.names.find((candidate) => candidate.exported === name);
-    if (entry === undefined) continue;
-    const target = resolve(barrel, reExport.specifier, facts);
-    if (target === null) return null;
-    const typeOnly = entry.typeOnly || reExport.typeOnly;
-    if (facts.exportsOf(target)?.barrel !== true) return { definer: target, via: path, typeOnly };
-    if (entry.imported === "*") return null;
-    return withTypeOnly(follow(target, entry.imported, facts, path, inside), typeOnly);
+/** One barrel being searched for a name: where its search stands, and how its answer reaches the barrel before. */
+interface Frame {
+  readonly barrel: string;
+  readonly name: string;
+  /** Set when the name is one re-export's: the barrel's answer is then the next barrel's, marked type-only so. */
+  named: { readonly typeOnly: boolean } | null;
+  /** The `export *` statements after the one being followed. */
+  nextStar: number;
+  /** Whether the `export *` being followed is `export type *`. */
+  starTypeOnly: boolean;
+  readonly candidates: Attribution[];
+}
+
+/**
+ * Follows the name through barrels with an explicit stack, so a chain of thousands of barrels cannot
+ * overflow the call stack; the barrels on the stack are the path (`via`) and the loop guard alike.
+ */
+function follow(start: string, startName: string, facts: BarrelFacts): Found {
+  const frames: Frame[] = [];
+  const onStack = new Set<string>();
+  const path = () => frames.map((frame) => frame.barrel);
+  /** Opens the barrel's search, or answers at once (null) when it cannot be a step of the search. */
+  const open = (barrel: string, name: string): boolean => {
+    const exports = facts.exportsOf(barrel);
+    if (exports === undefined || !exports.barrel || onStack.has(barrel)) return false;
+    frames.push({ barrel, name, named: null, nextStar: 0, starTypeOnly: false, candidates: [] });
+    onStack.add(barrel);
+    return true;
+  };
+  /** Moves the top frame on; returns its answer when it has one, undefined when it opened another barrel. */
+  const step = (frame: Frame): Found | undefined => {
+    const exports = facts.exportsOf(frame.barrel) as ModuleExports;
+    if (frame.nextStar === 0 && frame.named === null) {
+      for (const reExport of exports.reExports) {
+        const entry = reExport.names.find((candidate) => candidate.exported === frame.name);
+        if (entry === undefined) continue;
+        const target = resolve(frame.barrel, reExport.specifier, facts);
+        if (target === null) return null;
+        const typeOnly = entry.typeOnly || reExport.typeOnly;
+        if (facts.exportsOf(target)?.barrel !== true) return { definer: target, via: path(), typeOnly };
+        if (entry.imported === "*") return null;
+        frame.named = { typeOnly };
+        return open(target, entry.imported) ? undefined : null;
+      }
+      if (frame.name === "default") return "absent";
+    }
+    const stars = exports.reExports.filter((candidate) => candidate.star);
+    while (frame.nextStar < stars.length) {
+      const reExport = stars[frame.nextStar++] as ReExport;
+      const target = resolve(frame.barrel, reExport.specifier, facts);
+      if (target === null) return null;
+      const targetExports = facts.exportsOf(target);
+      let found: Found;
+      if (targetExports?.barrel === true) {
+        frame.starTypeOnly = reExport.typeOnly;
+        if (open(target, frame.name)) return undefined;
+        found = null;
+      } else if (targetExports === undefined) found = null;
+      else if (targetExports.names.includes(frame.name)) found = { definer: target, via: path(), typeOnly: false };
+      else found = targetExports.exportsStar ? null : "absent";
+      if (found === null) return null;
+      if (found !== "absent") frame.candidates.push(withTypeOnly(found, reExport.typeOnly) as Attribution);
+    }
+    if (frame.candidates.length === 0) return "absent";
+    return frame.candidates.length === 1 ? (frame.candidates[0] ?? null) : null;
+  };
+
+  if (!open(start, startName)) return null;
+  for (;;) {
+    let found = step(frames[frames.length - 1] as Frame);
+    while (found !== undefined) {
+      onStack.delete((frames.pop() as Frame).barrel);
+      const caller = frames[frames.length - 1];
+      if (caller === undefined) return found;
+      if (caller.named !== null) {
+        found = withTypeOnly(found, caller.named.typeOnly);
+        continue;
+      }
+      // The caller was following an `export *`: the answer counts as that statement's.
+      if (found === null) continue;
+      if (found !== "absent") caller.candidates.push(withTypeOnly(found, caller.starTypeOnly) as Attribution);
+      found = undefined;
+    }
   }
-  if (name === "default") return "absent";
-  const candidates: Attribution[] = [];
-  for (const reExport of exports.reExports.filter((candidate) => candidate.star)) {
-    const target = resolve(barrel, reExport.specifier, facts);
-    if (target === null) return null;
-    const targetExports = facts.exportsOf(target);
-    let found: Found;
-    if (targetExports?.barrel === true) found = follow(target, name, facts, path, inside);
-    else if (targetExports === undefined) found = null;
-    else if (targetExports.names.includes(name)) found = { definer: target, via: path, typeOnly: false };
-    else found = targetExports.exportsStar ? null : "absent";
-    if (found === null) return null;
-    if (found !== "absent") candidates.push(withTypeOnly(found, reExport.typeOnly) as Attribution);
-  }
-  if (candidates.length === 0) return "absent";
-  return candidates.length === 1 ? (candidates[0] as Attribution) : null;
 }
 
 function withTypeOnly(found: Found, typeOnly: boolean): Found {

@@ -1,15 +1,10 @@
 import type { LayerClassifier, LayerMatcher } from "../classify/layer-classifier.js";
-import {
-  compileGlobList,
-  compileNameGlob,
-  globsCannotOverlap,
-  unionOf,
-  type CompiledGlob,
-} from "../glob/compile-glob.js";
+import { compileGlobList, compileNameGlob, unionOf, type CompiledGlob } from "../glob/compile-glob.js";
 import type { Layer, LayerMap } from "../map/layer-map.js";
 import { BARE_SPECIFIER_REGEX, isBuiltinPattern } from "../packages/package-name.js";
 import { compileContextRules } from "./compile-context-rules.js";
 import { compilePrivateRules } from "./compile-private-rules.js";
+import { layerOverlaps, type LayerOverlaps } from "./layer-overlaps.js";
 import type { CruiseOptions, ForbiddenRule, PackageCheck, PathRestriction, RuleMeaning } from "./rule-set.js";
 
 /** The one rule finding import cycles; each dependency it flags carries the loop in its `cycle`. */
@@ -43,12 +38,11 @@ export function compileRules(map: LayerMap, classifier: LayerClassifier): Compil
   const refusalGroups = firstIndexOfEach(
     refusals.map((refused) => (refused.length === 0 ? null : JSON.stringify(refused))),
   );
+  const layers = firstMatchLayers(classifier.matchers);
 
   map.layers.forEach((layer, index) => {
-    const layerExcluded = overlappingEntries(excludeEntries, classifier.matchers[index] as LayerMatcher).map(
-      (entry) => entry.regex,
-    );
-    const from = membership(classifier.matchers, index, layerExcluded);
+    const layerExcluded = layers.overlaps.overlapping(excludeEntries, index).map((entry) => entry.regex);
+    const from = layers.membership(index, layerExcluded);
     const tolerated = map.layers.flatMap((target, targetIndex) =>
       layer.warnImports?.some((allowance) => allowance.layer === target.name) === true ? [{ target, targetIndex }] : [],
     );
@@ -57,7 +51,7 @@ export function compileRules(map: LayerMap, classifier: LayerClassifier): Compil
       targetIndex,
     }));
     const to = (indexes: readonly number[]): PathRestriction => ({
-      path: unionOf(indexes.map((targetIndex) => firstMatchRegex(classifier.matchers, targetIndex))),
+      path: unionOf(indexes.map((targetIndex) => layers.firstMatchRegex(targetIndex))),
       pathNot: [NODE_MODULES_REGEX],
       couldNotResolve: false,
       dependencyTypesNot: ["core", ...typeOnly],
@@ -74,7 +68,7 @@ export function compileRules(map: LayerMap, classifier: LayerClassifier): Compil
             ? `${layer.name} may import ${describeAllowedLayers(layer)}; not ${refusedNames.join(", ")}`
             : `${members.join(", ")} may not import ${refusedNames.join(", ")}`,
         severity: "error",
-        from: members.length === 1 ? from : unionMembership(classifier.matchers, sharingRefusal, excludeEntries),
+        from: members.length === 1 ? from : unionMembership(layers, sharingRefusal, excludeEntries),
         to: to(refused.map(({ targetIndex }) => targetIndex)),
       });
       meanings.set(name, { kind: "layer", fromLayers: members, toLayer: null, toLayers: refusedNames });
@@ -92,7 +86,7 @@ export function compileRules(map: LayerMap, classifier: LayerClassifier): Compil
     }
     const sharing = packageGroups.get(index);
     if (sharing !== undefined) {
-      const groupFrom = sharing.length === 1 ? from : unionMembership(classifier.matchers, sharing, excludeEntries);
+      const groupFrom = sharing.length === 1 ? from : unionMembership(layers, sharing, excludeEntries);
       for (const { rule, check } of packageRules(
         sharing.map((member) => map.layers[member] as Layer),
         groupFrom,
@@ -208,44 +202,44 @@ export function layerBoundaryRule(layer: string): string {
   return `${layer}-may-not-import-other-layers`;
 }
 
-/**
- * First-match membership as one regex: the layer's globs, behind a negative look-ahead of the earlier
- * layers that could claim the same files (none for disjoint folders), so several layers fit one `path`.
- */
-function firstMatchRegex(matchers: readonly LayerMatcher[], index: number): string {
-  const { path, pathNot } = membership(matchers, index);
-  if (pathNot === undefined) return path as string;
-  return `(?!${unionOf(pathNot as string[])})(?:${path as string})`;
+/** First-match membership of each layer, computed once per layer however many rules name it. */
+interface FirstMatchLayers {
+  readonly overlaps: LayerOverlaps;
+  /** The layer's globs, minus the earlier layers that could claim the same files, minus `alsoNot`. */
+  membership(index: number, alsoNot?: readonly string[]): PathRestriction;
+  /**
+   * First-match membership as one regex: the layer's globs, behind a negative look-ahead of the earlier
+   * layers that could claim the same files (none for disjoint folders), so several layers fit one `path`.
+   */
+  firstMatchRegex(index: number): string;
 }
 
-function membership(
-  matchers: readonly LayerMatcher[],
-  index: number,
-  alsoNot: readonly string[] = [],
-): PathRestriction {
-  const layer = matchers[index] as LayerMatcher;
-  const earlier = matchers
-    .slice(0, index)
-    .filter(
-      (other) =>
-        overlapping(
-          other.globs.map((compiled) => compiled.glob),
-          layer,
-        ).length > 0,
-    )
-    .map((matcher) => matcher.regex);
-  const pathNot = [...earlier, ...alsoNot];
-  return { path: (matchers[index] as LayerMatcher).regex, ...(pathNot.length > 0 ? { pathNot } : {}) };
-}
-
-/** The entries of a compiled glob list that could match some file of the layer. */
-function overlappingEntries(entries: readonly CompiledGlob[], layer: LayerMatcher): CompiledGlob[] {
-  return entries.filter((entry) => layer.globs.some((own) => !globsCannotOverlap(entry.glob, own.glob)));
-}
-
-/** The globs that could match some file of the layer. */
-function overlapping(globs: readonly string[], layer: LayerMatcher): string[] {
-  return globs.filter((glob) => layer.globs.some((own) => !globsCannotOverlap(glob, own.glob)));
+function firstMatchLayers(matchers: readonly LayerMatcher[]): FirstMatchLayers {
+  const overlaps = layerOverlaps(matchers);
+  const earlierRegexes = new Map<number, readonly string[]>();
+  const firstMatchRegexes = new Map<number, string>();
+  const earlierOf = (index: number): readonly string[] => {
+    let earlier = earlierRegexes.get(index);
+    if (earlier === undefined) {
+      earlier = overlaps.earlierOverlapping(index).map((other) => (matchers[other] as LayerMatcher).regex);
+      earlierRegexes.set(index, earlier);
+    }
+    return earlier;
+  };
+  const membership = (index: number, alsoNot: readonly string[] = []): PathRestriction => {
+    const pathNot = [...earlierOf(index), ...alsoNot];
+    return { path: (matchers[index] as LayerMatcher).regex, ...(pathNot.length > 0 ? { pathNot } : {}) };
+  };
+  const firstMatchRegex = (index: number): string => {
+    let regex = firstMatchRegexes.get(index);
+    if (regex === undefined) {
+      const { path, pathNot } = membership(index);
+      regex = pathNot === undefined ? (path as string) : `(?!${unionOf(pathNot as string[])})(?:${path as string})`;
+      firstMatchRegexes.set(index, regex);
+    }
+    return regex;
+  };
+  return { overlaps, membership, firstMatchRegex };
 }
 
 /** The layers a layer may not import outright (neither allowed nor tolerated at warn), by index. */
@@ -281,19 +275,15 @@ function layersSharingPackages(layers: readonly Layer[]): Map<number, number[]> 
 
 /** Several layers as one rule side: each layer's first-match regex, minus the excluded globs any of them could hold. */
 function unionMembership(
-  matchers: readonly LayerMatcher[],
+  layers: FirstMatchLayers,
   indexes: readonly number[],
   exclude: readonly CompiledGlob[],
 ): PathRestriction {
   const excluded = [
-    ...new Set(
-      indexes.flatMap((index) =>
-        overlappingEntries(exclude, matchers[index] as LayerMatcher).map((entry) => entry.regex),
-      ),
-    ),
+    ...new Set(indexes.flatMap((index) => layers.overlaps.overlapping(exclude, index).map((entry) => entry.regex))),
   ];
   return {
-    path: unionOf(indexes.map((index) => firstMatchRegex(matchers, index))),
+    path: unionOf(indexes.map((index) => layers.firstMatchRegex(index))),
     ...(excluded.length > 0 ? { pathNot: excluded } : {}),
   };
 }

@@ -75,8 +75,8 @@ function shortestChain(context: ExplainContext, from: string, to: string): Impor
     .sort(compareText);
   const reachedBy = new Map<string, ImportEdge | null>(starts.map((start) => [start, null]));
   const queue = [...starts];
-  while (queue.length > 0) {
-    const file = queue.shift() as string;
+  for (let next = 0; next < queue.length; next++) {
+    const file = queue[next] as string;
     const dependencies = [...(bySource.get(file)?.dependencies ?? [])]
       .filter((dependency) => dependency.target === "local")
       .sort((a, b) => compareText(a.resolved, b.resolved));
@@ -87,8 +87,8 @@ function shortestChain(context: ExplainContext, from: string, to: string): Impor
       if (classifier.layerOf(dependency.resolved) === to) {
         const chain = [edge];
         for (let previous = reachedBy.get(edge.from); previous; previous = reachedBy.get(previous.from))
-          chain.unshift(previous);
-        return chain;
+          chain.push(previous);
+        return chain.reverse();
       }
       queue.push(dependency.resolved);
     }

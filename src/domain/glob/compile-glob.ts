@@ -169,7 +169,8 @@ export function globsCannotOverlap(a: string, b: string): boolean {
   return !prefixA.startsWith(prefixB) && !prefixB.startsWith(prefixA);
 }
 
-function literalBeginning(glob: string): string {
+/** The text every path the glob matches starts with: two globs can overlap only when one's is a prefix of the other's. */
+export function literalBeginning(glob: string): string {
   const body = glob.startsWith("./") ? glob.slice(2) : glob;
   const wildcard = body.search(WILDCARD_OR_PLACEHOLDER);
   return wildcard < 0 ? body.replace(/\/$/, "") : body.slice(0, wildcard);
