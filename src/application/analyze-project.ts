@@ -86,7 +86,11 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
   const aliases = workspaceAliases(await time("workspaces", () => findWorkspacePackages(ports, rootDir)), rootDir);
   const graph = await time(
     "cruise",
-    () => ports.extractor.extract(selection.checked, withoutCycleRule(options), { aliases }),
+    () =>
+      ports.extractor.extract(selection.checked, withoutCycleRule(options), {
+        aliases,
+        boundary: request.loaded.boundary,
+      }),
     selection.checked.length,
   );
 
@@ -140,6 +144,7 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
     ...syntax,
     ...coverageWarnings(classifier, selection.checked),
     ...oversizedWarnings(selection),
+    ...specialFileWarnings(selection),
     ...emptyWarning(selection),
     ...excepted.warnings,
   ]
@@ -165,7 +170,7 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
         ),
         excluded: selection.excluded.length,
         parseErrors: syntax.length,
-        skipped: selection.oversized.length,
+        skipped: selection.oversized.length + selection.special.length,
         violations: countByKind(violations),
         ...(map.exceptions.length > 0 ? { exceptions: excepted.uses } : {}),
       },
@@ -195,7 +200,7 @@ async function locateAll(
     if (imports === undefined) {
       imports = ports.inspector.locateImports(
         violation.from,
-        await ports.fileSystem.readText(join(rootDir, violation.from)),
+        await ports.fileSystem.readText(join(rootDir, violation.from), "source"),
       );
       importsByFile.set(violation.from, imports);
     }
@@ -221,7 +226,7 @@ async function countLinesWhereLimited(
   limitOf: ReturnType<typeof lineLimitOf>,
 ): Promise<Map<string, number>> {
   const limited = files.filter((file) => limitOf(file) !== null);
-  const texts = await mapInBatches(limited, 64, (file) => ports.fileSystem.readText(join(rootDir, file)));
+  const texts = await mapInBatches(limited, 64, (file) => ports.fileSystem.readText(join(rootDir, file), "source"));
   return new Map(limited.map((file, index) => [file, countLines(texts[index] as string)]));
 }
 
@@ -269,6 +274,14 @@ function oversizedWarnings(selection: FileSelection): CheckWarning[] {
     code: "file-too-large",
     file,
     message: `${file} is ${(bytes / 1024 / 1024).toFixed(1)} MiB, over the ${limit} limit for a source file: skipped, its imports are not checked (generated? add it to exclude)`,
+  }));
+}
+
+function specialFileWarnings(selection: FileSelection): CheckWarning[] {
+  return selection.special.map((file) => ({
+    code: "not-a-regular-file",
+    file,
+    message: `${file} is not a regular file (a named pipe, a socket or a device): skipped unread, its imports are not checked`,
   }));
 }
 

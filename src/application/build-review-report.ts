@@ -57,7 +57,7 @@ export async function buildReviewReport(ports: ReviewReportPorts, request: Revie
       continue;
     }
     if (!sources.has(violation.from))
-      sources.set(violation.from, ports.fileSystem.readText(join(rootDir, violation.from)));
+      sources.set(violation.from, ports.fileSystem.readText(join(rootDir, violation.from), "source"));
     reviewed.push({
       violation,
       excerpt: excerptOf(await (sources.get(violation.from) as Promise<string>), violation.line),

@@ -78,7 +78,9 @@ async function findWorkspaceDeclaration(
   for (;;) {
     const pnpmFile = join(folder, "pnpm-workspace.yaml");
     if (await ports.fileSystem.exists(pnpmFile)) {
-      const patterns = pnpmWorkspacePatterns(ports.yaml.parse(await ports.fileSystem.readText(pnpmFile)).value);
+      const patterns = pnpmWorkspacePatterns(
+        ports.yaml.parse(await ports.fileSystem.readText(pnpmFile, "manifest")).value,
+      );
       if (patterns !== null) return { root: folder, patterns };
     }
     const patterns = npmWorkspacePatterns(await readJson(ports.fileSystem, join(folder, "package.json")));
@@ -103,7 +105,7 @@ function literalBase(pattern: string): string {
 
 async function readJson(fileSystem: FileSystem, file: string): Promise<unknown> {
   if (!(await fileSystem.exists(file))) return null;
-  const text = await fileSystem.readText(file);
+  const text = await fileSystem.readText(file, "manifest");
   try {
     return JSON.parse(text) as unknown;
   } catch {

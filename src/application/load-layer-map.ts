@@ -1,12 +1,13 @@
 import { dirname, join, relative, sep } from "node:path";
-import { ConfigurationError, type ConfigurationIssue } from "../domain/errors.js";
+import { ConfigurationError, UnreadableInputError, type ConfigurationIssue } from "../domain/errors.js";
 import { closestName } from "../domain/map/closest-name.js";
 import type { LayerMap } from "../domain/map/layer-map.js";
 import { formatKeyPath, type MapIssue } from "../domain/map/map-issue.js";
 import { parseLayerMapFile } from "../domain/map/parse-layer-map-file.js";
 import { mergeLayerMaps, type SourcedLayerMapFile } from "../domain/map/merge-layer-maps.js";
 import { validateLayerMap } from "../domain/map/validate-layer-map.js";
-import type { CheckPorts, ParsedYaml } from "./ports.js";
+import type { CheckPorts, ParsedYaml, ReadBoundary, ReadPolicy } from "./ports.js";
+import { findRepositoryRoot, isInsideRepository, mayRead, outsideMessage } from "./read-boundary.js";
 
 export interface LoadedLayerMap {
   readonly map: LayerMap;
@@ -14,11 +15,12 @@ export interface LoadedLayerMap {
   readonly mapFile: string;
   /** The map's folder: globs, include and report paths are relative to it. */
   readonly rootDir: string;
+  /** Where configuration may be read from (the tsconfig's `extends` chain). */
+  readonly boundary: ReadBoundary;
 }
 
-type LoadPorts = Pick<CheckPorts, "fileSystem" | "yaml" | "presets">;
+type LoadPorts = Pick<CheckPorts, "fileSystem" | "yaml" | "presets"> & { readonly readPolicy?: ReadPolicy };
 
-export const MAX_MAP_BYTES = 1024 * 1024;
 /** What Node's UTF-8 decoder puts in place of bytes that are not UTF-8. */
 const REPLACEMENT_CHARACTER = "\uFFFD";
 
@@ -29,6 +31,11 @@ export async function loadLayerMap(ports: LoadPorts, mapFile: string, cwd: strin
   const parsedFiles = new Map<string, ParsedYaml>();
   const issues: ConfigurationIssue[] = [];
   const presets: string[] = [];
+  const boundary: ReadBoundary = {
+    root: await findRepositoryRoot(ports.fileSystem, rootDir),
+    allowOutside: ports.readPolicy?.allowOutside ?? false,
+  };
+  const builtIns = new Set(await ports.presets.builtInNames());
 
   const toIssue = (issue: MapIssue): ConfigurationIssue => {
     const position = parsedFiles.get(issue.file)?.locate(issue.keyPath, issue.atKey) ?? null;
@@ -42,29 +49,31 @@ export async function loadLayerMap(ports: LoadPorts, mapFile: string, cwd: strin
   };
 
   const loadChain = async (file: string, chain: readonly string[]): Promise<SourcedLayerMapFile[]> => {
-    const bytes = await ports.fileSystem.fileSize(file);
-    if (bytes === null) {
-      // A pipe or a device (/dev/zero) would be read forever.
-      issues.push({
+    const found = issues.length;
+    const loaded = await loadFile(file, chain);
+    // A file outside the repository (an installed preset, or allowed) is named, never quoted: its lines may be secrets.
+    if (issues.length > found && !isInsideRepository(await ports.fileSystem.realPath(file), boundary.root)) {
+      const count = issues.length - found;
+      issues.splice(found, count, {
         file: display(file),
         line: null,
         column: null,
         key: "",
-        message: "not a regular file: name a layers.yaml file",
+        message: `not a valid layer map (${count === 1 ? "1 problem" : `${count} problems`}); it lies outside the repository, so nothing of it is quoted`,
       });
+    }
+    return loaded;
+  };
+
+  const loadFile = async (file: string, chain: readonly string[]): Promise<SourcedLayerMapFile[]> => {
+    let text: string;
+    try {
+      text = await ports.fileSystem.readText(file, "map");
+    } catch (error) {
+      if (!(error instanceof UnreadableInputError)) throw error;
+      issues.push({ file: display(file), line: null, column: null, key: "", message: error.reason });
       return [];
     }
-    if (bytes > MAX_MAP_BYTES) {
-      issues.push({
-        file: display(file),
-        line: null,
-        column: null,
-        key: "",
-        message: `the file is ${bytes} bytes, over the ${MAX_MAP_BYTES}-byte (1 MiB) limit for a layer map: is it the right file?`,
-      });
-      return [];
-    }
-    const text = await ports.fileSystem.readText(file);
     const undecodable = text.indexOf(REPLACEMENT_CHARACTER);
     if (undecodable !== -1) {
       const before = text.slice(0, undecodable).split("\n");
@@ -99,7 +108,7 @@ export async function loadLayerMap(ports: LoadPorts, mapFile: string, cwd: strin
     }
     const content = result.content;
     const references = content.extends === undefined ? [] : [content.extends].flat();
-    const loaded: SourcedLayerMapFile[] = [];
+    const extended: SourcedLayerMapFile[] = [];
     for (const [index, reference] of references.entries()) {
       const keyPath = typeof content.extends === "string" ? ["extends"] : ["extends", index];
       const presetFile = await ports.presets.locate(reference, file);
@@ -108,15 +117,22 @@ export async function loadLayerMap(ports: LoadPorts, mapFile: string, cwd: strin
         continue;
       }
       if (presetFile === null) {
-        const builtIns = await ports.presets.builtInNames();
-        const suggestion = closestName(reference, builtIns);
+        const names = [...builtIns].sort();
+        const suggestion = closestName(reference, names);
         const hint = suggestion ? `did you mean "${suggestion}"? ` : "";
         issues.push(
           toIssue({
             file,
             keyPath,
-            message: `unknown preset "${reference}": ${hint}built-in presets are ${builtIns.join(", ")}; a file must start with ./ or ../`,
+            message: `unknown preset "${reference}": ${hint}built-in presets are ${names.join(", ")}; a file must start with ./ or ../`,
           }),
+        );
+        continue;
+      }
+      const builtIn = builtIns.has(reference) && !isFileReference(reference);
+      if (!builtIn && !mayRead(await ports.fileSystem.realPath(presetFile), boundary)) {
+        issues.push(
+          toIssue({ file, keyPath, message: outsideMessage(`extends "${reference}"`, display(boundary.root)) }),
         );
         continue;
       }
@@ -131,9 +147,9 @@ export async function loadLayerMap(ports: LoadPorts, mapFile: string, cwd: strin
         continue;
       }
       if (file === mapFile) presets.push(reference);
-      loaded.push(...(await loadChain(presetFile, [...chain, presetFile])));
+      extended.push(...(await loadChain(presetFile, [...chain, presetFile])));
     }
-    return [...loaded, { file, content }];
+    return [...extended, { file, content }];
   };
 
   const files = await loadChain(mapFile, [mapFile]);
@@ -149,9 +165,9 @@ export async function loadLayerMap(ports: LoadPorts, mapFile: string, cwd: strin
   });
   if (!validation.ok) throw new ConfigurationError(validation.issues.map(toIssue));
 
-  const missing = await missingPaths(ports, rootDir, validation.map, files);
+  const missing = await missingPaths(ports, rootDir, validation.map, files, boundary, display(boundary.root));
   if (missing.length > 0) throw new ConfigurationError(missing.map(toIssue));
-  return { map: validation.map, mapFile, rootDir };
+  return { map: validation.map, mapFile, rootDir, boundary };
 }
 
 async function missingPaths(
@@ -159,6 +175,8 @@ async function missingPaths(
   rootDir: string,
   map: LayerMap,
   files: readonly SourcedLayerMapFile[],
+  boundary: ReadBoundary,
+  shownRoot: string,
 ): Promise<MapIssue[]> {
   const issues: MapIssue[] = [];
   const setBy = (key: "include" | "tsconfig") =>
@@ -179,6 +197,16 @@ async function missingPaths(
     !(await ports.fileSystem.exists(join(rootDir, map.tsconfig)))
   ) {
     issues.push({ file: tsconfigFile, keyPath: ["tsconfig"], message: `tsconfig "${map.tsconfig}" does not exist` });
+  } else if (
+    tsconfigFile !== undefined &&
+    map.tsconfig !== null &&
+    !mayRead(await ports.fileSystem.realPath(join(rootDir, map.tsconfig)), boundary)
+  ) {
+    issues.push({
+      file: tsconfigFile,
+      keyPath: ["tsconfig"],
+      message: outsideMessage(`tsconfig "${map.tsconfig}"`, shownRoot),
+    });
   }
   return issues;
 }

@@ -1,6 +1,8 @@
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { FileSystem } from "../../application/ports.js";
+import { UnreadableInputError } from "../../domain/errors.js";
+import { readRegularFile } from "../file-system/regular-file-reader.js";
 import { hashBytes } from "./content-hashes.js";
 
 /**
@@ -15,8 +17,9 @@ export type CacheRead<T> =
 export async function readCacheFile<T>(path: string, isValid: (value: unknown) => value is T): Promise<CacheRead<T>> {
   let text: string;
   try {
-    text = await readFile(path, "utf8");
+    text = (await readRegularFile(path, "cache")).toString("utf8");
   } catch (error) {
+    if (error instanceof UnreadableInputError) return { state: "corrupt", reason: error.reason };
     const code = (error as NodeJS.ErrnoException).code;
     return code === "ENOENT" || code === "ENOTDIR"
       ? { state: "missing" }

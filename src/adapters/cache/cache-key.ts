@@ -1,10 +1,11 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FileSystem, ResolutionHints } from "../../application/ports.js";
 import type { CruiseOptions } from "../../domain/compile/rule-set.js";
 import { hashBytes } from "./content-hashes.js";
+import { readRegularFile } from "../file-system/regular-file-reader.js";
 
 const require = createRequire(import.meta.url);
 
@@ -134,7 +135,7 @@ async function installedPackages(folder: string): Promise<string[]> {
 
 async function contentOf(path: string): Promise<string> {
   try {
-    return hashBytes(await readFile(path));
+    return hashBytes(await readRegularFile(path, "manifest"));
   } catch (error) {
     return `unreadable: ${(error as NodeJS.ErrnoException).code ?? "?"}`;
   }

@@ -3,12 +3,16 @@ import { rmSync } from "node:fs";
 import * as fsPromises from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { FileSystem } from "../../application/ports.js";
-import { FileSystemFailure } from "../../domain/errors.js";
+import { FileSystemFailure, UnreadableInputError } from "../../domain/errors.js";
+import { readRegularFile } from "./regular-file-reader.js";
 
 const NEVER_ENTERED = new Set(["node_modules", ".git"]);
 
 /** The calls the adapter makes; tests pass failing ones to prove how failures are reported. */
-export type FileSystemCalls = Pick<typeof fsPromises, "readdir" | "readFile" | "rename" | "rm" | "stat" | "writeFile">;
+export type FileSystemCalls = Pick<
+  typeof fsPromises,
+  "open" | "readdir" | "realpath" | "rename" | "rm" | "stat" | "writeFile"
+>;
 
 /** Temporary files of writes in progress, so an interrupted run can remove them. */
 const temporaryFiles = new Set<string>();
@@ -31,19 +35,21 @@ export function createNodeFileSystem(calls: FileSystemCalls = fsPromises): FileS
     for (const entry of entries) {
       const relative = relativeDir === "" ? entry.name : `${relativeDir}/${entry.name}`;
       // Symbolic links are neither files nor folders here: never followed, so a link loop cannot hang the walk.
+      // Named pipes, sockets and devices are listed, for the caller to name them in a warning and never read them.
       if (entry.isDirectory()) {
         if (!NEVER_ENTERED.has(entry.name)) await walk(root, relative, files);
-      } else if (entry.isFile()) {
+      } else if (!entry.isSymbolicLink()) {
         files.add(relative);
       }
     }
   };
 
   return {
-    async readText(absolutePath) {
+    async readText(absolutePath, kind) {
       try {
-        return await calls.readFile(absolutePath, "utf8");
+        return (await readRegularFile(absolutePath, kind, calls)).toString("utf8");
       } catch (error) {
+        if (error instanceof UnreadableInputError) throw error;
         throw failure("cannot read", absolutePath, error);
       }
     },
@@ -60,11 +66,19 @@ export function createNodeFileSystem(calls: FileSystemCalls = fsPromises): FileS
         const stats = await statOrNull(join(root, relative));
         if (stats?.isDirectory()) {
           await walk(root, relative, files);
-        } else if (stats?.isFile()) {
+        } else if (stats !== null) {
           files.add(relative);
         }
       }
       return [...files].sort();
+    },
+    async realPath(absolutePath) {
+      try {
+        return await calls.realpath(absolutePath);
+      } catch (error) {
+        if (errorCode(error) === "ENOENT" || errorCode(error) === "ENOTDIR") return absolutePath;
+        throw failure("cannot inspect", absolutePath, error);
+      }
     },
     async writeTextAtomic(absolutePath, text) {
       const temporary = join(dirname(absolutePath), `.${basename(absolutePath)}.${randomBytes(6).toString("hex")}.tmp`);

@@ -75,7 +75,7 @@ export async function runGraphCommand(
     const committed = resolve(environment.cwd, options.check);
     if (!(await ports.fileSystem.exists(committed)))
       throw new UsageError(`${options.check} does not exist: write it first with --output ${options.check}`);
-    if ((await ports.fileSystem.readText(committed)) === text) return EXIT.clean;
+    if ((await ports.fileSystem.readText(committed, "committed-output")) === text) return EXIT.clean;
     environment.stderr.write(
       `layerlint: ${options.check} is out of date: run layerlint graph with the same options and --output ${options.check}\n`,
     );

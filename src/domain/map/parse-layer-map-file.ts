@@ -9,7 +9,7 @@ import {
   warnAllowanceSchema,
   type LayerMapFile,
 } from "./layer-map-schema.js";
-import type { MapIssue } from "./map-issue.js";
+import { shortenKey, type MapIssue } from "./map-issue.js";
 
 export type ParseResult =
   { readonly ok: true; readonly content: LayerMapFile } | { readonly ok: false; readonly issues: readonly MapIssue[] };
@@ -36,6 +36,18 @@ export function parseLayerMapFile(file: string, value: unknown): ParseResult {
       })),
     };
   }
+  if (isMapping(value) && !Object.keys(value).some((key) => Object.hasOwn(layerMapFileSchema.shape, key))) {
+    return {
+      ok: false,
+      issues: [
+        {
+          file,
+          keyPath: [],
+          message: `not a layer map: none of its keys is a layer map key (${Object.keys(layerMapFileSchema.shape).join(", ")}); is it the right file?`,
+        },
+      ],
+    };
+  }
   const result = layerMapFileSchema.safeParse(value);
   if (result.success) return { ok: true, content: result.data };
   // A value of the wrong type also fails the checks meant for the right one ("too small"): only the type is said.
@@ -58,7 +70,7 @@ function schemaIssues(file: string, issue: z.core.$ZodIssue): MapIssue[] {
         file,
         keyPath: [...keyPath, key],
         atKey: true,
-        message: `unknown key "${key}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (allowed: ${known.join(", ")})`,
+        message: `unknown key "${shortenKey(key)}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (allowed: ${known.join(", ")})`,
       };
     });
   }
@@ -104,6 +116,10 @@ function forbiddenKeys(value: unknown, keyPath: readonly (string | number)[]): (
       ? [[...keyPath, key]]
       : forbiddenKeys((value as Record<string, unknown>)[key], [...keyPath, key]),
   );
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function knownKeysAt(keyPath: readonly (string | number)[]): string[] {
