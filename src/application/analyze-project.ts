@@ -1,3 +1,4 @@
+import type { CruiseOptions } from "../domain/compile/rule-set.js";
 import { join } from "node:path";
 import { createContextClassifier, type ContextClassifier } from "../domain/classify/context-classifier.js";
 import { createLayerClassifier, type LayerClassifier } from "../domain/classify/layer-classifier.js";
@@ -7,6 +8,7 @@ import {
   withoutCycleRule,
   type CompiledRules,
 } from "../domain/compile/compile-rules.js";
+import { escapeLiteral } from "../domain/glob/compile-glob.js";
 import { pathScope } from "../domain/glob/path-scope.js";
 import type { GraphModule } from "../domain/graph/module-graph.js";
 import { layerRulesBroken } from "../domain/barrels/layer-rules-broken.js";
@@ -87,7 +89,7 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
   const graph = await time(
     "cruise",
     () =>
-      ports.extractor.extract(selection.checked, withoutCycleRule(options), {
+      ports.extractor.extract(selection.checked, neverFollowingSkipped(withoutCycleRule(options), selection), {
         aliases,
         boundary: request.loaded.boundary,
       }),
@@ -275,6 +277,14 @@ function oversizedWarnings(selection: FileSelection): CheckWarning[] {
     file,
     message: `${file} is ${(bytes / 1024 / 1024).toFixed(1)} MiB, over the ${limit} limit for a source file: skipped, its imports are not checked (generated? add it to exclude)`,
   }));
+}
+
+/** Files skipped unread stay unread when a checked file imports them: dependency-cruiser would parse (or block on) them. */
+function neverFollowingSkipped(options: CruiseOptions, selection: FileSelection): CruiseOptions {
+  const skipped = [...selection.special, ...selection.oversized.map(({ file }) => file)];
+  if (skipped.length === 0) return options;
+  const paths = skipped.map((file) => `^${escapeLiteral(file)}$`);
+  return { ...options, doNotFollow: { ...options.doNotFollow, path: [...options.doNotFollow.path, ...paths] } };
 }
 
 function specialFileWarnings(selection: FileSelection): CheckWarning[] {

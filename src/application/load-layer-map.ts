@@ -35,6 +35,7 @@ export async function loadLayerMap(ports: LoadPorts, mapFile: string, cwd: strin
     root: await findRepositoryRoot(ports.fileSystem, rootDir),
     allowOutside: ports.readPolicy?.allowOutside ?? false,
   };
+  const shownRoot = relative(cwd, boundary.root) || ".";
   const builtIns = new Set(await ports.presets.builtInNames());
 
   const toIssue = (issue: MapIssue): ConfigurationIssue => {
@@ -132,7 +133,7 @@ export async function loadLayerMap(ports: LoadPorts, mapFile: string, cwd: strin
       const builtIn = builtIns.has(reference) && !isFileReference(reference);
       if (!builtIn && !mayRead(await ports.fileSystem.realPath(presetFile), boundary)) {
         issues.push(
-          toIssue({ file, keyPath, message: outsideMessage(`extends "${reference}"`, display(boundary.root)) }),
+          toIssue({ file, keyPath, message: outsideMessage(`extends "${reference}"`, shownRoot) }),
         );
         continue;
       }
@@ -165,7 +166,7 @@ export async function loadLayerMap(ports: LoadPorts, mapFile: string, cwd: strin
   });
   if (!validation.ok) throw new ConfigurationError(validation.issues.map(toIssue));
 
-  const missing = await missingPaths(ports, rootDir, validation.map, files, boundary, display(boundary.root));
+  const missing = await missingPaths(ports, rootDir, validation.map, files, boundary, shownRoot);
   if (missing.length > 0) throw new ConfigurationError(missing.map(toIssue));
   return { map: validation.map, mapFile, rootDir, boundary };
 }
@@ -187,6 +188,15 @@ async function missingPaths(
         file: setBy("include") ?? files[files.length - 1]!.file,
         keyPath: ["include", index],
         message: `include path "${entry}" does not exist`,
+      });
+    } else if (
+      !boundary.allowOutside &&
+      !isInsideRepository(await ports.fileSystem.realPath(join(rootDir, entry)), boundary.root)
+    ) {
+      issues.push({
+        file: setBy("include") ?? files[files.length - 1]!.file,
+        keyPath: ["include", index],
+        message: outsideMessage(`include path "${entry}" (a symbolic link)`, shownRoot),
       });
     }
   }

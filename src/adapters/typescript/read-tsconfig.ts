@@ -26,7 +26,13 @@ export function readTsconfig(fileName: string, baseDir: string, boundary: ReadBo
     }
     if (!mayRead(real, boundary)) {
       refused.push(
-        issue(shown(fileName), outsideMessage(`its extends chain reaches ${path}, which`, shown(boundary.root))),
+        issue(
+          shown(fileName),
+          outsideMessage(
+            path === fileName ? `the tsconfig (a link to ${real})` : `its extends "${shown(path)}"`,
+            relative(baseDir, boundary.root) || ".",
+          ),
+        ),
       );
       return undefined;
     }
