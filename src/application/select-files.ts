@@ -30,7 +30,11 @@ export async function selectFiles(fileSystem: FileSystem, rootDir: string, map: 
   const excluded: string[] = [];
   const candidates: string[] = [];
   for (const file of sources) (exclude.some((pattern) => pattern.test(file)) ? excluded : candidates).push(file);
-  const sizes = await mapInBatches(candidates, 128, async (file) => await fileSystem.fileSize(join(rootDir, file)));
+  // null: a named pipe, a socket or a device. A file deleted since the listing is left for the cruise to name.
+  const sizes = await mapInBatches(candidates, 128, async (file) => {
+    const path = join(rootDir, file);
+    return (await fileSystem.fileSize(path)) ?? ((await fileSystem.exists(path)) ? null : 0);
+  });
   const checked: string[] = [];
   const oversized: OversizedFile[] = [];
   const special: string[] = [];
