@@ -132,9 +132,7 @@ export async function loadLayerMap(ports: LoadPorts, mapFile: string, cwd: strin
       }
       const builtIn = builtIns.has(reference) && !isFileReference(reference);
       if (!builtIn && !mayRead(await ports.fileSystem.realPath(presetFile), boundary)) {
-        issues.push(
-          toIssue({ file, keyPath, message: outsideMessage(`extends "${reference}"`, shownRoot) }),
-        );
+        issues.push(toIssue({ file, keyPath, message: outsideMessage(`extends "${reference}"`, shownRoot) }));
         continue;
       }
       if (chain.includes(presetFile)) {
