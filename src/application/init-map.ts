@@ -112,7 +112,7 @@ async function checkBeforeWriting(
     ...ports,
     fileSystem: {
       ...fileSystem,
-      readText: (path) => (path === mapFile ? Promise.resolve(text) : fileSystem.readText(path)),
+      readText: (path, kind) => (path === mapFile ? Promise.resolve(text) : fileSystem.readText(path, kind)),
       exists: (path) => (path === mapFile ? Promise.resolve(true) : fileSystem.exists(path)),
       fileSize: (path) => (path === mapFile ? Promise.resolve(Buffer.byteLength(text)) : fileSystem.fileSize(path)),
     },

@@ -1,5 +1,6 @@
 /** What a file read because a repository names it is: each kind has its own size limit. */
-export type InputKind = "map" | "tsconfig" | "manifest" | "source" | "baseline" | "cache" | "committed-output";
+export type InputKind =
+  "map" | "tsconfig" | "manifest" | "ignore-file" | "source" | "baseline" | "cache" | "committed-output";
 
 const MiB = 1024 * 1024;
 
@@ -8,6 +9,7 @@ export const INPUT_LIMITS: Readonly<Record<InputKind, number>> = {
   map: 1 * MiB,
   tsconfig: 1 * MiB,
   manifest: 1 * MiB,
+  "ignore-file": 1 * MiB,
   source: 2 * MiB,
   baseline: 256 * MiB,
   cache: 256 * MiB,
@@ -19,6 +21,7 @@ export const INPUT_NOUNS: Readonly<Record<InputKind, string>> = {
   map: "a layer map",
   tsconfig: "a tsconfig",
   manifest: "a package manifest",
+  "ignore-file": "a .gitignore",
   source: "a source file",
   baseline: "a baseline",
   cache: "a cache file",
