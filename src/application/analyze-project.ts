@@ -1,3 +1,4 @@
+import type { CruiseOptions } from "../domain/compile/rule-set.js";
 import { join } from "node:path";
 import { createContextClassifier, type ContextClassifier } from "../domain/classify/context-classifier.js";
 import { createLayerClassifier, type LayerClassifier } from "../domain/classify/layer-classifier.js";
@@ -7,6 +8,7 @@ import {
   withoutCycleRule,
   type CompiledRules,
 } from "../domain/compile/compile-rules.js";
+import { escapeLiteral } from "../domain/glob/compile-glob.js";
 import { pathScope } from "../domain/glob/path-scope.js";
 import type { GraphModule } from "../domain/graph/module-graph.js";
 import { layerRulesBroken } from "../domain/barrels/layer-rules-broken.js";
@@ -89,7 +91,11 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
   const aliases = workspaceAliases(workspace.packages, rootDir);
   const graph = await time(
     "cruise",
-    () => ports.extractor.extract(selection.checked, withoutCycleRule(options), { aliases }),
+    () =>
+      ports.extractor.extract(selection.checked, neverFollowingSkipped(withoutCycleRule(options), selection), {
+        aliases,
+        boundary: request.loaded.boundary,
+      }),
     selection.checked.length,
   );
 
@@ -145,6 +151,7 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
     ...syntax,
     ...coverageWarnings(classifier, selection.checked),
     ...oversizedWarnings(selection),
+    ...specialFileWarnings(selection),
     ...emptyWarning(selection),
     ...malformedManifestWarnings(workspace.malformed, rootDir),
     ...excepted.warnings,
@@ -171,7 +178,7 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
         ),
         excluded: selection.excluded.length,
         parseErrors: syntax.length,
-        skipped: selection.oversized.length,
+        skipped: selection.oversized.length + selection.special.length,
         violations: countByKind(violations),
         ...(map.exceptions.length > 0 ? { exceptions: excepted.uses } : {}),
       },
@@ -201,7 +208,7 @@ async function locateAll(
     if (imports === undefined) {
       imports = ports.inspector.locateImports(
         violation.from,
-        await ports.fileSystem.readText(join(rootDir, violation.from)),
+        await ports.fileSystem.readText(join(rootDir, violation.from), "source"),
       );
       importsByFile.set(violation.from, imports);
     }
@@ -229,7 +236,7 @@ async function countLinesWhereLimited(
   limitOf: ReturnType<typeof lineLimitOf>,
 ): Promise<Map<string, number>> {
   const limited = files.filter((file) => limitOf(file) !== null);
-  const texts = await mapInBatches(limited, 64, (file) => ports.fileSystem.readText(join(rootDir, file)));
+  const texts = await mapInBatches(limited, 64, (file) => ports.fileSystem.readText(join(rootDir, file), "source"));
   return new Map(limited.map((file, index) => [file, countLines(texts[index] as string)]));
 }
 
@@ -277,6 +284,22 @@ function oversizedWarnings(selection: FileSelection): CheckWarning[] {
     code: "file-too-large",
     file,
     message: `${file} is ${(bytes / 1024 / 1024).toFixed(1)} MiB, over the ${limit} limit for a source file: skipped, its imports are not checked (generated? add it to exclude)`,
+  }));
+}
+
+/** Files skipped unread stay unread when a checked file imports them: dependency-cruiser would parse (or block on) them. */
+function neverFollowingSkipped(options: CruiseOptions, selection: FileSelection): CruiseOptions {
+  const skipped = [...selection.special, ...selection.oversized.map(({ file }) => file)];
+  if (skipped.length === 0) return options;
+  const paths = skipped.map((file) => `^${escapeLiteral(file)}$`);
+  return { ...options, doNotFollow: { ...options.doNotFollow, path: [...options.doNotFollow.path, ...paths] } };
+}
+
+function specialFileWarnings(selection: FileSelection): CheckWarning[] {
+  return selection.special.map((file) => ({
+    code: "not-a-regular-file",
+    file,
+    message: `${file} is not a regular file (a named pipe, a socket or a device): skipped unread, its imports are not checked`,
   }));
 }
 

@@ -36,7 +36,7 @@ export async function readBaseline(fileSystem: FileSystem, file: BaselineFile): 
       },
     ]);
   }
-  return parseBaseline(file.display, await fileSystem.readText(file.path));
+  return parseBaseline(file.display, await fileSystem.readText(file.path, "baseline"));
 }
 
 /** `check --baseline`: the report keeps only the new violations; known ones are counted, stale ones listed. */

@@ -66,7 +66,7 @@ export async function buildReviewReport(ports: ReviewReportPorts, request: Revie
       continue;
     }
     if (!sources.has(violation.from))
-      sources.set(violation.from, ports.fileSystem.readText(join(rootDir, violation.from)));
+      sources.set(violation.from, ports.fileSystem.readText(join(rootDir, violation.from), "source"));
     reviewed.push({
       violation,
       excerpt: excerptOf(await (sources.get(violation.from) as Promise<string>), violation.line),
@@ -122,7 +122,7 @@ async function drillOf(
 
   const located = new Map<string, Promise<LocatedImport[]>>();
   const locate = (file: string) => {
-    if (!sources.has(file)) sources.set(file, ports.fileSystem.readText(join(rootDir, file)));
+    if (!sources.has(file)) sources.set(file, ports.fileSystem.readText(join(rootDir, file), "source"));
     if (!located.has(file))
       located.set(
         file,

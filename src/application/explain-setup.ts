@@ -56,7 +56,10 @@ export async function setUpExplain(
       for (const file of new Set(files)) {
         imports.set(
           file,
-          ports.inspector.locateImports(file, await ports.fileSystem.readText(join(request.loaded.rootDir, file))),
+          ports.inspector.locateImports(
+            file,
+            await ports.fileSystem.readText(join(request.loaded.rootDir, file), "source"),
+          ),
         );
       }
       return {

@@ -5,6 +5,7 @@ import { gitignoreGlobs } from "../domain/init/gitignore-globs.js";
 import { stripJsonComments } from "../domain/init/jsonc.js";
 import { OUTPUT_FOLDERS, TEST_AND_OUTPUT_GLOBS } from "../domain/init/vocabulary.js";
 import type { FileSystem } from "./ports.js";
+import type { InputKind } from "./input-limits.js";
 
 export interface InitSources {
   /** What the map's `include` lists: source folders, and source files directly in the project's folder. */
@@ -28,7 +29,7 @@ const CONFIG_FILE =
  * plus the source files directly in the project's folder that are not tool configuration.
  */
 export async function findInitSources(fileSystem: FileSystem, rootDir: string): Promise<InitSources> {
-  const ignored = (await readIfThere(fileSystem, join(rootDir, ".gitignore"))) ?? "";
+  const ignored = (await readIfThere(fileSystem, join(rootDir, ".gitignore"), "ignore-file")) ?? "";
   const tsconfig = await readTsconfig(fileSystem, rootDir);
   const skip = [...TEST_AND_OUTPUT_GLOBS, ...gitignoreGlobs(ignored), ...tsconfig.exclude];
   const skipping = compileGlobList(skip).map((compiled) => new RegExp(compiled.regex));
@@ -88,7 +89,7 @@ async function readTsconfig(
   fileSystem: FileSystem,
   rootDir: string,
 ): Promise<{ include: readonly string[]; exclude: readonly string[] }> {
-  const text = await readIfThere(fileSystem, join(rootDir, "tsconfig.json"));
+  const text = await readIfThere(fileSystem, join(rootDir, "tsconfig.json"), "tsconfig");
   if (text === null) return { include: [], exclude: [] };
   try {
     const parsed = JSON.parse(stripJsonComments(text)) as { include?: unknown; exclude?: unknown };
@@ -115,6 +116,6 @@ function validGlobs(value: unknown): string[] {
   });
 }
 
-async function readIfThere(fileSystem: FileSystem, path: string): Promise<string | null> {
-  return (await fileSystem.exists(path)) ? fileSystem.readText(path) : null;
+async function readIfThere(fileSystem: FileSystem, path: string, kind: InputKind): Promise<string | null> {
+  return (await fileSystem.exists(path)) ? fileSystem.readText(path, kind) : null;
 }

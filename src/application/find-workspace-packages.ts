@@ -103,7 +103,9 @@ async function findWorkspaceDeclaration(
   for (;;) {
     const pnpmFile = join(folder, "pnpm-workspace.yaml");
     if (await ports.fileSystem.exists(pnpmFile)) {
-      const patterns = pnpmWorkspacePatterns(ports.yaml.parse(await ports.fileSystem.readText(pnpmFile)).value);
+      const patterns = pnpmWorkspacePatterns(
+        ports.yaml.parse(await ports.fileSystem.readText(pnpmFile, "manifest")).value,
+      );
       if (patterns !== null) return { root: folder, patterns };
     }
     const patterns = npmWorkspacePatterns(await readJson(join(folder, "package.json")));
@@ -128,7 +130,7 @@ function literalBase(pattern: string): string {
 
 async function readManifest(fileSystem: FileSystem, file: string, malformed: MalformedManifest[]): Promise<unknown> {
   if (!(await fileSystem.exists(file))) return null;
-  const text = (await fileSystem.readText(file)).replace(/^\uFEFF/, "");
+  const text = (await fileSystem.readText(file, "manifest")).replace(/^\uFEFF/, "");
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {

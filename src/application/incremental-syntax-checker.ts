@@ -18,7 +18,7 @@ export function incrementalSyntaxChecker(fileSystem: FileSystem, inspector: Sour
       for (const file of files) {
         let problem = firstProblem.get(file);
         if (problem === undefined) {
-          problem = inspector.syntaxProblems(file, await fileSystem.readText(join(root, file)))[0] ?? null;
+          problem = inspector.syntaxProblems(file, await fileSystem.readText(join(root, file), "source"))[0] ?? null;
           firstProblem.set(file, problem);
         }
         if (problem !== null) found.push({ file, ...problem });

@@ -112,7 +112,7 @@ async function checkBeforeWriting(
     ...ports,
     fileSystem: {
       ...fileSystem,
-      readText: (path) => (path === mapFile ? Promise.resolve(text) : fileSystem.readText(path)),
+      readText: (path, kind) => (path === mapFile ? Promise.resolve(text) : fileSystem.readText(path, kind)),
       exists: (path) => (path === mapFile ? Promise.resolve(true) : fileSystem.exists(path)),
       fileSize: (path) => (path === mapFile ? Promise.resolve(Buffer.byteLength(text)) : fileSystem.fileSize(path)),
     },
@@ -128,7 +128,9 @@ async function builtInCandidates(ports: CheckPorts, rootDir: string): Promise<La
   for (const name of await ports.presets.builtInNames()) {
     const file = await ports.presets.locate(name, anchor);
     const parsed =
-      file === null ? null : parseLayerMapFile(file, ports.yaml.parse(await ports.fileSystem.readText(file)).value);
+      file === null
+        ? null
+        : parseLayerMapFile(file, ports.yaml.parse(await ports.fileSystem.readText(file, "map")).value);
     const validation =
       file !== null && parsed?.ok
         ? validateLayerMap(mergeLayerMaps([{ file, content: parsed.content }]), {
@@ -153,7 +155,7 @@ async function projectName(ports: CheckPorts, rootDir: string): Promise<string> 
   const manifest = join(rootDir, "package.json");
   if (await ports.fileSystem.exists(manifest)) {
     try {
-      const name = (JSON.parse(await ports.fileSystem.readText(manifest)) as { name?: unknown }).name;
+      const name = (JSON.parse(await ports.fileSystem.readText(manifest, "manifest")) as { name?: unknown }).name;
       if (typeof name === "string" && name !== "") return name;
     } catch {
       // A package.json that is not JSON names nothing; the folder's name does.

@@ -1,5 +1,5 @@
 import { dirname, join, relative, sep } from "node:path";
-import { ConfigurationError, type ConfigurationIssue } from "../domain/errors.js";
+import { ConfigurationError, UnreadableInputError, type ConfigurationIssue } from "../domain/errors.js";
 import { closestName } from "../domain/map/closest-name.js";
 import type { LayerMap } from "../domain/map/layer-map.js";
 import type { LayerMapFile } from "../domain/map/layer-map-schema.js";
@@ -7,7 +7,8 @@ import { formatKeyPath, type MapIssue } from "../domain/map/map-issue.js";
 import { mergeLayerMaps, type SourcedLayerMapFile } from "../domain/map/merge-layer-maps.js";
 import { followsFromStripping, salvageLayerMapFile, type KeyPath } from "../domain/map/salvage-layer-map-file.js";
 import { validateLayerMap } from "../domain/map/validate-layer-map.js";
-import type { CheckPorts, ParsedYaml } from "./ports.js";
+import type { CheckPorts, ParsedYaml, ReadBoundary, ReadPolicy } from "./ports.js";
+import { findRepositoryRoot, isInsideRepository, mayRead, outsideMessage } from "./read-boundary.js";
 
 export interface LoadedLayerMap {
   readonly map: LayerMap;
@@ -15,11 +16,21 @@ export interface LoadedLayerMap {
   readonly mapFile: string;
   /** The map's folder: globs, include and report paths are relative to it. */
   readonly rootDir: string;
+  /** Where configuration may be read from (the tsconfig's `extends` chain). */
+  readonly boundary: ReadBoundary;
 }
 
-type LoadPorts = Pick<CheckPorts, "fileSystem" | "yaml" | "presets">;
+type LoadPorts = Pick<CheckPorts, "fileSystem" | "yaml" | "presets"> & { readonly readPolicy?: ReadPolicy };
 
-export const MAX_MAP_BYTES = 1024 * 1024;
+/** What every file of one map's chain is read against. */
+interface ChainContext {
+  readonly ports: LoadPorts;
+  readonly cwd: string;
+  readonly boundary: ReadBoundary;
+  /** The repository's folder as the user in `cwd` would type it. */
+  readonly shownRoot: string;
+  readonly builtIns: ReadonlySet<string>;
+}
 /** What Node's UTF-8 decoder puts in place of bytes that are not UTF-8. */
 const REPLACEMENT_CHARACTER = "\uFFFD";
 
@@ -44,7 +55,18 @@ interface Chain {
  */
 export async function loadLayerMap(ports: LoadPorts, mapFile: string, cwd: string): Promise<LoadedLayerMap> {
   const rootDir = dirname(mapFile);
-  const chain = await readChain(ports, mapFile, [mapFile], cwd);
+  const boundary: ReadBoundary = {
+    root: await findRepositoryRoot(ports.fileSystem, rootDir),
+    allowOutside: ports.readPolicy?.allowOutside ?? false,
+  };
+  const context: ChainContext = {
+    ports,
+    cwd,
+    boundary,
+    shownRoot: relative(cwd, boundary.root) || ".",
+    builtIns: new Set(await ports.presets.builtInNames()),
+  };
+  const chain = await readChain(context, mapFile, [mapFile]);
   const later: MapIssue[] = [];
   let map: LayerMap | undefined;
   if (chain.files.length > 0) {
@@ -57,7 +79,7 @@ export async function loadLayerMap(ports: LoadPorts, mapFile: string, cwd: strin
     if (!validation.ok) later.push(...validation.issues);
     map = validation.map;
     // An include entry that is no valid glob is not also looked for on disk.
-    const onDisk = map === undefined ? [] : await missingPaths(ports, rootDir, map, chain.files);
+    const onDisk = map === undefined ? [] : await missingPaths(context, rootDir, map, chain.files);
     later.push(...onDisk.filter((issue) => !later.some((found) => sameKey(found, issue))));
   }
   const unstripped = later.filter(
@@ -67,12 +89,42 @@ export async function loadLayerMap(ports: LoadPorts, mapFile: string, cwd: strin
   if (problems.length > 0 || map === undefined) {
     throw new ConfigurationError(problems.map((problem) => placed(problem, chain.parsed, cwd)));
   }
-  return { map, mapFile, rootDir };
+  return { map, mapFile, rootDir, boundary };
 }
 
-/** One file and, depth first, the presets it extends (those before the file, as merging wants them). */
-async function readChain(ports: LoadPorts, file: string, chain: readonly string[], cwd: string): Promise<Chain> {
-  const read = await readMapFile(ports, file);
+/**
+ * One file and, depth first, the presets it extends (those before the file, as merging wants them). A file
+ * outside the repository (an installed preset, or one allowed) is named in one problem, never quoted: its
+ * lines may be secrets.
+ */
+async function readChain(context: ChainContext, file: string, chain: readonly string[]): Promise<Chain> {
+  const read = await readFileOfChain(context, file, chain);
+  if (
+    read.problems.length === 0 ||
+    isInsideRepository(await context.ports.fileSystem.realPath(file), context.boundary.root)
+  )
+    return read;
+  const own = read.problems.filter((problem) => problemFile(problem) === file);
+  if (own.length === 0) return read;
+  const count = own.length === 1 ? "1 problem" : `${own.length} problems`;
+  const named: Problem = {
+    placed: {
+      file,
+      line: null,
+      column: null,
+      key: "",
+      message: `not a valid layer map (${count}); it lies outside the repository, so nothing of it is quoted`,
+    },
+  };
+  return { ...read, problems: [named, ...read.problems.filter((problem) => problemFile(problem) !== file)] };
+}
+
+function problemFile(problem: Problem): string {
+  return "placed" in problem ? problem.placed.file : problem.issue.file;
+}
+
+async function readFileOfChain(context: ChainContext, file: string, chain: readonly string[]): Promise<Chain> {
+  const read = await readMapFile(context.ports, file);
   // A YAML error that leaves no value stops this file; an empty file goes on to say it is empty.
   if (read.parsed === null || (read.parsed.value === null && read.problems.length > 0))
     return { ...emptyChain(), problems: read.problems };
@@ -86,14 +138,14 @@ async function readChain(ports: LoadPorts, file: string, chain: readonly string[
   const presets: string[] = [];
   for (const [index, reference] of extendsOf(content).entries()) {
     const keyPath = typeof content.extends === "string" ? ["extends"] : ["extends", index];
-    const display = (shown: string) => displayPath(cwd, shown);
-    const located = await locatePreset(ports, { file, keyPath, reference, chain, display });
+    const display = (shown: string) => displayPath(context.cwd, shown);
+    const located = await locatePreset(context, { file, keyPath, reference, chain, display });
     if ("problem" in located) {
       problems.push(located.problem);
       continue;
     }
     if (chain.length === 1) presets.push(reference);
-    const preset = await readChain(ports, located.presetFile, [...chain, located.presetFile], cwd);
+    const preset = await readChain(context, located.presetFile, [...chain, located.presetFile]);
     files.push(...preset.files);
     problems.push(...preset.problems);
     for (const [name, value] of preset.parsed) parsed.set(name, value);
@@ -110,7 +162,7 @@ function extendsOf(content: LayerMapFile): readonly string[] {
   return content.extends === undefined ? [] : [content.extends].flat();
 }
 
-/** Reads a map file as text and YAML: a file too large, not UTF-8 or with YAML errors is a problem. */
+/** Reads a map file as text and YAML: a file that is not regular, too large, not UTF-8 or with YAML errors is a problem. */
 async function readMapFile(
   ports: LoadPorts,
   file: string,
@@ -119,15 +171,13 @@ async function readMapFile(
     parsed: null,
     problems: [{ placed: { file, line, column, key: "", message } }],
   });
-  const bytes = await ports.fileSystem.fileSize(file);
-  // A pipe or a device (/dev/zero) would be read forever.
-  if (bytes === null) return unreadable("not a regular file: name a layers.yaml file");
-  if (bytes > MAX_MAP_BYTES) {
-    return unreadable(
-      `the file is ${bytes} bytes, over the ${MAX_MAP_BYTES}-byte (1 MiB) limit for a layer map: is it the right file?`,
-    );
+  let text: string;
+  try {
+    text = await ports.fileSystem.readText(file, "map");
+  } catch (error) {
+    if (!(error instanceof UnreadableInputError)) throw error;
+    return unreadable(error.reason);
   }
-  const text = await ports.fileSystem.readText(file);
   const undecodable = text.indexOf(REPLACEMENT_CHARACTER);
   if (undecodable !== -1) {
     const before = text.slice(0, undecodable).split("\n");
@@ -158,19 +208,23 @@ interface PresetReference {
 
 /** The file a preset reference names, or why it names none (missing, unknown, extending itself). */
 async function locatePreset(
-  ports: LoadPorts,
+  { ports, boundary, shownRoot, builtIns }: ChainContext,
   { file, keyPath, reference, chain, display }: PresetReference,
 ): Promise<{ readonly presetFile: string } | { readonly problem: Problem }> {
   const problem = (message: string) => ({ problem: { issue: { file, keyPath, message } } });
   const presetFile = await ports.presets.locate(reference, file);
   if (presetFile === null && isFileReference(reference)) return problem(`preset file "${reference}" does not exist`);
   if (presetFile === null) {
-    const builtIns = await ports.presets.builtInNames();
-    const suggestion = closestName(reference, builtIns);
+    const names = [...builtIns].sort();
+    const suggestion = closestName(reference, names);
     const hint = suggestion ? `did you mean "${suggestion}"? ` : "";
     return problem(
-      `unknown preset "${reference}": ${hint}built-in presets are ${builtIns.join(", ")}; a file must start with ./ or ../`,
+      `unknown preset "${reference}": ${hint}built-in presets are ${names.join(", ")}; a file must start with ./ or ../`,
     );
+  }
+  const builtIn = builtIns.has(reference) && !isFileReference(reference);
+  if (!builtIn && !mayRead(await ports.fileSystem.realPath(presetFile), boundary)) {
+    return problem(outsideMessage(`extends "${reference}"`, shownRoot));
   }
   if (chain.includes(presetFile)) {
     return problem(`"${reference}" extends itself through ${[...chain, presetFile].map(display).join(" → ")}`);
@@ -193,7 +247,7 @@ function placed(problem: Problem, parsed: ReadonlyMap<string, ParsedYaml>, cwd: 
 }
 
 async function missingPaths(
-  ports: LoadPorts,
+  { ports, boundary, shownRoot }: ChainContext,
   rootDir: string,
   map: LayerMap,
   files: readonly SourcedLayerMapFile[],
@@ -208,6 +262,15 @@ async function missingPaths(
         keyPath: ["include", index],
         message: `include path "${entry}" does not exist`,
       });
+    } else if (
+      !boundary.allowOutside &&
+      !isInsideRepository(await ports.fileSystem.realPath(join(rootDir, entry)), boundary.root)
+    ) {
+      issues.push({
+        file: setBy("include") ?? files[files.length - 1]!.file,
+        keyPath: ["include", index],
+        message: outsideMessage(`include path "${entry}" (a symbolic link)`, shownRoot),
+      });
     }
   }
   const tsconfigFile = setBy("tsconfig");
@@ -217,6 +280,16 @@ async function missingPaths(
     !(await ports.fileSystem.exists(join(rootDir, map.tsconfig)))
   ) {
     issues.push({ file: tsconfigFile, keyPath: ["tsconfig"], message: `tsconfig "${map.tsconfig}" does not exist` });
+  } else if (
+    tsconfigFile !== undefined &&
+    map.tsconfig !== null &&
+    !mayRead(await ports.fileSystem.realPath(join(rootDir, map.tsconfig)), boundary)
+  ) {
+    issues.push({
+      file: tsconfigFile,
+      keyPath: ["tsconfig"],
+      message: outsideMessage(`tsconfig "${map.tsconfig}"`, shownRoot),
+    });
   }
   return issues;
 }

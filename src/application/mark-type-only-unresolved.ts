@@ -21,7 +21,7 @@ export async function markTypeOnlyUnresolved(
     }
     const imports = ports.inspector.locateImports(
       module.source,
-      await ports.fileSystem.readText(join(rootDir, module.source)),
+      await ports.fileSystem.readText(join(rootDir, module.source), "source"),
     );
     const typeOnly = (specifier: string): boolean => {
       const statements = imports.filter((found) => found.specifier === specifier);

@@ -1,11 +1,16 @@
 import type { ImportedNames, ModuleExports } from "../domain/barrels/module-exports.js";
 import type { CruiseOptions } from "../domain/compile/rule-set.js";
+import type { InputKind } from "./input-limits.js";
 import type { ModuleGraph } from "../domain/graph/module-graph.js";
 
 /** Small ports; only the CLI's composition root names the adapters behind them. */
 
 export interface FileSystem {
-  readText(absolutePath: string): Promise<string>;
+  /**
+   * A regular file's text (symbolic links followed), read only up to the kind's size limit: a named pipe,
+   * a device, a folder or a file over the limit is an UnreadableInputError naming the path.
+   */
+  readText(absolutePath: string, kind: InputKind): Promise<string>;
   exists(absolutePath: string): Promise<boolean>;
   isDirectory(absolutePath: string): Promise<boolean>;
   /** The size in bytes of a regular file; null when there is none at that path. */
@@ -13,8 +18,11 @@ export interface FileSystem {
   /**
    * Every file under the given entries (folders or files relative to `root`), as forward-slash paths
    * relative to `root`, sorted. node_modules and .git are never entered; symlinked folders are not followed.
+   * Named pipes, sockets and devices are listed too (never read): `fileSize` tells them apart.
    */
   listFiles(root: string, entries: readonly string[]): Promise<string[]>;
+  /** The path with every symbolic link resolved; the path itself when nothing exists there. */
+  realPath(absolutePath: string): Promise<string>;
   /**
    * Writes a file nothing else is destroyed by: a regular file or a missing path (its folders created) through
    * a temporary file renamed into place, so a reader never sees half a file; a symbolic link's target the same
@@ -27,6 +35,23 @@ export interface FileSystem {
 export interface ResolutionHints {
   /** enhanced-resolve aliases to absolute paths: workspace packages by name to their source. */
   readonly aliases: Readonly<Record<string, string>>;
+  /** Where configuration files (a tsconfig and its `extends`) may be read from; the repository when absent. */
+  readonly boundary?: ReadBoundary;
+}
+
+/**
+ * Configuration a repository names (map `extends`, `tsconfig`, tsconfig `extends`) is read only from inside
+ * `root` (the folder holding `.git`, else the map's folder) or an installed package (`node_modules`),
+ * unless `--allow-outside` says otherwise.
+ */
+export interface ReadBoundary {
+  readonly root: string;
+  readonly allowOutside: boolean;
+}
+
+/** What the command line says about reading outside the repository; set once, before a command runs. */
+export interface ReadPolicy {
+  allowOutside: boolean;
 }
 
 export interface DependencyExtractor {
@@ -119,6 +144,7 @@ export interface SvgRenderer {
 
 export interface CheckPorts {
   readonly fileSystem: FileSystem;
+  readonly readPolicy: ReadPolicy;
   readonly extractor: DependencyExtractor;
   readonly inspector: SourceInspector;
   readonly syntax: SyntaxChecker;

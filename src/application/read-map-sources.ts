@@ -21,7 +21,7 @@ type SourcePorts = Pick<CheckPorts, "fileSystem" | "yaml" | "presets">;
 export async function readMapSources(ports: SourcePorts, loaded: LoadedLayerMap, cwd: string): Promise<MapSources> {
   const parsed = new Map<string, ParsedYaml>();
   const read = async (file: string): Promise<SourcedLayerMapFile[]> => {
-    const yaml = ports.yaml.parse(await ports.fileSystem.readText(file));
+    const yaml = ports.yaml.parse(await ports.fileSystem.readText(file, "map"));
     const result = parseLayerMapFile(file, yaml.value);
     if (!result.ok)
       throw new ConfigurationError([

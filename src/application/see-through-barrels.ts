@@ -22,7 +22,7 @@ export interface BarrelRequest {
 export async function seeThroughBarrelsOf(ports: BarrelPorts, request: BarrelRequest): Promise<GraphModule[]> {
   const modules = new Map(request.graph.modules.map((module) => [module.source, module]));
   const exports = new Map<string, ModuleExports>();
-  const read = (path: string) => ports.fileSystem.readText(join(request.rootDir, path));
+  const read = (path: string) => ports.fileSystem.readText(join(request.rootDir, path), "source");
   const readExports = async (paths: Iterable<string>): Promise<string[]> => {
     const fresh = [...new Set(paths)].filter((path) => !exports.has(path) && modules.has(path));
     for (const path of fresh) exports.set(path, ports.barrels.exportsOf(path, await read(path)));

@@ -20,8 +20,8 @@ export function unsavedTexts(): UnsavedTexts {
 export function withUnsavedTexts(fileSystem: FileSystem, unsaved: UnsavedTexts): FileSystem {
   return {
     ...fileSystem,
-    async readText(absolutePath) {
-      return unsaved.textOf(absolutePath) ?? fileSystem.readText(absolutePath);
+    async readText(absolutePath, kind) {
+      return unsaved.textOf(absolutePath) ?? fileSystem.readText(absolutePath, kind);
     },
     async fileSize(absolutePath) {
       const text = unsaved.textOf(absolutePath);

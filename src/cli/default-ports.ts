@@ -15,6 +15,7 @@ import type { CheckPorts, DependencyExtractor } from "../application/ports.js";
 export function defaultPorts(overrides: Partial<CheckPorts> = {}): CheckPorts {
   return {
     fileSystem: nodeFileSystem,
+    readPolicy: { allowOutside: false },
     extractor: lazyDependencyCruiserExtractor,
     inspector: typescriptSourceInspector,
     syntax: workerSyntaxChecker,

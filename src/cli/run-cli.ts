@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
-import { ConfigurationError, LayerlintError, UsageError } from "../domain/errors.js";
+import { displayPath } from "../application/load-layer-map.js";
+import { ConfigurationError, LayerlintError, UnreadableInputError, UsageError } from "../domain/errors.js";
 import type { CliEnvironment } from "./cli-environment.js";
 import { COMMANDS } from "./commands/index.js";
 import { errorLogLine } from "./error-log-line.js";
@@ -17,6 +18,10 @@ export async function runCli(environment: CliEnvironment): Promise<ExitCode> {
     .description("Keep a codebase's architecture honest: checks imports against a YAML layer map.")
     .version(LAYERLINT_VERSION, "-v, --version")
     .option("--debug", "show stack traces of internal errors")
+    .option(
+      "--allow-outside",
+      "read a map extends, tsconfig or tsconfig extends that resolves outside the repository (refused by default)",
+    )
     .addOption(
       new Option("--log-format <format>", "how errors are written on stderr: text, or one JSON object per line")
         .choices(["text", "json"])
@@ -29,6 +34,10 @@ export async function runCli(environment: CliEnvironment): Promise<ExitCode> {
       // With JSON logs, commander's own error text is replaced by the JSON line.
       writeErr: (text) => (logJson ? undefined : environment.stderr.write(text)),
     });
+
+  program.hook("preAction", () => {
+    ports.readPolicy.allowOutside = program.opts<{ allowOutside?: boolean }>().allowOutside === true;
+  });
 
   for (const register of COMMANDS) {
     register(program, { environment, ports, exitWith: (code) => (exitCode = code) });
@@ -71,6 +80,12 @@ function reportFailure(environment: CliEnvironment, error: unknown, debug: boole
     // Help or the version asked for is a success; help shown because no command was given is a usage error.
     const asked = ["commander.helpDisplayed", "commander.version"];
     return asked.includes(error.code) ? EXIT.clean : EXIT.configurationOrUsage;
+  }
+  if (error instanceof UnreadableInputError) {
+    environment.stderr.write(
+      `layerlint: ${displayPath(environment.cwd, error.path)}: ${error.reason} [${error.code}]\n`,
+    );
+    return exitCodeFor(error.category);
   }
   if (error instanceof ConfigurationError) {
     const count = error.issues.length;

@@ -37,6 +37,20 @@ export class ConfigurationError extends LayerlintError {
   }
 }
 
+/**
+ * A file a repository made layerlint read is not a regular file (a named pipe, a device, a folder) or is
+ * over its kind's size limit: refused before its content is read. `path` is absolute.
+ */
+export class UnreadableInputError extends ConfigurationError {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super([{ file: path, line: null, column: null, key: "", message: reason }], "LL-INPUT");
+    this.name = "UnreadableInputError";
+  }
+}
+
 export class UsageError extends LayerlintError {
   constructor(message: string) {
     super("LL-USAGE", "usage", message);

@@ -58,7 +58,7 @@ describe("unreadable files (EACCES)", () => {
   it("the layer map: exit 3, the path and the reason", async () => {
     const root = project();
     const run = await runIn(root, ["check"], {
-      fileSystem: createNodeFileSystem(failing("readFile", "EACCES", "layers.yaml")),
+      fileSystem: createNodeFileSystem(failing("open", "EACCES", "layers.yaml")),
     });
     expect(run).toEqual({
       status: 3,
@@ -82,7 +82,7 @@ describe("unreadable files (EACCES)", () => {
   it("a source file read to locate a violation: exit 3", async () => {
     const root = project();
     const run = await runIn(root, ["check"], {
-      fileSystem: createNodeFileSystem(failing("readFile", "EACCES", "b.ts")),
+      fileSystem: createNodeFileSystem(failing("open", "EACCES", "b.ts")),
     });
     expect(run.status).toBe(3);
     expect(run.stderr).toBe(
@@ -102,7 +102,7 @@ describe("unreadable files (EACCES)", () => {
 
   it("--debug adds the underlying error's stack; without it there is none", async () => {
     const root = project();
-    const fileSystem = createNodeFileSystem(failing("readFile", "EACCES", "layers.yaml"));
+    const fileSystem = createNodeFileSystem(failing("open", "EACCES", "layers.yaml"));
     expect((await runIn(root, ["check"], { fileSystem })).stderr).not.toMatch(STACK_FRAME);
     expect((await runIn(root, ["--debug", "check"], { fileSystem })).stderr).toMatch(STACK_FRAME);
   });

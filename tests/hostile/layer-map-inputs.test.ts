@@ -150,7 +150,7 @@ describe("maps built to exhaust memory or time", () => {
       const error = await loadLayerMap(ports, file, root).catch((thrown: unknown) => thrown);
       expect(error).toBeInstanceOf(ConfigurationError);
       expect((error as ConfigurationError).issues.map(formatIssue)).toEqual([
-        `${file === "/dev/zero" ? file : "pipe.yaml"}: not a regular file: name a layers.yaml file`,
+        `${file === "/dev/zero" ? file : "pipe.yaml"}: not a regular file (${file === "/dev/zero" ? "a device" : "a named pipe"}): layerlint reads only regular files, so a layer map must be one`,
       ]);
     }
   });

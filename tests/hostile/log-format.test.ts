@@ -74,9 +74,9 @@ describe("--log-format json", () => {
   });
 
   it("a file system failure: exit 3; with --debug the cause's stack is a field, never loose lines", async () => {
-    const readFile = (() =>
-      Promise.reject(Object.assign(new Error("EACCES"), { code: "EACCES" }))) as FileSystemCalls["readFile"];
-    const failing = createNodeFileSystem({ ...(await import("node:fs/promises")), readFile });
+    const open = (() =>
+      Promise.reject(Object.assign(new Error("EACCES"), { code: "EACCES" }))) as FileSystemCalls["open"];
+    const failing = createNodeFileSystem({ ...(await import("node:fs/promises")), open });
     const result = await run(["--debug", "--log-format", "json", "check"], "version: 1\n", { fileSystem: failing });
     expect(result.status).toBe(3);
     const [line] = lines(result.stderr) as { code: string; exitCode: number; message: string; stack: string }[];

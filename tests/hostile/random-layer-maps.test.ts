@@ -30,7 +30,7 @@ function fileSystemWith(text: string): FileSystem {
   const inside = (path: string) => path === ROOT || path.startsWith(`${ROOT}/`);
   return {
     ...nodeFileSystem,
-    readText: (path) => (path === MAP_FILE ? Promise.resolve(text) : nodeFileSystem.readText(path)),
+    readText: (path, kind) => (path === MAP_FILE ? Promise.resolve(text) : nodeFileSystem.readText(path, kind)),
     fileSize: (path) => (path === MAP_FILE ? Promise.resolve(Buffer.byteLength(text)) : nodeFileSystem.fileSize(path)),
     exists: (path) => (inside(path) ? Promise.resolve(true) : nodeFileSystem.exists(path)),
     isDirectory: (path) => (inside(path) ? Promise.resolve(path !== MAP_FILE) : nodeFileSystem.isDirectory(path)),

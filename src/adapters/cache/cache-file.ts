@@ -1,8 +1,10 @@
-import { mkdir, readFile, stat } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { z } from "zod";
 import type { FileSystem } from "../../application/ports.js";
 import { CACHE_FORMAT } from "./cache-key.js";
+import { UnreadableInputError } from "../../domain/errors.js";
+import { readRegularFile } from "../file-system/regular-file-reader.js";
 import { hashBytes } from "./content-hashes.js";
 
 /**
@@ -17,10 +19,9 @@ export type CacheRead<T> =
 export async function readCacheFile<T>(path: string, schema: z.ZodType<T>): Promise<CacheRead<T>> {
   let text: string;
   try {
-    // A FIFO or a device in the cache's place is not read: it could block or never end.
-    if (!(await stat(path)).isFile()) return { state: "corrupt", reason: "it is not a regular file" };
-    text = await readFile(path, "utf8");
+    text = (await readRegularFile(path, "cache")).toString("utf8");
   } catch (error) {
+    if (error instanceof UnreadableInputError) return { state: "corrupt", reason: error.reason };
     const code = (error as NodeJS.ErrnoException).code;
     return code === "ENOENT" || code === "ENOTDIR"
       ? { state: "missing" }

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, isAbsolute, join, posix, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,6 +7,7 @@ import type { CruiseOptions } from "../../domain/compile/rule-set.js";
 import { hashBytes } from "./content-hashes.js";
 import type { ResolutionSettings } from "./resolution-probes.js";
 import { tsconfigResolution, type TsconfigMemo } from "./tsconfig-resolution.js";
+import { readRegularFile } from "../file-system/regular-file-reader.js";
 
 const require = createRequire(import.meta.url);
 
@@ -126,8 +127,7 @@ export async function graphKey(
 /** The `imports` field of a package.json (`#name` specifiers); its content is in the key already. */
 async function importsField(path: string): Promise<unknown> {
   try {
-    if (!(await stat(path)).isFile()) return undefined;
-    return (JSON.parse(await readFile(path, "utf8")) as { imports?: unknown }).imports;
+    return (JSON.parse((await readRegularFile(path, "manifest")).toString("utf8")) as { imports?: unknown }).imports;
   } catch {
     return undefined;
   }
@@ -151,9 +151,7 @@ const MISSING = "unreadable: ENOENT";
 
 async function contentOf(path: string): Promise<string> {
   try {
-    // A FIFO or a device named like a lockfile is not read (it could block or never end).
-    if (!(await stat(path)).isFile()) return "not a regular file";
-    return hashBytes(await readFile(path));
+    return hashBytes(await readRegularFile(path, "manifest"));
   } catch (error) {
     return `unreadable: ${(error as NodeJS.ErrnoException).code ?? "?"}`;
   }

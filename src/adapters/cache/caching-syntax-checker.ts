@@ -82,7 +82,10 @@ async function parseHere(
 ): Promise<FileSyntaxProblem[]> {
   const found: FileSyntaxProblem[] = [];
   for (const file of files) {
-    const [first] = settings.inspector.syntaxProblems(file, await settings.fileSystem.readText(join(root, file)));
+    const [first] = settings.inspector.syntaxProblems(
+      file,
+      await settings.fileSystem.readText(join(root, file), "source"),
+    );
     if (first !== undefined) found.push({ file, ...first });
   }
   return found;

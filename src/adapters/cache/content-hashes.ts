@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { mapInBatches } from "../../application/map-in-batches.js";
+import { readRegularFile } from "../file-system/regular-file-reader.js";
 
 /** Content hashes of files under one folder, each file read at most once per run; null when it cannot be read. */
 export interface ContentHashes {
@@ -16,7 +17,7 @@ export function createContentHashes(rootDir: string): ContentHashes {
     of(relativePath) {
       let hash = hashes.get(relativePath);
       if (hash === undefined) {
-        hash = readFile(join(rootDir, relativePath)).then(hashBytes, () => null);
+        hash = readRegularFile(join(rootDir, relativePath), "cache").then(hashBytes, () => null);
         hashes.set(relativePath, hash);
       }
       return hash;

@@ -1,14 +1,10 @@
-import { isAbsolute, join, relative } from "node:path";
+import { isAbsolute, join } from "node:path";
 import { cruise, type ICruiseOptions, type ICruiseResult, type IDependency, type IModule } from "dependency-cruiser";
-import extractTSConfig from "dependency-cruiser/config-utl/extract-ts-config";
-import type { DependencyExtractor } from "../../application/ports.js";
+import type { DependencyExtractor, ReadBoundary } from "../../application/ports.js";
+import { readTsconfig } from "../typescript/read-tsconfig.js";
+import { refuseUnreadableManifests } from "./installed-manifests.js";
 import { NODE_MODULES_REGEX } from "../../domain/compile/compile-rules.js";
-import {
-  ConfigurationError,
-  DependencyFailure,
-  FileSystemFailure,
-  type ConfigurationIssue,
-} from "../../domain/errors.js";
+import { DependencyFailure, FileSystemFailure } from "../../domain/errors.js";
 import type { DependencyTarget, GraphDependency, GraphModule, ModuleGraph } from "../../domain/graph/module-graph.js";
 
 const NODE_MODULES = new RegExp(NODE_MODULES_REGEX);
@@ -18,7 +14,10 @@ const OUTSIDE_BASE_DIR = "^\\.\\./";
 export const dependencyCruiserExtractor: DependencyExtractor = {
   async extract(files, options, hints) {
     if (files.length === 0) return { modules: [] };
-    const tsConfig = options.tsConfig ? loadTsConfig(options.baseDir, options.tsConfig.fileName) : undefined;
+    const boundary = hints?.boundary ?? { root: options.baseDir, allowOutside: false };
+    const tsConfig = options.tsConfig ? loadTsConfig(options.baseDir, options.tsConfig.fileName, boundary) : undefined;
+    // dependency-cruiser and its resolver read these package.json files themselves, with no size limit.
+    await refuseUnreadableManifests(options.baseDir);
     let result: ICruiseResult;
     try {
       const confined = { ...options, doNotFollow: { path: [...options.doNotFollow.path, OUTSIDE_BASE_DIR] } };
@@ -53,31 +52,8 @@ export const dependencyCruiserExtractor: DependencyExtractor = {
   },
 };
 
-function loadTsConfig(baseDir: string, fileName: string): unknown {
-  const absolute = isAbsolute(fileName) ? fileName : join(baseDir, fileName);
-  try {
-    return extractTSConfig(absolute);
-  } catch (error) {
-    throw new ConfigurationError(
-      tsconfigIssues(relative(baseDir, absolute) || absolute, error instanceof Error ? error.message : String(error)),
-      "LL-TSCONFIG",
-    );
-  }
-}
-
-/** TypeScript formats its diagnostics as `file(line,col): error TSnnnn: message`; one issue each. */
-function tsconfigIssues(file: string, text: string): ConfigurationIssue[] {
-  const issues = [...text.matchAll(/^(.*)\((\d+),(\d+)\): error (TS\d+): (.*)$/gm)].map((match) => ({
-    file: match[1] as string,
-    line: Number(match[2]),
-    column: Number(match[3]),
-    key: "",
-    message: `${match[4]}: ${match[5]}`,
-  }));
-  const firstLine = text.trim().split("\n")[0] ?? "";
-  return issues.length > 0
-    ? issues
-    : [{ file, line: null, column: null, key: "", message: `tsconfig cannot be read: ${firstLine}` }];
+function loadTsConfig(baseDir: string, fileName: string, boundary: ReadBoundary): unknown {
+  return readTsconfig(isAbsolute(fileName) ? fileName : join(baseDir, fileName), baseDir, boundary);
 }
 
 export function toModuleGraph(result: ICruiseResult): ModuleGraph {

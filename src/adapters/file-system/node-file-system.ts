@@ -1,7 +1,8 @@
 import * as fsPromises from "node:fs/promises";
 import { join } from "node:path";
 import type { FileSystem } from "../../application/ports.js";
-import { FileSystemFailure } from "../../domain/errors.js";
+import { FileSystemFailure, UnreadableInputError } from "../../domain/errors.js";
+import { readRegularFile } from "./regular-file-reader.js";
 import { writeOutputFile, type WriteCalls } from "./write-output-file.js";
 
 export { removeTemporaryFiles } from "./write-output-file.js";
@@ -9,7 +10,7 @@ export { removeTemporaryFiles } from "./write-output-file.js";
 const NEVER_ENTERED = new Set(["node_modules", ".git"]);
 
 /** The calls the adapter makes; tests pass failing ones to prove how failures are reported. */
-export type FileSystemCalls = Pick<typeof fsPromises, "readdir" | "readFile" | "stat"> & WriteCalls;
+export type FileSystemCalls = Pick<typeof fsPromises, "open" | "readdir" | "realpath" | "stat"> & WriteCalls;
 
 export function createNodeFileSystem(calls: FileSystemCalls = fsPromises): FileSystem {
   const statOrNull = async (path: string) => {
@@ -29,19 +30,21 @@ export function createNodeFileSystem(calls: FileSystemCalls = fsPromises): FileS
     for (const entry of entries) {
       const relative = relativeDir === "" ? entry.name : `${relativeDir}/${entry.name}`;
       // Symbolic links are neither files nor folders here: never followed, so a link loop cannot hang the walk.
+      // Named pipes, sockets and devices are listed, for the caller to name them in a warning and never read them.
       if (entry.isDirectory()) {
         if (!NEVER_ENTERED.has(entry.name)) await walk(root, relative, files);
-      } else if (entry.isFile()) {
+      } else if (!entry.isSymbolicLink()) {
         files.add(relative);
       }
     }
   };
 
   return {
-    async readText(absolutePath) {
+    async readText(absolutePath, kind) {
       try {
-        return await calls.readFile(absolutePath, "utf8");
+        return (await readRegularFile(absolutePath, kind, calls)).toString("utf8");
       } catch (error) {
+        if (error instanceof UnreadableInputError) throw error;
         throw failure("cannot read", absolutePath, error);
       }
     },
@@ -58,11 +61,19 @@ export function createNodeFileSystem(calls: FileSystemCalls = fsPromises): FileS
         const stats = await statOrNull(join(root, relative));
         if (stats?.isDirectory()) {
           await walk(root, relative, files);
-        } else if (stats?.isFile()) {
+        } else if (stats !== null) {
           files.add(relative);
         }
       }
       return [...files].sort();
+    },
+    async realPath(absolutePath) {
+      try {
+        return await calls.realpath(absolutePath);
+      } catch (error) {
+        if (errorCode(error) === "ENOENT" || errorCode(error) === "ENOTDIR") return absolutePath;
+        throw failure("cannot inspect", absolutePath, error);
+      }
     },
     writeTextAtomic: (absolutePath, text) => writeOutputFile(absolutePath, text, calls),
   };

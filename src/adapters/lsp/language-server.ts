@@ -85,7 +85,7 @@ export function startLanguageServer(settings: LanguageServerSettings): Connectio
     void connection.sendNotification(ShowMessageNotification.type, { type, message });
   const relativeToRoot = (path: string) => relative(rootDir, path).split(sep).join("/");
   const textOf = async (path: string) =>
-    unsaved.textOf(path) ?? (await settings.ports.fileSystem.readText(path).catch(() => ""));
+    unsaved.textOf(path) ?? (await settings.ports.fileSystem.readText(path, "source").catch(() => ""));
 
   connection.onInitialize((params) => {
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;

@@ -98,7 +98,7 @@ export async function runGraphCommand(
     const committed = resolve(environment.cwd, options.check);
     if (!(await ports.fileSystem.exists(committed)))
       throw new UsageError(`${options.check} does not exist: write it first with --output ${options.check}`);
-    const before = await ports.fileSystem.readText(committed);
+    const before = await ports.fileSystem.readText(committed, "committed-output");
     if (before === text) return EXIT.clean;
     environment.stderr.write(
       `layerlint: ${options.check} is out of date: run layerlint graph with the same options and --output ${options.check}\n${changesOf(before, text, options.format)}`,

@@ -115,6 +115,7 @@ const WILDCARD_OR_PLACEHOLDER = /[*?{]|<[A-Za-z][A-Za-z0-9_-]*>/;
 
 /** A glob over paths relative to the map's folder, anchored at both ends. */
 export function compilePathGlob(glob: string, options: PathGlobOptions = {}): string {
+  assertBounded(glob);
   try {
     return translatePathGlob(glob, contextRegex(options.contextAs ?? "any"));
   } catch (error) {
@@ -179,12 +180,33 @@ export function literalBeginning(glob: string): string {
 /** A glob over package names (`express`, `@aws-sdk/*`), unanchored: callers anchor it where it is used. */
 export function compileNameGlob(glob: string): string {
   if (glob.trim() === "") throw new InvalidGlobError(glob, "it is empty");
+  assertBounded(glob);
   return translate(glob, 0, false, null).regex;
 }
 
 /** Several anchored regexes as one alternation, for a single test. */
 export function unionOf(regexes: readonly string[]): string {
   return regexes.length === 1 ? (regexes[0] as string) : regexes.map((regex) => `(?:${regex})`).join("|");
+}
+
+/** The longest glob and the deepest `{…}` nesting compiled: beyond them a glob is refused, never recursed into. */
+export const MAX_GLOB_LENGTH = 1024;
+export const MAX_BRACE_DEPTH = 10;
+
+function assertBounded(glob: string): void {
+  const shown = glob.length <= 40 ? glob : `${glob.slice(0, 40)}…`;
+  if (glob.length > MAX_GLOB_LENGTH)
+    throw new InvalidGlobError(shown, `it is ${glob.length} characters long, over the limit of ${MAX_GLOB_LENGTH}`);
+  let depth = 0;
+  for (const char of glob) {
+    if (char === "{") depth += 1;
+    else if (char === "}") depth -= 1;
+    if (depth > MAX_BRACE_DEPTH)
+      throw new InvalidGlobError(
+        shown,
+        `its braces nest more than ${MAX_BRACE_DEPTH} deep: write the alternatives out`,
+      );
+  }
 }
 
 function assertPathGlob(glob: string): void {

@@ -9,7 +9,7 @@ import {
   warnAllowanceSchema,
   type LayerMapFile,
 } from "./layer-map-schema.js";
-import type { MapIssue } from "./map-issue.js";
+import { shortenKey, type MapIssue } from "./map-issue.js";
 import { quoted } from "../quoted-name.js";
 
 export type ParseResult =
@@ -37,6 +37,18 @@ export function parseLayerMapFile(file: string, value: unknown): ParseResult {
       })),
     };
   }
+  if (isMapping(value) && !Object.keys(value).some((key) => Object.hasOwn(layerMapFileSchema.shape, key))) {
+    return {
+      ok: false,
+      issues: [
+        {
+          file,
+          keyPath: [],
+          message: `not a layer map: none of its keys is a layer map key (${Object.keys(layerMapFileSchema.shape).join(", ")}); is it the right file?`,
+        },
+      ],
+    };
+  }
   const result = layerMapFileSchema.safeParse(value);
   if (result.success) return { ok: true, content: result.data };
   // A value of the wrong type also fails the checks meant for the right one ("too small"): only the type is said.
@@ -59,7 +71,7 @@ function schemaIssues(file: string, issue: z.core.$ZodIssue): MapIssue[] {
         file,
         keyPath: [...keyPath, key],
         atKey: true,
-        message: `unknown key ${quoted(key)}${suggestion ? `; did you mean ${quoted(suggestion)}?` : ""} (allowed: ${known.join(", ")})`,
+        message: `unknown key ${quoted(shortenKey(key))}${suggestion ? `; did you mean ${quoted(suggestion)}?` : ""} (allowed: ${known.join(", ")})`,
       };
     });
   }
@@ -105,6 +117,10 @@ function forbiddenKeys(value: unknown, keyPath: readonly (string | number)[]): (
       ? [[...keyPath, key]]
       : forbiddenKeys((value as Record<string, unknown>)[key], [...keyPath, key]),
   );
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function knownKeysAt(keyPath: readonly (string | number)[]): string[] {

@@ -12,6 +12,7 @@ export type WarningCode =
   | "glob-matches-nothing"
   | "nothing-checked"
   | "file-too-large"
+  | "not-a-regular-file"
   | "import-outside-project"
   | "stale-exception"
   | "expired-exception"
@@ -44,7 +45,7 @@ export interface CheckSummary {
   readonly unresolved: number;
   readonly excluded: number;
   readonly parseErrors: number;
-  /** Source files over the size limit: not checked, each named in a `file-too-large` warning. */
+  /** Source files over the size limit or not regular files: not checked, each named in a `file-too-large` or `not-a-regular-file` warning. */
   readonly skipped: number;
   readonly violations: Readonly<Record<ViolationKind, number>>;
   /** Present in a report merging several maps (`check --workspaces`): each map checked, with its own counts. */

@@ -71,7 +71,9 @@ const counts = {
     .number()
     .int()
     .min(0)
-    .describe("Source files over the 2 MiB limit: not checked, each named in a file-too-large warning."),
+    .describe(
+      "Source files over the 2 MiB limit or not regular files (named pipes, devices): not checked, each named in a file-too-large or not-a-regular-file warning.",
+    ),
   violations: z.record(z.string(), z.number().int().min(0)),
 };
 

@@ -9,6 +9,7 @@ export const WARNING_CODES = [
   "glob-matches-nothing",
   "nothing-checked",
   "file-too-large",
+  "not-a-regular-file",
   "import-outside-project",
   "stale-exception",
   "expired-exception",
