@@ -37,7 +37,7 @@ export async function findInitSources(fileSystem: FileSystem, rootDir: string): 
 
   let include: string[];
   let includeFrom: string;
-  let packageRoots: string[] = [];
+  let packageRoots: string[];
   const named = [...new Set(tsconfig.include.map((entry) => literalSegmentsOf(entry)[0] ?? ""))].filter(
     (folder) => folder !== "" && !OUTPUT_FOLDERS.has(folder),
   );
