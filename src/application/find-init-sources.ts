@@ -38,6 +38,7 @@ export async function findInitSources(fileSystem: FileSystem, rootDir: string): 
 
   let include: string[];
   let includeFrom: string;
+  let packageRoots: string[];
   const named = [...new Set(tsconfig.include.map((entry) => literalSegmentsOf(entry)[0] ?? ""))].filter(
     (folder) => folder !== "" && !OUTPUT_FOLDERS.has(folder),
   );
@@ -52,6 +53,9 @@ export async function findInitSources(fileSystem: FileSystem, rootDir: string): 
   } else if (await fileSystem.isDirectory(join(rootDir, "src"))) {
     include = ["src"];
     includeFrom = "src/";
+  } else if ((packageRoots = await packageSourceRoots(fileSystem, rootDir)).length > 0) {
+    include = packageRoots;
+    includeFrom = "the src/ folders of the packages with a package.json";
   } else {
     const everything = (await fileSystem.listFiles(rootDir, ["."])).filter(
       (file) => isSourceFile(file) && !skipped(file),
@@ -83,6 +87,22 @@ export async function findInitSources(fileSystem: FileSystem, rootDir: string): 
     files,
     includeFrom,
   };
+}
+
+/** `<folder>/src` for every folder of the project that holds a package.json and a src/ folder (a backend and a frontend side by side). */
+async function packageSourceRoots(fileSystem: FileSystem, rootDir: string): Promise<string[]> {
+  const folders = new Set(
+    (await fileSystem.listFiles(rootDir, ["."]))
+      .map((file) => file.split("/"))
+      .filter((segments) => segments.length === 2 && segments[1] === "package.json")
+      .map((segments) => segments[0] as string),
+  );
+  const roots: string[] = [];
+  for (const folder of [...folders].sort()) {
+    if (!OUTPUT_FOLDERS.has(folder) && (await fileSystem.isDirectory(join(rootDir, folder, "src"))))
+      roots.push(`${folder}/src`);
+  }
+  return roots;
 }
 
 async function readTsconfig(

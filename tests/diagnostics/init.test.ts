@@ -142,6 +142,38 @@ describe("layerlint init", () => {
       rules: ["1 × contexts-may-not-import-each-other", "1 × no-unassigned-files"],
       doctorWarnings: ["unclaimed-files src/apps/mooc/backend/MoocBackendApp.ts: 1 file in no layer"],
     },
+    {
+      fixture: "init-cqrs-contexts",
+      layers: [
+        'application: ["src/*/**/*.handler.ts"]',
+        'persistence: ["src/*/**/*.repository.ts"]',
+        'domain: ["src/*/**/domain/**"]',
+      ],
+      counts:
+        "✖ 2 errors, 2 warnings (layer 1, package 0, private 0, context 1, unassigned 2, cycle 0, size 0) · 8 modules, 8 dependencies, 0 unresolved, 0 excluded, 0 parse errors",
+      rules: [
+        "2 × no-unassigned-files",
+        "1 × contexts-may-not-import-each-other",
+        "1 × domain-may-not-import-persistence",
+      ],
+      doctorWarnings: [
+        "unclaimed-files src/config/**: 1 file in no layer",
+        "unclaimed-files src/{legacy}/**: 1 file in no layer",
+      ],
+    },
+    {
+      fixture: "init-packages-side-by-side",
+      layers: [
+        'composition: ["backend/src/main.ts"]',
+        'transport: ["backend/src/**/*.controller.ts", "frontend/src/**/api/**"]',
+        'application: ["backend/src/**/*.service.ts"]',
+        'persistence: ["backend/src/**/*.repository.ts"]',
+      ],
+      counts:
+        "✖ 1 error, 2 warnings (layer 1, package 0, private 0, context 0, unassigned 1, cycle 1, size 0) · 6 modules, 5 dependencies, 0 unresolved, 0 excluded, 0 parse errors",
+      rules: ["1 × no-import-cycles", "1 × no-unassigned-files", "1 × persistence-may-not-import-application"],
+      doctorWarnings: ["unclaimed-files frontend/src/components/**: 1 file in no layer"],
+    },
   ])(
     "places $fixture by its folder and file names: the exact map, the folded first check, and a map its doctor does not flag",
     ({ fixture, layers, counts, rules, doctorWarnings = [] }) => {
@@ -190,6 +222,23 @@ describe("layerlint init", () => {
     expect(readFileSync(join(ddd, "layers.yaml"), "utf8")).toContain(
       'contexts:\n  pattern: "src/modules/<context>/**"\nlayers:',
     );
+  });
+
+  it("writes contexts for src/<context> when the folders of src/ hold layer folders, the other folders (name escaped) as the shared kernel", () => {
+    const folder = copyOf("init-cqrs-contexts");
+    runBuiltCli(["init"], folder);
+    expect(readFileSync(join(folder, "layers.yaml"), "utf8")).toContain(
+      'contexts:\n  pattern: "src/<context>/**"\n  shared: ["src/?legacy?/**", "src/config/**"]\nlayers:',
+    );
+  });
+
+  it("without src/ or a tsconfig include, takes the src/ folders of the packages beside each other", () => {
+    const folder = copyOf("init-packages-side-by-side");
+    const run = runBuiltCli(["init"], folder);
+    expect(run.stdout).toContain(
+      "\n  include: backend/src, frontend/src (the src/ folders of the packages with a package.json);",
+    );
+    expect(readFileSync(join(folder, "layers.yaml"), "utf8")).toContain('include: ["backend/src", "frontend/src"]\n');
   });
 
   it("without src/, includes the folders holding source and the entry file, never build output, gitignored folders or tool configuration, and excludes tests", () => {

@@ -1,3 +1,4 @@
+import { escapeGlob } from "./escape-glob.js";
 import { DOMAIN_FOLDERS, ENTRY_FILES, folderKey, roleOfFolder, roleSuffixOf, type Role } from "./vocabulary.js";
 
 /** Why init puts a file in a layer: the glob that says so, written for the map. */
@@ -22,8 +23,8 @@ export function placeByVocabulary(file: string, root: string, contextAt: number 
   const name = segments.pop() as string;
   const contextDepth = contextAt === null ? 0 : contextAt + 1;
   const prefix = [
-    root,
-    ...segments.slice(0, contextDepth).map((segment, index) => (index === contextAt ? "*" : segment)),
+    escapeGlob(root),
+    ...segments.slice(0, contextDepth).map((segment, index) => (index === contextAt ? "*" : escapeGlob(segment))),
   ]
     .filter((part) => part !== "")
     .join("/");
@@ -32,17 +33,18 @@ export function placeByVocabulary(file: string, root: string, contextAt: number 
   const domainAt = segments.findIndex(
     (segment, index) => index >= contextDepth && DOMAIN_FOLDERS.has(folderKey(segment)),
   );
-  if (domainAt >= 0) return { role: "domain", glob: anywhere(`${segments[domainAt] as string}/**`), by: "folder" };
+  if (domainAt >= 0)
+    return { role: "domain", glob: anywhere(`${escapeGlob(segments[domainAt] as string)}/**`), by: "folder" };
 
   const suffix = roleSuffixOf(name);
   if (suffix !== null) return { role: suffix.role, glob: anywhere(suffix.glob), by: "suffix" };
 
   for (let index = segments.length - 1; index >= contextDepth; index -= 1) {
     const role = roleOfFolder(segments[index] as string);
-    if (role !== null) return { role, glob: anywhere(`${segments[index] as string}/**`), by: "folder" };
+    if (role !== null) return { role, glob: anywhere(`${escapeGlob(segments[index] as string)}/**`), by: "folder" };
   }
   const stem = name.replace(/\.[cm]?[jt]sx?$/, "");
   if (segments.length === 0 && ENTRY_FILES.has(stem.toLowerCase()))
-    return { role: "composition", glob: file, by: "entry" };
+    return { role: "composition", glob: escapeGlob(file), by: "entry" };
   return null;
 }

@@ -2,6 +2,7 @@ import { createLayerClassifier } from "../classify/layer-classifier.js";
 import { compileGlobList } from "../glob/compile-glob.js";
 import type { Layer } from "../map/layer-map.js";
 import { compareText } from "../violations/violation.js";
+import { escapeGlob } from "./escape-glob.js";
 import { placeByVocabulary, type Placement } from "./classify-by-vocabulary.js";
 import type { DetectedContexts } from "./detect-contexts.js";
 import { VOCABULARY, type Role } from "./vocabulary.js";
@@ -38,8 +39,8 @@ export function planByVocabulary(
   for (const file of files) {
     const root = rootOf(file, roots);
     const contextAt =
-      contexts !== null && file.startsWith(`${contexts.container}/`)
-        ? contexts.container.split("/").length - (root === "" ? 0 : root.split("/").length)
+      contexts !== null && (contexts.container === "" || file.startsWith(`${contexts.container}/`))
+        ? depthOf(contexts.container) - depthOf(root)
         : null;
     const placement = placeByVocabulary(file, root, contextAt);
     if (placement === null) unassigned.push(file);
@@ -68,7 +69,9 @@ export function planByVocabulary(
     const intruders = files.filter(
       (file) => expected(file) !== words.role && classifier.layersClaiming(file).includes(words.role),
     );
-    const removals = [...new Set(intruders.map((file) => placements.get(file)?.glob ?? file))].sort(compareText);
+    const removals = [...new Set(intruders.map((file) => placements.get(file)?.glob ?? escapeGlob(file)))].sort(
+      compareText,
+    );
     const safe = removals.filter((glob) => {
       const test = compileGlobList([glob]).map((compiled) => new RegExp(compiled.regex));
       return !files.some((file) => expected(file) === words.role && test.some((regex) => regex.test(file)));
@@ -81,9 +84,9 @@ export function planByVocabulary(
     const claiming = classifier.layersClaiming(file);
     const role = expected(file);
     for (const layer of claiming) {
-      if (layer !== role) paths.set(layer as Role, [...(paths.get(layer as Role) ?? []), `!${file}`]);
+      if (layer !== role) paths.set(layer as Role, [...(paths.get(layer as Role) ?? []), `!${escapeGlob(file)}`]);
     }
-    if (role !== null && !claiming.includes(role)) paths.set(role, [...(paths.get(role) ?? []), file]);
+    if (role !== null && !claiming.includes(role)) paths.set(role, [...(paths.get(role) ?? []), escapeGlob(file)]);
   }
 
   const layers = present.map((words): VocabularyLayer => {
@@ -107,4 +110,8 @@ function rootOf(file: string, roots: readonly string[]): string {
   return (
     roots.filter((root) => root !== "" && file.startsWith(`${root}/`)).sort((a, b) => b.length - a.length)[0] ?? ""
   );
+}
+
+function depthOf(folder: string): number {
+  return folder === "" ? 0 : folder.split("/").length;
 }
