@@ -12,7 +12,8 @@ import {
   type ReviewedViolation,
   type ReviewReport,
 } from "../domain/architecture/review-report.js";
-import { hasErrors, warningCount } from "../domain/report/check-report.js";
+import { checkFails, warningCount } from "../domain/report/check-report.js";
+import { applyWarningLevels, combineWarningLevels } from "../domain/report/warning-levels.js";
 import { analyzeProject, type AnalysisPorts, type ProjectAnalysis } from "./analyze-project.js";
 import { graphOf } from "./build-graph.js";
 import type { LoadedLayerMap } from "./load-layer-map.js";
@@ -57,10 +58,12 @@ export async function buildReviewReport(ports: ReviewReportPorts, request: Revie
     });
   }
 
-  const warnViolations = analysis.report.violations.filter((violation) => violation.severity === "warn").length;
+  // The verdict `check` gives with no flags: the map's own warning levels applied.
+  const report = applyWarningLevels(analysis.report, combineWarningLevels(map.options.warnings, {}));
+  const warnViolations = report.violations.filter((violation) => violation.severity === "warn").length;
   const sources = new Map<string, Promise<string>>();
   const reviewed: ReviewedViolation[] = [];
-  for (const violation of analysis.report.violations) {
+  for (const violation of report.violations) {
     if (violation.line === null) {
       reviewed.push({ violation, excerpt: null });
       continue;
@@ -79,11 +82,11 @@ export async function buildReviewReport(ports: ReviewReportPorts, request: Revie
     name: map.name,
     commit: await ports.versionControl.currentCommit(rootDir),
     date: request.date.toISOString().replace(/\.\d{3}Z$/, "Z"),
-    summary: analysis.report.summary,
+    summary: report.summary,
     verdict: {
-      errors: analysis.report.violations.length - warnViolations,
-      warnings: warningCount(analysis.report),
-      passes: !hasErrors(analysis.report),
+      errors: report.violations.length - warnViolations,
+      warnings: warningCount(report),
+      passes: !checkFails(report),
     },
     graph,
     layers,

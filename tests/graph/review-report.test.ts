@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -88,6 +88,37 @@ describe("the report tells the truth at a glance (in process)", () => {
     expect(run.stdout).toContain('<dd class="bad" id="verdict">fails: <code>layerlint check</code> exits 1</dd>');
     expect(run.stdout).toContain('<dt>errors</dt><dd class="bad" id="errors">3</dd>');
     expect(run.stdout).toContain('<dt>warnings</dt><dd class="muted" id="warnings">0</dd>');
+  });
+});
+
+describe("the report applies the map's warning levels, as check does", () => {
+  // warn-allowance has no error; a layer that matches nothing adds one layer-matches-nothing warning.
+  const withWarningLevel = (level: string): string => {
+    const copy = mkdtempSync(join(tmpdir(), "layerlint-report-levels-"));
+    cpSync(fixturePath("warn-allowance"), copy, { recursive: true });
+    const map = readFileSync(join(copy, "layers.yaml"), "utf8");
+    writeFileSync(
+      join(copy, "layers.yaml"),
+      `${map.replace("version: 1\n", `version: 1\noptions:\n  warnings:\n    layer-matches-nothing: ${level}\n`)}  ghost:\n    paths: ["src/ghost/**"]\n`,
+    );
+    return copy;
+  };
+
+  it("a level of warn counts the warning; off leaves it out", async () => {
+    expect((await runInProcess(["report"], withWarningLevel("warn"))).stdout).toContain(
+      '<dt>warnings</dt><dd class="warn" id="warnings">2</dd>',
+    );
+    expect((await runInProcess(["report"], withWarningLevel("off"))).stdout).toContain(
+      '<dt>warnings</dt><dd class="warn" id="warnings">1</dd>',
+    );
+  });
+
+  it("a level of error makes the verdict the failure check gives", async () => {
+    const copy = withWarningLevel("error");
+    expect((await runInProcess(["check"], copy)).status).toBe(1);
+    const run = await runInProcess(["report"], copy);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toContain('<dd class="bad" id="verdict">fails: <code>layerlint check</code> exits 1</dd>');
   });
 });
 
