@@ -1,4 +1,4 @@
-import { mkdir } from "node:fs/promises";
+import { lstat, mkdir, rm } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { z } from "zod";
 import type { FileSystem } from "../../application/ports.js";
@@ -47,10 +47,16 @@ export async function readCacheFile<T>(path: string, schema: z.ZodType<T>): Prom
     : { state: "corrupt", reason: "it does not have the expected shape" };
 }
 
-/** Atomic (temporary file renamed into place): two runs writing at once leave one whole file, the last one's. */
+/**
+ * Atomic (temporary file renamed into place): two runs writing at once leave one whole file, the last one's.
+ * Whatever else is at the path (a named pipe would block the write, a link would send it elsewhere) is
+ * removed first: the cache folder is layerlint's own.
+ */
 export async function writeCacheFile(fileSystem: FileSystem, path: string, value: unknown): Promise<void> {
   const body = JSON.stringify({ format: CACHE_FORMAT, ...(value as object) });
   await mkdir(dirname(path), { recursive: true });
+  const existing = await lstat(path).catch(() => null);
+  if (existing !== null && !existing.isFile()) await rm(path, { force: true, recursive: existing.isDirectory() });
   await fileSystem.writeTextAtomic(path, `${hashBytes(body)}\n${body}`);
 }
 

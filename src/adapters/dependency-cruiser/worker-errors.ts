@@ -3,16 +3,19 @@ import {
   DependencyFailure,
   FileSystemFailure,
   LayerlintError,
+  UnreadableInputError,
   type ConfigurationIssue,
 } from "../../domain/errors.js";
 
 /** An error as it crosses from the cruise's worker thread: what the main thread needs to rebuild it. */
 export type SerializedError =
+  | { readonly kind: "input"; readonly path: string; readonly reason: string }
   | { readonly kind: "configuration"; readonly code: string; readonly issues: readonly ConfigurationIssue[] }
   | { readonly kind: "file-system" | "dependency"; readonly message: string; readonly stack: string | undefined }
   | { readonly kind: "other"; readonly message: string; readonly stack: string | undefined };
 
 export function serializeError(error: unknown): SerializedError {
+  if (error instanceof UnreadableInputError) return { kind: "input", path: error.path, reason: error.reason };
   if (error instanceof ConfigurationError) return { kind: "configuration", code: error.code, issues: error.issues };
   const underlying = error instanceof LayerlintError && error.cause instanceof Error ? error.cause : error;
   const stack = underlying instanceof Error ? underlying.stack : undefined;
@@ -23,6 +26,7 @@ export function serializeError(error: unknown): SerializedError {
 
 /** The error the worker met, as the in-process extractor would have thrown it; the stack kept for --debug. */
 export function deserializeError(error: SerializedError): Error {
+  if (error.kind === "input") return new UnreadableInputError(error.path, error.reason);
   if (error.kind === "configuration") return new ConfigurationError(error.issues, error.code);
   const cause = new Error(error.message);
   cause.stack = error.stack ?? cause.stack;
