@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { join, relative, sep } from "node:path";
 import { mapOrigins } from "../domain/diagnostics/map-pointer.js";
 import { formatMapLocation } from "../domain/diagnostics/doctor-report.js";
 import type { ExplainContext } from "../domain/explain/explain-context.js";
@@ -13,7 +13,7 @@ export type ExplainPorts = AnalysisPorts & Pick<CheckPorts, "yaml" | "presets">;
 
 export interface ExplainRequest {
   readonly loaded: LoadedLayerMap;
-  /** Paths in map positions are shown relative to this folder. */
+  /** Paths in map positions and file paths are shown relative to this folder. */
   readonly cwd: string;
 }
 
@@ -64,6 +64,7 @@ export async function setUpExplain(
       }
       return {
         where: (pointer) => formatMapLocation(sources.locate(pointer)),
+        shown: (file) => relative(request.cwd, join(request.loaded.rootDir, file)).split(sep).join("/"),
         position: (file, specifier) =>
           imports.get(file)?.find((found) => sameModule(found.specifier, specifier)) ?? null,
       };

@@ -6,9 +6,9 @@ export interface ReporterOptions {
   /** Errors only: no warnings, no warn-severity violations. */
   readonly quiet: boolean;
   /**
-   * The map's folder as CI tools should read it, relative to where they resolve paths (the repository
-   * root), forward slashes, no trailing slash; "" or absent when it is that folder. Reports that CI tools
-   * read (SARIF, JUnit, GitHub, Markdown) put it before every file path; text and JSON keep map-relative paths.
+   * The map's folder relative to the current folder (where CI tools run, the repository root), forward
+   * slashes, no trailing slash; "" or absent when it is that folder. Text (for people) and the reports CI tools
+   * read (SARIF, JUnit, GitHub, Markdown) put it before every file path; JSON keeps map-relative paths.
    */
   readonly pathPrefix?: string;
   /** A Mermaid diagram of the layers, drawn by the caller; the Markdown report embeds it when given. */

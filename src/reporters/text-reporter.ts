@@ -2,6 +2,7 @@ import { checkFails, type BaselineSummary, type CheckReport } from "../domain/re
 import { isContextPublicRule } from "../domain/compile/compile-context-rules.js";
 import type { Violation } from "../domain/violations/violation.js";
 import type { Reporter } from "./reporter.js";
+import { reportedPath } from "./reported-path.js";
 import { appendAll } from "../domain/collections/append-all.js";
 import { groupByRule } from "./group-by-rule.js";
 
@@ -22,7 +23,11 @@ export const textReporter: Reporter = (report, options) => {
   for (const [rule, violations] of groupByRule(shown)) {
     const severity = violations[0]?.severity === "error" ? red("error") : yellow("warn");
     lines.push(`${bold(rule)} ${severity} ${dim(`(${violations.length})`)}`);
-    for (const violation of violations) appendAll(lines, describe(violation, dim));
+    for (const violation of violations)
+      appendAll(
+        lines,
+        describe(violation, dim, (path) => reportedPath(path, options)),
+      );
     lines.push("");
   }
   if (!options.quiet && report.warnings.length > 0) {
@@ -52,27 +57,32 @@ export const textReporter: Reporter = (report, options) => {
   return `${lines.join("\n")}\n`;
 };
 
-function describe(violation: Violation, dim: Paint): string[] {
-  const position = violation.line === null ? violation.from : `${violation.from}:${violation.line}:${violation.column}`;
+/** Module paths relative to the current folder, so a terminal or editor opens them from where the check ran. */
+function describe(violation: Violation, dim: Paint, shownPath: (path: string) => string): string[] {
+  const from = shownPath(violation.from);
+  const position = violation.line === null ? from : `${from}:${violation.line}:${violation.column}`;
   const specifier = violation.specifier === null ? "" : `  "${violation.specifier}"`;
-  const lines = [`  ${position}${specifier}  ${what(violation)}  ${dim(violation.id)}`];
+  const lines = [`  ${position}${specifier}  ${what(violation, shownPath)}  ${dim(violation.id)}`];
   const others = violation.locations.slice(1).map((location) => `${location.line}:${location.column}`);
   if (others.length > 0) lines.push(`    ${dim(`also at ${others.join(", ")}`)}`);
   if (violation.via !== undefined)
-    lines.push(`    ${dim(`through: ${[violation.from, ...violation.via, violation.to].join(" → ")}`)}`);
+    lines.push(
+      `    ${dim(`through: ${[violation.from, ...violation.via, violation.to].map((path) => (path === null ? path : shownPath(path))).join(" → ")}`)}`,
+    );
   lines.push(`    ${dim(`fix: ${violation.fix}`)}`);
   return lines;
 }
 
 /** Layer, package, private and context violations by their layers or contexts; every other kind (and any future one) by its message. */
-function what(violation: Violation): string {
-  if (violation.kind === "layer") return `${violation.fromLayer} → ${violation.toLayer} (${violation.to})`;
+function what(violation: Violation, shownPath: (path: string) => string): string {
+  const to = violation.to === null ? null : shownPath(violation.to);
+  if (violation.kind === "layer") return `${violation.fromLayer} → ${violation.toLayer} (${to})`;
   if (violation.kind === "package") return `${violation.fromLayer} → package ${violation.to}`;
   if (violation.kind === "private" && isContextPublicRule(violation.rule))
-    return `context ${violation.fromContext} → context ${violation.toContext} internals (${violation.to})`;
-  if (violation.kind === "private") return `${violation.fromLayer} → ${violation.toLayer} internals (${violation.to})`;
+    return `context ${violation.fromContext} → context ${violation.toContext} internals (${to})`;
+  if (violation.kind === "private") return `${violation.fromLayer} → ${violation.toLayer} internals (${to})`;
   if (violation.kind === "context")
-    return `${violation.fromContext === null ? "shared kernel" : `context ${violation.fromContext}`} → context ${violation.toContext} (${violation.to})`;
+    return `${violation.fromContext === null ? "shared kernel" : `context ${violation.fromContext}`} → context ${violation.toContext} (${to})`;
   return violation.message;
 }
 

@@ -5,6 +5,7 @@ import { findLayerMap } from "../../application/find-layer-map.js";
 import { loadLayerMap } from "../../application/load-layer-map.js";
 import type { CheckPorts } from "../../application/ports.js";
 import { GRAPH_LEVELS, type ArchitectureGraph, type GraphLevel } from "../../domain/architecture/architecture-graph.js";
+import { mapRelativeFile } from "../../application/typed-file.js";
 import { FocusError } from "../../domain/architecture/focus-problem.js";
 import { NODE_BUDGET } from "../../domain/architecture/build-module-graph.js";
 import { UsageError } from "../../domain/errors.js";
@@ -77,7 +78,9 @@ export async function runGraphCommand(
     level: options.level,
     showUnused: options.showUnused,
     packages: options.packages,
-    ...(options.focus === undefined ? {} : { focus: options.focus }),
+    ...(options.focus === undefined
+      ? {}
+      : { focus: await focusGlob(ports, environment.cwd, loaded.rootDir, options.focus) }),
     ...(options.depth === undefined ? {} : { depth: options.depth }),
     ...(options.collapse === undefined ? {} : { collapse: options.collapse }),
   }).catch((error: unknown) => {
@@ -132,6 +135,12 @@ function changesOf(before: string, after: string, format: GraphFormat): string {
 }
 
 const CHANGES_SHOWN = 50;
+
+/** A focus that names a file, relative to the current folder or to the map's folder, as its map-relative path; any other glob as typed. */
+async function focusGlob(ports: CheckPorts, cwd: string, rootDir: string, focus: string): Promise<string> {
+  const file = await mapRelativeFile(ports.fileSystem, { cwd, rootDir }, focus);
+  return file === null || file.startsWith("..") ? focus : file;
+}
 
 function focusUsageError({ problem }: FocusError): UsageError {
   return new UsageError(

@@ -8,6 +8,8 @@ import type { ExitCode } from "../exit-codes.js";
 import type { CheckCommandOptions } from "./check-command-options.js";
 import { checkedReport } from "./checked-report.js";
 import { appendAll } from "../../domain/collections/append-all.js";
+import { reportedPath } from "../../reporters/reported-path.js";
+import { relative, sep } from "node:path";
 
 /** Changes closer together than this are checked once. */
 const SETTLE_MS = 150;
@@ -30,7 +32,13 @@ export async function watchCheck(
   }
   const color = environment.stdout.isTTY === true && environment.env.NO_COLOR === undefined;
   const first = await checkedReport(environment, ports, paths, options);
-  environment.stdout.write(reporters.text(first.report, { color, quiet: options.quiet }));
+  // File paths from the current folder, as the text report of `check` prints them.
+  const shown = {
+    color,
+    quiet: options.quiet,
+    pathPrefix: relative(environment.cwd, first.loaded.rootDir).split(sep).join("/"),
+  };
+  environment.stdout.write(reporters.text(first.report, shown));
   let previous = first.report.violations;
   let pending: string[] = [];
   let timer: NodeJS.Timeout | null = null;
@@ -41,11 +49,11 @@ export async function watchCheck(
       const { report } = await checkedReport(environment, ports, paths, options);
       const { added, fixed } = diffViolations(previous, report.violations);
       previous = report.violations;
-      const summary = reporters.text(report, { color, quiet: options.quiet }).trimEnd().split("\n").at(-1) ?? "";
+      const summary = reporters.text(report, shown).trimEnd().split("\n").at(-1) ?? "";
       const lines = [
         `layerlint: ${describeChange(changed)}: ${added.length} new, ${fixed.length} fixed`,
-        ...added.map((violation) => `  + ${describe(violation)}`),
-        ...fixed.map((violation) => `  - ${describe(violation)}`),
+        ...added.map((violation) => `  + ${describe(violation, (path) => reportedPath(path, shown))}`),
+        ...fixed.map((violation) => `  - ${describe(violation, (path) => reportedPath(path, shown))}`),
         summary,
       ];
       environment.stdout.write(`${lines.join("\n")}\n`);
@@ -76,7 +84,8 @@ function describeChange(changed: readonly string[]): string {
   return changed.length === 1 ? `${changed[0] as string} changed` : `${changed.length} files changed`;
 }
 
-function describe(violation: Violation): string {
-  const where = violation.line === null ? violation.from : `${violation.from}:${violation.line}:${violation.column}`;
+function describe(violation: Violation, shownPath: (path: string) => string): string {
+  const from = shownPath(violation.from);
+  const where = violation.line === null ? from : `${from}:${violation.line}:${violation.column}`;
   return `${violation.severity} ${violation.rule}  ${where}  ${violation.message}  ${violation.id}`;
 }

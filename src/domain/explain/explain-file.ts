@@ -17,6 +17,8 @@ export interface ImportVerdict {
   readonly specifier: string;
   /** A path for local files, the package name for packages, the specifier when unresolved. */
   readonly target: string;
+  /** The target is a file of the project (its path), not a package or an unresolved specifier. */
+  readonly local: boolean;
   readonly targetLayer: string | null;
   readonly verdict: ImportVerdictKind;
   /** The rule broken (for a violation), or why the import is allowed or not checked. */
@@ -124,7 +126,8 @@ function verdictOf(
   const packageName = packageUsedBy(dependency);
   const target = packageName ?? dependency.resolved;
   const targetLayer = dependency.target === "local" ? classifier.layerOf(dependency.resolved) : null;
-  const base = { specifier: dependency.specifier, target, targetLayer };
+  const local = packageName === null && dependency.target === "local";
+  const base = { specifier: dependency.specifier, target, local, targetLayer };
   const contextRule = dependency.brokenRules.find((rule) => meanings.get(rule)?.kind === "context");
   const broken = dependency.brokenRules.find((rule) => meanings.has(rule) && rule !== contextRule);
   const contextWhy =

@@ -9,6 +9,8 @@ import type { StoryLine, ViolationStory } from "./explain-violation.js";
 export interface RenderContext {
   /** `layers.yaml:12:5` for a pointer into the map. */
   where(pointer: MapPointer): string;
+  /** A map-relative file path as printed: relative to the current folder. */
+  shown(file: string): string;
   /** The first statement importing `specifier` in `file`, or null when it cannot be found. */
   position(file: string, specifier: string): ImportLocation | null;
 }
@@ -16,7 +18,7 @@ export interface RenderContext {
 const VERDICT_MARK = { allowed: "ok  ", violation: "FAIL", "not-checked": "--  " } as const;
 
 export function renderFileExplanation(explanation: FileExplanation, context: RenderContext): string {
-  const lines = [explanation.file];
+  const lines = [context.shown(explanation.file)];
   if (explanation.context !== null) lines.push(`  context: ${explanation.context}`);
   if (explanation.layer === null) {
     lines.push(`  layer: none: ${explanation.unclaimedReason ?? ""}`);
@@ -51,7 +53,8 @@ export function renderFileExplanation(explanation: FileExplanation, context: Ren
     );
   for (const { verdict, position } of rows) {
     const line = position === null ? "?" : `${position.line}:${position.column}`;
-    const target = verdict.targetLayer === null ? verdict.target : `${verdict.target} (${verdict.targetLayer})`;
+    const shownTarget = verdict.local ? context.shown(verdict.target) : verdict.target;
+    const target = verdict.targetLayer === null ? shownTarget : `${shownTarget} (${verdict.targetLayer})`;
     lines.push(`    ${VERDICT_MARK[verdict.verdict]} ${line}  "${verdict.specifier}" → ${target}`);
     lines.push(`         ${verdict.rule}${at(verdict.at, context)}`);
   }
@@ -82,7 +85,7 @@ export function renderViolationStory(story: ViolationStory, context: RenderConte
   const { violation } = story;
   const lines = [`${violation.id}: ${violation.message} (${violation.severity}, rule ${violation.rule})`];
   if (violation.line !== null) {
-    lines.push(`  ${violation.from}:${violation.line}:${violation.column}  "${violation.specifier}"`);
+    lines.push(`  ${context.shown(violation.from)}:${violation.line}:${violation.column}  "${violation.specifier}"`);
     for (const location of violation.locations.slice(1))
       lines.push(`    also at ${location.line}:${location.column}  "${location.specifier}"`);
   }
@@ -99,7 +102,7 @@ function storyText(line: StoryLine, context: RenderContext): string {
 
 function edgeText(edge: ImportEdge, context: RenderContext): string {
   const position = context.position(edge.from, edge.specifier);
-  return `${edge.from}${position === null ? "" : `:${position.line}:${position.column}`}  "${edge.specifier}" → ${edge.to}`;
+  return `${context.shown(edge.from)}${position === null ? "" : `:${position.line}:${position.column}`}  "${edge.specifier}" → ${context.shown(edge.to)}`;
 }
 
 function at(pointer: MapPointer | null, context: RenderContext): string {
