@@ -37,7 +37,12 @@ export function renderMatrixDot(matrix: ContextMatrix, name: string | null): str
       `  { rank=same; ${quote(`row:${layer}`)} [id=${quote(`row:${layer}`)}, label=${quote(layer)}, shape=plaintext, style="", fontsize=13]; ${cells.join("; ")} }`,
     );
   });
-  // Invisible edges keep every column under its heading.
+  // Invisible edges keep the columns in order, left to right, and every cell under its column's heading.
+  const rowChains = [
+    ["corner:", ...matrix.contexts.map((context) => `column:${context}`)],
+    ...matrix.layers.map((layer) => [`row:${layer}`, ...matrix.contexts.map((context) => cellId({ context, layer }))]),
+  ];
+  for (const chain of rowChains) lines.push(`  ${chain.map(quote).join(" -> ")} [style=invis];`);
   for (const context of matrix.contexts) {
     const column = [`column:${context}`, ...matrix.layers.map((layer) => cellId({ context, layer }))];
     lines.push(`  ${column.map(quote).join(" -> ")} [style=invis, weight=100];`);
