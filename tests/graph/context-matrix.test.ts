@@ -6,6 +6,7 @@ import { loadLayerMap } from "../../src/application/load-layer-map.js";
 import { defaultPorts } from "../../src/cli/default-ports.js";
 import { renderMatrixDot } from "../../src/renderers/index.js";
 import { fixturePath } from "../helpers/run-built-cli.js";
+import { runInProcess } from "../helpers/run-in-process.js";
 
 async function fixtureMatrix(name: string) {
   const ports = defaultPorts({ syntax: { check: () => Promise.resolve([]) } });
@@ -72,5 +73,29 @@ describe("contexts × layers matrix", () => {
     }
     for (const context of matrix.contexts) expect(svg).toContain(`>${context}</text>`);
     expect(dot).toMatch(/"accounts\/transport" -> "billing\/transport" \[[^\]]*color="#d62728"/);
+  });
+
+  it("graph --level context --matrix writes the matrix as JSON, and refuses Mermaid, other levels and --check", async () => {
+    const cwd = fixturePath("contexts");
+    const json = await runInProcess(["graph", "--level", "context", "--matrix", "--format", "json"], cwd);
+    expect(json.status).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual(JSON.parse(JSON.stringify(await fixtureMatrix("contexts"))));
+    const html = await runInProcess(["graph", "--level", "context", "--matrix", "--format", "html"], cwd);
+    expect(html.status).toBe(0);
+    expect(html.stdout).toContain("<title>contexts: contexts × layers</title>");
+    expect(html.stdout).toContain('id="cell:billing/domain"');
+
+    const mermaid = await runInProcess(["graph", "--level", "context", "--matrix"], cwd);
+    expect([mermaid.status, mermaid.stdout]).toEqual([2, ""]);
+    expect(mermaid.stderr).toContain(
+      "layerlint: Mermaid has no matrix form: use --format svg, html, dot or json with --matrix",
+    );
+    const layer = await runInProcess(["graph", "--matrix", "--format", "svg"], cwd);
+    expect([layer.status, layer.stderr]).toEqual([
+      2,
+      expect.stringContaining("--matrix applies only to --level context"),
+    ]);
+    const check = await runInProcess(["graph", "--level", "context", "--matrix", "--check", "x.svg"], cwd);
+    expect([check.status, check.stderr]).toEqual([2, expect.stringContaining("--matrix cannot be used with --check")]);
   });
 });
