@@ -14,6 +14,7 @@ const VIEWS = {
   "graph-layer": ["--level", "layer", "--show-unused", "--packages"],
   "graph-folder": ["--level", "folder"],
   "graph-context": ["--level", "context"],
+  "graph-matrix": ["--level", "context", "--matrix"],
   "graph-focus": ["--level", "module", "--focus", "src/modules/billing/application/**"],
 };
 

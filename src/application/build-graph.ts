@@ -1,5 +1,10 @@
 import type { ArchitectureGraph, GraphLevel } from "../domain/architecture/architecture-graph.js";
 import { buildContextGraph } from "../domain/architecture/build-context-graph.js";
+import {
+  buildContextMatrix as buildMatrixData,
+  type ContextMatrix,
+} from "../domain/architecture/build-context-matrix.js";
+import type { GraphInput } from "../domain/architecture/graph-input.js";
 import { buildLayerGraph } from "../domain/architecture/build-layer-graph.js";
 import { buildModuleGraph } from "../domain/architecture/build-module-graph.js";
 import { UsageError } from "../domain/errors.js";
@@ -35,13 +40,7 @@ export async function buildGraph(ports: AnalysisPorts, request: GraphRequest): P
 }
 
 export function graphOf(analysis: ProjectAnalysis, request: Omit<GraphRequest, "loaded">): ArchitectureGraph {
-  const input = {
-    map: analysis.loaded.map,
-    classifier: analysis.classifier,
-    meanings: analysis.rules.meanings,
-    severities: new Map(analysis.rules.forbidden.map((rule) => [rule.name, rule.severity])),
-    modules: analysis.modules,
-  };
+  const input = graphInputOf(analysis);
   if (request.level === "layer")
     return buildLayerGraph(input, { showUnused: request.showUnused === true, packages: request.packages === true });
   if (request.level === "context") return buildContextGraph(input, analysis.contexts);
@@ -51,6 +50,16 @@ export function graphOf(analysis: ProjectAnalysis, request: Omit<GraphRequest, "
     ...(request.depth === undefined ? {} : { depth: request.depth }),
     ...(request.collapse === undefined ? {} : { collapse: request.collapse }),
   });
+}
+
+function graphInputOf(analysis: ProjectAnalysis): GraphInput {
+  return {
+    map: analysis.loaded.map,
+    classifier: analysis.classifier,
+    meanings: analysis.rules.meanings,
+    severities: new Map(analysis.rules.forbidden.map((rule) => [rule.name, rule.severity])),
+    modules: analysis.modules,
+  };
 }
 
 function assertOptionsFitLevel(request: GraphRequest): void {
@@ -73,4 +82,19 @@ function assertOptionsFitLevel(request: GraphRequest): void {
 
 function describe(flags: readonly string[]): string {
   return `${flags.join(" and ")} ${flags.length === 1 ? "applies" : "apply"}`;
+}
+
+/** `graph --level context --matrix`: contexts × layers from the same analysis. */
+export function contextMatrixOf(analysis: ProjectAnalysis): ContextMatrix {
+  return buildMatrixData(graphInputOf(analysis), analysis.contexts);
+}
+
+/** `graph --level context --matrix`. */
+export async function buildContextMatrix(
+  ports: AnalysisPorts,
+  loaded: LoadedLayerMap,
+): Promise<{ readonly matrix: ContextMatrix }> {
+  if (loaded.map.contexts === null)
+    throw new UsageError("--level context needs contexts in the map: declare contexts.pattern");
+  return { matrix: contextMatrixOf(await analyzeProject(ports, { loaded })) };
 }

@@ -11,11 +11,13 @@ import {
   type LayerRow,
   type ReviewedViolation,
   type ReviewReport,
+  type CellImports,
+  type ReviewedMatrix,
 } from "../domain/architecture/review-report.js";
 import { checkFails, warningCount } from "../domain/report/check-report.js";
 import { applyWarningLevels, combineWarningLevels } from "../domain/report/warning-levels.js";
 import { analyzeProject, type AnalysisPorts, type ProjectAnalysis } from "./analyze-project.js";
-import { graphOf } from "./build-graph.js";
+import { contextMatrixOf, graphOf } from "./build-graph.js";
 import type { LoadedLayerMap } from "./load-layer-map.js";
 import type { CheckPorts, LocatedImport } from "./ports.js";
 
@@ -76,7 +78,10 @@ export async function buildReviewReport(ports: ReviewReportPorts, request: Revie
     });
   }
 
-  const drill = await drillOf(ports, analysis, graph, rootDir, sources);
+  const located = new Map<string, Promise<LocatedImport[]>>();
+  const review = (list: readonly ImportSeen[]) => reviewImports(ports, rootDir, sources, located, list);
+  const drill = await drillOf(analysis, graph, review);
+  const contextMatrix = map.contexts === null ? undefined : await matrixOf(analysis, review);
 
   return {
     name: map.name,
@@ -92,16 +97,83 @@ export async function buildReviewReport(ports: ReviewReportPorts, request: Revie
     layers,
     groups: groupViolations(reviewed),
     drill,
+    ...(contextMatrix === undefined ? {} : { contextMatrix }),
   };
+}
+
+interface ImportSeen {
+  readonly from: string;
+  readonly to: string;
+  readonly specifier: string;
+}
+
+type ReviewImports = (imports: readonly ImportSeen[]) => Promise<{ imports: ReviewedImport[]; more: number }>;
+
+/** The first IMPORTS_LISTED imports with their line and the source around it; how many more. */
+async function reviewImports(
+  ports: ReviewReportPorts,
+  rootDir: string,
+  sources: Map<string, Promise<string>>,
+  located: Map<string, Promise<LocatedImport[]>>,
+  all: readonly ImportSeen[],
+): Promise<{ imports: ReviewedImport[]; more: number }> {
+  const locate = (file: string) => {
+    if (!sources.has(file)) sources.set(file, ports.fileSystem.readText(join(rootDir, file), "source"));
+    if (!located.has(file))
+      located.set(
+        file,
+        (sources.get(file) as Promise<string>).then((text) => ports.inspector.locateImports(file, text)),
+      );
+    return located.get(file) as Promise<LocatedImport[]>;
+  };
+  const imports: ReviewedImport[] = [];
+  for (const dependency of all.slice(0, IMPORTS_LISTED)) {
+    const found = (await locate(dependency.from)).find((candidate) => candidate.specifier === dependency.specifier);
+    imports.push({
+      ...dependency,
+      line: found?.line ?? null,
+      column: found?.column ?? null,
+      excerpt:
+        found === undefined ? null : excerptOf(await (sources.get(dependency.from) as Promise<string>), found.line),
+    });
+  }
+  return { imports, more: all.length - imports.length };
+}
+
+/** Contexts × layers, and per cell the imports crossing into or out of it from another context. */
+async function matrixOf(analysis: ProjectAnalysis, review: ReviewImports): Promise<ReviewedMatrix> {
+  const matrix = contextMatrixOf(analysis);
+  const cellOf = new Map<string, string>();
+  for (const cell of matrix.cells)
+    for (const module of cell.modules) cellOf.set(module, `${cell.context}\u0000${cell.layer}`);
+  const contextOf = new Map(
+    matrix.cells.flatMap((cell) => cell.modules.map((module) => [module, cell.context] as const)),
+  );
+  const perCell = new Map<string, ImportSeen[]>();
+  for (const module of analysis.modules)
+    for (const dependency of module.dependencies) {
+      const target = dependency.resolved;
+      if (dependency.target !== "local" || !cellOf.has(target)) continue;
+      if (contextOf.get(module.source) === contextOf.get(target)) continue;
+      const seen = { from: module.source, to: target, specifier: dependency.specifier };
+      for (const key of new Set([cellOf.get(module.source), cellOf.get(target)]))
+        if (key !== undefined) perCell.set(key, [...(perCell.get(key) ?? []), seen]);
+    }
+  const cells: CellImports[] = [];
+  for (const cell of matrix.cells)
+    cells.push({
+      context: cell.context,
+      layer: cell.layer,
+      ...(await review(perCell.get(`${cell.context}\u0000${cell.layer}`) ?? [])),
+    });
+  return { matrix, cells };
 }
 
 /** The folder graph inside each layer, and the imports behind each layer → layer edge with their source lines. */
 async function drillOf(
-  ports: ReviewReportPorts,
   analysis: ProjectAnalysis,
   graph: ArchitectureGraph,
-  rootDir: string,
-  sources: Map<string, Promise<string>>,
+  review: ReviewImports,
 ): Promise<ReviewDrill> {
   const layerOf = (path: string) => analysis.classifier.layerOf(path) ?? UNASSIGNED_NODE;
   const layers = graph.nodes.map((node) => ({
@@ -113,7 +185,7 @@ async function drillOf(
   }));
 
   const checked = new Set(analysis.modules.map((module) => module.source));
-  const perEdge = new Map<string, { from: string; to: string; specifier: string }[]>();
+  const perEdge = new Map<string, ImportSeen[]>();
   for (const module of analysis.modules)
     for (const dependency of module.dependencies) {
       if (dependency.target !== "local" || !checked.has(dependency.resolved)) continue;
@@ -123,32 +195,10 @@ async function drillOf(
       perEdge.set(key, list);
     }
 
-  const located = new Map<string, Promise<LocatedImport[]>>();
-  const locate = (file: string) => {
-    if (!sources.has(file)) sources.set(file, ports.fileSystem.readText(join(rootDir, file), "source"));
-    if (!located.has(file))
-      located.set(
-        file,
-        (sources.get(file) as Promise<string>).then((text) => ports.inspector.locateImports(file, text)),
-      );
-    return located.get(file) as Promise<LocatedImport[]>;
-  };
   const edges: EdgeImports[] = [];
   for (const edge of graph.edges) {
     if (edge.unused) continue;
-    const all = perEdge.get(`${edge.from}\u0000${edge.to}`) ?? [];
-    const imports: ReviewedImport[] = [];
-    for (const dependency of all.slice(0, IMPORTS_LISTED)) {
-      const found = (await locate(dependency.from)).find((candidate) => candidate.specifier === dependency.specifier);
-      imports.push({
-        ...dependency,
-        line: found?.line ?? null,
-        column: found?.column ?? null,
-        excerpt:
-          found === undefined ? null : excerptOf(await (sources.get(dependency.from) as Promise<string>), found.line),
-      });
-    }
-    edges.push({ from: edge.from, to: edge.to, imports, more: all.length - imports.length });
+    edges.push({ from: edge.from, to: edge.to, ...(await review(perEdge.get(`${edge.from}\u0000${edge.to}`) ?? [])) });
   }
   return { layers, edges };
 }

@@ -54,6 +54,11 @@ export function edgeKind(edge: ArchitectureEdge): EdgeKind {
   return edge.severity === "warn" ? "warn" : "allowed";
 }
 
+/** The fill of the layer at this index of the map's layers; past the map's layers (the unassigned row), the unassigned grey. */
+export function layerFill(index: number): string {
+  return index < 0 ? UNASSIGNED_FILL : (LAYER_FILLS[index % LAYER_FILLS.length] as string);
+}
+
 export function fillOf(graph: ArchitectureGraph, layer: string | null): string {
   const index = layer === null ? -1 : graph.layers.indexOf(layer);
   return index === -1 ? UNASSIGNED_FILL : (LAYER_FILLS[index % LAYER_FILLS.length] as string);

@@ -13,4 +13,5 @@ export const renderers = {
 export type RendererName = keyof typeof renderers;
 export type { GraphRenderer } from "./renderer.js";
 export { renderReviewReportHtml } from "./review-report-html.js";
-export { renderGraphHtml } from "./graph-html.js";
+export { renderGraphHtml, renderSvgPage } from "./graph-html.js";
+export { renderMatrixDot } from "./matrix-dot-renderer.js";

@@ -44,6 +44,8 @@ pre.source .line { display: block; padding: 0 10px 0 0; white-space: pre; }
 pre.source .line.hit { background: var(--hit); box-shadow: inset 3px 0 var(--bad); }
 pre.source .number { display: inline-block; width: 4em; padding-right: 12px; text-align: right; color: var(--muted); user-select: none; }
 #drill { margin-top: 16px; }
+#matrix g.node { cursor: pointer; }
+ul.cell-modules { margin: 0 0 12px; padding-left: 20px; }
 #drill h2 .muted { font-weight: normal; font-size: 14px; }
 table.imports td:first-child { width: 30%; overflow-wrap: anywhere; }
 [hidden] { display: none !important; }
@@ -90,7 +92,7 @@ export const REVIEW_REPORT_SCRIPT = `
     clear.hidden = selection === null && words === "";
   }
 
-  const overview = document.getElementById("diagram");
+  const overviews = [document.getElementById("diagram"), document.getElementById("matrix")].filter((section) => section !== null);
   const drill = document.getElementById("drill");
 
   /** The view the URL fragment names: #layer=NAME or #edge=FROM->TO; anything else is the overview. */
@@ -108,7 +110,7 @@ export const REVIEW_REPORT_SCRIPT = `
       shown = shown || !view.hidden;
     }
     drill.hidden = !shown;
-    overview.hidden = shown;
+    for (const section of overviews) section.hidden = shown;
     apply();
   }
 
@@ -117,6 +119,10 @@ export const REVIEW_REPORT_SCRIPT = `
     if (target === null) return;
     if (target.id.startsWith("node:")) location.hash = encodeURIComponent("layer=" + target.id.slice("node:".length));
     if (target.id.startsWith("edge:")) location.hash = encodeURIComponent("edge=" + target.id.slice("edge:".length));
+  });
+  document.querySelector("#matrix svg")?.addEventListener("click", (event) => {
+    const target = event.target.closest("g.node");
+    if (target !== null && target.id.startsWith("cell:")) location.hash = encodeURIComponent("cell=" + target.id.slice("cell:".length));
   });
   window.addEventListener("hashchange", fromHash);
   document.getElementById("back").addEventListener("click", () => {

@@ -20,6 +20,8 @@ export function renderReviewReportHtml(
   diagramSvg: string,
   /** Each drill-down layer's folder graph laid out by Graphviz, by layer name. */
   layerSvgs: ReadonlyMap<string, string> = new Map(),
+  /** The contexts × layers matrix laid out by Graphviz, when the map declares contexts. */
+  matrixSvg: string | null = null,
 ): string {
   const name = report.name ?? "architecture";
   const counts = report.summary.violations;
@@ -54,7 +56,7 @@ export function renderReviewReportHtml(
   <p class="hint">Red and solid: forbidden (error). Amber and dashed: tolerated (warning). Grey: allowed; dotted: allowed but unused. Click a layer to see the folders inside it, an arrow to see the imports behind it; the tables below follow.</p>
   <div class="diagram">${inlineSvg(diagramSvg)}</div>
 </section>
-${drillSection(report, layerSvgs)}
+${matrixSection(report, matrixSvg)}${drillSection(report, layerSvgs)}
 <section id="filters">
   <label for="filter">Filter</label>
   <input id="filter" type="search" placeholder="layer, file, package…" autocomplete="off">
@@ -111,10 +113,40 @@ ${shown}${more}
     </table>
   </div>`;
   });
+  const cellViews = (report.contextMatrix?.cells ?? []).map((cell) => {
+    const modules = report.contextMatrix?.matrix.cells.find(
+      (candidate) => candidate.context === cell.context && candidate.layer === cell.layer,
+    )?.modules;
+    const more =
+      cell.more > 0
+        ? `\n      <tr><td colspan="3" class="muted">and ${plural(cell.more, "more import")}</td></tr>`
+        : "";
+    return `  <div class="drill-view" data-view="${escapeHtml(`cell=${cell.context}/${cell.layer}`)}" hidden>
+    <h2>${escapeHtml(cell.context)} × ${escapeHtml(cell.layer)} <span class="muted">${plural(modules?.length ?? 0, "module")}, ${plural(cell.imports.length + cell.more, "cross-context import")}</span></h2>
+    <ul class="cell-modules">${(modules ?? []).map((module) => `<li><code>${escapeHtml(module)}</code></li>`).join("")}</ul>
+    <table class="imports">
+      <thead><tr><th>where</th><th>import as written</th><th>imported file, and the source</th></tr></thead>
+      <tbody>
+${cell.imports.length === 0 && cell.more === 0 ? '      <tr><td colspan="3" class="muted">no import crosses into or out of this cell</td></tr>' : cell.imports.map(importRow).join("\n")}${more}
+      </tbody>
+    </table>
+  </div>`;
+  });
   return `<section id="drill" aria-label="drill-down" hidden>
   <p><button id="back" type="button">← back to the overview</button></p>
-${[...layerViews, ...edgeViews].join("\n")}
+${[...layerViews, ...edgeViews, ...cellViews].join("\n")}
 </section>`;
+}
+
+/** Contexts × layers under the layer diagram; a click on a cell opens `#cell=<context>/<layer>`. */
+function matrixSection(report: ReviewReport, matrixSvg: string | null): string {
+  if (report.contextMatrix === undefined || matrixSvg === null) return "";
+  return `<section id="matrix" aria-label="contexts by layers">
+  <h2>Contexts × layers</h2>
+  <p class="hint">Contexts as columns, layers as rows, each cell sized by its modules; arrows are imports from one context to another, red when they break a context rule. Click a cell to see its modules and the imports crossing into or out of it.</p>
+  <div class="diagram">${inlineSvg(matrixSvg)}</div>
+</section>
+`;
 }
 
 function importRow(reviewed: ReviewedImport): string {

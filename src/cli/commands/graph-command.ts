@@ -1,8 +1,8 @@
 import { resolve } from "node:path";
 import { InvalidArgumentError, Option } from "commander";
-import { buildGraph } from "../../application/build-graph.js";
+import { buildContextMatrix, buildGraph } from "../../application/build-graph.js";
 import { findLayerMap } from "../../application/find-layer-map.js";
-import { loadLayerMap } from "../../application/load-layer-map.js";
+import { loadLayerMap, type LoadedLayerMap } from "../../application/load-layer-map.js";
 import type { CheckPorts } from "../../application/ports.js";
 import { GRAPH_LEVELS, type ArchitectureGraph, type GraphLevel } from "../../domain/architecture/architecture-graph.js";
 import { mapRelativeFile } from "../../application/typed-file.js";
@@ -11,7 +11,7 @@ import { NODE_BUDGET } from "../../domain/architecture/build-module-graph.js";
 import { UsageError } from "../../domain/errors.js";
 import { describeChanges, drawnElements } from "../../renderers/drawn-elements.js";
 import { mermaidLimitExceeded } from "../../renderers/mermaid-limits.js";
-import { renderers, renderGraphHtml } from "../../renderers/index.js";
+import { renderers, renderGraphHtml, renderMatrixDot, renderSvgPage } from "../../renderers/index.js";
 import type { CliEnvironment } from "../cli-environment.js";
 import { CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP, type CommandRegistration } from "./command-context.js";
 import { GRAPH_EXTENSIONS, formatFor } from "./format-from-extension.js";
@@ -33,6 +33,7 @@ export interface GraphCommandOptions {
   readonly focus?: string;
   readonly depth?: number;
   readonly collapse?: number;
+  readonly matrix?: boolean;
 }
 
 export const registerGraphCommand: CommandRegistration = (program, { environment, ports, exitWith }) => {
@@ -58,6 +59,11 @@ export const registerGraphCommand: CommandRegistration = (program, { environment
       positiveInteger,
     )
     .option("--collapse <n>", "module and folder levels: fold paths to their first N segments", positiveInteger)
+    .option(
+      "--matrix",
+      "context level: contexts as columns, layers as rows, cross-context imports between cells",
+      false,
+    )
     .action(async (options: Omit<GraphCommandOptions, "format"> & { format?: GraphFormat }) => {
       const format = formatFor(options.format, options.output ?? options.check, GRAPH_EXTENSIONS, "mermaid");
       exitWith(await runGraphCommand(environment, ports, { ...options, format }));
@@ -73,6 +79,7 @@ export async function runGraphCommand(
     throw new UsageError("--output and --check cannot be used together");
   const mapFile = await findLayerMap(ports.fileSystem, environment.cwd, options.config);
   const loaded = await loadLayerMap(ports, mapFile, environment.cwd);
+  if (options.matrix === true) return runMatrix(environment, ports, loaded, options);
   const { graph } = await buildGraph(ports, {
     loaded,
     level: options.level,
@@ -113,6 +120,31 @@ export async function runGraphCommand(
   } else {
     await ports.fileSystem.writeTextAtomic(resolve(environment.cwd, options.output), text);
   }
+  return EXIT.clean;
+}
+
+async function runMatrix(
+  environment: CliEnvironment,
+  ports: CheckPorts,
+  loaded: LoadedLayerMap,
+  options: GraphCommandOptions,
+): Promise<ExitCode> {
+  if (options.level !== "context") throw new UsageError("--matrix applies only to --level context");
+  if (options.check !== undefined) throw new UsageError("--matrix cannot be used with --check");
+  if (options.format === "mermaid")
+    throw new UsageError("Mermaid has no matrix form: use --format svg, html, dot or json with --matrix");
+  const { matrix } = await buildContextMatrix(ports, loaded);
+  const dot = renderMatrixDot(matrix, loaded.map.name);
+  const text =
+    options.format === "json"
+      ? `${JSON.stringify(matrix, null, 2)}\n`
+      : options.format === "dot"
+        ? dot
+        : options.format === "svg"
+          ? await ports.svg.renderDot(dot)
+          : renderSvgPage(`${loaded.map.name ?? "architecture"}: contexts × layers`, await ports.svg.renderDot(dot));
+  if (options.output === undefined) environment.stdout.write(text);
+  else await ports.fileSystem.writeTextAtomic(resolve(environment.cwd, options.output), text);
   return EXIT.clean;
 }
 

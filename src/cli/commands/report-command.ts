@@ -3,7 +3,7 @@ import { buildReviewReport } from "../../application/build-review-report.js";
 import { findLayerMap } from "../../application/find-layer-map.js";
 import { loadLayerMap } from "../../application/load-layer-map.js";
 import type { CheckPorts } from "../../application/ports.js";
-import { renderers, renderReviewReportHtml } from "../../renderers/index.js";
+import { renderers, renderMatrixDot, renderReviewReportHtml } from "../../renderers/index.js";
 import type { CliEnvironment } from "../cli-environment.js";
 import { CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP, type CommandRegistration } from "./command-context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
@@ -40,7 +40,16 @@ export async function runReportCommand(
   const layerSvgs = new Map<string, string>();
   for (const { layer, graph } of report.drill.layers)
     layerSvgs.set(layer, await ports.svg.renderDot(renderers.dot(graph)));
-  const html = renderReviewReportHtml(report, await ports.svg.renderDot(renderers.dot(report.graph)), layerSvgs);
+  const matrixSvg =
+    report.contextMatrix === undefined
+      ? null
+      : await ports.svg.renderDot(renderMatrixDot(report.contextMatrix.matrix, report.name));
+  const html = renderReviewReportHtml(
+    report,
+    await ports.svg.renderDot(renderers.dot(report.graph)),
+    layerSvgs,
+    matrixSvg,
+  );
   if (options.output === undefined) {
     environment.stdout.write(html);
   } else {

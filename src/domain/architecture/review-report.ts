@@ -1,6 +1,7 @@
 import type { CheckSummary } from "../report/check-report.js";
 import type { Violation } from "../violations/violation.js";
 import { UNASSIGNED_NODE, type ArchitectureGraph } from "./architecture-graph.js";
+import type { ContextMatrix } from "./build-context-matrix.js";
 
 /** Everything `layerlint report` shows: one page an architecture review can be run from. */
 export interface ReviewReport {
@@ -18,6 +19,22 @@ export interface ReviewReport {
   readonly groups: readonly ViolationGroup[];
   /** What a click in the diagram opens: the folders inside each layer, the imports behind each edge. */
   readonly drill: ReviewDrill;
+  /** Contexts × layers, when the map declares contexts: each cell's modules and its cross-context imports. */
+  readonly contextMatrix?: ReviewedMatrix;
+}
+
+export interface ReviewedMatrix {
+  readonly matrix: ContextMatrix;
+  /** Per non-empty cell, in the matrix's order: the imports leaving it for another context and those entering it from one. */
+  readonly cells: readonly CellImports[];
+}
+
+export interface CellImports {
+  readonly context: string;
+  readonly layer: string;
+  /** At most IMPORTS_LISTED, by importing file then line. */
+  readonly imports: readonly ReviewedImport[];
+  readonly more: number;
 }
 
 export interface ReviewDrill {
