@@ -41,6 +41,22 @@ const lazyDependencyCruiserExtractor: DependencyExtractor = {
 };
 
 /**
+ * The same extraction on the calling thread, for the language server: it hands dependency-cruiser an
+ * editor's unsaved texts by patching `fs.readFileSync`, which a worker thread would never see. An injected
+ * extractor is kept.
+ */
+export function onCallingThread(extractor: DependencyExtractor): DependencyExtractor {
+  if (extractor !== lazyDependencyCruiserExtractor) return extractor;
+  return {
+    async extract(files, options, hints) {
+      const { dependencyCruiserExtractor } =
+        await import("../adapters/dependency-cruiser/dependency-cruiser-extractor.js");
+      return dependencyCruiserExtractor.extract(files, options, hints);
+    },
+  };
+}
+
+/**
  * The check's extractor and syntax checker behind the per-file cache (see the README's "The cache").
  * Its key names dependency-cruiser's and TypeScript's versions, so it stores only their answers: null
  * when a caller injected other adapters (the syntax check on the calling thread gives the worker's answers).

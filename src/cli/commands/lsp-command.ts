@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { startLanguageServer } from "../../adapters/lsp/language-server.js";
 import type { CheckPorts } from "../../application/ports.js";
 import type { CliEnvironment } from "../cli-environment.js";
-import { withCheckCache } from "../default-ports.js";
+import { onCallingThread, withCheckCache } from "../default-ports.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { todayOf } from "../today.js";
 import type { CommandRegistration } from "./command-context.js";
@@ -23,7 +23,7 @@ export async function runLspCommand(environment: CliEnvironment, ports: CheckPor
   const connection = startLanguageServer({
     input: process.stdin,
     output: process.stdout,
-    ports,
+    ports: { ...ports, extractor: onCallingThread(ports.extractor) },
     today: () => todayOf(environment.env),
     async firstExtractor(rootDir, mapFile) {
       const cache = await withCheckCache(ports, {
