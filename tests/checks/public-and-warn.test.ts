@@ -68,7 +68,7 @@ describe("public entry points", () => {
       ),
     );
     expect(run.stdout).toContain(
-      "✖ 4 errors, 1 warning (layer 2, package 0, private 2, context 0, unassigned 0, cycle 0, size 0)",
+      "✖ 4 errors, 0 warnings (layer 2, package 0, private 2, context 0, unassigned 0, cycle 0, size 0)",
     );
   });
 

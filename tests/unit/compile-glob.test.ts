@@ -147,7 +147,7 @@ describe("compileGlobList: '!' entries", () => {
     const [entry] = compileGlobList(["src/modules/<context>/**", "!src/modules/<context>/test/**"], {
       contextAs: "capture",
     });
-    expect(entry?.regex).toBe("^(?!(?:src/modules/[^/]+/test(?:|/[^]*))$)src/modules/([^/]+)(?:|/[^]*)$");
+    expect(entry?.regex).toBe("^(?!(?:src/modules/[^/]+/test(?:|/[^]*))$)src/modules/([^/]+)/[^]*$");
     expect(new RegExp(entry?.regex ?? "").exec("src/modules/billing/a.ts")?.[1]).toBe("billing");
   });
 
