@@ -8,8 +8,7 @@ import { join } from "node:path";
 export type Tier = "unit" | "e2e" | "browser";
 
 const STARTS_A_BROWSER = /from "playwright-core"|from "\.\/browser\.js"/;
-const STARTS_A_PROCESS =
-  /\brunBuiltCli\b|from "node:child_process"|from "\.\/temp-project\.js"|from "\.\/lsp-client\.js"/;
+const STARTS_A_PROCESS = /\brunBuiltCli\b|from "node:child_process"|temp-project\.js"|from "\.\/lsp-client\.js"/;
 
 export function tierOf(source: string): Tier {
   if (STARTS_A_BROWSER.test(source)) return "browser";

@@ -1,0 +1,41 @@
+import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fixturePath, type CliRun } from "./run-built-cli.js";
+import { runInProcess } from "./run-in-process.js";
+
+/**
+ * A temporary copy of a fixture project, to change files in and run the CLI on in this process. Its check
+ * cache stays in the copy (`node_modules/.cache/layerlint`), as a user's would, so runs warm each other.
+ * For what needs a real process (exit codes, signals, the cache across processes), see `tests/baseline/temp-project.ts`.
+ */
+export interface TempFixture {
+  readonly dir: string;
+  run(...args: string[]): Promise<CliRun>;
+  /** `check --format json` parsed, with the exit code. */
+  checkJson(...args: string[]): Promise<{ status: number | null; report: any; stderr: string }>;
+  read(file: string): string;
+  write(file: string, text: string): void;
+  remove(): void;
+}
+
+export function copyFixtureInProcess(name: string): TempFixture {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), `layerlint-${name}-`)));
+  cpSync(fixturePath(name), dir, { recursive: true });
+  const run = (...args: string[]) => runInProcess(args, dir, {}, { cache: "project" });
+  return {
+    dir,
+    run,
+    async checkJson(...args) {
+      const result = await run("check", "--format", "json", ...args);
+      return {
+        status: result.status,
+        report: result.stdout === "" ? null : JSON.parse(result.stdout),
+        stderr: result.stderr,
+      };
+    },
+    read: (file) => readFileSync(join(dir, file), "utf8"),
+    write: (file, text) => writeFileSync(join(dir, file), text),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
