@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 import { testFilesOfTier } from "./tests/tiers.js";
@@ -7,6 +8,9 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 export default defineConfig({
   test: {
     testTimeout: 60_000,
+    // Vitest's default (one worker fewer than the cores) leaves one worker on a two-core runner, while many
+    // tests wait on a child process or a browser: two workers at least.
+    maxWorkers: Math.max(2, availableParallelism()),
     hookTimeout: 120_000,
     projects: [
       { extends: true, test: { name: "unit", include: testFilesOfTier("unit", root) } },
