@@ -1,35 +1,33 @@
-import { spawn } from "node:child_process";
 import { readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { copyFixture, type TempProject } from "../baseline/temp-project.js";
-import { BUILT_BIN } from "../helpers/run-built-cli.js";
+import { copyFixtureInProcess, type TempFixture } from "../helpers/temp-fixture.js";
 
-const STALL_WRITES = fileURLToPath(new URL("../hostile/stall-writes.mjs", import.meta.url));
-
-// Run `npm run build` first: these run the built CLI as a user's shell would.
-let project: TempProject;
+/**
+ * The check cache against every kind of change, through the CLI in process on copies of cache-events: a cached
+ * run reports exactly what a cold one does. The cache across separate processes: cache-across-processes.test.ts.
+ */
+let project: TempFixture;
 beforeEach(() => {
-  project = copyFixture("cache-events");
+  project = copyFixtureInProcess("cache-events");
 });
 afterEach(() => project.remove());
 
 const cacheDir = () => join(project.dir, "node_modules", ".cache", "layerlint");
 
 /** A cached run's report, after the cache was filled by a run before the event, next to a cold run's. */
-function cachedAndCold(): { cached: string; cold: string; cacheLine: string; stderr: string } {
-  const cached = project.run("check", "--format", "json", "--timings");
-  const cold = project.run("check", "--format", "json", "--no-cache");
+async function cachedAndCold(): Promise<{ cached: string; cold: string; cacheLine: string; stderr: string }> {
+  const cached = await project.run("check", "--format", "json", "--timings");
+  const cold = await project.run("check", "--format", "json", "--no-cache");
   expect(cold.status).toBe(cached.status);
   const cacheLine = cached.stderr.split("\n").find((line) => line.startsWith("cache: ")) ?? "";
   return { cached: cached.stdout, cold: cold.stdout, cacheLine, stderr: cached.stderr };
 }
 
-function primed(): void {
-  const first = project.run("check", "--format", "json", "--timings");
+async function primed(): Promise<void> {
+  const first = await project.run("check", "--format", "json", "--timings");
   expect(first.stderr).toContain("cache: graph 0 hits, 5 misses (cold: no cache yet); syntax 0 hits, 5 misses");
-  expect(project.run("check", "--format", "json", "--timings").stderr).toContain(
+  expect((await project.run("check", "--format", "json", "--timings")).stderr).toContain(
     "cache: graph 5 hits, 0 misses (nothing changed); syntax 5 hits, 0 misses",
   );
 }
@@ -40,41 +38,41 @@ const violationsOf = (json: string) =>
   );
 
 describe("a cached check reports exactly what a cold check reports", () => {
-  it("nothing changed: every answer from the cache", () => {
-    primed();
-    const { cached, cold, cacheLine } = cachedAndCold();
+  it("nothing changed: every answer from the cache", async () => {
+    await primed();
+    const { cached, cold, cacheLine } = await cachedAndCold();
     expect(cached).toBe(cold);
     expect(cacheLine).toBe("cache: graph 5 hits, 0 misses (nothing changed); syntax 5 hits, 0 misses");
   });
 
-  it("a file edited without changing its imports: only it is re-cruised", () => {
-    primed();
+  it("a file edited without changing its imports: only it is re-cruised", async () => {
+    await primed();
     project.write("src/db/users.ts", `${project.read("src/db/users.ts")}export const count = 1;\n`);
-    const { cached, cold, cacheLine } = cachedAndCold();
+    const { cached, cold, cacheLine } = await cachedAndCold();
     expect(cached).toBe(cold);
     expect(cacheLine).toBe("cache: graph 4 hits, 1 misses (re-cruised src/db/users.ts); syntax 4 hits, 1 misses");
   });
 
-  it("a file edited adding a forbidden import", () => {
-    primed();
+  it("a file edited adding a forbidden import", async () => {
+    await primed();
     project.write(
       "src/http/route.ts",
       `import { saveUser } from "../db/users.js";\n${project.read("src/http/route.ts")}export const save = saveUser;\n`,
     );
-    const { cached, cold, cacheLine } = cachedAndCold();
+    const { cached, cold, cacheLine } = await cachedAndCold();
     expect(cached).toBe(cold);
     expect(violationsOf(cached)).toEqual(["src/http/route.ts -> src/db/users.ts"]);
     expect(cacheLine).toBe("cache: graph 4 hits, 1 misses (re-cruised src/http/route.ts); syntax 4 hits, 1 misses");
   });
 
-  it("a file edited closing an import cycle, then opening it again: the cycle found, then gone, without a cold run", () => {
-    primed();
+  it("a file edited closing an import cycle, then opening it again: the cycle found, then gone, without a cold run", async () => {
+    await primed();
     const original = project.read("src/domain/users.ts");
     project.write(
       "src/domain/users.ts",
       `import { saveUser } from "../db/users.js";\n${original}export const save = saveUser;\n`,
     );
-    const closed = cachedAndCold();
+    const closed = await cachedAndCold();
     expect(closed.cached).toBe(closed.cold);
     expect(
       (JSON.parse(closed.cached) as { violations: { kind: string; cycle?: string[] }[] }).violations
@@ -85,7 +83,7 @@ describe("a cached check reports exactly what a cold check reports", () => {
       "cache: graph 4 hits, 1 misses (re-cruised src/domain/users.ts); syntax 4 hits, 1 misses",
     );
     project.write("src/domain/users.ts", original);
-    const opened = cachedAndCold();
+    const opened = await cachedAndCold();
     expect(opened.cached).toBe(opened.cold);
     expect(violationsOf(opened.cached)).toEqual([]);
     expect(opened.cacheLine).toBe(
@@ -93,54 +91,54 @@ describe("a cached check reports exactly what a cold check reports", () => {
     );
   });
 
-  it("a file added that an import now resolves to first", () => {
-    primed();
+  it("a file added that an import now resolves to first", async () => {
+    await primed();
     project.write("src/http/extra.ts", `import { saveUser } from "../db/users.js";\nexport const extra = saveUser;\n`);
-    const { cached, cold, cacheLine } = cachedAndCold();
+    const { cached, cold, cacheLine } = await cachedAndCold();
     expect(cached).toBe(cold);
     expect(violationsOf(cached)).toEqual(["src/http/extra.ts -> src/db/users.ts"]);
     expect(cacheLine).toContain("cold: the files, configuration or versions changed");
   });
 
-  it("a file removed: its importer no longer resolves it", () => {
-    primed();
+  it("a file removed: its importer no longer resolves it", async () => {
+    await primed();
     rmSync(join(project.dir, "src/domain/users.ts"));
-    const { cached, cold } = cachedAndCold();
+    const { cached, cold } = await cachedAndCold();
     expect(cached).toBe(cold);
     expect(JSON.parse(cached).summary.unresolved).toBe(2);
   });
 
-  it("a file renamed", () => {
-    primed();
+  it("a file renamed", async () => {
+    await primed();
     renameSync(join(project.dir, "src/domain/users.ts"), join(project.dir, "src/domain/people.ts"));
-    const { cached, cold } = cachedAndCold();
+    const { cached, cold } = await cachedAndCold();
     expect(cached).toBe(cold);
     expect(JSON.parse(cached).summary.unresolved).toBe(2);
   });
 
-  it("tsconfig changed: the paths alias points at another layer", () => {
-    primed();
+  it("tsconfig changed: the paths alias points at another layer", async () => {
+    await primed();
     project.write("tsconfig.json", project.read("tsconfig.json").replace("src/domain/*", "src/db/*"));
-    const { cached, cold } = cachedAndCold();
+    const { cached, cold } = await cachedAndCold();
     expect(cached).toBe(cold);
     expect(violationsOf(cached)).toEqual(["src/http/route.ts -> src/db/users.ts"]);
   });
 
-  it("package.json changed: its imports field points at another layer", () => {
-    primed();
+  it("package.json changed: its imports field points at another layer", async () => {
+    await primed();
     project.write("package.json", project.read("package.json").replace("./src/domain/clock.ts", "./src/db/clock.ts"));
-    const { cached, cold } = cachedAndCold();
+    const { cached, cold } = await cachedAndCold();
     expect(cached).toBe(cold);
     expect(violationsOf(cached)).toEqual(["src/http/route.ts -> src/db/clock.ts"]);
   });
 
-  it("the map changed: the same import is now forbidden", () => {
-    primed();
+  it("the map changed: the same import is now forbidden", async () => {
+    await primed();
     project.write(
       "layers.yaml",
       project.read("layers.yaml").replace("    mayImport: [domain]\n  domain:", "    mayImport: []\n  domain:"),
     );
-    const { cached, cold } = cachedAndCold();
+    const { cached, cold } = await cachedAndCold();
     expect(cached).toBe(cold);
     expect(violationsOf(cached)).toEqual([
       "src/http/route.ts -> src/domain/clock.ts",
@@ -148,10 +146,10 @@ describe("a cached check reports exactly what a cold check reports", () => {
     ]);
   });
 
-  it("a corrupt cache file is discarded with a warning, never a crash", () => {
-    primed();
+  it("a corrupt cache file is discarded with a warning, never a crash", async () => {
+    await primed();
     for (const file of readdirSync(cacheDir())) writeFileSync(join(cacheDir(), file), "{ not what was written");
-    const { cached, cold, stderr } = cachedAndCold();
+    const { cached, cold, stderr } = await cachedAndCold();
     expect(cached).toBe(cold);
     expect(stderr).toMatch(
       /^layerlint: warning: the cache file .*check-[\w-]+\.graph\.json is discarded: its checksum does not match its content$/m,
@@ -159,19 +157,19 @@ describe("a cached check reports exactly what a cold check reports", () => {
     expect(stderr).toMatch(
       /^layerlint: warning: the cache file .*check-[\w-]+\.syntax\.json is discarded: its checksum does not match its content$/m,
     );
-    expect(project.run("check", "--format", "json").stderr).toBe("");
+    expect((await project.run("check", "--format", "json")).stderr).toBe("");
   });
 
-  it("--cache-dir puts the cache elsewhere; --no-cache writes none", () => {
-    project.run("check", "--no-cache");
+  it("--cache-dir puts the cache elsewhere; --no-cache writes none", async () => {
+    await project.run("check", "--no-cache");
     expect(() => readdirSync(cacheDir())).toThrow();
     const elsewhere = join(project.dir, "my-cache");
-    project.run("check", "--cache-dir", "my-cache");
-    expect(project.run("check", "--cache-dir", "my-cache", "--timings").stderr).toContain(
+    await project.run("check", "--cache-dir", "my-cache");
+    expect((await project.run("check", "--cache-dir", "my-cache", "--timings")).stderr).toContain(
       "cache: graph 5 hits, 0 misses (nothing changed); syntax 5 hits, 0 misses",
     );
-    const unwritable = project.run("check", "--format", "json", "--cache-dir", "package.json/cache");
-    expect(unwritable.stdout).toBe(project.run("check", "--format", "json", "--no-cache").stdout);
+    const unwritable = await project.run("check", "--format", "json", "--cache-dir", "package.json/cache");
+    expect(unwritable.stdout).toBe((await project.run("check", "--format", "json", "--no-cache")).stdout);
     expect(unwritable.stderr).toBe(
       `layerlint: warning: cannot write the cache in ${join(project.dir, "package.json", "cache")} (ENOTDIR); the check itself is unaffected\n`,
     );
@@ -180,51 +178,4 @@ describe("a cached check reports exactly what a cold check reports", () => {
       expect.stringMatching(/^check-[\w-]+\.syntax\.json$/),
     ]);
   });
-
-  it("two concurrent runs sharing the cache both report what a cold run reports, and leave a readable cache", async () => {
-    project.write(
-      "src/http/route.ts",
-      `import { saveUser } from "../db/users.js";\n${project.read("src/http/route.ts")}`,
-    );
-    const cold = project.run("check", "--format", "json", "--no-cache").stdout;
-    const runOnce = () =>
-      new Promise<string>((resolve, reject) => {
-        const child = spawn(process.execPath, [BUILT_BIN, "check", "--format", "json"], {
-          cwd: project.dir,
-          env: { ...process.env, NO_COLOR: "1" },
-        });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-        child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-        child.on("error", reject);
-        child.on("close", () => (stderr === "" ? resolve(stdout) : reject(new Error(stderr))));
-      });
-    for (let round = 0; round < 3; round++) {
-      const outputs = await Promise.all([runOnce(), runOnce(), runOnce()]);
-      for (const output of outputs) expect(output).toBe(cold);
-    }
-    const after = project.run("check", "--format", "json", "--timings");
-    expect(after.stdout).toBe(cold);
-    expect(after.stderr).toContain("(nothing changed)");
-  }, 60_000);
-
-  it("a run killed while it writes the cache leaves no temporary file, and the next run is exact", async () => {
-    const child = spawn(process.execPath, ["--import", STALL_WRITES, BUILT_BIN, "check", "--format", "json"], {
-      cwd: project.dir,
-      env: { ...process.env, NO_COLOR: "1" },
-    });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
-      child.once("exit", (_code, signal) => resolve(signal)),
-    );
-    await new Promise<void>((resolve) =>
-      child.stderr.on("data", (chunk: Buffer) => chunk.toString().includes("stalled mid-write") && resolve()),
-    );
-    expect(readdirSync(cacheDir()).filter((name) => name.endsWith(".tmp"))).toHaveLength(1);
-    child.kill("SIGTERM");
-    expect(await exited).toBe("SIGTERM");
-    expect(readdirSync(cacheDir()).filter((name) => name.endsWith(".tmp"))).toEqual([]);
-    const { cached, cold } = cachedAndCold();
-    expect(cached).toBe(cold);
-  }, 60_000);
 });

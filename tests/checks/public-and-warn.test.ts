@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { copyFixture, type TempProject } from "../baseline/temp-project.js";
 import { fixturePath } from "../helpers/run-built-cli.js";
 import { runInProcess } from "../helpers/run-in-process.js";
+import { copyFixtureInProcess, type TempFixture } from "../helpers/temp-fixture.js";
 
-/** `public` globs (kind private) and `{ layer, severity: warn }` allowances through the built CLI: exit codes, text, explain, doctor. */
+/** `public` globs (kind private) and `{ layer, severity: warn }` allowances through the CLI in process: exit codes, text, explain, doctor. */
 
 const lines = (...text: string[]) => `${text.join("\n")}\n`;
 const inFixture = async (name: string, ...args: string[]) => await runInProcess(args, fixturePath(name));
 
-let project: TempProject | undefined;
+let project: TempFixture | undefined;
 afterEach(() => {
   project?.remove();
   project = undefined;
@@ -43,13 +43,13 @@ describe("warn allowance", () => {
     );
   });
 
-  it("doctor: a warn allowance no import needs any more is a finished migration, at its line", () => {
-    project = copyFixture("warn-allowance");
+  it("doctor: a warn allowance no import needs any more is a finished migration, at its line", async () => {
+    project = copyFixtureInProcess("warn-allowance");
     project.write(
       "src/http/orders-route.ts",
       'import type { Order } from "../domain/order.js";\n\nexport const listOrders = (): Order[] => [];\n',
     );
-    const run = project.run("doctor");
+    const run = await project.run("doctor");
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(
       "info    layers.yaml:7:9  http tolerates db at severity warn, but no file of http imports it any more: the migration is done [unused-may-import]",
@@ -72,8 +72,8 @@ describe("public entry points", () => {
     );
   });
 
-  it("is clean when every import of an allowed layer goes through the public files", () => {
-    project = copyFixture("public-entry-points");
+  it("is clean when every import of an allowed layer goes through the public files", async () => {
+    project = copyFixtureInProcess("public-entry-points");
     project.write(
       "src/http/refund-route.ts",
       'import { refund } from "../payments/index.js";\nimport type { RefundRequest } from "../payments/refunds/refund.contract.js";\n\nexport const refundRoute = (body: RefundRequest): boolean => refund(body);\n',
@@ -83,7 +83,7 @@ describe("public entry points", () => {
       'import { ledgerRows } from "../db/ledger-table.js";\n\nexport const settle = (): number => ledgerRows.length;\n',
     );
     project.write("src/http/cron/retry-payouts.ts", "export const retry = (): void => undefined;\n");
-    const { status, report } = project.checkJson();
+    const { status, report } = await project.checkJson();
     expect(report.violations).toEqual([]);
     expect(status).toBe(0);
   });
@@ -101,21 +101,21 @@ describe("public entry points", () => {
     );
   });
 
-  it("a public glob that matches no file of its layer: a check warning and a doctor finding at its line", () => {
-    project = copyFixture("public-entry-points");
+  it("a public glob that matches no file of its layer: a check warning and a doctor finding at its line", async () => {
+    project = copyFixtureInProcess("public-entry-points");
     project.write(
       "layers.yaml",
       project
         .read("layers.yaml")
         .replace('"src/payments/**/*.contract.ts"]', '"src/payments/**/*.contract.ts", "src/payments/api.ts"]'),
     );
-    const { report } = project.checkJson();
+    const { report } = await project.checkJson();
     expect(report.warnings).toContainEqual({
       code: "glob-matches-nothing",
       message:
         'public glob "src/payments/api.ts" of layer payments matches no file of payments: nothing can be imported through it',
     });
-    expect(project.run("doctor").stdout).toContain(
+    expect((await project.run("doctor")).stdout).toContain(
       'warning layers.yaml:12:72  public glob "src/payments/api.ts" of layer payments matches no checked file of payments: nothing can be imported through it [glob-matches-nothing]',
     );
   });

@@ -1,5 +1,6 @@
-// Preloaded (`node --import`) into the built CLI by interrupted-write.test.ts: a write to a temporary
-// file writes its first kilobyte, says so on stderr, then never finishes, so the test can kill it mid-write.
+// Preloaded (`node --import`) into the built CLI by interrupted-write.test.ts and
+// cache/cache-across-processes.test.ts: a write to a temporary file writes its first kilobyte, says so on
+// stderr, then never finishes, so the test can kill it mid-write.
 import fs from "node:fs/promises";
 import { syncBuiltinESMExports } from "node:module";
 

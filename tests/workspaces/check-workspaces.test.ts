@@ -1,15 +1,17 @@
-import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { checkReportSchema } from "../../src/domain/report/report-schema.js";
 import { violationId } from "../../src/domain/violations/violation-id.js";
-import { copyFixture, type TempProject } from "../baseline/temp-project.js";
-import { fixturePath, runBuiltCli } from "../helpers/run-built-cli.js";
+import { commitEverything, git } from "../helpers/git-repository.js";
+import { runInProcess } from "../helpers/run-in-process.js";
+import { copyFixtureInProcess, type TempFixture } from "../helpers/temp-fixture.js";
 
-/** `layerlint check --workspaces` over tests/fixtures/workspaces: api and core have their own maps, shared has none, tools is no workspace package. */
-const FIXTURE = fixturePath("workspaces");
+/**
+ * `layerlint check --workspaces` through the CLI in process over copies of tests/fixtures/workspaces: api and core
+ * have their own maps, shared has none, tools is no workspace package.
+ */
 
 interface Violation {
   id: string;
@@ -29,8 +31,11 @@ interface Report {
   warnings: Warning[];
 }
 
-function checkJson(cwd: string, ...args: string[]): { status: number | null; report: Report } {
-  const run = runBuiltCli(["check", "--format", "json", "--no-progress", ...args], cwd);
+/** Runs in the copy with each map's cache where a user's would be, so the checks of one copy warm each other. */
+const cli = (args: string[], cwd: string) => runInProcess(args, cwd, {}, { cache: "project" });
+
+async function checkJson(cwd: string, ...args: string[]): Promise<{ status: number | null; report: Report }> {
+  const run = await cli(["check", "--format", "json", "--no-progress", ...args], cwd);
   return { status: run.status, report: JSON.parse(run.stdout) as Report };
 }
 
@@ -60,8 +65,17 @@ const withoutIds = ({ summary, violations, warnings }: Report): Report => ({
 });
 
 describe("layerlint check --workspaces", () => {
-  it("checks every workspace package's own map in one run: one report, every path relative to the current folder, a warning for the package without a map", () => {
-    const { status, report } = checkJson(FIXTURE, "--workspaces");
+  // Read-only: the tests share one copy, so nothing is written into tests/fixtures.
+  let shared: TempFixture;
+  let workspace: string;
+  beforeAll(() => {
+    shared = copyFixtureInProcess("workspaces");
+    workspace = shared.dir;
+  });
+  afterAll(() => shared.remove());
+
+  it("checks every workspace package's own map in one run: one report, every path relative to the current folder, a warning for the package without a map", async () => {
+    const { status, report } = await checkJson(workspace, "--workspaces");
     expect(status).toBe(1);
     expect(checkReportSchema.safeParse(report).success).toBe(true);
     expect(
@@ -163,10 +177,10 @@ describe("layerlint check --workspaces", () => {
     });
   });
 
-  it("each package's part of the merged report is exactly what `layerlint check` in that package reports, rebased", () => {
-    const { report: merged } = checkJson(FIXTURE, "--workspaces");
+  it("each package's part of the merged report is exactly what `layerlint check` in that package reports, rebased", async () => {
+    const { report: merged } = await checkJson(workspace, "--workspaces");
     for (const folder of ["packages/api", "packages/core"]) {
-      const single = checkJson(join(FIXTURE, folder)).report;
+      const single = (await checkJson(join(workspace, folder))).report;
       expect(single.violations.length + single.warnings.length).toBeGreaterThan(0);
       expect(packagePart(merged, folder)).toEqual(withoutIds(single));
     }
@@ -175,10 +189,10 @@ describe("layerlint check --workspaces", () => {
     expect(merged.warnings).toHaveLength(parts.reduce((total, part) => total + part.warnings.length, 0) + 1);
   });
 
-  it("text and CI formats name files from the current folder, all written from the one run", () => {
+  it("text and CI formats name files from the current folder, all written from the one run", async () => {
     const out = realpathSync(mkdtempSync(join(tmpdir(), "layerlint-workspaces-")));
     try {
-      const run = runBuiltCli(
+      const run = await cli(
         [
           "check",
           "--workspaces",
@@ -188,7 +202,7 @@ describe("layerlint check --workspaces", () => {
           "--report",
           `sarif=${join(out, "report.sarif")}`,
         ],
-        FIXTURE,
+        workspace,
       );
       expect(run.status).toBe(1);
       expect(run.stdout).toContain(
@@ -230,9 +244,15 @@ describe("layerlint check --workspaces", () => {
     }
   });
 
-  it("--max-warnings and --fail-on-unresolved judge the merged report, not each package", () => {
+  it("--max-warnings and --fail-on-unresolved judge the merged report, not each package", async () => {
     // 7 warnings and 1 warn-severity violation: api alone has 5, core alone 2.
-    const { status, report } = checkJson(FIXTURE, "--workspaces", "--max-warnings", "7", "--fail-on-unresolved");
+    const { status, report } = await checkJson(
+      workspace,
+      "--workspaces",
+      "--max-warnings",
+      "7",
+      "--fail-on-unresolved",
+    );
     expect(status).toBe(1);
     expect(report.summary.failures).toEqual([
       { code: "unresolved-imports", message: "5 unresolved imports fail the check (--fail-on-unresolved)" },
@@ -240,7 +260,7 @@ describe("layerlint check --workspaces", () => {
     ]);
   });
 
-  it("refuses what names or watches one map, and says so on one line (exit 2)", () => {
+  it("refuses what names or watches one map, and says so on one line (exit 2)", async () => {
     for (const args of [
       ["--config", "packages/api/layers.yaml"],
       ["--watch"],
@@ -248,7 +268,7 @@ describe("layerlint check --workspaces", () => {
       ["--update-baseline"],
       ["packages/api/src"],
     ]) {
-      const run = runBuiltCli(["check", "--workspaces", ...args], FIXTURE);
+      const run = await cli(["check", "--workspaces", ...args], workspace);
       expect(run.status).toBe(2);
       expect(run.stdout).toBe("");
       expect(run.stderr).toMatch(/^layerlint: --workspaces cannot be combined with [^\n]+ \[LL-USAGE\]\n$/);
@@ -257,7 +277,7 @@ describe("layerlint check --workspaces", () => {
 });
 
 describe("layerlint check --workspaces in other trees", () => {
-  let project: TempProject | null = null;
+  let project: TempFixture | null = null;
   let scratch: string | null = null;
   afterEach(() => {
     project?.remove();
@@ -266,7 +286,7 @@ describe("layerlint check --workspaces in other trees", () => {
     scratch = null;
   });
 
-  it("a workspace whose packages have no map, or no workspace at all: exit 2 with one line", () => {
+  it("a workspace whose packages have no map, or no workspace at all: exit 2 with one line", async () => {
     scratch = realpathSync(mkdtempSync(join(tmpdir(), "layerlint-no-maps-")));
     mkdirSync(join(scratch, "alone"));
     writeFileSync(join(scratch, "alone", "package.json"), "{}\n");
@@ -276,27 +296,27 @@ describe("layerlint check --workspaces in other trees", () => {
       JSON.stringify({ name: "root", private: true, workspaces: ["packages/*"] }),
     );
     writeFileSync(join(scratch, "packages", "a", "package.json"), JSON.stringify({ name: "a" }));
-    const none = runBuiltCli(["check", "--workspaces"], scratch);
+    const none = await cli(["check", "--workspaces"], scratch);
     expect(none.status).toBe(2);
     expect(none.stderr).toBe(
       "layerlint: --workspaces: the one workspace package has no layers.yaml of its own: write one in a package (`layerlint init` there), or check with a root map without --workspaces [LL-NO-MAP]\n",
     );
     writeFileSync(join(scratch, "package.json"), JSON.stringify({ name: "root", private: true }));
-    execFileSync("git", ["init", "--quiet"], { cwd: scratch });
-    const noWorkspace = runBuiltCli(["check", "--workspaces"], join(scratch, "alone"));
+    git(scratch, "init", "--quiet");
+    const noWorkspace = await cli(["check", "--workspaces"], join(scratch, "alone"));
     expect(noWorkspace.status).toBe(2);
     expect(noWorkspace.stderr).toBe(
       `layerlint: --workspaces: no npm, pnpm or yarn workspace with packages holds ${join(scratch, "alone")}: run it at the monorepo root [LL-NO-MAP]\n`,
     );
   });
 
-  it("a configuration error in one package's map exits 2 naming that map file, line and column, before anything is checked", () => {
-    project = copyFixture("workspaces");
+  it("a configuration error in one package's map exits 2 naming that map file, line and column, before anything is checked", async () => {
+    project = copyFixtureInProcess("workspaces");
     project.write(
       "packages/core/layers.yaml",
       'version: 1\nlayers:\n  domain:\n    paths: ["src/domain/**"]\n    mayImport: [infra]\n',
     );
-    const run = project.run("check", "--workspaces", "--format", "json");
+    const run = await project.run("check", "--workspaces", "--format", "json");
     expect(run.status).toBe(2);
     expect(run.stdout).toBe("");
     expect(run.stderr).toContain(
@@ -304,19 +324,11 @@ describe("layerlint check --workspaces in other trees", () => {
     );
   });
 
-  it("--changed narrows each package to its changed files, as it would in that package", () => {
-    project = copyFixture("workspaces");
-    const git = (...args: string[]) =>
-      execFileSync(
-        "git",
-        ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args],
-        { cwd: project?.dir },
-      );
-    git("init", "--quiet", "--initial-branch=main");
-    git("add", ".");
-    git("commit", "--quiet", "-m", "workspaces");
+  it("--changed narrows each package to its changed files, as it would in that package", async () => {
+    project = copyFixtureInProcess("workspaces");
+    commitEverything(project.dir, "main", "workspaces");
     project.write("packages/core/src/legacy.ts", `// touched\n${project.read("packages/core/src/legacy.ts")}`);
-    const { status, report } = project.checkJson("--workspaces", "--changed", "HEAD");
+    const { status, report } = await project.checkJson("--workspaces", "--changed", "HEAD");
     expect(status).toBe(1);
     expect(report.violations.map((violation: Violation) => violation.from)).toEqual(["packages/core/src/legacy.ts"]);
     expect(report.warnings.map((warning: Warning) => warning.code)).toEqual([
@@ -325,22 +337,22 @@ describe("layerlint check --workspaces in other trees", () => {
     ]);
   });
 
-  it("keeps each package's cache where a check in that package keeps it, so a second run is warm", () => {
-    project = copyFixture("workspaces");
+  it("keeps each package's cache where a check in that package keeps it, so a second run is warm", async () => {
+    project = copyFixtureInProcess("workspaces");
     for (const folder of ["api", "core", "shared"])
       rmSync(join(project.dir, "packages", folder, "node_modules"), { recursive: true, force: true });
-    const cacheLines = (cwd: string, ...args: string[]) =>
-      runBuiltCli(["check", "--timings", "--no-progress", ...args], cwd)
-        .stderr.split("\n")
+    const cacheLines = async (cwd: string, ...args: string[]) =>
+      (await cli(["check", "--timings", "--no-progress", ...args], cwd)).stderr
+        .split("\n")
         .filter((line) => line.includes("cache:"));
-    expect(cacheLines(project.dir, "--workspaces")).toEqual([
+    expect(await cacheLines(project.dir, "--workspaces")).toEqual([
       expect.stringMatching(/^packages\/api: cache: graph 0 hits, 2 misses \(cold: /),
       expect.stringMatching(/^packages\/core: cache: graph 0 hits, 5 misses \(cold: /),
     ]);
-    expect(cacheLines(join(project.dir, "packages/api"))).toEqual([
+    expect(await cacheLines(join(project.dir, "packages/api"))).toEqual([
       "cache: graph 2 hits, 0 misses (nothing changed); syntax 2 hits, 0 misses",
     ]);
-    expect(cacheLines(project.dir, "--workspaces")).toEqual([
+    expect(await cacheLines(project.dir, "--workspaces")).toEqual([
       "packages/api: cache: graph 2 hits, 0 misses (nothing changed); syntax 2 hits, 0 misses",
       "packages/core: cache: graph 5 hits, 0 misses (nothing changed); syntax 5 hits, 0 misses",
     ]);

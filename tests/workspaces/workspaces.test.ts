@@ -3,9 +3,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findWorkspacePackages, workspaceAliases } from "../../src/application/find-workspace-packages.js";
 import { defaultPorts } from "../../src/cli/default-ports.js";
-import { copyFixture } from "../baseline/temp-project.js";
-import { fixturePath, runBuiltCli } from "../helpers/run-built-cli.js";
+import { fixturePath } from "../helpers/run-built-cli.js";
 import { runInProcess } from "../helpers/run-in-process.js";
+import { copyFixtureInProcess } from "../helpers/temp-fixture.js";
 
 const FIXTURE = fixturePath("workspaces");
 
@@ -113,11 +113,11 @@ describe("npm workspaces", () => {
 describe("a malformed package.json", () => {
   const broken = '{\n  "name": "workspaces-fixture",\n  "workspaces": ["packages/*", "!packages/tools"],\n}\n';
 
-  it("is a warning naming the file, line and column, not silently no workspaces; counted by --max-warnings", () => {
-    const project = copyFixture("workspaces");
+  it("is a warning naming the file, line and column, not silently no workspaces; counted by --max-warnings", async () => {
+    const project = copyFixtureInProcess("workspaces");
     try {
       project.write("package.json", broken);
-      const { status, report } = project.checkJson();
+      const { status, report } = await project.checkJson();
       // Without its workspaces, @acme/core is an unresolved import: warnings only.
       expect(status).toBe(0);
       expect(report.warnings).toContainEqual({
@@ -126,18 +126,18 @@ describe("a malformed package.json", () => {
         message:
           'package.json:4:1: not valid JSON (expected a property name in double quotes, found "}"): its workspaces and package name are not read, so imports of workspace packages resolve as if it declared none',
       });
-      const strict = project.run("check", "--max-warnings", "1");
+      const strict = await project.run("check", "--max-warnings", "1");
       expect(strict.stdout).toMatch(/warnings? exceeds? --max-warnings 1/);
     } finally {
       project.remove();
     }
   });
 
-  it("above the map's folder: named from the map's folder, with no file field", () => {
-    const project = copyFixture("workspaces");
+  it("above the map's folder: named from the map's folder, with no file field", async () => {
+    const project = copyFixtureInProcess("workspaces");
     try {
       project.write("package.json", broken);
-      const run = runBuiltCli(["check", "--format", "json"], join(project.dir, "packages/api"));
+      const run = await runInProcess(["check", "--format", "json"], join(project.dir, "packages/api"));
       const report = JSON.parse(run.stdout) as Report;
       expect(report.warnings.filter((warning) => warning.code === "malformed-package-json")).toEqual([
         {
