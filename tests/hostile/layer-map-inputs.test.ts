@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { nodeFileSystem } from "../../src/adapters/file-system/node-file-system.js";
@@ -153,6 +154,17 @@ describe("maps built to exhaust memory or time", () => {
         `${file === "/dev/zero" ? file : "pipe.yaml"}: not a regular file (${file === "/dev/zero" ? "a device" : "a named pipe"}): layerlint reads only regular files, so a layer map must be one`,
       ]);
     }
+  });
+
+  it("a map that links to /dev/zero from a repository says why it is refused: the reason quotes nothing of the file", async () => {
+    const root = createProject({ ".git/HEAD": "ref: refs/heads/main\n", "src/a.ts": "" });
+    projects.push(root);
+    symlinkSync("/dev/zero", join(root, "zero.yaml"));
+    const error = await loadLayerMap(ports, join(root, "zero.yaml"), root).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as ConfigurationError).issues.map(formatIssue)).toEqual([
+      "zero.yaml: not a regular file (a device): layerlint reads only regular files, so a layer map must be one",
+    ]);
   });
 
   it("a file over 1 MiB is refused by its size, before it is read or parsed", async () => {
