@@ -94,7 +94,7 @@ describe("layer maps that are not YAML, or not a map", () => {
 
   it("a problem inside a layer defined twice is placed in the definition that is read, the last one", async () => {
     expect(
-      await problems("version: 1\nlayers:\n  a:\n    paths: [src/a/**]\n  a:\n    paths: [src/b/**, \"src/{{b\"]\n"),
+      await problems('version: 1\nlayers:\n  a:\n    paths: [src/a/**]\n  a:\n    paths: [src/b/**, "src/{{b"]\n'),
     ).toEqual([
       'layers.yaml:5:3 (layers.a): "a" is defined twice in the same mapping: a layer or key may appear only once',
       "layers.yaml:6:23 (layers.a.paths[1]): invalid glob \"src/{{b\": '{' without a matching '}'",
