@@ -101,6 +101,18 @@ describe("layer maps that are not YAML, or not a map", () => {
     ]);
   });
 
+  it("a wrong or missing version is read as 1 for the rest of the file, whose problems are listed with it", async () => {
+    const rest = "layers:\n  a:\n    paths: [src/a/**]\n    mayImport: [nope]\n";
+    expect(await problems(`version: 2\n${rest}`)).toEqual([
+      "layers.yaml:1:10 (version): version must be 1 (the only layer map version)",
+      'layers.yaml:5:17 (layers.a.mayImport[0]): unknown layer "nope" in mayImport of "a" (layers: a)',
+    ]);
+    expect(await problems(rest)).toEqual([
+      "layers.yaml:1:1 (version): version must be 1 (the only layer map version)",
+      'layers.yaml:4:17 (layers.a.mayImport[0]): unknown layer "nope" in mayImport of "a" (layers: a)',
+    ]);
+  });
+
   it("tabs as indentation: each line, with what to do", async () => {
     expect(await problems("version: 1\nlayers:\n\ta:\n\t\tpaths: [src/a/**]\n")).toEqual([
       "layers.yaml:3:1: YAML: tabs are not allowed as indentation in YAML: indent with spaces",
