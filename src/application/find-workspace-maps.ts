@@ -1,6 +1,6 @@
 import { LayerlintError } from "../domain/errors.js";
 import { findOwnLayerMap } from "./find-layer-map.js";
-import { findWorkspacePackages, type WorkspacePorts } from "./find-workspace-packages.js";
+import { discoverWorkspace, type MalformedManifest, type WorkspacePorts } from "./find-workspace-packages.js";
 
 export interface WorkspaceMaps {
   /** The workspace packages with a map of their own, in folder order: absolute map files. */
@@ -14,11 +14,12 @@ export interface WorkspaceMaps {
  * if it has one; `LL-NO-MAP` when there is no workspace, or no package of it has a map.
  */
 export async function findWorkspaceMaps(ports: WorkspacePorts, folder: string): Promise<WorkspaceMaps> {
-  const folders = (await findWorkspacePackages(ports, folder))
-    .map((found) => found.folder)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const discovered = await discoverWorkspace(ports, folder);
+  const folders = discovered.packages.map((found) => found.folder).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (folders.length === 0)
-    throw noMap(`no npm, pnpm or yarn workspace with packages holds ${folder}: run it at the monorepo root`);
+    throw noMap(
+      `no npm, pnpm or yarn workspace with packages holds ${folder}: run it at the monorepo root${discovered.malformed.map(unread).join("")}`,
+    );
   const maps: string[] = [];
   const unmapped: string[] = [];
   for (const packageFolder of folders) {
@@ -40,4 +41,10 @@ export async function findWorkspaceMaps(ports: WorkspacePorts, folder: string): 
 /** One line: there is no map file to point at. */
 function noMap(message: string): LayerlintError {
   return new LayerlintError("LL-NO-MAP", "configuration", `--workspaces: ${message}`);
+}
+
+/** A package.json passed over because it is not JSON: it may be the one that declares the workspace. */
+function unread({ file, line, column }: MalformedManifest): string {
+  const at = line === null ? "" : `:${line}:${column ?? 1}`;
+  return `; ${file}${at} is not valid JSON, so its workspaces are not read`;
 }

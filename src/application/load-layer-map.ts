@@ -35,7 +35,9 @@ interface ChainContext {
 const REPLACEMENT_CHARACTER = "\uFFFD";
 
 /** A problem not yet placed: either already at a line (read and YAML errors) or at a key path of a file. */
-type Problem = { readonly placed: ConfigurationIssue } | { readonly issue: MapIssue };
+/** `refused`: a file not read at all (not a regular file, over its limit), so the problem quotes nothing of it. */
+type Problem =
+  { readonly placed: ConfigurationIssue } | { readonly refused: ConfigurationIssue } | { readonly issue: MapIssue };
 
 /** What reading one map file and its presets found: the files that could be read, and every problem. */
 interface Chain {
@@ -104,7 +106,7 @@ async function readChain(context: ChainContext, file: string, chain: readonly st
     isInsideRepository(await context.ports.fileSystem.realPath(file), context.boundary.root)
   )
     return read;
-  const own = read.problems.filter((problem) => problemFile(problem) === file);
+  const own = read.problems.filter((problem) => problemFile(problem) === file && !("refused" in problem));
   if (own.length === 0) return read;
   const count = own.length === 1 ? "1 problem" : `${own.length} problems`;
   const named: Problem = {
@@ -120,7 +122,7 @@ async function readChain(context: ChainContext, file: string, chain: readonly st
 }
 
 function problemFile(problem: Problem): string {
-  return "placed" in problem ? problem.placed.file : problem.issue.file;
+  return "placed" in problem ? problem.placed.file : "refused" in problem ? problem.refused.file : problem.issue.file;
 }
 
 async function readFileOfChain(context: ChainContext, file: string, chain: readonly string[]): Promise<Chain> {
@@ -176,7 +178,10 @@ async function readMapFile(
     text = await ports.fileSystem.readText(file, "map");
   } catch (error) {
     if (!(error instanceof UnreadableInputError)) throw error;
-    return unreadable(error.reason);
+    return {
+      parsed: null,
+      problems: [{ refused: { file, line: null, column: null, key: "", message: error.reason } }],
+    };
   }
   const undecodable = text.indexOf(REPLACEMENT_CHARACTER);
   if (undecodable !== -1) {
@@ -235,6 +240,7 @@ async function locatePreset(
 /** A problem with its file as the user in `cwd` would type it, and its line and column. */
 function placed(problem: Problem, parsed: ReadonlyMap<string, ParsedYaml>, cwd: string): ConfigurationIssue {
   if ("placed" in problem) return { ...problem.placed, file: displayPath(cwd, problem.placed.file) };
+  if ("refused" in problem) return { ...problem.refused, file: displayPath(cwd, problem.refused.file) };
   const { issue } = problem;
   const position = parsed.get(issue.file)?.locate(issue.keyPath, issue.atKey) ?? null;
   return {

@@ -17,7 +17,8 @@ export interface FileSystem {
   fileSize(absolutePath: string): Promise<number | null>;
   /**
    * Every file under the given entries (folders or files relative to `root`), as forward-slash paths
-   * relative to `root`, sorted. node_modules and .git are never entered; symlinked folders are not followed.
+   * relative to `root`, sorted. node_modules and .git are never entered; symlinked folders are not followed,
+   * a symbolic link to a file is listed like the file, a dangling or looping link is not.
    * Named pipes, sockets and devices are listed too (never read): `fileSize` tells them apart.
    */
   listFiles(root: string, entries: readonly string[]): Promise<string[]>;

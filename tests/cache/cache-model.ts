@@ -1,7 +1,11 @@
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
   realpathSync,
   renameSync,
   rmSync,
@@ -77,10 +81,83 @@ export const PACKAGE_JSON = (clockTarget: string) =>
 /** The project every sequence starts from: three layers, one import each way, nothing outside yet. */
 export function createCacheProject(): CacheProject {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), "layerlint-cache-model-")));
-  const root = join(dir, "project");
+  writeStartProject(dir);
+  return projectIn(dir, (run) => run());
+}
+
+/**
+ * One folder every sequence of the model test starts afresh in, for 1,000 sequences to be affordable. The
+ * start (files and the cache its first check fills) is made once and copied back, which is what checking it
+ * again would leave: the cache is keyed by content and absolute paths, never by times. The cold check is the
+ * oracle and a function of the folder's tree alone, so each tree's cold answer is computed once: the check
+ * through the cache, the one under test, runs after every event.
+ */
+export interface CacheProjectPool {
+  next(): Promise<CacheProject>;
+  /** Cold checks run, and answered from an identical tree seen before. */
+  readonly stats: { cold: number; reused: number };
+  dispose(): void;
+}
+
+export function createCacheProjectPool(): CacheProjectPool {
+  const base = realpathSync(mkdtempSync(join(tmpdir(), "layerlint-cache-model-")));
+  const dir = join(base, "sequence");
+  const template = join(base, "template");
+  const stats = { cold: 0, reused: 0 };
+  const coldByTree = new Map<string, Promise<CheckRun>>();
+  const memoized = (extra: readonly string[], run: () => Promise<CheckRun>): Promise<CheckRun> => {
+    const tree = `${extra.join(" ")}\n${treeOf(dir)}`;
+    let found = coldByTree.get(tree);
+    if (found === undefined) {
+      stats.cold += 1;
+      found = run();
+      coldByTree.set(tree, found);
+    } else {
+      stats.reused += 1;
+    }
+    return found;
+  };
+  const project = projectIn(dir, (run, extra) => memoized(extra, run));
+  return {
+    stats,
+    async next() {
+      rmSync(dir, { recursive: true, force: true });
+      if (existsSync(template)) {
+        cpSync(template, dir, { recursive: true, verbatimSymlinks: true });
+      } else {
+        mkdirSync(dir);
+        writeStartProject(dir);
+        await project.compare();
+        cpSync(dir, template, { recursive: true, verbatimSymlinks: true });
+      }
+      return project;
+    },
+    dispose: () => rmSync(base, { recursive: true, force: true }),
+  };
+}
+
+/** Every entry under the folder (a link by its target, a file by its content), the cache's own files left out. */
+function treeOf(dir: string): string {
+  const lines: string[] = [];
+  const visit = (relativeDir: string) => {
+    for (const entry of readdirSync(join(dir, relativeDir), { withFileTypes: true })) {
+      const path = `${relativeDir}/${entry.name}`;
+      if (path === "/project/node_modules/.cache") continue;
+      if (entry.isSymbolicLink()) lines.push(`link ${path} -> ${readlinkSync(join(dir, path))}`);
+      else if (entry.isDirectory()) {
+        lines.push(`folder ${path}`);
+        visit(path);
+      } else if (entry.isFile()) lines.push(`file ${path} ${readFileSync(join(dir, path), "base64")}`);
+      else lines.push(`other ${path}`);
+    }
+  };
+  visit("");
+  return lines.sort().join("\n");
+}
+
+function writeStartProject(dir: string): void {
   const write = (path: string, text: string) => {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
-    rmSync(join(dir, path), { force: true, recursive: true });
     writeFileSync(join(dir, path), text);
   };
   write("project/layers.yaml", LAYERS_YAML);
@@ -102,6 +179,19 @@ export function createCacheProject(): CacheProject {
   );
   write("project/lib/real.ts", `export const real = 1;\n`);
   mkdirSync(join(dir, "outside"));
+}
+
+/** The project in `dir`; `cold` runs (or answers) each check that does not use the cache. */
+function projectIn(
+  dir: string,
+  cold: (run: () => Promise<CheckRun>, extra: readonly string[]) => Promise<CheckRun>,
+): CacheProject {
+  const root = join(dir, "project");
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    rmSync(join(dir, path), { force: true, recursive: true });
+    writeFileSync(join(dir, path), text);
+  };
   const check = async (extra: readonly string[]): Promise<CheckRun> => {
     const out: string[] = [];
     const err: string[] = [];
@@ -135,8 +225,8 @@ export function createCacheProject(): CacheProject {
     },
     async compare(...extra) {
       const cached = await check(extra);
-      const cold = await check(["--no-cache", ...extra]);
-      return { cached, cold };
+      const noCache = ["--no-cache", ...extra];
+      return { cached, cold: await cold(() => check(noCache), noCache) };
     },
     dispose: () => rmSync(dir, { recursive: true, force: true }),
   };

@@ -58,12 +58,38 @@ describe("the cache answers what a cold run answers: the reported sequences", ()
     project.link("project/src/db/linked.ts", "../../lib/real.ts");
     const { report, stderr } = await expectSame();
     expect(violationsOf(report)).toEqual(["layer src/http/route.ts -> src/db/linked.ts"]);
-    // The linked file is new to the graph, so this one is cruised cold; what matters is that it is not "nothing changed".
-    expect(cacheLine(stderr)).toContain("(cold: a changed file imports a module the graph did not reach)");
+    // The link is a checked file of its own now, so the list of checked files changed: what matters is that it is not "nothing changed".
+    expect(cacheLine(stderr)).toContain("(cold: the files, configuration or versions changed)");
     project.link("project/src/db/linked.ts", "missing.ts");
     const dangling = (await expectSame()).report;
     expect(violationsOf(dangling)).toEqual([]);
     expect(warningsOf(dangling)).toEqual([unresolved]);
+  });
+
+  it("a symlinked source file nothing imports is checked like any file, through the cache as cold", async () => {
+    await expectSame();
+    project.write("project/lib/real.ts", `import "../src/db/repo.js";\nexport const real = 1;\n`);
+    project.write("outside/real.ts", `import "../src/db/repo.js";\nexport const real = 2;\n`);
+    // Linked into http, the file's imports resolve from the link's folder (preserveSymlinks): http -> db is a violation.
+    project.link("project/src/http/linked.ts", "../../lib/real.ts");
+    expect(violationsOf((await expectSame()).report)).toEqual([]);
+    project.write("project/lib/real.ts", `import "../db/repo.js";\nexport const real = 1;\n`);
+    expect(violationsOf((await expectSame()).report)).toEqual(["layer src/http/linked.ts -> src/db/repo.ts"]);
+    // Retargeted outside the map's folder: the same content is the same answer, read through the link.
+    project.write("outside/real.ts", `import "../db/repo.js";\nexport const real = 1;\n`);
+    project.link("project/src/http/linked.ts", "../../../outside/real.ts");
+    expect(violationsOf((await expectSame()).report)).toEqual(["layer src/http/linked.ts -> src/db/repo.ts"]);
+    // A link to a folder is not entered, a dangling link leads nowhere: neither is a checked file.
+    project.link("project/src/http/linked.ts", "../../lib");
+    expect(violationsOf((await expectSame()).report)).toEqual([]);
+    project.link("project/src/http/linked.ts", "../../lib/real.ts");
+    expect(violationsOf((await expectSame()).report)).toEqual(["layer src/http/linked.ts -> src/db/repo.ts"]);
+    project.link("project/src/http/linked.ts", "missing.ts");
+    const { report } = await expectSame();
+    expect({ violations: violationsOf(report), modules: JSON.parse(report).summary.modules }).toEqual({
+      violations: [],
+      modules: 4,
+    });
   });
 
   it("a tsconfig paths alias points outside the map's folder, and its target is created later", async () => {

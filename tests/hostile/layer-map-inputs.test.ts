@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { nodeFileSystem } from "../../src/adapters/file-system/node-file-system.js";
@@ -91,6 +92,27 @@ describe("layer maps that are not YAML, or not a map", () => {
     ]);
   });
 
+  it("a problem inside a layer defined twice is placed in the definition that is read, the last one", async () => {
+    expect(
+      await problems('version: 1\nlayers:\n  a:\n    paths: [src/a/**]\n  a:\n    paths: [src/b/**, "src/{{b"]\n'),
+    ).toEqual([
+      'layers.yaml:5:3 (layers.a): "a" is defined twice in the same mapping: a layer or key may appear only once',
+      "layers.yaml:6:23 (layers.a.paths[1]): invalid glob \"src/{{b\": '{' without a matching '}'",
+    ]);
+  });
+
+  it("a wrong or missing version is read as 1 for the rest of the file, whose problems are listed with it", async () => {
+    const rest = "layers:\n  a:\n    paths: [src/a/**]\n    mayImport: [nope]\n";
+    expect(await problems(`version: 2\n${rest}`)).toEqual([
+      "layers.yaml:1:10 (version): version must be 1 (the only layer map version)",
+      'layers.yaml:5:17 (layers.a.mayImport[0]): unknown layer "nope" in mayImport of "a" (layers: a)',
+    ]);
+    expect(await problems(rest)).toEqual([
+      "layers.yaml:1:1 (version): version must be 1 (the only layer map version)",
+      'layers.yaml:4:17 (layers.a.mayImport[0]): unknown layer "nope" in mayImport of "a" (layers: a)',
+    ]);
+  });
+
   it("tabs as indentation: each line, with what to do", async () => {
     expect(await problems("version: 1\nlayers:\n\ta:\n\t\tpaths: [src/a/**]\n")).toEqual([
       "layers.yaml:3:1: YAML: tabs are not allowed as indentation in YAML: indent with spaces",
@@ -153,6 +175,17 @@ describe("maps built to exhaust memory or time", () => {
         `${file === "/dev/zero" ? file : "pipe.yaml"}: not a regular file (${file === "/dev/zero" ? "a device" : "a named pipe"}): layerlint reads only regular files, so a layer map must be one`,
       ]);
     }
+  });
+
+  it("a map that links to /dev/zero from a repository says why it is refused: the reason quotes nothing of the file", async () => {
+    const root = createProject({ ".git/HEAD": "ref: refs/heads/main\n", "src/a.ts": "" });
+    projects.push(root);
+    symlinkSync("/dev/zero", join(root, "zero.yaml"));
+    const error = await loadLayerMap(ports, join(root, "zero.yaml"), root).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as ConfigurationError).issues.map(formatIssue)).toEqual([
+      "zero.yaml: not a regular file (a device): layerlint reads only regular files, so a layer map must be one",
+    ]);
   });
 
   it("a file over 1 MiB is refused by its size, before it is read or parsed", async () => {

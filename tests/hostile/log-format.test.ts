@@ -109,7 +109,7 @@ describe("--log-format json", () => {
   });
 
   it("text stays the default", async () => {
-    const result = await run(["check"], "version: 2\n");
+    const result = await run(["check"], "version: 2\nlayers:\n  a: {paths: [src/a/**]}\n");
     expect(result.stderr).toBe(
       "layerlint: the layer map has a problem [LL-CONFIG]\nlayers.yaml:1:10 (version): version must be 1 (the only layer map version)\n",
     );

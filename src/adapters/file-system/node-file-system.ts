@@ -22,6 +22,17 @@ export function createNodeFileSystem(calls: FileSystemCalls = fsPromises): FileS
     }
   };
 
+  // A link to a file is listed like the file (a cold cruise reaches it through an import all the same); a link to
+  // a folder is never entered, so a link loop cannot hang the walk; a dangling or looping link leads nowhere.
+  const linkLeadsToFile = async (path: string): Promise<boolean> => {
+    try {
+      return !(await calls.stat(path)).isDirectory();
+    } catch (error) {
+      if (errorCode(error) === "ENOENT" || errorCode(error) === "ENOTDIR" || errorCode(error) === "ELOOP") return false;
+      throw failure("cannot inspect", path, error);
+    }
+  };
+
   const walk = async (root: string, relativeDir: string, files: Set<string>): Promise<void> => {
     const folder = join(root, relativeDir);
     const entries = await calls.readdir(folder, { withFileTypes: true }).catch((error: unknown) => {
@@ -29,11 +40,10 @@ export function createNodeFileSystem(calls: FileSystemCalls = fsPromises): FileS
     });
     for (const entry of entries) {
       const relative = relativeDir === "" ? entry.name : `${relativeDir}/${entry.name}`;
-      // Symbolic links are neither files nor folders here: never followed, so a link loop cannot hang the walk.
       // Named pipes, sockets and devices are listed, for the caller to name them in a warning and never read them.
       if (entry.isDirectory()) {
         if (!NEVER_ENTERED.has(entry.name)) await walk(root, relative, files);
-      } else if (!entry.isSymbolicLink()) {
+      } else if (!entry.isSymbolicLink() || (await linkLeadsToFile(join(folder, entry.name)))) {
         files.add(relative);
       }
     }

@@ -119,7 +119,8 @@ function findNode(root: Node | null, keyPath: readonly (string | number)[], atKe
   for (const [index, part] of keyPath.entries()) {
     const last = index === keyPath.length - 1;
     if (isMap(current)) {
-      const pair = current.items.find(
+      // The last of a key written twice: its value is the one read (and checked).
+      const pair = current.items.findLast(
         (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(part),
       );
       if (!pair) return current;

@@ -24,8 +24,12 @@ export function salvageLayerMapFile(file: string, value: unknown): SalvagedLayer
   const first = parseLayerMapFile(file, value);
   if (first.ok) return { content: first.content, issues: [], stripped: [] };
   const stripped: KeyPath[] = [];
-  let refused = first.issues.map((issue) => issue.keyPath);
-  let current = value;
+  // A wrong or missing version is read as 1, the only one, so the rest of the file is checked too.
+  const versionRefused = first.issues.some(({ keyPath }) => keyPath.length === 1 && keyPath[0] === "version");
+  let refused = first.issues
+    .map((issue) => issue.keyPath)
+    .filter((keyPath) => !versionRefused || keyPath.length !== 1 || keyPath[0] !== "version");
+  let current = versionRefused && isPlainObject(value) ? { ...value, version: 1 } : value;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const targets = refused.map(strippable);
     if (targets.some((keyPath) => keyPath.length === 0 || keyPath.includes("__proto__"))) break;
