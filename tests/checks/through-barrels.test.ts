@@ -1,16 +1,12 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { checkReportSchema } from "../../src/domain/report/report-schema.js";
 import { fixturePath } from "../helpers/run-built-cli.js";
+import { rawViolations } from "../helpers/raw-dependency-cruiser.js";
 import { runInProcess } from "../helpers/run-in-process.js";
 
-const DEPCRUISE_BIN = fileURLToPath(
-  new URL("../../node_modules/dependency-cruiser/bin/dependency-cruise.mjs", import.meta.url),
-);
 const FIXTURE = fixturePath("barrels");
 const FIX =
   "transport may import dal-api, contracts: reach persistence through one of them, or add persistence to layers.transport.mayImport if the map is what is wrong";
@@ -208,14 +204,9 @@ describe("check --through-barrels", () => {
   it("the ejected configuration does not see through barrels: raw dependency-cruiser finds what check finds without the flag", async () => {
     const ejected = join(mkdtempSync(join(tmpdir(), "layerlint-barrels-")), "dependency-cruiser.json");
     expect((await runInProcess(["compile", "--output", ejected], FIXTURE)).status).toBe(0);
-    const raw = spawnSync(
-      process.execPath,
-      [DEPCRUISE_BIN, "--config", ejected, "--output-type", "json", "src", "libs"],
-      { cwd: FIXTURE, encoding: "utf8" },
+    const found = (await rawViolations(FIXTURE, ejected, ["src", "libs"])).map(
+      (violation) => `${violation.from} → ${violation.to}`,
     );
-    const found = (
-      JSON.parse(raw.stdout) as { summary: { violations: { from: string; to: string }[] } }
-    ).summary.violations.map((violation) => `${violation.from} → ${violation.to}`);
     expect(found).toEqual(
       [BILLING_NAMESPACE, BILLING_BARREL].map((violation) => `${violation.from} → ${violation.to}`),
     );
