@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixturePath } from "../helpers/run-built-cli.js";
-import { rawViolations } from "../helpers/raw-dependency-cruiser.js";
+import { depcruiseViolations } from "../helpers/raw-dependency-cruiser.js";
 import { runInProcess } from "../helpers/run-in-process.js";
 
 const FIXTURE = fixturePath("cycles");
@@ -162,7 +162,7 @@ describe("options.cycles", () => {
       const ejected = join(mkdtempSync(join(tmpdir(), "layerlint-cycles-")), "dependency-cruiser.json");
       expect((await runInProcess(["compile", "--config", config, "--output", ejected], FIXTURE)).status).toBe(0);
       const rawLoops = new Set(
-        (await rawViolations(FIXTURE, ejected))
+        (await depcruiseViolations(FIXTURE, ejected))
           .filter((violation) => violation.rule.name === "no-import-cycles")
           .map((violation) =>
             canonical([violation.from, ...(violation.cycle ?? []).map((step) => step.name).slice(0, -1)]),

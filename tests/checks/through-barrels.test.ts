@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkReportSchema } from "../../src/domain/report/report-schema.js";
 import { fixturePath } from "../helpers/run-built-cli.js";
-import { rawViolations } from "../helpers/raw-dependency-cruiser.js";
+import { depcruiseViolations } from "../helpers/raw-dependency-cruiser.js";
 import { runInProcess } from "../helpers/run-in-process.js";
 
 const FIXTURE = fixturePath("barrels");
@@ -204,7 +204,7 @@ describe("check --through-barrels", () => {
   it("the ejected configuration does not see through barrels: raw dependency-cruiser finds what check finds without the flag", async () => {
     const ejected = join(mkdtempSync(join(tmpdir(), "layerlint-barrels-")), "dependency-cruiser.json");
     expect((await runInProcess(["compile", "--output", ejected], FIXTURE)).status).toBe(0);
-    const found = (await rawViolations(FIXTURE, ejected, ["src", "libs"])).map(
+    const found = (await depcruiseViolations(FIXTURE, ejected, ["src", "libs"])).map(
       (violation) => `${violation.from} → ${violation.to}`,
     );
     expect(found).toEqual(

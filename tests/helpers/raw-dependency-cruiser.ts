@@ -8,7 +8,7 @@ import extractTSConfig from "dependency-cruiser/config-utl/extract-ts-config";
  * `depcruise --config FILE --output-type json PATHS` run in `cwd` reports in `summary.violations`, through its
  * API in this process, reading the configuration and its tsconfig as its CLI does.
  */
-export async function rawViolations(
+export async function depcruiseViolations(
   cwd: string,
   configFile: string,
   paths: readonly string[] = ["src"],
