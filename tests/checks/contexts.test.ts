@@ -4,12 +4,14 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fixturePath, type CliRun } from "../helpers/run-built-cli.js";
 import { runInProcess } from "../helpers/run-in-process.js";
+import { sharedCheckCache } from "../helpers/shared-check-cache.js";
 import type { Violation } from "../../src/domain/violations/violation.js";
 
 /** The contexts fixture through the CLI in this process: every field of every violation, and every output format. */
 
 const FIXTURE = fixturePath("contexts");
-const check = async (...args: string[]): Promise<CliRun> => await runInProcess(["check", ...args], FIXTURE);
+const CACHE = sharedCheckCache();
+const check = async (...args: string[]): Promise<CliRun> => await runInProcess(["check", ...args, ...CACHE], FIXTURE);
 let jsonCheck: Promise<CliRun> | undefined;
 /** `check --format json` on the fixture, run once for the tests that read it. */
 const checkedJson = (): Promise<CliRun> => (jsonCheck ??= check("--format", "json"));

@@ -5,8 +5,10 @@ import { describe, expect, it } from "vitest";
 import { fixturePath } from "../helpers/run-built-cli.js";
 import { depcruiseViolations } from "../helpers/raw-dependency-cruiser.js";
 import { runInProcess } from "../helpers/run-in-process.js";
+import { sharedCheckCache } from "../helpers/shared-check-cache.js";
 
 const FIXTURE = fixturePath("cycles");
+const CACHE = sharedCheckCache();
 const FIX =
   "break the loop: move what both sides need into a module they can both import, or invert one import through an interface";
 
@@ -23,7 +25,7 @@ async function check(config: string): Promise<{
   status: number | null;
   report: { summary: { violations: Record<string, number> }; violations: CycleViolation[] };
 }> {
-  const run = await runInProcess(["check", "--format", "json", "--config", config], FIXTURE);
+  const run = await runInProcess(["check", "--format", "json", "--config", config, ...CACHE], FIXTURE);
   return { status: run.status, report: JSON.parse(run.stdout) };
 }
 
@@ -130,7 +132,7 @@ describe("options.cycles", () => {
   });
 
   it("shows the loop in the text report", async () => {
-    const run = await runInProcess(["check", "--config", "layers.allow-types.yaml"], FIXTURE);
+    const run = await runInProcess(["check", "--config", "layers.allow-types.yaml", ...CACHE], FIXTURE);
     expect(run.stdout).toContain(
       [
         "no-import-cycles error (1)",

@@ -6,8 +6,10 @@ import { checkReportSchema } from "../../src/domain/report/report-schema.js";
 import { fixturePath } from "../helpers/run-built-cli.js";
 import { depcruiseViolations } from "../helpers/raw-dependency-cruiser.js";
 import { runInProcess } from "../helpers/run-in-process.js";
+import { sharedCheckCache } from "../helpers/shared-check-cache.js";
 
 const FIXTURE = fixturePath("barrels");
+const CACHE = sharedCheckCache();
 const FIX =
   "transport may import dal-api, contracts: reach persistence through one of them, or add persistence to layers.transport.mayImport if the map is what is wrong";
 const ALIASED = ["aliased", "aliased-tsconfig", "aliased-tsconfig-paths", "import", "local"];
@@ -19,7 +21,7 @@ interface Report {
 }
 
 async function check(...args: string[]): Promise<{ status: number | null; report: Report }> {
-  const run = await runInProcess(["check", "--format", "json", ...args], FIXTURE);
+  const run = await runInProcess(["check", "--format", "json", ...args, ...CACHE], FIXTURE);
   return { status: run.status, report: JSON.parse(run.stdout) as Report };
 }
 
@@ -158,7 +160,7 @@ describe("check --through-barrels", () => {
 
   it("Markdown shows the chain in the import column; SARIF, GitHub and JUnit carry it in the message", async () => {
     const run = async (format: string) =>
-      (await runInProcess(["check", "--through-barrels", "--format", format], FIXTURE)).stdout;
+      (await runInProcess(["check", "--through-barrels", "--format", format, ...CACHE], FIXTURE)).stdout;
     expect(await run("markdown")).toContain(
       "| error | `transport-may-not-import-persistence` | `src/auth/auth.controller.ts:2:1` | `@dal` → `libs/dal/src/index.ts` → `libs/dal/src/users/index.ts` → `libs/dal/src/users/user.repository.ts` |",
     );
@@ -182,7 +184,7 @@ describe("check --through-barrels", () => {
   });
 
   it("shows the chain in the text report", async () => {
-    const run = await runInProcess(["check", "--through-barrels"], FIXTURE);
+    const run = await runInProcess(["check", "--through-barrels", ...CACHE], FIXTURE);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(
       [

@@ -4,16 +4,18 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { fixturePath } from "../helpers/run-built-cli.js";
 import { runInProcess } from "../helpers/run-in-process.js";
+import { sharedCheckCache } from "../helpers/shared-check-cache.js";
 
 /** `-o FILE` without `--format`: the extension chooses the format; both given and disagreeing: exit 2. */
 
 const FIXTURE = fixturePath("small-backend");
+const CACHE = sharedCheckCache();
 const out = mkdtempSync(join(tmpdir(), "layerlint-output-extension-"));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 const written = async (name: string, ...args: string[]) => {
   const file = join(out, name);
-  const run = await runInProcess([...args, "--output", file], FIXTURE);
+  const run = await runInProcess([...args, "--output", file, ...(args[0] === "check" ? CACHE : [])], FIXTURE);
   return { run, text: existsSync(file) ? readFileSync(file, "utf8") : null };
 };
 

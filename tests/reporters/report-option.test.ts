@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { fixturePath } from "../helpers/run-built-cli.js";
 import { runInProcess } from "../helpers/run-in-process.js";
+import { sharedCheckCache } from "../helpers/shared-check-cache.js";
 import { readGolden } from "./fixture-reports.js";
 
 const GOLDEN_BY_FORMAT = {
@@ -15,6 +16,7 @@ const GOLDEN_BY_FORMAT = {
   markdown: "small-backend.md",
 } as const;
 
+const CACHE = sharedCheckCache();
 const out = mkdtempSync(join(tmpdir(), "layerlint-reports-"));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
@@ -23,7 +25,7 @@ describe("check --format and --report", () => {
 
   for (const [format, golden] of Object.entries(GOLDEN_BY_FORMAT)) {
     it(`--format ${format} prints the golden report and exits 1`, async () => {
-      const run = await runInProcess(["check", "--format", format], cwd);
+      const run = await runInProcess(["check", "--format", format, ...CACHE], cwd);
       expect(run.stderr).toBe("");
       expect(run.status).toBe(1);
       expect(run.stdout).toBe(readGolden(golden));
@@ -35,7 +37,7 @@ describe("check --format and --report", () => {
       "--report",
       `${format}=${join(out, golden)}`,
     ]);
-    const run = await runInProcess(["check", ...args], cwd);
+    const run = await runInProcess(["check", ...args, ...CACHE], cwd);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe(readGolden("small-backend.txt"));
     for (const golden of Object.values(GOLDEN_BY_FORMAT))
@@ -57,7 +59,10 @@ describe("check --format and --report", () => {
 
   it("a clean project exits 0 with every format", async () => {
     for (const format of Object.keys(GOLDEN_BY_FORMAT)) {
-      expect((await runInProcess(["check", "--format", format], fixturePath("clean-backend"))).status, format).toBe(0);
+      expect(
+        (await runInProcess(["check", "--format", format, ...CACHE], fixturePath("clean-backend"))).status,
+        format,
+      ).toBe(0);
     }
   });
 
