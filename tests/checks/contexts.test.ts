@@ -2,14 +2,19 @@ import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { fixturePath, runBuiltCli, type CliRun } from "../helpers/run-built-cli.js";
+import { fixturePath, type CliRun } from "../helpers/run-built-cli.js";
 import { runInProcess } from "../helpers/run-in-process.js";
+import { sharedCheckCache } from "../helpers/shared-check-cache.js";
 import type { Violation } from "../../src/domain/violations/violation.js";
 
-/** The contexts fixture through the built CLI (`npm run build` first): every field of every violation, and every output format. */
+/** The contexts fixture through the CLI in this process: every field of every violation, and every output format. */
 
 const FIXTURE = fixturePath("contexts");
-const check = async (...args: string[]): Promise<CliRun> => await runInProcess(["check", ...args], FIXTURE);
+const CACHE = sharedCheckCache();
+const check = async (...args: string[]): Promise<CliRun> => await runInProcess(["check", ...args, ...CACHE], FIXTURE);
+let jsonCheck: Promise<CliRun> | undefined;
+/** `check --format json` on the fixture, run once for the tests that read it. */
+const checkedJson = (): Promise<CliRun> => (jsonCheck ??= check("--format", "json"));
 
 type Reported = Pick<
   Violation,
@@ -140,7 +145,7 @@ describe("fixture contexts: modules × layers with a shared kernel", () => {
   let run: CliRun;
   let report: { summary: Record<string, unknown>; violations: Reported[]; warnings: unknown[] };
   beforeAll(async () => {
-    run = await check("--format", "json");
+    run = await checkedJson();
     report = JSON.parse(run.stdout) as typeof report;
   });
 
@@ -233,7 +238,7 @@ describe("explain and doctor on a contexts map", () => {
 
   it("explain --violation tells a context violation's story from both files' contexts", async () => {
     const id = (
-      JSON.parse((await check("--format", "json")).stdout) as { violations: { id: string; rule: string }[] }
+      JSON.parse((await checkedJson()).stdout) as { violations: { id: string; rule: string }[] }
     ).violations.find((violation) => violation.rule === "shared-kernel-may-not-import-contexts")?.id as string;
     const run = await runInProcess(["explain", "--violation", id], FIXTURE);
     expect(run.status).toBe(0);
@@ -380,8 +385,8 @@ describe("graph --level context", () => {
 describe("files beside the contexts (pattern src/<context>/**, fixture contexts-beside-files)", () => {
   const BESIDE = fixturePath("contexts-beside-files");
 
-  it("belong to no context: src/main.ts → src/app.module.ts and app.module.ts → every context are no violations; billing → orders is", () => {
-    const run = runBuiltCli(["check", "--format", "json"], BESIDE);
+  it("belong to no context: src/main.ts → src/app.module.ts and app.module.ts → every context are no violations; billing → orders is", async () => {
+    const run = await runInProcess(["check", "--format", "json"], BESIDE);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout) as { violations: Violation[] };

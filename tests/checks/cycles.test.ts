@@ -1,16 +1,14 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { fixturePath } from "../helpers/run-built-cli.js";
+import { depcruiseViolations } from "../helpers/raw-dependency-cruiser.js";
 import { runInProcess } from "../helpers/run-in-process.js";
+import { sharedCheckCache } from "../helpers/shared-check-cache.js";
 
-const DEPCRUISE_BIN = fileURLToPath(
-  new URL("../../node_modules/dependency-cruiser/bin/dependency-cruise.mjs", import.meta.url),
-);
 const FIXTURE = fixturePath("cycles");
+const CACHE = sharedCheckCache();
 const FIX =
   "break the loop: move what both sides need into a module they can both import, or invert one import through an interface";
 
@@ -27,7 +25,7 @@ async function check(config: string): Promise<{
   status: number | null;
   report: { summary: { violations: Record<string, number> }; violations: CycleViolation[] };
 }> {
-  const run = await runInProcess(["check", "--format", "json", "--config", config], FIXTURE);
+  const run = await runInProcess(["check", "--format", "json", "--config", config, ...CACHE], FIXTURE);
   return { status: run.status, report: JSON.parse(run.stdout) };
 }
 
@@ -134,7 +132,7 @@ describe("options.cycles", () => {
   });
 
   it("shows the loop in the text report", async () => {
-    const run = await runInProcess(["check", "--config", "layers.allow-types.yaml"], FIXTURE);
+    const run = await runInProcess(["check", "--config", "layers.allow-types.yaml", ...CACHE], FIXTURE);
     expect(run.stdout).toContain(
       [
         "no-import-cycles error (1)",
@@ -165,17 +163,8 @@ describe("options.cycles", () => {
     async (config) => {
       const ejected = join(mkdtempSync(join(tmpdir(), "layerlint-cycles-")), "dependency-cruiser.json");
       expect((await runInProcess(["compile", "--config", config, "--output", ejected], FIXTURE)).status).toBe(0);
-      const raw = spawnSync(process.execPath, [DEPCRUISE_BIN, "--config", ejected, "--output-type", "json", "src"], {
-        cwd: FIXTURE,
-        encoding: "utf8",
-      });
-      const rawViolations = (
-        JSON.parse(raw.stdout) as {
-          summary: { violations: { rule: { name: string }; from: string; cycle?: { name: string }[] }[] };
-        }
-      ).summary.violations;
       const rawLoops = new Set(
-        rawViolations
+        (await depcruiseViolations(FIXTURE, ejected))
           .filter((violation) => violation.rule.name === "no-import-cycles")
           .map((violation) =>
             canonical([violation.from, ...(violation.cycle ?? []).map((step) => step.name).slice(0, -1)]),

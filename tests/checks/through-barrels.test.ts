@@ -1,17 +1,15 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { checkReportSchema } from "../../src/domain/report/report-schema.js";
 import { fixturePath } from "../helpers/run-built-cli.js";
+import { depcruiseViolations } from "../helpers/raw-dependency-cruiser.js";
 import { runInProcess } from "../helpers/run-in-process.js";
+import { sharedCheckCache } from "../helpers/shared-check-cache.js";
 
-const DEPCRUISE_BIN = fileURLToPath(
-  new URL("../../node_modules/dependency-cruiser/bin/dependency-cruise.mjs", import.meta.url),
-);
 const FIXTURE = fixturePath("barrels");
+const CACHE = sharedCheckCache();
 const FIX =
   "transport may import dal-api, contracts: reach persistence through one of them, or add persistence to layers.transport.mayImport if the map is what is wrong";
 const ALIASED = ["aliased", "aliased-tsconfig", "aliased-tsconfig-paths", "import", "local"];
@@ -23,7 +21,7 @@ interface Report {
 }
 
 async function check(...args: string[]): Promise<{ status: number | null; report: Report }> {
-  const run = await runInProcess(["check", "--format", "json", ...args], FIXTURE);
+  const run = await runInProcess(["check", "--format", "json", ...args, ...CACHE], FIXTURE);
   return { status: run.status, report: JSON.parse(run.stdout) as Report };
 }
 
@@ -162,7 +160,7 @@ describe("check --through-barrels", () => {
 
   it("Markdown shows the chain in the import column; SARIF, GitHub and JUnit carry it in the message", async () => {
     const run = async (format: string) =>
-      (await runInProcess(["check", "--through-barrels", "--format", format], FIXTURE)).stdout;
+      (await runInProcess(["check", "--through-barrels", "--format", format, ...CACHE], FIXTURE)).stdout;
     expect(await run("markdown")).toContain(
       "| error | `transport-may-not-import-persistence` | `src/auth/auth.controller.ts:2:1` | `@dal` → `libs/dal/src/index.ts` → `libs/dal/src/users/index.ts` → `libs/dal/src/users/user.repository.ts` |",
     );
@@ -186,7 +184,7 @@ describe("check --through-barrels", () => {
   });
 
   it("shows the chain in the text report", async () => {
-    const run = await runInProcess(["check", "--through-barrels"], FIXTURE);
+    const run = await runInProcess(["check", "--through-barrels", ...CACHE], FIXTURE);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(
       [
@@ -208,14 +206,9 @@ describe("check --through-barrels", () => {
   it("the ejected configuration does not see through barrels: raw dependency-cruiser finds what check finds without the flag", async () => {
     const ejected = join(mkdtempSync(join(tmpdir(), "layerlint-barrels-")), "dependency-cruiser.json");
     expect((await runInProcess(["compile", "--output", ejected], FIXTURE)).status).toBe(0);
-    const raw = spawnSync(
-      process.execPath,
-      [DEPCRUISE_BIN, "--config", ejected, "--output-type", "json", "src", "libs"],
-      { cwd: FIXTURE, encoding: "utf8" },
+    const found = (await depcruiseViolations(FIXTURE, ejected, ["src", "libs"])).map(
+      (violation) => `${violation.from} → ${violation.to}`,
     );
-    const found = (
-      JSON.parse(raw.stdout) as { summary: { violations: { from: string; to: string }[] } }
-    ).summary.violations.map((violation) => `${violation.from} → ${violation.to}`);
     expect(found).toEqual(
       [BILLING_NAMESPACE, BILLING_BARREL].map((violation) => `${violation.from} → ${violation.to}`),
     );

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { fixturePath, runBuiltCli } from "../helpers/run-built-cli.js";
+import { fixturePath } from "../helpers/run-built-cli.js";
+import { runInProcess } from "../helpers/run-in-process.js";
 
 describe("a source file with a syntax error", () => {
-  it("is a parse-error warning with its position, counted in the summary, and the rest is still checked", () => {
-    const run = runBuiltCli(["check", "--format", "json"], fixturePath("syntax-error"));
+  it("is a parse-error warning with its position, counted in the summary, and the rest is still checked", async () => {
+    const run = await runInProcess(["check", "--format", "json"], fixturePath("syntax-error"));
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout) as {
       summary: { parseErrors: number; modules: number };

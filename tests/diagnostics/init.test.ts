@@ -1,8 +1,8 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { BUILT_BIN, fixturePath, runBuiltCli } from "../helpers/run-built-cli.js";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import type { CliRun } from "../helpers/run-built-cli.js";
+import { copyFixtureInProcess, type TempFixture } from "../helpers/temp-fixture.js";
 
 /**
  * `layerlint init` on fixtures shaped like real layouts (Express, NestJS suffixes, clean architecture, DDD
@@ -10,22 +10,33 @@ import { BUILT_BIN, fixturePath, runBuiltCli } from "../helpers/run-built-cli.js
  * and a map its own doctor does not flag.
  */
 
-const copies: string[] = [];
+const copies: TempFixture[] = [];
 
-function copyOf(fixture: string): string {
-  const folder = mkdtempSync(join(tmpdir(), `layerlint-${fixture}-`));
-  cpSync(fixturePath(fixture), folder, { recursive: true });
-  copies.push(folder);
-  return folder;
+function copyOf(fixture: string): TempFixture {
+  const copy = copyFixtureInProcess(fixture);
+  copies.push(copy);
+  return copy;
 }
 
-beforeAll(() => {
-  if (!existsSync(BUILT_BIN)) throw new Error(`${BUILT_BIN} is missing: run \`npm run build\` before these tests`);
+afterEach(() => {
+  for (const copy of copies.splice(0)) copy.remove();
 });
 
-afterEach(() => {
-  for (const folder of copies.splice(0)) rmSync(folder, { recursive: true, force: true });
+const initialised = new Map<string, Promise<{ copy: TempFixture; run: CliRun }>>();
+afterAll(async () => {
+  for (const pending of initialised.values()) (await pending).copy.remove();
 });
+
+/** A copy of the fixture after one `init`, shared by the tests that only read what it wrote. */
+function initialisedCopy(fixture: string): Promise<{ copy: TempFixture; run: CliRun }> {
+  let pending = initialised.get(fixture);
+  if (pending === undefined) {
+    const copy = copyFixtureInProcess(fixture);
+    pending = copy.run("init").then((run) => ({ copy, run }));
+    initialised.set(fixture, pending);
+  }
+  return pending;
+}
 
 function layersOf(yaml: string): string[] {
   return [...yaml.matchAll(/^ {2}([A-Za-z][\w-]*):\n {4}paths: (.*)$/gm)].map((match) => `${match[1]}: ${match[2]}`);
@@ -176,15 +187,14 @@ describe("layerlint init", () => {
     },
   ])(
     "places $fixture by its folder and file names: the exact map, the folded first check, and a map its doctor does not flag",
-    ({ fixture, layers, counts, rules, doctorWarnings = [] }) => {
-      const folder = copyOf(fixture);
-      const run = runBuiltCli(["init"], folder);
+    async ({ fixture, layers, counts, rules, doctorWarnings = [] }) => {
+      const { copy, run } = await initialisedCopy(fixture);
       expect(run.stderr).toBe("");
       expect(run.status).toBe(0);
       expect(run.stdout.split("\n")[0]).toMatch(
         /^wrote layers\.yaml: \d+ layers(, \d+ contexts \([^)]*\))?; \d+ of \d+ source files placed/,
       );
-      const yaml = readFileSync(join(folder, "layers.yaml"), "utf8");
+      const yaml = copy.read("layers.yaml");
       expect(layersOf(yaml)).toEqual(layers);
       expect(yaml).toContain("options:\n  unassigned: warn\n");
       expect(run.stdout).toContain(`\nfirst check: ${counts}\n`);
@@ -192,7 +202,7 @@ describe("layerlint init", () => {
       expect(shownRules).toEqual(rules);
       expect(run.stdout).toContain("\nnext: `layerlint check` shows every violation;");
 
-      const doctor = runBuiltCli(["doctor", "--format", "json"], folder);
+      const doctor = await copy.run("doctor", "--format", "json");
       expect(doctor.status).toBe(0);
       const diagnosis = JSON.parse(doctor.stdout) as {
         summary: { error: number };
@@ -205,94 +215,81 @@ describe("layerlint init", () => {
           .map((finding) => `${finding.code} ${finding.message}`),
       ).toEqual(doctorWarnings);
     },
-    120_000,
   );
 
-  it("writes contexts for src/Contexts/<context> with Shared as the shared kernel", () => {
-    const folder = copyOf("init-contexts-two-level");
-    runBuiltCli(["init"], folder);
-    expect(readFileSync(join(folder, "layers.yaml"), "utf8")).toContain(
+  it("writes contexts for src/Contexts/<context> with Shared as the shared kernel", async () => {
+    const { copy } = await initialisedCopy("init-contexts-two-level");
+    expect(copy.read("layers.yaml")).toContain(
       'contexts:\n  pattern: "src/Contexts/<context>/**"\n  shared: ["src/Contexts/Shared/**"]\n',
     );
   });
 
-  it("writes contexts for src/modules/<context>", () => {
-    const ddd = copyOf("init-ddd-modules");
-    runBuiltCli(["init"], ddd);
-    expect(readFileSync(join(ddd, "layers.yaml"), "utf8")).toContain(
-      'contexts:\n  pattern: "src/modules/<context>/**"\nlayers:',
-    );
+  it("writes contexts for src/modules/<context>", async () => {
+    const { copy } = await initialisedCopy("init-ddd-modules");
+    expect(copy.read("layers.yaml")).toContain('contexts:\n  pattern: "src/modules/<context>/**"\nlayers:');
   });
 
-  it("writes contexts for src/<context> when the folders of src/ hold layer folders, the other folders (name escaped) as the shared kernel", () => {
-    const folder = copyOf("init-cqrs-contexts");
-    runBuiltCli(["init"], folder);
-    expect(readFileSync(join(folder, "layers.yaml"), "utf8")).toContain(
+  it("writes contexts for src/<context> when the folders of src/ hold layer folders, the other folders (name escaped) as the shared kernel", async () => {
+    const { copy } = await initialisedCopy("init-cqrs-contexts");
+    expect(copy.read("layers.yaml")).toContain(
       'contexts:\n  pattern: "src/<context>/**"\n  shared: ["src/?legacy?/**", "src/config/**"]\nlayers:',
     );
   });
 
-  it("without src/ or a tsconfig include, takes the src/ folders of the packages beside each other", () => {
-    const folder = copyOf("init-packages-side-by-side");
-    const run = runBuiltCli(["init"], folder);
+  it("without src/ or a tsconfig include, takes the src/ folders of the packages beside each other", async () => {
+    const { copy, run } = await initialisedCopy("init-packages-side-by-side");
     expect(run.stdout).toContain(
       "\n  include: backend/src, frontend/src (the src/ folders of the packages with a package.json);",
     );
-    expect(readFileSync(join(folder, "layers.yaml"), "utf8")).toContain('include: ["backend/src", "frontend/src"]\n');
+    expect(copy.read("layers.yaml")).toContain('include: ["backend/src", "frontend/src"]\n');
   });
 
-  it("without src/, includes the folders holding source and the entry file, never build output, gitignored folders or tool configuration, and excludes tests", () => {
-    const js = copyOf("init-no-src-js");
-    runBuiltCli(["init"], js);
-    const yaml = readFileSync(join(js, "layers.yaml"), "utf8");
+  it("without src/, includes the folders holding source and the entry file, never build output, gitignored folders or tool configuration, and excludes tests", async () => {
+    const { copy } = await initialisedCopy("init-no-src-js");
+    const yaml = copy.read("layers.yaml");
     expect(yaml).toContain('include: ["db", "lib", "routes", "services", "server.js"]\n');
     expect(yaml).toContain(
       'exclude: ["**/*.{test,spec,e2e,e2e-spec,test-d}.{ts,tsx,mts,cts,js,jsx,mjs,cjs}", "**/__tests__/**", "**/__mocks__/**", "**/test/**", "**/tests/**", "**/e2e/**"]\n',
     );
   });
 
-  it("writes nothing when the first check fails (a tsconfig extending an uninstalled package), so it can be run again", () => {
-    const folder = copyOf("init-ddd-modules");
-    writeFileSync(
-      join(folder, "tsconfig.json"),
-      `{ "extends": "@acme/tsconfig-not-installed/base.json", "include": ["src"] }\n`,
-    );
-    const run = runBuiltCli(["init"], folder);
+  it("writes nothing when the first check fails (a tsconfig extending an uninstalled package), so it can be run again", async () => {
+    const copy = copyOf("init-ddd-modules");
+    copy.write("tsconfig.json", `{ "extends": "@acme/tsconfig-not-installed/base.json", "include": ["src"] }\n`);
+    const run = await copy.run("init");
     expect(run.status).toBe(2);
     expect(run.stdout).toBe("");
     expect(run.stderr).toContain("TS6053");
-    expect(existsSync(join(folder, "layers.yaml"))).toBe(false);
+    expect(existsSync(join(copy.dir, "layers.yaml"))).toBe(false);
   });
 
-  it("never overwrites a map without --force (exit 2), and overwrites with it", () => {
-    const folder = copyOf("init-clean");
-    writeFileSync(join(folder, "layers.yaml"), "version: 1\n");
-    const refused = runBuiltCli(["init"], folder);
+  it("never overwrites a map without --force (exit 2), and overwrites with it", async () => {
+    const copy = copyOf("init-clean");
+    copy.write("layers.yaml", "version: 1\n");
+    const refused = await copy.run("init");
     expect(refused.status).toBe(2);
     expect(refused.stderr).toBe(
       "layerlint: layers.yaml already exists here: pass --force to overwrite it, or edit it (layerlint doctor reviews it) [LL-USAGE]\n",
     );
-    expect(readFileSync(join(folder, "layers.yaml"), "utf8")).toBe("version: 1\n");
+    expect(copy.read("layers.yaml")).toBe("version: 1\n");
 
-    expect(runBuiltCli(["init", "--force"], folder).status).toBe(0);
-    expect(readFileSync(join(folder, "layers.yaml"), "utf8")).toContain(
-      "# Written by `layerlint init`, which placed 8 of 8",
-    );
+    expect((await copy.run("init", "--force")).status).toBe(0);
+    expect(copy.read("layers.yaml")).toContain("# Written by `layerlint init`, which placed 8 of 8");
   });
 
-  it("--preset forces a preset, and an unknown one is a usage error with the closest name", () => {
-    const folder = copyOf("init-express");
-    const forced = runBuiltCli(["init", "--preset", "layered"], folder);
+  it("--preset forces a preset, and an unknown one is a usage error with the closest name", async () => {
+    const copy = copyOf("init-express");
+    const forced = await copy.run("init", "--preset", "layered");
     expect(forced.status).toBe(0);
     expect(forced.stdout.split("\n")[0]).toBe('wrote layers.yaml after the "layered" preset (--preset)');
-    expect(layersOf(readFileSync(join(folder, "layers.yaml"), "utf8"))).toEqual([
+    expect(layersOf(copy.read("layers.yaml"))).toEqual([
       'presentation: ["src/controllers/**", "src/routes/**"]',
       'business: ["src/services/**"]',
       'persistence: ["src/db/**"]',
       'shared: ["src/app.ts", "src/middleware/**", "src/models/**", "src/server.ts", "src/utils/**"]',
     ]);
 
-    const unknown = runBuiltCli(["init", "--preset", "hexagnal", "--force"], folder);
+    const unknown = await copy.run("init", "--preset", "hexagnal", "--force");
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toBe(
       'layerlint: unknown preset "hexagnal"; did you mean "hexagonal"? (init knows backend-standard, clean, hexagonal, layered, nestjs) [LL-USAGE]\n',

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { vizSvgRenderer } from "../../src/adapters/graphviz/viz-svg-renderer.js";
 import { DependencyFailure } from "../../src/domain/errors.js";
-import { fixturePath, runBuiltCli } from "../helpers/run-built-cli.js";
+import { fixturePath } from "../helpers/run-built-cli.js";
+import { runInProcess } from "../helpers/run-in-process.js";
 
 const GOLDEN = new URL("../golden/", import.meta.url);
 const goldenDots = readdirSync(GOLDEN).filter((name) => name.startsWith("graph-") && name.endsWith(".dot"));
@@ -23,15 +24,15 @@ describe("SVG through the WebAssembly Graphviz (@viz-js/viz)", () => {
     await expect(failure).rejects.toThrow("Graphviz could not lay out the graph: syntax error in line 2 near ';'");
   });
 
-  it("graph --format svg (built CLI): the layer diagram with ids per layer and edge, the forbidden edge red, byte-identical across runs", () => {
+  it("graph --format svg: the layer diagram with ids per layer and edge, the forbidden edge red, byte-identical across runs", async () => {
     const cwd = fixturePath("graph-shop");
-    const run = runBuiltCli(["graph", "--format", "svg"], cwd);
+    const run = await runInProcess(["graph", "--format", "svg"], cwd);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     for (const layer of ["api", "app", "domain", "db", "contracts"])
       expect(run.stdout).toContain(`<g id="node:${layer}" class="node">`);
     const violation = run.stdout.slice(run.stdout.indexOf('<g id="edge:api&#45;&gt;db" class="edge">'));
     expect(violation.slice(0, violation.indexOf("</g>"))).toContain('stroke="#d62728"');
-    expect(runBuiltCli(["graph", "--format", "svg"], cwd).stdout).toBe(run.stdout);
+    expect((await runInProcess(["graph", "--format", "svg"], cwd)).stdout).toBe(run.stdout);
   });
 });
