@@ -1,9 +1,9 @@
-import { existsSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { BUILT_BIN, fixturePath, runBuiltCli } from "./helpers/run-built-cli.js";
+import { fixturePath } from "./helpers/run-built-cli.js";
+import { runInProcess } from "./helpers/run-in-process.js";
 
 /**
- * Runs the built CLI (`npm run build` first) with `check --format json` in each fixture under
+ * Runs the CLI (in this process, real adapters) with `check --format json` in each fixture under
  * tests/fixtures/ and pins the exact violations, exit code, summary counts and warnings.
  * Each fixture's README.md says in one line what it proves.
  */
@@ -51,9 +51,8 @@ interface Checked {
 /** What the test expects of one violation; `bug` marks an expectation the current code fails (see the // BUG comment beside it). */
 type Expected = ReportedViolation & { readonly bug?: string };
 
-function checkFixture(name: string): Checked {
-  if (!existsSync(BUILT_BIN)) throw new Error(`${BUILT_BIN} is missing: run \`npm run build\` before these tests`);
-  const run = runBuiltCli(["check", "--format", "json"], fixturePath(name));
+async function checkFixture(name: string): Promise<Checked> {
+  const run = await runInProcess(["check", "--format", "json"], fixturePath(name));
   let report: Report;
   try {
     report = JSON.parse(run.stdout) as Report;
@@ -162,8 +161,8 @@ function warningsOf(report: Report): { code: string; file: string | undefined }[
 
 describe("fixture import-forms: every import form crossing app → db", () => {
   let checked: Checked;
-  beforeAll(() => {
-    checked = checkFixture("import-forms");
+  beforeAll(async () => {
+    checked = await checkFixture("import-forms");
   });
 
   const appToDb = (
@@ -252,8 +251,8 @@ describe("fixture import-forms: every import form crossing app → db", () => {
 
 describe("fixture packages: allow-lists count packages by the name as imported", () => {
   let checked: Checked;
-  beforeAll(() => {
-    checked = checkFixture("packages");
+  beforeAll(async () => {
+    checked = await checkFixture("packages");
   });
 
   const apiUses = (
@@ -332,8 +331,8 @@ describe("fixture packages: allow-lists count packages by the name as imported",
 
 describe("fixture type-only-allow: typeOnlyImports allow", () => {
   let checked: Checked;
-  beforeAll(() => {
-    checked = checkFixture("type-only-allow");
+  beforeAll(async () => {
+    checked = await checkFixture("type-only-allow");
   });
 
   expectViolations(
@@ -388,8 +387,8 @@ describe("fixture type-only-allow: typeOnlyImports allow", () => {
 
 describe("fixture unassigned: files no layer claims", () => {
   let checked: Checked;
-  beforeAll(() => {
-    checked = checkFixture("unassigned");
+  beforeAll(async () => {
+    checked = await checkFixture("unassigned");
   });
 
   expectViolations(() => checked, [unassigned("src/misc/no-imports.ts"), unassigned("src/misc/with-imports.ts")]);
@@ -415,8 +414,8 @@ describe("fixture unassigned: files no layer claims", () => {
 
 describe("fixture unassigned-warn: options.unassigned warn", () => {
   let checked: Checked;
-  beforeAll(() => {
-    checked = checkFixture("unassigned-warn");
+  beforeAll(async () => {
+    checked = await checkFixture("unassigned-warn");
   });
 
   expectViolations(
@@ -440,8 +439,8 @@ describe("fixture unassigned-warn: options.unassigned warn", () => {
 
 describe("fixture unassigned-off: options.unassigned off", () => {
   let checked: Checked;
-  beforeAll(() => {
-    checked = checkFixture("unassigned-off");
+  beforeAll(async () => {
+    checked = await checkFixture("unassigned-off");
   });
 
   it("reports nothing and exits 0", () => {
@@ -456,8 +455,8 @@ describe("fixture unassigned-off: options.unassigned off", () => {
 
 describe("fixture overlap-and-exclude: first layer wins; excluded files are not checked", () => {
   let checked: Checked;
-  beforeAll(() => {
-    checked = checkFixture("overlap-and-exclude");
+  beforeAll(async () => {
+    checked = await checkFixture("overlap-and-exclude");
   });
 
   expectViolations(
@@ -514,8 +513,8 @@ describe("fixture overlap-and-exclude: first layer wins; excluded files are not 
 
 describe("fixture public-entry-points: layers allowed in may import only the public files", () => {
   let checked: Checked;
-  beforeAll(() => {
-    checked = checkFixture("public-entry-points");
+  beforeAll(async () => {
+    checked = await checkFixture("public-entry-points");
   });
 
   const httpReachesIn = (to: string, specifier: string, line: number): Expected =>
@@ -593,8 +592,8 @@ describe("fixture public-entry-points: layers allowed in may import only the pub
 
 describe("fixture warn-allowance: a mayImport entry tolerated at severity warn", () => {
   let checked: Checked;
-  beforeAll(() => {
-    checked = checkFixture("warn-allowance");
+  beforeAll(async () => {
+    checked = await checkFixture("warn-allowance");
   });
 
   expectViolations(

@@ -1,16 +1,17 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BUILT_BIN, fixturePath, REPO_ROOT, runBuiltCli, type CliRun } from "./helpers/run-built-cli.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { fixturePath, REPO_ROOT, type CliRun } from "./helpers/run-built-cli.js";
+import { runInProcess } from "./helpers/run-in-process.js";
 
 /**
- * Configuration and usage errors, end to end through the built CLI (`npm run build` first):
+ * Configuration and usage errors, end to end through the CLI (in this process, real adapters):
  * exit 2, nothing on stdout, `file:line:column (key.path): message` on stderr, never a stack trace.
  */
 
 const fixture = (name: string): string => fixturePath(`config-errors/${name}`);
-const check = (name: string, ...args: string[]): CliRun => runBuiltCli(["check", ...args], fixture(name));
+const check = (name: string, ...args: string[]): Promise<CliRun> => runInProcess(["check", ...args], fixture(name));
 
 /** A stack frame as Node prints it ("    at fn (file:1:2)"). */
 const STACK_FRAME = /^\s+at\s/m;
@@ -60,19 +61,15 @@ function expectConfigFailure(
   }
 }
 
-beforeAll(() => {
-  if (!existsSync(BUILT_BIN)) throw new Error(`${BUILT_BIN} is missing: run \`npm run build\` first`);
-});
-
 describe("configuration errors in layers.yaml: exit 2, file:line:column (key): message, no stack", () => {
-  it("YAML syntax: an unquoted ': ' inside a value, at the offending character", () => {
-    expectConfigFailure(check("yaml-syntax"), [
+  it("YAML syntax: an unquoted ': ' inside a value, at the offending character", async () => {
+    expectConfigFailure(await check("yaml-syntax"), [
       { at: "5:18", message: "YAML: Nested mappings are not allowed in compact mappings" },
     ]);
   });
 
-  it("wrong type: paths written as a string instead of a list", () => {
-    expectConfigFailure(check("wrong-type"), [
+  it("wrong type: paths written as a string instead of a list", async () => {
+    expectConfigFailure(await check("wrong-type"), [
       {
         at: "4:12",
         key: "layers.app.paths",
@@ -81,40 +78,42 @@ describe("configuration errors in layers.yaml: exit 2, file:line:column (key): m
     ]);
   });
 
-  it("unknown key: points at the key and suggests the closest allowed one", () => {
-    expectConfigFailure(check("unknown-key"), [
+  it("unknown key: points at the key and suggests the closest allowed one", async () => {
+    expectConfigFailure(await check("unknown-key"), [
       { at: "7:5", key: "layers.app.mayimport", message: 'unknown key "mayimport"; did you mean "mayImport"?' },
     ]);
   });
 
-  it("missing version", () => {
-    expectConfigFailure(check("missing-version"), [{ at: "1:1", key: "version", message: "version must be 1" }]);
+  it("missing version", async () => {
+    expectConfigFailure(await check("missing-version"), [{ at: "1:1", key: "version", message: "version must be 1" }]);
   });
 
-  it("unsupported version: 2", () => {
-    expectConfigFailure(check("unsupported-version"), [{ at: "1:10", key: "version", message: "version must be 1" }]);
+  it("unsupported version: 2", async () => {
+    expectConfigFailure(await check("unsupported-version"), [
+      { at: "1:10", key: "version", message: "version must be 1" },
+    ]);
   });
 
-  it("duplicate layer (duplicate YAML key): reported at the second definition", () => {
-    expectConfigFailure(check("duplicate-layer"), [
+  it("duplicate layer (duplicate YAML key): reported at the second definition", async () => {
+    expectConfigFailure(await check("duplicate-layer"), [
       { at: "5:3", message: '"app" is defined twice in the same mapping' },
     ]);
   });
 
-  it("duplicate layer: the line carries the key path and names the layer, and the rest of the map is still checked", () => {
-    expectConfigFailure(check("duplicate-layer"), [
+  it("duplicate layer: the line carries the key path and names the layer, and the rest of the map is still checked", async () => {
+    expectConfigFailure(await check("duplicate-layer"), [
       { at: "5:3", key: "layers.app", message: '"app" is defined twice in the same mapping' },
     ]);
   });
 
-  it("layer name that does not start with a letter: points at the name", () => {
-    expectConfigFailure(check("invalid-layer-name"), [
+  it("layer name that does not start with a letter: points at the name", async () => {
+    expectConfigFailure(await check("invalid-layer-name"), [
       { at: "3:3", key: "layers.2fa", message: 'layer name "2fa" is not allowed' },
     ]);
   });
 
-  it("public: a glob written relative to the layer lies outside it; a malformed glob", () => {
-    expectConfigFailure(check("public-outside-layer"), [
+  it("public: a glob written relative to the layer lies outside it; a malformed glob", async () => {
+    expectConfigFailure(await check("public-outside-layer"), [
       {
         at: "8:14",
         key: "layers.payments.public[0]",
@@ -129,8 +128,8 @@ describe("configuration errors in layers.yaml: exit 2, file:line:column (key): m
     ]);
   });
 
-  it("mayImport object form: a severity other than warn, an unknown key with the closest one suggested", () => {
-    expectConfigFailure(check("bad-warn-allowance"), [
+  it("mayImport object form: a severity other than warn, an unknown key with the closest one suggested", async () => {
+    expectConfigFailure(await check("bad-warn-allowance"), [
       {
         at: "6:38",
         key: "layers.http.mayImport[0].severity",
@@ -144,8 +143,8 @@ describe("configuration errors in layers.yaml: exit 2, file:line:column (key): m
     ]);
   });
 
-  it("mayImport object form: an unknown layer, the layer itself, a layer also allowed", () => {
-    expectConfigFailure(check("warn-allowance-references"), [
+  it("mayImport object form: an unknown layer, the layer itself, a layer also allowed", async () => {
+    expectConfigFailure(await check("warn-allowance-references"), [
       {
         at: "6:18",
         key: "layers.http.mayImport[0].layer",
@@ -164,8 +163,8 @@ describe("configuration errors in layers.yaml: exit 2, file:line:column (key): m
     ]);
   });
 
-  it("mayImport naming an unknown layer: at the entry, suggesting the closest layer", () => {
-    expectConfigFailure(check("unknown-mayimport-layer"), [
+  it("mayImport naming an unknown layer: at the entry, suggesting the closest layer", async () => {
+    expectConfigFailure(await check("unknown-mayimport-layer"), [
       {
         at: "7:17",
         key: "layers.app.mayImport[0]",
@@ -174,8 +173,8 @@ describe("configuration errors in layers.yaml: exit 2, file:line:column (key): m
     ]);
   });
 
-  it("removing (null) a layer no preset defines: unknown layer, suggesting the closest", () => {
-    expectConfigFailure(check("unknown-layer-removed"), [
+  it("removing (null) a layer no preset defines: unknown layer, suggesting the closest", async () => {
+    expectConfigFailure(await check("unknown-layer-removed"), [
       {
         at: "4:3",
         key: "layers.infrastucture",
@@ -184,15 +183,15 @@ describe("configuration errors in layers.yaml: exit 2, file:line:column (key): m
     ]);
   });
 
-  it("empty paths", () => {
-    expectConfigFailure(check("empty-paths"), [
+  it("empty paths", async () => {
+    expectConfigFailure(await check("empty-paths"), [
       { at: "6:12", key: "layers.app.paths", message: 'layer "app" has no paths' },
     ]);
   });
 
   describe("invalid globs, each at the offending list entry", () => {
-    it("a '..' segment", () => {
-      expectConfigFailure(check("glob-dotdot"), [
+    it("a '..' segment", async () => {
+      expectConfigFailure(await check("glob-dotdot"), [
         {
           at: "4:21",
           key: "layers.app.paths[1]",
@@ -201,8 +200,8 @@ describe("configuration errors in layers.yaml: exit 2, file:line:column (key): m
       ]);
     });
 
-    it("'!' first in its list, '!!', an invalid glob after '!', and '!' in include", () => {
-      expectConfigFailure(check("glob-negation"), [
+    it("'!' first in its list, '!!', an invalid glob after '!', and '!' in include", async () => {
+      expectConfigFailure(await check("glob-negation"), [
         {
           at: "2:16",
           key: "include[1]",
@@ -232,14 +231,14 @@ describe("configuration errors in layers.yaml: exit 2, file:line:column (key): m
       ]);
     });
 
-    it("an absolute path (in exclude)", () => {
-      expectConfigFailure(check("glob-absolute"), [
+    it("an absolute path (in exclude)", async () => {
+      expectConfigFailure(await check("glob-absolute"), [
         { at: "3:5", key: "exclude[0]", message: 'invalid glob "/src/generated/**": it is absolute' },
       ]);
     });
 
-    it("'**' that is not a whole segment", () => {
-      expectConfigFailure(check("glob-doublestar"), [
+    it("'**' that is not a whole segment", async () => {
+      expectConfigFailure(await check("glob-doublestar"), [
         {
           at: "4:13",
           key: "layers.app.paths[0]",
@@ -248,46 +247,46 @@ describe("configuration errors in layers.yaml: exit 2, file:line:column (key): m
       ]);
     });
 
-    it("an unbalanced '{'", () => {
-      expectConfigFailure(check("glob-unbalanced-brace"), [
+    it("an unbalanced '{'", async () => {
+      expectConfigFailure(await check("glob-unbalanced-brace"), [
         { at: "5:9", key: "layers.app.paths[0]", message: "'{' without a matching '}'" },
       ]);
     });
 
-    it("an unbalanced '{': the message quotes the glob as written", () => {
-      expectConfigFailure(check("glob-unbalanced-brace"), [
+    it("an unbalanced '{': the message quotes the glob as written", async () => {
+      expectConfigFailure(await check("glob-unbalanced-brace"), [
         { at: "5:9", key: "layers.app.paths[0]", message: 'invalid glob "src/{app,lib/**"' },
       ]);
     });
   });
 
-  it("unknown presets in extends: every entry listed (a misspelt built-in, a missing relative file)", () => {
-    expectConfigFailure(check("unknown-preset"), [
+  it("unknown presets in extends: every entry listed (a misspelt built-in, a missing relative file)", async () => {
+    expectConfigFailure(await check("unknown-preset"), [
       { at: "3:5", key: "extends[0]", message: 'unknown preset "backend-standrd"' },
       { at: "4:5", key: "extends[1]", message: '"./shared/base.yaml"' },
     ]);
   });
 
-  it("a preset file that extends itself: reported in the preset, at its extends", () => {
-    expectConfigFailure(check("preset-extends-itself"), [
+  it("a preset file that extends itself: reported in the preset, at its extends", async () => {
+    expectConfigFailure(await check("preset-extends-itself"), [
       { file: "base.yaml", at: "2:10", key: "extends", message: '"./base.yaml" extends itself' },
     ]);
   });
 
-  it("a named tsconfig that does not exist", () => {
-    expectConfigFailure(check("missing-tsconfig"), [
+  it("a named tsconfig that does not exist", async () => {
+    expectConfigFailure(await check("missing-tsconfig"), [
       { at: "2:11", key: "tsconfig", message: 'tsconfig "tsconfig.app.json" does not exist' },
     ]);
   });
 
-  it("an include path that does not exist", () => {
-    expectConfigFailure(check("missing-include"), [
+  it("an include path that does not exist", async () => {
+    expectConfigFailure(await check("missing-include"), [
       { at: "2:16", key: "include[1]", message: 'include path "lib" does not exist' },
     ]);
   });
 
-  it("a malformed tsconfig.json: exit 2 naming the file, the position and the TypeScript diagnostic", () => {
-    const run = check("malformed-tsconfig");
+  it("a malformed tsconfig.json: exit 2 naming the file, the position and the TypeScript diagnostic", async () => {
+    const run = await check("malformed-tsconfig");
     expect(run.status, run.stderr).toBe(2);
     expect(run.stdout).toBe("");
     expect(run.stderr).not.toMatch(STACK_FRAME);
@@ -296,9 +295,9 @@ describe("configuration errors in layers.yaml: exit 2, file:line:column (key): m
     expect(run.stderr).toContain("Property assignment expected");
   });
 
-  it("a malformed tsconfig.json: reported as tsconfig.json:line:column", () => {
+  it("a malformed tsconfig.json: reported as tsconfig.json:line:column", async () => {
     expectConfigFailure(
-      check("malformed-tsconfig"),
+      await check("malformed-tsconfig"),
       [{ file: "tsconfig.json", at: "3:20", message: "Property assignment expected" }],
       { exactCount: false },
     );
@@ -306,8 +305,8 @@ describe("configuration errors in layers.yaml: exit 2, file:line:column (key): m
 });
 
 describe("contexts: the placeholder <context> and contexts.allow, each problem at its entry", () => {
-  it("<context> in a layer's paths needs contexts; anywhere but contexts.pattern and layers' paths it is refused", () => {
-    expectConfigFailure(check("contexts-placeholder-without-contexts"), [
+  it("<context> in a layer's paths needs contexts; anywhere but contexts.pattern and layers' paths it is refused", async () => {
+    expectConfigFailure(await check("contexts-placeholder-without-contexts"), [
       {
         at: "5:13",
         key: "layers.domain.paths[0]",
@@ -318,8 +317,8 @@ describe("contexts: the placeholder <context> and contexts.allow, each problem a
     ]);
   });
 
-  it("contexts.pattern without the placeholder", () => {
-    expectConfigFailure(check("contexts-pattern-without-placeholder"), [
+  it("contexts.pattern without the placeholder", async () => {
+    expectConfigFailure(await check("contexts-pattern-without-placeholder"), [
       {
         at: "3:12",
         key: "contexts.pattern",
@@ -329,14 +328,14 @@ describe("contexts: the placeholder <context> and contexts.allow, each problem a
     ]);
   });
 
-  it("contexts.pattern with the placeholder twice", () => {
-    expectConfigFailure(check("contexts-pattern-two-placeholders"), [
+  it("contexts.pattern with the placeholder twice", async () => {
+    expectConfigFailure(await check("contexts-pattern-two-placeholders"), [
       { at: "3:12", key: "contexts.pattern", message: '"src/<context>/modules/<context>/**" contains it 2 times' },
     ]);
   });
 
-  it("the placeholder not a whole path segment, in the pattern and in a layer's paths; an unknown placeholder", () => {
-    expectConfigFailure(check("contexts-placeholder-not-segment"), [
+  it("the placeholder not a whole path segment, in the pattern and in a layer's paths; an unknown placeholder", async () => {
+    expectConfigFailure(await check("contexts-placeholder-not-segment"), [
       {
         at: "3:12",
         key: "contexts.pattern",
@@ -356,8 +355,8 @@ describe("contexts: the placeholder <context> and contexts.allow, each problem a
     ]);
   });
 
-  it("contexts.allow naming an unknown layer, a context that is no folder name, and a context allowed to import itself", () => {
-    expectConfigFailure(check("contexts-allow-unknown-layer"), [
+  it("contexts.allow naming an unknown layer, a context that is no folder name, and a context allowed to import itself", async () => {
+    expectConfigFailure(await check("contexts-allow-unknown-layer"), [
       {
         at: "6:47",
         key: "contexts.allow[0].layers[0]",
@@ -379,15 +378,15 @@ describe("contexts: the placeholder <context> and contexts.allow, each problem a
 });
 
 describe("every problem listed at once", () => {
-  it("two different problems in one file: both listed", () => {
-    expectConfigFailure(check("two-problems"), [
+  it("two different problems in one file: both listed", async () => {
+    expectConfigFailure(await check("two-problems"), [
       { at: "2:1", key: "exlude", message: 'unknown key "exlude"; did you mean "exclude"?' },
       { at: "4:15", key: "options.unassigned", message: /"error"\|"warn"\|"off"/ },
     ]);
   });
 
-  it("a problem of every phase (YAML, schema, globs, references, contexts, paths on disk): all six listed in one run", () => {
-    expectConfigFailure(check("every-phase"), [
+  it("a problem of every phase (YAML, schema, globs, references, contexts, paths on disk): all six listed in one run", async () => {
+    expectConfigFailure(await check("every-phase"), [
       { at: "13:3", key: "layers.infra", message: '"infra" is defined twice in the same mapping' },
       { at: "7:5", key: "layers.domain.pahts", message: 'unknown key "pahts"; did you mean "paths"?' },
       { at: "9:13", key: "layers.app.paths[0]", message: `invalid glob "src/{app": '{' without a matching '}'` },
@@ -397,8 +396,8 @@ describe("every problem listed at once", () => {
     ]);
   });
 
-  it("an unknown key, an invalid glob and a missing include path: all three listed in one run", () => {
-    expectConfigFailure(check("problems-across-phases"), [
+  it("an unknown key, an invalid glob and a missing include path: all three listed in one run", async () => {
+    expectConfigFailure(await check("problems-across-phases"), [
       { at: "5:5", key: "layers.domain.pahts", message: 'unknown key "pahts"' },
       { at: "7:13", key: "layers.app.paths[0]", message: 'invalid glob "../shared/**"' },
       { at: "2:16", key: "include[1]", message: 'include path "lib" does not exist' },
@@ -407,14 +406,14 @@ describe("every problem listed at once", () => {
 });
 
 describe("valid maps that must not be configuration errors", () => {
-  it("a map with a UTF-8 BOM and CRLF line endings is read and applied", () => {
+  it("a map with a UTF-8 BOM and CRLF line endings is read and applied", async () => {
     const bytes = readFileSync(join(fixture("bom-crlf-valid"), "layers.yaml"));
     expect([...bytes.subarray(0, 3)], "the fixture must start with a BOM").toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString("utf8");
     expect(text, "the fixture must use CRLF only").toMatch(/^\uFEFFversion: 1\r\nlayers:\r\n/);
     expect(text).not.toMatch(/[^\r]\n/);
 
-    const run = check("bom-crlf-valid", "--format", "json");
+    const run = await check("bom-crlf-valid", "--format", "json");
     expect(run.stderr).toBe("");
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout) as { violations: { fromLayer: string; toLayer: string; from: string }[] };
@@ -435,9 +434,9 @@ describe("finding the map", () => {
     for (const folder of temporary) rmSync(folder, { recursive: true, force: true });
   });
 
-  it("layers.yml is found when there is no layers.yaml", () => {
+  it("layers.yml is found when there is no layers.yaml", async () => {
     expect(existsSync(join(fixture("yml-discovery"), "layers.yaml"))).toBe(false);
-    const run = check("yml-discovery", "--format", "json");
+    const run = await check("yml-discovery", "--format", "json");
     expect(run.stderr).toBe("");
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout) as { violations: { fromLayer: string; toLayer: string; from: string }[] };
@@ -446,9 +445,9 @@ describe("finding the map", () => {
     ]);
   });
 
-  it("from a subfolder (src/sub), the map two folders up is found and its problem reported with its path", () => {
+  it("from a subfolder (src/sub), the map two folders up is found and its problem reported with its path", async () => {
     const root = fixture("subfolder-discovery");
-    const run = runBuiltCli(["check"], join(root, "src", "sub"));
+    const run = await runInProcess(["check"], join(root, "src", "sub"));
     expectConfigFailure(run, [
       {
         file: [join(root, "layers.yaml"), "../../layers.yaml"],
@@ -459,7 +458,7 @@ describe("finding the map", () => {
     ]);
   });
 
-  it("no map up to the repository root (a folder holding .git): exit 2, the search does not go past .git", () => {
+  it("no map up to the repository root (a folder holding .git): exit 2, the search does not go past .git", async () => {
     const outer = makeTemporary();
     // A valid map above the repository root: found only if the search wrongly walks past .git.
     writeFileSync(join(outer, "layers.yaml"), "version: 1\nlayers:\n  app:\n    paths: [repo/src/**]\n");
@@ -469,7 +468,7 @@ describe("finding the map", () => {
     writeFileSync(join(repo, "src", "sub", "feature.ts"), "export const feature = 1;\n");
     const cwd = join(repo, "src", "sub");
 
-    const run = runBuiltCli(["check"], cwd);
+    const run = await runInProcess(["check"], cwd);
     expect(run.status, run.stderr).toBe(2);
     expect(run.stdout).toBe("");
     expect(run.stderr).not.toMatch(STACK_FRAME);
@@ -479,34 +478,34 @@ describe("finding the map", () => {
     expect(run.stderr).toContain("--config");
   });
 
-  it("the same tree without .git: the search goes on up and finds the outer map (so the test above proves the stop)", () => {
+  it("the same tree without .git: the search goes on up and finds the outer map (so the test above proves the stop)", async () => {
     const outer = makeTemporary();
     writeFileSync(join(outer, "layers.yaml"), "version: 1\nlayers:\n  app:\n    paths: [repo/src/**]\n");
     mkdirSync(join(outer, "repo", "src", "sub"), { recursive: true });
     writeFileSync(join(outer, "repo", "src", "sub", "feature.ts"), "export const feature = 1;\n");
 
-    const run = runBuiltCli(["check"], join(outer, "repo", "src", "sub"));
+    const run = await runInProcess(["check"], join(outer, "repo", "src", "sub"));
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
   });
 
-  it("--config naming a file that does not exist", () => {
-    const run = check("valid-map", "--config", "missing.yaml");
+  it("--config naming a file that does not exist", async () => {
+    const run = await check("valid-map", "--config", "missing.yaml");
     expect(run.status, run.stderr).toBe(2);
     expect(run.stdout).toBe("");
     expect(run.stderr).not.toMatch(STACK_FRAME);
     expect(run.stderr.split("\n")).toContain("missing.yaml: no such layer map file");
   });
 
-  it("--config naming a folder", () => {
-    const run = check("valid-map", "--config", "src");
+  it("--config naming a folder", async () => {
+    const run = await check("valid-map", "--config", "src");
     expect(run.status, run.stderr).toBe(2);
     expect(run.stdout).toBe("");
     expect(run.stderr.split("\n")).toContain("src: no such layer map file");
   });
 
-  it("--config is used instead of the layers.yaml in the current folder", () => {
-    const run = check("valid-map", "--config", "../missing-version/layers.yaml");
+  it("--config is used instead of the layers.yaml in the current folder", async () => {
+    const run = await check("valid-map", "--config", "../missing-version/layers.yaml");
     expectConfigFailure(run, [
       {
         file: [join(fixture("missing-version"), "layers.yaml"), "../missing-version/layers.yaml"],
@@ -519,8 +518,8 @@ describe("finding the map", () => {
 });
 
 describe("usage errors: exit 2, nothing on stdout, no stack", () => {
-  it("baseline: the valid-map fixture passes, so the exits below come from the usage alone", () => {
-    const run = check("valid-map");
+  it("baseline: the valid-map fixture passes, so the exits below come from the usage alone", async () => {
+    const run = await check("valid-map");
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
   });
@@ -532,22 +531,22 @@ describe("usage errors: exit 2, nothing on stdout, no stack", () => {
     expect(run.stderr).toContain(fragment);
   };
 
-  it("an unknown option", () => {
-    expectUsageError(check("valid-map", "--bogus"), "unknown option '--bogus'");
+  it("an unknown option", async () => {
+    expectUsageError(await check("valid-map", "--bogus"), "unknown option '--bogus'");
   });
 
-  it("an unknown --format value", () => {
-    expectUsageError(check("valid-map", "--format", "xml"), "argument 'xml' is invalid");
+  it("an unknown --format value", async () => {
+    expectUsageError(await check("valid-map", "--format", "xml"), "argument 'xml' is invalid");
   });
 
-  it("a PATHS argument that does not exist", () => {
-    expectUsageError(check("valid-map", "src/nope.ts"), "src/nope.ts does not exist");
+  it("a PATHS argument that does not exist", async () => {
+    expectUsageError(await check("valid-map", "src/nope.ts"), "src/nope.ts does not exist");
   });
 });
 
 describe("help and version", () => {
-  it("--help: exit 0, lists check and compile on stdout", () => {
-    const run = runBuiltCli(["--help"], REPO_ROOT);
+  it("--help: exit 0, lists check and compile on stdout", async () => {
+    const run = await runInProcess(["--help"], REPO_ROOT);
     expect(run.status).toBe(0);
     expect(run.stderr).toBe("");
     expect(run.stdout).toMatch(/^Usage: layerlint/m);
@@ -555,10 +554,10 @@ describe("help and version", () => {
     expect(run.stdout).toMatch(/^\s+compile\b/m);
   });
 
-  it("--version and -v: exit 0, print package.json's version", () => {
+  it("--version and -v: exit 0, print package.json's version", async () => {
     const { version } = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { version: string };
     for (const flag of ["--version", "-v"]) {
-      const run = runBuiltCli([flag], REPO_ROOT);
+      const run = await runInProcess([flag], REPO_ROOT);
       expect(run.status).toBe(0);
       expect(run.stdout).toBe(`${version}\n`);
       expect(run.stderr).toBe("");

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -164,17 +163,14 @@ describe("maps built to exhaust memory or time", () => {
     ]);
   });
 
-  it("a device or a named pipe as the map is refused before it is read (reading would never end)", async () => {
+  it("a device as the map is refused before it is read (reading would never end; a named pipe: named-pipe-layer-map.test.ts)", async () => {
     const root = createProject({ "src/a.ts": "" });
     projects.push(root);
-    spawnSync("mkfifo", [join(root, "pipe.yaml")]);
-    for (const file of ["/dev/zero", join(root, "pipe.yaml")]) {
-      const error = await loadLayerMap(ports, file, root).catch((thrown: unknown) => thrown);
-      expect(error).toBeInstanceOf(ConfigurationError);
-      expect((error as ConfigurationError).issues.map(formatIssue)).toEqual([
-        `${file === "/dev/zero" ? file : "pipe.yaml"}: not a regular file (${file === "/dev/zero" ? "a device" : "a named pipe"}): layerlint reads only regular files, so a layer map must be one`,
-      ]);
-    }
+    const error = await loadLayerMap(ports, "/dev/zero", root).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as ConfigurationError).issues.map(formatIssue)).toEqual([
+      "/dev/zero: not a regular file (a device): layerlint reads only regular files, so a layer map must be one",
+    ]);
   });
 
   it("a map that links to /dev/zero from a repository says why it is refused: the reason quotes nothing of the file", async () => {

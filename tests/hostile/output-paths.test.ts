@@ -1,4 +1,3 @@
-import { execFileSync, spawn, spawnSync } from "node:child_process";
 import {
   lstatSync,
   mkdirSync,
@@ -14,55 +13,29 @@ import * as fsPromises from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createNodeFileSystem } from "../../src/adapters/file-system/node-file-system.js";
-import type { CheckPorts } from "../../src/application/ports.js";
-import type { CliEnvironment } from "../../src/cli/cli-environment.js";
-import { runCli } from "../../src/cli/run-cli.js";
-import { BUILT_BIN } from "../helpers/run-built-cli.js";
-import { createProject, removeProject, STACK_FRAME, TWO_LAYERS_MAP, TWO_LAYERS_SOURCES } from "./temporary-project.js";
+import { check, expectedReport, project, removeProjects, runIn, temporaryFiles } from "./output-paths-kit.js";
+import { STACK_FRAME, TWO_LAYERS_MAP } from "./temporary-project.js";
 
 /**
  * Where a report, a baseline or a diagram may be written, and what is left at the path: a regular file is
  * replaced atomically, a link's target is replaced and the link stays, a device or a FIFO is written
  * straight to, missing folders are created; a path that cannot hold a file is a usage error (exit 2) and
- * an I/O failure exit 3. The CLI runs in-process, except where a process (its stdout, a reader) is the point.
+ * an I/O failure exit 3. The CLI runs in-process; where a process (its stdout, a reader) is the point, see output-to-processes.test.ts.
  */
 
-const noSyntaxProblems: Partial<CheckPorts> = { syntax: { check: () => Promise.resolve([]) } };
-const projects: string[] = [];
-afterAll(() => projects.forEach(removeProject));
+afterAll(removeProjects);
 
-/** b imports a, which the map forbids: one violation, exit 1. */
-function project(): string {
-  const root = createProject({ ...TWO_LAYERS_SOURCES, "layers.yaml": TWO_LAYERS_MAP.replace(", mayImport: [a]", "") });
-  projects.push(root);
-  return root;
+/** A pid no process has: the writer of a temporary file named with it is gone. */
+function unusedPid(): number {
+  for (let pid = 32_767; pid > 1; pid -= 1) {
+    try {
+      process.kill(pid, 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ESRCH") return pid;
+    }
+  }
+  throw new Error("every pid is in use");
 }
-
-async function runIn(root: string, argv: string[], overrides: Partial<CheckPorts> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const environment: CliEnvironment = {
-    argv,
-    cwd: root,
-    env: {},
-    stdout: { write: (text: string) => out.push(text) },
-    stderr: { write: (text: string) => err.push(text) },
-    ports: { ...noSyntaxProblems, ...overrides },
-  };
-  const status = await runCli(environment);
-  return { status, stdout: out.join(""), stderr: err.join("") };
-}
-
-/** The JSON report of the project, as written to stdout. */
-async function expectedReport(root: string): Promise<string> {
-  const run = await runIn(root, ["check", "--no-cache", "--format", "json"]);
-  expect(run.status).toBe(1);
-  expect(run.stdout).toContain('"violations"');
-  return run.stdout;
-}
-
-const check = (output: string) => ["check", "--no-cache", "--format", "json", "-o", output];
-const temporaryFiles = (folder: string) => readdirSync(folder).filter((name) => name.endsWith(".tmp"));
 
 describe("a regular file or a missing path", () => {
   it("missing folders are created, as most CLIs do", async () => {
@@ -210,42 +183,6 @@ describe("devices and FIFOs are written straight to, never replaced", () => {
     expect(run.stderr).not.toMatch(STACK_FRAME);
     expect(statSync("/dev/full").isCharacterDevice()).toBe(true);
   });
-
-  it("a device node made with mknod in a temporary folder stays a device", async (context) => {
-    const root = project();
-    const made = spawnSync("mknod", [join(root, "null-device"), "c", "1", "3"]);
-    if (made.status !== 0) context.skip();
-    expect((await runIn(root, check("null-device"))).status).toBe(1);
-    expect(statSync(join(root, "null-device")).isCharacterDevice()).toBe(true);
-    expect(temporaryFiles(root)).toEqual([]);
-  });
-
-  it("a FIFO: the reader at the other end gets the whole report, and the FIFO stays", async () => {
-    const root = project();
-    const fifo = join(root, "report.pipe");
-    execFileSync("mkfifo", [fifo]);
-    const reader = spawn("cat", [fifo]);
-    let read = "";
-    reader.stdout.on("data", (chunk: Buffer) => (read += chunk.toString()));
-    const readerDone = new Promise((resolve) => reader.once("close", resolve));
-    expect((await runIn(root, check("report.pipe"))).status).toBe(1);
-    await readerDone;
-    expect(read).toBe(await expectedReport(root));
-    expect(statSync(fifo).isFIFO()).toBe(true);
-    expect(temporaryFiles(root)).toEqual([]);
-  });
-
-  it("/dev/stdout: the report goes to the process's stdout (the built CLI, whose stdout is a pipe)", async () => {
-    const root = project();
-    const run = spawnSync(process.execPath, [BUILT_BIN, ...check("/dev/stdout")], {
-      cwd: root,
-      encoding: "utf8",
-      env: { ...process.env, NO_COLOR: "1" },
-    });
-    expect(run.stderr).toBe("");
-    expect(run.status).toBe(1);
-    expect(run.stdout).toBe(await expectedReport(root));
-  });
 });
 
 describe("I/O failures: exit 3, one line, the previous file intact", () => {
@@ -268,7 +205,7 @@ describe("I/O failures: exit 3, one line, the previous file intact", () => {
 describe("temporary files left by a killed run (SIGKILL)", () => {
   it("are removed by the next write of the same file when their writer is gone or they are older than a day", async () => {
     const root = project();
-    const deadPid = spawnSync(process.execPath, ["-e", ""]).pid;
+    const deadPid = unusedPid();
     const stale = [`.report.json.${deadPid}.0123456789ab.tmp`, ".report.json.0123456789ab.tmp"];
     const kept = [
       `.report.json.${process.ppid}.0123456789ab.tmp`, // its writer still runs: maybe a concurrent run

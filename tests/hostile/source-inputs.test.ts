@@ -2,10 +2,11 @@ import { symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkReportSchema } from "../../src/domain/report/report-schema.js";
-import { runBuiltCli, type CliRun } from "../helpers/run-built-cli.js";
+import type { CliRun } from "../helpers/run-built-cli.js";
+import { runInProcess } from "../helpers/run-in-process.js";
 import { createProject, removeProject, STACK_FRAME } from "./temporary-project.js";
 
-/** Hostile source files in one generated project, checked end to end by the built CLI (`npm run build` first). */
+/** Hostile source files in one generated project, checked end to end by the CLI in this process (real adapters). */
 
 const MAP = [
   "version: 1",
@@ -22,7 +23,7 @@ const FIFTY_MB = 50 * 1024 * 1024;
 let root: string;
 let run: CliRun;
 
-beforeAll(() => {
+beforeAll(async () => {
   root = createProject({
     "layers.yaml": MAP,
     "src/a/a.ts": "export const a = 1;\n",
@@ -43,7 +44,7 @@ beforeAll(() => {
   symlinkSync("..", join(root, "src/a/loop"));
   symlinkSync(".", join(root, "src/b/self"));
   symlinkSync("missing.ts", join(root, "src/b/dangling.ts"));
-  run = runBuiltCli(["check", "--format", "json"], root);
+  run = await runInProcess(["check", "--format", "json"], root);
 });
 afterAll(() => removeProject(root));
 

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
 import type { CheckPorts } from "../../src/application/ports.js";
 import { runCli } from "../../src/cli/run-cli.js";
-import { runBuiltCli } from "../helpers/run-built-cli.js";
+import { runInProcess } from "../helpers/run-in-process.js";
 import {
   createProject,
   removeProject,
@@ -57,8 +57,8 @@ describe("tsconfig", () => {
     });
   });
 
-  it("malformed JSON: exit 2 with TypeScript's own position (the built CLI: TypeScript prints the path from the process's folder)", () => {
-    const run = runBuiltCli(
+  it("malformed JSON: exit 2 with TypeScript's own position, the path from the project's folder", async () => {
+    const run = await runInProcess(
       ["check"],
       createNested({ "tsconfig.json": '{ "compilerOptions": { "strict": true,, }\n' }, TWO_LAYERS_MAP),
     );

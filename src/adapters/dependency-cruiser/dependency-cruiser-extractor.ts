@@ -1,4 +1,4 @@
-import { isAbsolute, join } from "node:path";
+import { dirname, isAbsolute, join } from "node:path";
 import { cruise, type ICruiseOptions, type ICruiseResult, type IDependency, type IModule } from "dependency-cruiser";
 import type { DependencyExtractor, ReadBoundary } from "../../application/ports.js";
 import { readTsconfig } from "../typescript/read-tsconfig.js";
@@ -53,7 +53,13 @@ export const dependencyCruiserExtractor: DependencyExtractor = {
 };
 
 function loadTsConfig(baseDir: string, fileName: string, boundary: ReadBoundary): unknown {
-  return readTsconfig(isAbsolute(fileName) ? fileName : join(baseDir, fileName), baseDir, boundary);
+  const absolute = isAbsolute(fileName) ? fileName : join(baseDir, fileName);
+  const parsed = readTsconfig(absolute, baseDir, boundary);
+  if (parsed.options.paths === undefined || parsed.options.baseUrl !== undefined) return parsed;
+  // Without a baseUrl, dependency-cruiser gives its paths plugin "./", which it resolves against the process's
+  // folder: run from a subfolder, every paths alias went unresolved. A baseUrl makes the plugin read the tsconfig's own.
+  const pathsBase = (parsed.options as { pathsBasePath?: string }).pathsBasePath ?? dirname(absolute);
+  return { ...parsed, options: { ...parsed.options, baseUrl: pathsBase } };
 }
 
 export function toModuleGraph(result: ICruiseResult): ModuleGraph {
