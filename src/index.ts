@@ -27,8 +27,8 @@ export type {
   GraphLevel,
 } from "./domain/architecture/architecture-graph.js";
 export type { Diagnostic, DiagnosticCode, DiagnosticSeverity } from "./domain/diagnostics/diagnostic.js";
+export { renderDoctorReport } from "./reporters/doctor-reporter.js";
 export {
-  renderDoctorReport,
   DOCTOR_FORMATS,
   type DoctorFinding,
   type DoctorFormat,
@@ -38,12 +38,12 @@ export {
 export type { FileExplanation, ImportVerdict } from "./domain/explain/explain-file.js";
 export type { LayerPairExplanation } from "./domain/explain/explain-layers.js";
 export type { StoryLine, ViolationStory } from "./domain/explain/explain-violation.js";
+export type { RenderContext } from "./domain/explain/render-context.js";
 export {
   renderFileExplanation,
   renderLayerPairExplanation,
   renderViolationStory,
-  type RenderContext,
-} from "./domain/explain/render-explanation.js";
+} from "./reporters/explanation-reporter.js";
 export { compilePathGlob } from "./domain/glob/compile-glob.js";
 export type { ContextAllowance, ContextMap, Layer, LayerMap, LayerMapOptions } from "./domain/map/layer-map.js";
 export { layerMapFileSchema, type LayerMapFile } from "./domain/map/layer-map-schema.js";

@@ -1,6 +1,6 @@
 import { explainLayers } from "../domain/explain/explain-layers.js";
 import { explainViolation } from "../domain/explain/explain-violation.js";
-import { renderViolationStory } from "../domain/explain/render-explanation.js";
+import type { ViolationStoryRenderer } from "../domain/explain/render-context.js";
 import { packageNameOf } from "../domain/packages/package-name.js";
 import { compareText } from "../domain/violations/violation.js";
 import type { ProjectAnalysis } from "./analyze-project.js";
@@ -16,6 +16,7 @@ export async function hoverOnImport(
   explain: ExplainSetup,
   file: string,
   specifier: string,
+  renderViolationStory: ViolationStoryRenderer,
 ): Promise<string | null> {
   const dependency = analysis.modules
     .find((module) => module.source === file)

@@ -2,7 +2,7 @@ import { join, relative, sep } from "node:path";
 import { mapOrigins } from "../domain/diagnostics/map-pointer.js";
 import { formatMapLocation } from "../domain/diagnostics/doctor-report.js";
 import type { ExplainContext } from "../domain/explain/explain-context.js";
-import type { RenderContext } from "../domain/explain/render-explanation.js";
+import type { RenderContext } from "../domain/explain/render-context.js";
 import type { ImportLocation } from "../domain/violations/violation.js";
 import { analyzeProject, type AnalysisPorts, type ProjectAnalysis } from "./analyze-project.js";
 import type { LoadedLayerMap } from "./load-layer-map.js";

@@ -30,15 +30,21 @@ export function defaultPorts(overrides: Partial<CheckPorts> = {}): CheckPorts {
 }
 
 /**
- * dependency-cruiser (and the TypeScript it loads) only when something is cruised, in a worker thread with a
- * deep stack (see worker-dependency-extractor.ts): a cached check never loads it.
+ * An extractor that imports its adapter module only when something is cruised: a cached check never loads
+ * dependency-cruiser (nor the TypeScript it loads).
  */
-const lazyDependencyCruiserExtractor: DependencyExtractor = {
-  async extract(files, options, hints) {
-    const { workerDependencyExtractor } = await import("../adapters/dependency-cruiser/worker-dependency-extractor.js");
-    return workerDependencyExtractor.extract(files, options, hints);
-  },
-};
+function lazyExtractor(load: () => Promise<DependencyExtractor>): DependencyExtractor {
+  return {
+    async extract(files, options, hints) {
+      return (await load()).extract(files, options, hints);
+    },
+  };
+}
+
+/** In a worker thread with a deep stack (see worker-dependency-extractor.ts). */
+const lazyDependencyCruiserExtractor = lazyExtractor(
+  async () => (await import("../adapters/dependency-cruiser/worker-dependency-extractor.js")).workerDependencyExtractor,
+);
 
 /**
  * The same extraction on the calling thread, for the language server: it hands dependency-cruiser an
@@ -47,13 +53,10 @@ const lazyDependencyCruiserExtractor: DependencyExtractor = {
  */
 export function onCallingThread(extractor: DependencyExtractor): DependencyExtractor {
   if (extractor !== lazyDependencyCruiserExtractor) return extractor;
-  return {
-    async extract(files, options, hints) {
-      const { dependencyCruiserExtractor } =
-        await import("../adapters/dependency-cruiser/dependency-cruiser-extractor.js");
-      return dependencyCruiserExtractor.extract(files, options, hints);
-    },
-  };
+  return lazyExtractor(
+    async () =>
+      (await import("../adapters/dependency-cruiser/dependency-cruiser-extractor.js")).dependencyCruiserExtractor,
+  );
 }
 
 /**

@@ -62,18 +62,20 @@ function fromMermaid(text: string): DrawnElement[] | null {
   for (const line of text.split("\n")) {
     const node = MERMAID_NODE.exec(line);
     if (node !== null) {
-      const lines = (node[2] as string).split("<br/>").map(unescapeMermaid);
+      const [, id = "", text = ""] = node;
+      const lines = text.split("<br/>").map(unescapeMermaid);
       const counted = lines.findIndex((line, index) => index > 0 && /^\d+ (module|package)s?\b/.test(line));
       const name = lines.slice(0, counted === -1 ? lines.length : counted).join("");
-      names.set(node[1] as string, name);
+      names.set(id, name);
       elements.push({ kind: "node", name, label: counted === -1 ? "" : lines.slice(counted).join(", ") });
       continue;
     }
     const edge = MERMAID_EDGE.exec(line);
     if (edge !== null) {
-      const from = names.get(edge[1] as string) ?? edge[1];
-      const to = names.get(edge[3] as string) ?? edge[3];
-      elements.push({ kind: "edge", name: `${from} → ${to}`, label: unescapeMermaid(edge[2] as string) });
+      const [, fromId = "", label = "", toId = ""] = edge;
+      const from = names.get(fromId) ?? fromId;
+      const to = names.get(toId) ?? toId;
+      elements.push({ kind: "edge", name: `${from} → ${to}`, label: unescapeMermaid(label) });
     }
   }
   return elements.length === 0 && !text.startsWith("%%") ? null : elements;
@@ -92,20 +94,26 @@ function fromDot(text: string): DrawnElement[] | null {
   for (const line of text.split("\n")) {
     const edge = DOT_EDGE.exec(line);
     if (edge !== null) {
-      const tooltip = EDGE_TOOLTIP.exec(unquoteDot(edge[3] as string));
-      if (tooltip !== null) elements.push({ kind: "edge", name: tooltip[1] as string, label: tooltip[2] as string });
+      const tooltip = EDGE_TOOLTIP.exec(unquoteDot(edge[3] ?? ""));
+      if (tooltip !== null) elements.push(edgeOf(tooltip));
       continue;
     }
     const node = DOT_NODE.exec(line);
     if (node !== null) {
-      const name = unquoteDot(node[1] as string);
-      const counts = unquoteDot(node[2] as string)
+      const [, quotedName = "", quotedLabel = ""] = node;
+      const name = unquoteDot(quotedName);
+      const counts = unquoteDot(quotedLabel)
         .split("\n")
         .filter((line) => /^\d+ (module|package)s?\b/.test(line));
       elements.push({ kind: "node", name, label: counts.join(", ") });
     }
   }
   return elements;
+}
+
+/** An edge from an EDGE_TOOLTIP match, whose two groups always take part. */
+function edgeOf([, name = "", label = ""]: RegExpExecArray): DrawnElement {
+  return { kind: "edge", name, label };
 }
 
 const SVG_TOOLTIP = /<g id="a_(node|edge):[^"]*"><a xlink:title="([^"]*)">/g;
@@ -115,10 +123,10 @@ function fromSvg(text: string): DrawnElement[] | null {
   if (!text.includes("<svg")) return null;
   const elements: DrawnElement[] = [];
   for (const match of text.matchAll(SVG_TOOLTIP)) {
-    const tooltip = unescapeXml(match[2] as string).split("\n")[0] as string;
+    const [tooltip = ""] = unescapeXml(match[2] ?? "").split("\n");
     const edge = match[1] === "edge" ? EDGE_TOOLTIP.exec(tooltip) : null;
     if (edge !== null) {
-      elements.push({ kind: "edge", name: edge[1] as string, label: edge[2] as string });
+      elements.push(edgeOf(edge));
       continue;
     }
     const colon = tooltip.indexOf(": ");

@@ -16,7 +16,39 @@ export type CacheRead<T> =
   | { readonly state: "corrupt"; readonly reason: string }
   | { readonly state: "read"; readonly value: T };
 
-export async function readCacheFile<T>(path: string, schema: z.ZodType<T>): Promise<CacheRead<T>> {
+/** One cache file as a caching adapter uses it: a discarded file and a failed write are said, never thrown. */
+export interface CacheFile<T> {
+  read(): Promise<CacheRead<T>>;
+  write(value: T): Promise<void>;
+}
+
+export function cacheFile<T extends object>(
+  fileSystem: FileSystem,
+  path: string,
+  schema: z.ZodType<T>,
+  warn: (message: string) => void,
+): CacheFile<T> {
+  return {
+    async read() {
+      const read = await readCacheFile(path, schema);
+      if (read.state === "corrupt") warn(`the cache file ${path} is discarded: ${read.reason}`);
+      return read;
+    },
+    async write(value) {
+      try {
+        await writeCacheFile(fileSystem, path, value);
+      } catch (error) {
+        warn(cannotWrite(path, error));
+      }
+    },
+  };
+}
+
+/**
+ * Read straight, not through the FileSystem port: the port reports a missing file as a failure, and here
+ * it is the usual case.
+ */
+async function readCacheFile<T>(path: string, schema: z.ZodType<T>): Promise<CacheRead<T>> {
   let text: string;
   try {
     text = (await readRegularFile(path, "cache")).toString("utf8");
@@ -48,12 +80,14 @@ export async function readCacheFile<T>(path: string, schema: z.ZodType<T>): Prom
 }
 
 /**
- * Atomic (temporary file renamed into place): two runs writing at once leave one whole file, the last one's.
- * Whatever else is at the path (a named pipe would block the write, a link would send it elsewhere) is
- * removed first: the cache folder is layerlint's own.
+ * Atomic (the port's temporary file renamed into place): two runs writing at once leave one whole file, the
+ * last one's. Whatever else is at the path (a named pipe would block the write, a link would send it elsewhere)
+ * is removed first: the cache folder is layerlint's own. The folder and that removal use node:fs, not the port:
+ * the port, made for the user's output files, writes through links and into pipes on purpose, and words a
+ * folder it cannot create as a usage error where the cache warning names the errno (`ENOTDIR`).
  */
-export async function writeCacheFile(fileSystem: FileSystem, path: string, value: unknown): Promise<void> {
-  const body = JSON.stringify({ format: CACHE_FORMAT, ...(value as object) });
+async function writeCacheFile(fileSystem: FileSystem, path: string, value: object): Promise<void> {
+  const body = JSON.stringify({ format: CACHE_FORMAT, ...value });
   await mkdir(dirname(path), { recursive: true });
   const existing = await lstat(path).catch(() => null);
   if (existing !== null && !existing.isFile()) await rm(path, { force: true, recursive: existing.isDirectory() });
@@ -61,7 +95,7 @@ export async function writeCacheFile(fileSystem: FileSystem, path: string, value
 }
 
 /** The same for every cache file of a folder, so a run says it once. */
-export function cannotWrite(path: string, error: unknown): string {
+function cannotWrite(path: string, error: unknown): string {
   const code = errnoCode(error) ?? errnoCode((error as { cause?: unknown } | null)?.cause);
   const reason = code ?? (error instanceof Error ? error.message : String(error));
   return `cannot write the cache in ${dirname(path)} (${reason}); the check itself is unaffected`;

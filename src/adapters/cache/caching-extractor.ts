@@ -2,7 +2,7 @@ import { mapInBatches } from "../../application/map-in-batches.js";
 import type { DependencyExtractor, FileSystem, ResolutionHints } from "../../application/ports.js";
 import type { CruiseOptions } from "../../domain/compile/rule-set.js";
 import type { GraphDependency, GraphModule, ModuleGraph } from "../../domain/graph/module-graph.js";
-import { cannotWrite, readCacheFile, writeCacheFile } from "./cache-file.js";
+import { cacheFile } from "./cache-file.js";
 import { graphKey, type ToolVersions } from "./cache-key.js";
 import { graphCacheSchema, type GraphCacheFile } from "./cache-schemas.js";
 import { hashAll, type ContentHashes } from "./content-hashes.js";
@@ -32,7 +32,7 @@ export function cachingExtractor(settings: CachingExtractorSettings): Dependency
   const { inner, hashes } = settings;
   return {
     async extract(files, options, hints) {
-      const read = await readCacheFile(settings.file, graphCacheSchema);
+      const read = await cacheFile(settings.fileSystem, settings.file, graphCacheSchema, settings.warn).read();
       const previousTsconfig = read.state === "read" ? tsconfigMemo(read.value.tsconfig) : undefined;
       const graphKeyed = await graphKey(settings.versions, files, options, hints, previousTsconfig);
       const { key, resolution } = graphKeyed;
@@ -47,10 +47,7 @@ export function cachingExtractor(settings: CachingExtractorSettings): Dependency
         return graph;
       };
       if (read.state === "missing") return cold("no cache yet");
-      if (read.state === "corrupt") {
-        settings.warn(`the cache file ${settings.file} is discarded: ${read.reason}`);
-        return cold("corrupt cache file");
-      }
+      if (read.state === "corrupt") return cold("corrupt cache file");
       const cached = read.value;
       if (cached.key !== key) return cold("the files, configuration or versions changed");
       if (!(await allPresent(hashes, cached.present))) return cold("a resolved package or outside file disappeared");
@@ -228,11 +225,7 @@ async function store(
             },
           },
   };
-  try {
-    await writeCacheFile(settings.fileSystem, settings.file, value);
-  } catch (error) {
-    settings.warn(cannotWrite(settings.file, error));
-  }
+  await cacheFile(settings.fileSystem, settings.file, graphCacheSchema, settings.warn).write(value);
 }
 
 function tsconfigMemo(stored: GraphCacheFile["tsconfig"]): TsconfigMemo | undefined {

@@ -1,5 +1,5 @@
 import type { FileSystem, SourceInspector } from "../../application/ports.js";
-import { cannotWrite, readCacheFile, writeCacheFile } from "./cache-file.js";
+import { cacheFile } from "./cache-file.js";
 import { locatedCacheSchema, type LocatedCacheFile } from "./cache-schemas.js";
 import { hashBytes } from "./content-hashes.js";
 
@@ -22,8 +22,8 @@ export async function cachingSourceInspector(
   file: string,
   warn: (message: string) => void,
 ): Promise<CachingSourceInspector> {
-  const read = await readCacheFile(file, locatedCacheSchema);
-  if (read.state === "corrupt") warn(`the cache file ${file} is discarded: ${read.reason}`);
+  const stored = cacheFile(fileSystem, file, locatedCacheSchema, warn);
+  const read = await stored.read();
   const cached = new Map<string, LocatedEntry>(read.state === "read" && read.value.key === key ? read.value.files : []);
   const used = new Map<string, LocatedEntry>();
   let changed = false;
@@ -48,11 +48,7 @@ export async function cachingSourceInspector(
     },
     async flush() {
       if (!changed && used.size === cached.size) return;
-      try {
-        await writeCacheFile(fileSystem, file, { key, files: [...used] } satisfies LocatedCacheFile);
-      } catch (error) {
-        warn(cannotWrite(file, error));
-      }
+      await stored.write({ key, files: [...used] });
     },
   };
 }

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { FileSyntaxProblem, FileSystem, SourceInspector, SyntaxChecker } from "../../application/ports.js";
-import { cannotWrite, readCacheFile, writeCacheFile } from "./cache-file.js";
+import { cacheFile } from "./cache-file.js";
 import { syntaxCacheSchema, type SyntaxCacheFile } from "./cache-schemas.js";
 import { hashAll, type ContentHashes } from "./content-hashes.js";
 
@@ -27,8 +27,8 @@ export interface CachingSyntaxCheckerSettings {
 export function cachingSyntaxChecker(settings: CachingSyntaxCheckerSettings): SyntaxChecker {
   return {
     async check(root, files) {
-      const read = await readCacheFile(settings.file, syntaxCacheSchema);
-      if (read.state === "corrupt") settings.warn(`the cache file ${settings.file} is discarded: ${read.reason}`);
+      const stored = cacheFile(settings.fileSystem, settings.file, syntaxCacheSchema, settings.warn);
+      const read = await stored.read();
       const cached = new Map<string, SyntaxEntry>(
         read.state === "read" && read.value.key === settings.key ? read.value.files : [],
       );
@@ -56,16 +56,7 @@ export function cachingSyntaxChecker(settings: CachingSyntaxCheckerSettings): Sy
         if (hash !== null && hash !== undefined) entries.push([file, { hash, problem }]);
       }
       settings.report({ cached: files.length - changed.length, parsed: changed.length });
-      if (changed.length > 0 || cached.size !== files.length) {
-        try {
-          await writeCacheFile(settings.fileSystem, settings.file, {
-            key: settings.key,
-            files: entries,
-          } satisfies SyntaxCacheFile);
-        } catch (error) {
-          settings.warn(cannotWrite(settings.file, error));
-        }
-      }
+      if (changed.length > 0 || cached.size !== files.length) await stored.write({ key: settings.key, files: entries });
       return problems;
     },
   };

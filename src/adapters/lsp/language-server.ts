@@ -30,7 +30,7 @@ import { rememberedImports } from "../../application/remembered-imports.js";
 import { unsavedTexts, withUnsavedTexts } from "../../application/unsaved-texts.js";
 import { CONFIGURATION_ERRORS_ANCHOR, type EditorDiagnostic } from "../../domain/editor/editor-diagnostic.js";
 import { explainViolation } from "../../domain/explain/explain-violation.js";
-import { renderViolationStory } from "../../domain/explain/render-explanation.js";
+import type { ViolationStoryRenderer } from "../../domain/explain/render-context.js";
 import type { ConfigurationIssue } from "../../domain/errors.js";
 import { contains, specifierRange, wordAt } from "./source-ranges.js";
 import { unsavedTextExtractor } from "./unsaved-text-extractor.js";
@@ -48,6 +48,8 @@ export interface LanguageServerSettings {
   /** The first full extraction of a map's project (the check's cache, shared with `check`); default: the ports' extractor. */
   readonly firstExtractor?: (rootDir: string, mapFile: string) => Promise<DependencyExtractor>;
   readonly today: () => string;
+  /** The `explain --violation` text, shown in hovers and by the Explain quick fix. */
+  readonly renderViolationStory: ViolationStoryRenderer;
 }
 
 interface InitializationOptions {
@@ -248,7 +250,13 @@ export function startLanguageServer(settings: LanguageServerSettings): Connectio
     for (const found of inspector.locateImports(file, text)) {
       const range = specifierRange(text, found.line, found.column, found.specifier);
       if (!contains(range, position)) continue;
-      const markdown = await hoverOnImport(latest.analysis, latest.explain, file, found.specifier);
+      const markdown = await hoverOnImport(
+        latest.analysis,
+        latest.explain,
+        file,
+        found.specifier,
+        settings.renderViolationStory,
+      );
       return markdown === null ? null : { contents: { kind: "markdown", value: markdown }, range };
     }
     return null;
@@ -308,7 +316,7 @@ export function startLanguageServer(settings: LanguageServerSettings): Connectio
       tell(MessageType.Warning, `layerlint: no violation with id "${String(args?.[0])}" any more`);
       return null;
     }
-    const text = renderViolationStory(
+    const text = settings.renderViolationStory(
       explainViolation(latest.explain.context, violation),
       await latest.explain.renderContext([violation.from]),
     );

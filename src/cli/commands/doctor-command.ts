@@ -3,12 +3,8 @@ import { diagnoseMap } from "../../application/diagnose-map.js";
 import { findLayerMap } from "../../application/find-layer-map.js";
 import { loadLayerMap } from "../../application/load-layer-map.js";
 import type { CheckPorts } from "../../application/ports.js";
-import {
-  DOCTOR_FORMATS,
-  hasErrorFindings,
-  renderDoctorReport,
-  type DoctorFormat,
-} from "../../domain/diagnostics/doctor-report.js";
+import { DOCTOR_FORMATS, hasErrorFindings, type DoctorFormat } from "../../domain/diagnostics/doctor-report.js";
+import { renderDoctorReport } from "../../reporters/doctor-reporter.js";
 import type { CliEnvironment } from "../cli-environment.js";
 import { CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP, type CommandRegistration } from "./command-context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";

@@ -9,7 +9,7 @@ import {
   renderFileExplanation,
   renderLayerPairExplanation,
   renderViolationStory,
-} from "../../domain/explain/render-explanation.js";
+} from "../../reporters/explanation-reporter.js";
 import type { CliEnvironment } from "../cli-environment.js";
 import { CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP, type CommandRegistration } from "./command-context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";

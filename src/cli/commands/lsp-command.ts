@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { startLanguageServer } from "../../adapters/lsp/language-server.js";
 import type { CheckPorts } from "../../application/ports.js";
+import { renderViolationStory } from "../../reporters/explanation-reporter.js";
 import type { CliEnvironment } from "../cli-environment.js";
 import { onCallingThread, withCheckCache } from "../default-ports.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
@@ -25,6 +26,7 @@ export async function runLspCommand(environment: CliEnvironment, ports: CheckPor
     output: process.stdout,
     ports: { ...ports, extractor: onCallingThread(ports.extractor) },
     today: () => todayOf(environment.env),
+    renderViolationStory,
     async firstExtractor(rootDir, mapFile) {
       const cache = await withCheckCache(ports, {
         dir: join(rootDir, "node_modules", ".cache", "layerlint"),

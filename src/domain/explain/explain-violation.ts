@@ -1,3 +1,4 @@
+import { defined } from "../collections/defined.js";
 import { isContextPublicRule } from "../compile/compile-context-rules.js";
 import { describeAllowedPackages } from "../compile/compile-rules.js";
 import type { MapPointer } from "../diagnostics/diagnostic.js";
@@ -30,18 +31,22 @@ export function explainViolation(context: ExplainContext, violation: Violation):
   if (violation.kind === "context") return contextStory(context, violation);
   if (violation.kind !== "layer" && violation.kind !== "package") return ownWordsStory(context, violation);
   const layers = new Map(context.map.layers.map((layer) => [layer.name, layer]));
-  const fromLayer = layers.get(violation.fromLayer as string) as Layer;
+  const fromLayer = defined(layers.get(defined(violation.fromLayer, "the importing layer")), "the importing layer");
   const story: StoryLine[] = [membership(context, violation.from)];
   if (violation.kind === "layer") {
-    const target = violation.toLayer as string;
-    story.push(membership(context, violation.to as string));
+    const target = defined(violation.toLayer, "the imported layer");
+    story.push(membership(context, defined(violation.to, "the imported file")));
     story.push({
       text: `${fromLayer.name} may import ${fromLayer.mayImport.length === 0 ? "no other layer" : fromLayer.mayImport.join(", ")}; ${target} is not among them, so rule ${violation.rule} forbids this import${violation.severity === "warn" ? ", at severity warn: mayImport tolerates it while a migration is in progress" : ""}`,
       at: context.origins.layerKey(fromLayer.name, "mayImport", violation.severity === "warn" ? target : undefined),
     });
-    return { violation, story, remedies: layerRemedies(context, fromLayer, layers.get(target) as Layer) };
+    return {
+      violation,
+      story,
+      remedies: layerRemedies(context, fromLayer, defined(layers.get(target), "the imported layer")),
+    };
   }
-  const packageName = violation.to as string;
+  const packageName = defined(violation.to, "the imported package");
   story.push({
     text: `${fromLayer.name} may use ${describeAllowedPackages(fromLayer)}; ${packageName} is not on the list, so rule ${violation.rule} forbids this import`,
     at: context.origins.layerKey(fromLayer.name, "packages"),
@@ -105,7 +110,7 @@ function ownWordsStory(context: ExplainContext, violation: Violation): Violation
 }
 
 function contextPrivateStory(context: ExplainContext, violation: Violation): ViolationStory {
-  const to = violation.to as string;
+  const to = defined(violation.to, "the imported file");
   const story: StoryLine[] = [
     ...[violation.from, to].map((file) => ({
       text: `${file}: context ${explainFile(context, file).context ?? "?"}`,
@@ -120,7 +125,7 @@ function contextPrivateStory(context: ExplainContext, violation: Violation): Vio
 }
 
 function contextStory(context: ExplainContext, violation: Violation): ViolationStory {
-  const to = violation.to as string;
+  const to = defined(violation.to, "the imported file");
   const story: StoryLine[] = [
     ...[violation.from, to].map((file) => ({
       text: `${file}: context ${explainFile(context, file).context ?? "?"}`,
@@ -132,22 +137,27 @@ function contextStory(context: ExplainContext, violation: Violation): ViolationS
 }
 
 function privateStory(context: ExplainContext, violation: Violation): ViolationStory {
-  const owner = context.map.layers.find((layer) => layer.name === violation.toLayer) as Layer;
+  const owner = defined(
+    context.map.layers.find((layer) => layer.name === violation.toLayer),
+    "the imported layer",
+  );
+  const to = defined(violation.to, "the imported file");
+  const fromLayer = defined(violation.fromLayer, "the importing layer");
   const story: StoryLine[] = [
     membership(context, violation.from),
-    membership(context, violation.to as string),
+    membership(context, to),
     {
-      text: `${violation.fromLayer as string} may import ${owner.name}, but only its public files (${(owner.public ?? []).join(", ")}); ${violation.to as string} is not one, so rule ${violation.rule} forbids this import`,
+      text: `${fromLayer} may import ${owner.name}, but only its public files (${(owner.public ?? []).join(", ")}); ${to} is not one, so rule ${violation.rule} forbids this import`,
       at: context.origins.layerKey(owner.name, "public"),
     },
   ];
   const remedies: StoryLine[] = [
     {
-      text: `import what ${violation.fromLayer as string} needs through a public file of ${owner.name}, exporting it there if it is meant to be used from outside`,
+      text: `import what ${fromLayer} needs through a public file of ${owner.name}, exporting it there if it is meant to be used from outside`,
       at: null,
     },
     {
-      text: `or, if the map is what is wrong, add ${violation.to as string} to layers.${owner.name}.public`,
+      text: `or, if the map is what is wrong, add ${to} to layers.${owner.name}.public`,
       at: context.origins.layerKey(owner.name, "public"),
     },
   ];

@@ -56,14 +56,14 @@ export function isNegatedGlob(glob: string): boolean {
  * before every other entry has nothing to remove and is refused.
  */
 export function compileGlobList(globs: readonly string[], options: PathGlobOptions = {}): CompiledGlob[] {
-  if (globs.length > 0 && isNegatedGlob(globs[0] as string)) assertGlobListEntry(globs, 0);
+  const [first] = globs;
+  if (first !== undefined && isNegatedGlob(first)) assertGlobListEntry(globs, 0);
   // A look-ahead never captures: `<context>` in a `!` entry matches any context.
   const negatedAs: PathGlobOptions = options.contextAs === "capture" ? { contextAs: "any" } : options;
   const compiled: CompiledGlob[] = [];
   const removedAfter: string[] = [];
   let lookAhead = "";
-  for (let index = globs.length - 1; index >= 0; index -= 1) {
-    const glob = globs[index] as string;
+  for (const glob of [...globs].reverse()) {
     if (isNegatedGlob(glob)) {
       removedAfter.push(`${bodyOf(compileNegated(glob, negatedAs))}$`);
       lookAhead = `(?!${removedAfter.join("|")})`;
@@ -77,7 +77,8 @@ export function compileGlobList(globs: readonly string[], options: PathGlobOptio
 
 /** Throws the InvalidGlobError of entry `index` of a glob list, naming the entry as written; for validation. */
 export function assertGlobListEntry(globs: readonly string[], index: number, options: PathGlobOptions = {}): void {
-  const glob = globs[index] as string;
+  const glob = globs[index];
+  if (glob === undefined) throw new RangeError(`no glob list entry ${index}`);
   if (!isNegatedGlob(glob)) {
     compilePathGlob(glob, options);
     return;
@@ -186,7 +187,8 @@ export function compileNameGlob(glob: string): string {
 
 /** Several anchored regexes as one alternation, for a single test. */
 export function unionOf(regexes: readonly string[]): string {
-  return regexes.length === 1 ? (regexes[0] as string) : regexes.map((regex) => `(?:${regex})`).join("|");
+  const [only] = regexes;
+  return regexes.length === 1 && only !== undefined ? only : regexes.map((regex) => `(?:${regex})`).join("|");
 }
 
 /** The longest glob and the deepest `{…}` nesting compiled: beyond them a glob is refused, never recursed into. */
@@ -241,11 +243,11 @@ function translate(glob: string, start: number, insideBraces: boolean, context: 
   let regex = "";
   let index = start;
   while (index < glob.length) {
-    const char = glob[index] as string;
+    const char = glob.charAt(index);
     if (insideBraces && (char === "," || char === "}")) return { regex, end: index };
     if (char === "*") {
       if (glob[index + 1] === "*") {
-        const atSegmentStart = index === 0 || "/{,".includes(glob[index - 1] as string);
+        const atSegmentStart = index === 0 || "/{,".includes(glob.charAt(index - 1));
         if (!atSegmentStart) throw new InvalidGlobError(glob, "'**' must be a whole path segment");
         if (glob[index + 2] === "/") {
           regex += `(?:|${ANY}/)`;
@@ -283,7 +285,7 @@ function translate(glob: string, start: number, insideBraces: boolean, context: 
 }
 
 function placeholder(glob: string, index: number, insideBraces: boolean, context: string | null): string {
-  const written = PLACEHOLDER_LIKE.exec(glob.slice(index))?.[0] as string;
+  const written = PLACEHOLDER_LIKE.exec(glob.slice(index))?.[0] ?? glob.slice(index);
   if (written !== CONTEXT_PLACEHOLDER || context === null) {
     throw new InvalidGlobError(glob, `unknown placeholder ${written}: the only placeholder is ${CONTEXT_PLACEHOLDER}`);
   }

@@ -39,10 +39,10 @@ export function detectContexts(files: readonly string[], roots: readonly string[
 function inRootFolders(inRoot: readonly string[][], root: string): DetectedContexts | null {
   const layersIn = new Map<string, Set<string>>();
   for (const segments of inRoot) {
-    if (segments.length < 2) continue;
-    const folder = segments[0] as string;
+    const [folder, second] = segments;
+    if (folder === undefined || second === undefined) continue;
     const roles = layersIn.get(folder) ?? new Set<string>();
-    const child = segments.length >= 3 ? (segments[1] as string) : null;
+    const child = segments.length >= 3 ? second : null;
     if (child !== null) {
       const role = DOMAIN_FOLDERS.has(folderKey(child)) ? "domain" : roleOfFolder(child);
       if (role !== null) roles.add(role);
@@ -71,10 +71,12 @@ function inRootFolders(inRoot: readonly string[][], root: string): DetectedConte
 function inContainer(inRoot: readonly string[][], root: string): DetectedContexts | null {
   const byContainer = new Map<string, Set<string>>();
   for (const segments of inRoot) {
-    if (segments.length < 3 || !CONTEXT_CONTAINERS.has(folderKey(segments[0] as string))) continue;
-    const children = byContainer.get(segments[0] as string) ?? new Set<string>();
-    children.add(segments[1] as string);
-    byContainer.set(segments[0] as string, children);
+    const [container, child] = segments;
+    if (segments.length < 3 || container === undefined || child === undefined) continue;
+    if (!CONTEXT_CONTAINERS.has(folderKey(container))) continue;
+    const children = byContainer.get(container) ?? new Set<string>();
+    children.add(child);
+    byContainer.set(container, children);
   }
   for (const [name, children] of [...byContainer].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const container = root === "" ? name : `${root}/${name}`;

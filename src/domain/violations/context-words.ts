@@ -1,3 +1,4 @@
+import { defined } from "../collections/defined.js";
 import type { ContextClassifier } from "../classify/context-classifier.js";
 import type { LayerClassifier } from "../classify/layer-classifier.js";
 import { CONTEXT_PLACEHOLDER } from "../glob/compile-glob.js";
@@ -9,7 +10,7 @@ export function contextWords(
   from: string,
   to: string,
 ): { message: string; fix: string } {
-  const target = contexts.contextOf(to) as string;
+  const target = defined(contexts.contextOf(to), "the imported context");
   const imports = `${from} imports ${to}`;
   if (contexts.isShared(from)) {
     return {
@@ -17,7 +18,7 @@ export function contextWords(
       fix: `every context may import the shared kernel, so it may import no context: move what it needs from ${target} into the shared kernel, or move ${from} into ${target}`,
     };
   }
-  const source = contexts.contextOf(from) as string;
+  const source = defined(contexts.contextOf(from), "the importing context");
   const message = `context ${source} may not import context ${target}: ${imports}`;
   const allowance = contexts.contexts?.allow.find(
     (candidate) => candidate.from === source && candidate.to === target && candidate.layers !== null,
@@ -47,8 +48,8 @@ export function contextPrivateWords(
   from: string,
   to: string,
 ): { message: string; fix: string } {
-  const source = contexts.contextOf(from) as string;
-  const target = contexts.contextOf(to) as string;
+  const source = defined(contexts.contextOf(from), "the importing context");
+  const target = defined(contexts.contextOf(to), "the imported context");
   const surface = (contexts.contexts?.public ?? [])
     .map((glob) => glob.split(CONTEXT_PLACEHOLDER).join(target))
     .join(", ");

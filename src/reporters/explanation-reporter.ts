@@ -1,19 +1,9 @@
-import type { MapPointer } from "../diagnostics/diagnostic.js";
-import type { ImportLocation } from "../violations/violation.js";
-import type { ImportEdge } from "./explain-context.js";
-import type { FileExplanation } from "./explain-file.js";
-import type { LayerPairExplanation } from "./explain-layers.js";
-import type { StoryLine, ViolationStory } from "./explain-violation.js";
-
-/** What rendering needs from the outside: map positions as text, and import statements' positions. */
-export interface RenderContext {
-  /** `layers.yaml:12:5` for a pointer into the map. */
-  where(pointer: MapPointer): string;
-  /** A map-relative file path as printed: relative to the current folder. */
-  shown(file: string): string;
-  /** The first statement importing `specifier` in `file`, or null when it cannot be found. */
-  position(file: string, specifier: string): ImportLocation | null;
-}
+import type { MapPointer } from "../domain/diagnostics/diagnostic.js";
+import type { ImportEdge } from "../domain/explain/explain-context.js";
+import type { FileExplanation } from "../domain/explain/explain-file.js";
+import type { LayerPairExplanation } from "../domain/explain/explain-layers.js";
+import type { StoryLine, ViolationStory } from "../domain/explain/explain-violation.js";
+import type { RenderContext } from "../domain/explain/render-context.js";
 
 const VERDICT_MARK = { allowed: "ok  ", violation: "FAIL", "not-checked": "--  " } as const;
 
