@@ -17,6 +17,7 @@ import { CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP, type CommandRegistration } fro
 import { GRAPH_EXTENSIONS, formatFor } from "./format-from-extension.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { nonEmptyPath } from "./path-option.js";
+import { fitToScreen } from "./fit-to-screen.js";
 
 /** The pure renderers' formats, SVG (the DOT laid out by Graphviz) and HTML (that SVG on a page). */
 export const GRAPH_FORMATS = ["mermaid", "dot", "svg", "json", "html"] as const;
@@ -97,7 +98,7 @@ export async function runGraphCommand(
     environment.stderr.write(
       `layerlint: note: folders folded to ${graph.collapse} path segments to fit ${NODE_BUDGET} nodes; --collapse N or --focus GLOB draws more\n`,
     );
-  const text = await render(ports, graph, options.format);
+  const text = await render(ports, graph, options.format, options.collapse === undefined);
   const tooBig = options.format === "mermaid" ? mermaidLimitExceeded(text, graph) : null;
   if (tooBig !== null)
     throw new UsageError(
@@ -148,7 +149,12 @@ async function runMatrix(
   return EXIT.clean;
 }
 
-async function render(ports: CheckPorts, graph: ArchitectureGraph, format: GraphFormat): Promise<string> {
+/** Folder and module diagrams fit the screen unless `--collapse` asked for a size. */
+async function render(ports: CheckPorts, graph: ArchitectureGraph, format: GraphFormat, fit: boolean): Promise<string> {
+  if (fit && (graph.level === "folder" || graph.level === "module") && format !== "mermaid" && format !== "json") {
+    const fitted = await fitToScreen(ports.svg, graph);
+    return format === "dot" ? fitted.dot : format === "svg" ? fitted.svg : renderGraphHtml(graph, fitted.svg);
+  }
   if (format === "svg") return ports.svg.renderDot(renderers.dot(graph));
   if (format === "html") return renderGraphHtml(graph, await ports.svg.renderDot(renderers.dot(graph)));
   return renderers[format](graph);
