@@ -1,4 +1,8 @@
-import type { ArchitectureEdge, ArchitectureNode } from "../domain/architecture/architecture-graph.js";
+import type {
+  ArchitectureEdge,
+  ArchitectureGraph,
+  ArchitectureNode,
+} from "../domain/architecture/architecture-graph.js";
 import {
   EDGE_COLOR,
   EDGE_LOOKS,
@@ -18,11 +22,23 @@ import type { GraphRenderer } from "./renderer.js";
  * the legend are the graph's label, so they never take part in the layout. Edges are not merged by
  * Graphviz (`concentrate`): all the imports between two nodes are already one edge.
  */
-export const dotRenderer: GraphRenderer = (graph) => {
+export const dotRenderer: GraphRenderer = (graph) => dotWithLayout(graph, {});
+
+/** How Graphviz lays a diagram out: its direction, and the largest size (inches) it scales the drawing down to. */
+export interface DotLayout {
+  readonly rankdir?: "TB" | "LR";
+  readonly size?: { readonly width: number; readonly height: number };
+}
+
+export function dotWithLayout(graph: ArchitectureGraph, layout: DotLayout): string {
+  const rankdir = layout.rankdir ?? (graph.level === "layer" ? "TB" : "LR");
+  const spacing =
+    graph.level !== "folder" ? "nodesep=0.5, ranksep=0.7" : `nodesep=0.15, ranksep=${rankdir === "TB" ? 0.3 : 0.5}`;
+  const size = layout.size === undefined ? "" : `, size="${layout.size.width},${layout.size.height}"`;
   const lines = [
     `// ${title(graph)}`,
     `digraph ${quote(graph.name ?? "architecture")} {`,
-    `  graph [rankdir=${graph.level === "layer" ? "TB" : "LR"}, label=${dotLegendLabel(graph)}, labelloc=t, fontname="Helvetica", fontsize=12, ${graph.level === "folder" ? "nodesep=0.15, ranksep=0.5" : "nodesep=0.5, ranksep=0.7"}];`,
+    `  graph [rankdir=${rankdir}${size}, label=${dotLegendLabel(graph)}, labelloc=t, fontname="Helvetica", fontsize=12, ${spacing}];`,
     `  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=12, color="#555555", margin="0.2,0.1"];`,
     `  edge [fontname="Helvetica", fontsize=10, color="${EDGE_COLOR}", fontcolor="${EDGE_COLOR}"];`,
   ];
@@ -59,7 +75,7 @@ export const dotRenderer: GraphRenderer = (graph) => {
   }
   lines.push("}");
   return `${lines.join("\n")}\n`;
-};
+}
 
 /** Unlabelled edges (allowed ones below layer level) keep their count in the tooltip. */
 function edgeAttributes(edge: ArchitectureEdge, labelled: boolean): string[] {

@@ -75,21 +75,33 @@ describe("contexts × layers matrix", () => {
     expect(dot).toMatch(/"accounts\/transport" -> "billing\/transport" \[[^\]]*color="#d62728"/);
   });
 
-  it("graph --level context --matrix writes the matrix as JSON, and refuses Mermaid, other levels and --check", async () => {
+  it("graph --level context --matrix writes SVG by default and the matrix as versioned JSON, and refuses Mermaid, other levels and --check", async () => {
     const cwd = fixturePath("contexts");
     const json = await runInProcess(["graph", "--level", "context", "--matrix", "--format", "json"], cwd);
     expect(json.status).toBe(0);
-    expect(JSON.parse(json.stdout)).toEqual(JSON.parse(JSON.stringify(await fixtureMatrix("contexts"))));
+    expect(JSON.parse(json.stdout)).toEqual({
+      version: 1,
+      ...(JSON.parse(JSON.stringify(await fixtureMatrix("contexts"))) as object),
+    });
+    expect(json.stdout.startsWith('{\n  "version": 1,\n  "contexts": [')).toBe(true);
+    const svg = await runInProcess(["graph", "--level", "context", "--matrix"], cwd);
+    expect([svg.status, svg.stderr]).toEqual([0, ""]);
+    expect(svg.stdout).toMatch(/^<\?xml[^]*<svg [^]*id="cell:billing\/domain"[^]*<\/svg>\n$/);
     const html = await runInProcess(["graph", "--level", "context", "--matrix", "--format", "html"], cwd);
     expect(html.status).toBe(0);
     expect(html.stdout).toContain("<title>contexts: contexts × layers</title>");
     expect(html.stdout).toContain('id="cell:billing/domain"');
 
-    const mermaid = await runInProcess(["graph", "--level", "context", "--matrix"], cwd);
-    expect([mermaid.status, mermaid.stdout]).toEqual([2, ""]);
-    expect(mermaid.stderr).toContain(
-      "layerlint: Mermaid has no matrix form: use --format svg, html, dot or json with --matrix",
-    );
+    for (const args of [
+      ["--format", "mermaid"],
+      ["-o", "matrix.mmd"],
+    ]) {
+      const mermaid = await runInProcess(["graph", "--level", "context", "--matrix", ...args], cwd);
+      expect([mermaid.status, mermaid.stdout]).toEqual([2, ""]);
+      expect(mermaid.stderr).toContain(
+        "layerlint: Mermaid has no matrix form: use --format svg (the default with --matrix), html, dot or json",
+      );
+    }
     const layer = await runInProcess(["graph", "--matrix", "--format", "svg"], cwd);
     expect([layer.status, layer.stderr]).toEqual([
       2,

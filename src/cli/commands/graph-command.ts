@@ -4,7 +4,12 @@ import { buildContextMatrix, buildGraph } from "../../application/build-graph.js
 import { findLayerMap } from "../../application/find-layer-map.js";
 import { loadLayerMap, type LoadedLayerMap } from "../../application/load-layer-map.js";
 import type { CheckPorts } from "../../application/ports.js";
-import { GRAPH_LEVELS, type ArchitectureGraph, type GraphLevel } from "../../domain/architecture/architecture-graph.js";
+import {
+  GRAPH_LEVELS,
+  GRAPH_VERSION,
+  type ArchitectureGraph,
+  type GraphLevel,
+} from "../../domain/architecture/architecture-graph.js";
 import { mapRelativeFile } from "../../application/typed-file.js";
 import { FocusError } from "../../domain/architecture/focus-problem.js";
 import { NODE_BUDGET } from "../../domain/architecture/build-module-graph.js";
@@ -17,6 +22,7 @@ import { CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP, type CommandRegistration } fro
 import { GRAPH_EXTENSIONS, formatFor } from "./format-from-extension.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { nonEmptyPath } from "./path-option.js";
+import { fitToScreen } from "./fit-to-screen.js";
 
 /** The pure renderers' formats, SVG (the DOT laid out by Graphviz) and HTML (that SVG on a page). */
 export const GRAPH_FORMATS = ["mermaid", "dot", "svg", "json", "html"] as const;
@@ -45,7 +51,7 @@ export const registerGraphCommand: CommandRegistration = (program, { environment
     .addOption(
       new Option(
         "-f, --format <format>",
-        "diagram format (default: what the --output or --check extension means, else mermaid)",
+        "diagram format (default: what the --output or --check extension means, else mermaid; svg with --matrix)",
       ).choices(GRAPH_FORMATS),
     )
     .option("-o, --output <file>", "write the diagram to a file instead of stdout", nonEmptyPath)
@@ -65,7 +71,8 @@ export const registerGraphCommand: CommandRegistration = (program, { environment
       false,
     )
     .action(async (options: Omit<GraphCommandOptions, "format"> & { format?: GraphFormat }) => {
-      const format = formatFor(options.format, options.output ?? options.check, GRAPH_EXTENSIONS, "mermaid");
+      const fallback = options.matrix === true ? "svg" : "mermaid";
+      const format = formatFor(options.format, options.output ?? options.check, GRAPH_EXTENSIONS, fallback);
       exitWith(await runGraphCommand(environment, ports, { ...options, format }));
     });
 };
@@ -97,7 +104,7 @@ export async function runGraphCommand(
     environment.stderr.write(
       `layerlint: note: folders folded to ${graph.collapse} path segments to fit ${NODE_BUDGET} nodes; --collapse N or --focus GLOB draws more\n`,
     );
-  const text = await render(ports, graph, options.format);
+  const text = await render(ports, graph, options.format, options.collapse === undefined);
   const tooBig = options.format === "mermaid" ? mermaidLimitExceeded(text, graph) : null;
   if (tooBig !== null)
     throw new UsageError(
@@ -132,12 +139,12 @@ async function runMatrix(
   if (options.level !== "context") throw new UsageError("--matrix applies only to --level context");
   if (options.check !== undefined) throw new UsageError("--matrix cannot be used with --check");
   if (options.format === "mermaid")
-    throw new UsageError("Mermaid has no matrix form: use --format svg, html, dot or json with --matrix");
+    throw new UsageError("Mermaid has no matrix form: use --format svg (the default with --matrix), html, dot or json");
   const { matrix } = await buildContextMatrix(ports, loaded);
   const dot = renderMatrixDot(matrix, loaded.map.name);
   const text =
     options.format === "json"
-      ? `${JSON.stringify(matrix, null, 2)}\n`
+      ? `${JSON.stringify({ version: GRAPH_VERSION, ...matrix }, null, 2)}\n`
       : options.format === "dot"
         ? dot
         : options.format === "svg"
@@ -148,7 +155,12 @@ async function runMatrix(
   return EXIT.clean;
 }
 
-async function render(ports: CheckPorts, graph: ArchitectureGraph, format: GraphFormat): Promise<string> {
+/** Folder and module diagrams fit the screen unless `--collapse` asked for a size. */
+async function render(ports: CheckPorts, graph: ArchitectureGraph, format: GraphFormat, fit: boolean): Promise<string> {
+  if (fit && (graph.level === "folder" || graph.level === "module") && format !== "mermaid" && format !== "json") {
+    const fitted = await fitToScreen(ports.svg, graph);
+    return format === "dot" ? fitted.dot : format === "svg" ? fitted.svg : renderGraphHtml(graph, fitted.svg);
+  }
   if (format === "svg") return ports.svg.renderDot(renderers.dot(graph));
   if (format === "html") return renderGraphHtml(graph, await ports.svg.renderDot(renderers.dot(graph)));
   return renderers[format](graph);

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { vizSvgRenderer } from "../../src/adapters/graphviz/viz-svg-renderer.js";
+import { fitToScreen } from "../../src/cli/commands/fit-to-screen.js";
+import {
+  GRAPH_VERSION,
+  type ArchitectureEdge,
+  type ArchitectureGraph,
+} from "../../src/domain/architecture/architecture-graph.js";
+
+const folders = (count: number) => Array.from({ length: count }, (_, index) => `src/modules/billing/area${index}`);
+const edge = (from: string, to: string): ArchitectureEdge => ({
+  from,
+  to,
+  imports: 1,
+  violation: false,
+  severity: null,
+  unused: false,
+});
+const graphOf = (ids: readonly string[], edges: readonly ArchitectureEdge[]): ArchitectureGraph => ({
+  version: GRAPH_VERSION,
+  level: "folder",
+  name: "fit",
+  layers: ["domain"],
+  nodes: ids.map((id) => ({ id, layer: "domain", modules: 2 })),
+  edges,
+});
+const size = (svg: string) => {
+  const match = /<svg width="(\d+)pt" height="(\d+)pt"/.exec(svg);
+  return { width: Number(match?.[1]), height: Number(match?.[2]) };
+};
+
+describe("a folder diagram fits 1,600 × 1,200 px (1,200 × 900 pt)", () => {
+  it("a long import chain, too wide laid out left to right, is drawn top to bottom at full size", async () => {
+    const ids = folders(9);
+    const fitted = await fitToScreen(
+      vizSvgRenderer,
+      graphOf(
+        ids,
+        ids.slice(1).map((id, index) => edge(ids[index] as string, id)),
+      ),
+    );
+    expect(fitted.dot).toContain("rankdir=TB");
+    expect(fitted.scale).toBe(1);
+    expect(size(fitted.svg).height).toBeLessThanOrEqual(900);
+  });
+
+  it("one folder importing many stays left to right, its imports in one column", async () => {
+    const [hub, ...spokes] = folders(12) as [string, ...string[]];
+    const fitted = await fitToScreen(
+      vizSvgRenderer,
+      graphOf(
+        [hub, ...spokes],
+        spokes.map((id) => edge(hub, id)),
+      ),
+    );
+    expect(fitted.dot).toContain("rankdir=LR");
+    expect(fitted.scale).toBe(1);
+  });
+
+  it("a layout too large either way is scaled down to the screen, in the direction that shrinks it least", async () => {
+    const ids = folders(40);
+    const chains = ids
+      .slice(1)
+      .filter((_, index) => index % 8 !== 7)
+      .map((id, index) => edge(ids[index] as string, id));
+    const fitted = await fitToScreen(vizSvgRenderer, graphOf(ids, chains));
+    expect(fitted.scale).toBeLessThan(1);
+    expect(fitted.scale).toBeGreaterThan(0.5);
+    const { width, height } = size(fitted.svg);
+    expect(width).toBeLessThanOrEqual(1200);
+    expect(height).toBeLessThanOrEqual(900);
+  });
+});
