@@ -1,3 +1,4 @@
+import { stronglyConnectedGroups } from "../graph/strongly-connected.js";
 import type { LayerMap } from "../map/layer-map.js";
 import type { Diagnostic } from "./diagnostic.js";
 import type { MapOrigins } from "./map-pointer.js";
@@ -10,7 +11,7 @@ import type { MapOrigins } from "./map-pointer.js";
 export function allowedCycleFindings(map: LayerMap, origins: MapOrigins): Diagnostic[] {
   const order = map.layers.map((layer) => layer.name);
   const edges = new Map(map.layers.map((layer) => [layer.name, layer.mayImport]));
-  return stronglyConnected(order, edges)
+  return stronglyConnectedGroups(order, (name) => edges.get(name) ?? [])
     .filter((group) => group.length > 1)
     .map((group) => {
       const members = new Set(group);
@@ -31,41 +32,6 @@ export function allowedCycleFindings(map: LayerMap, origins: MapOrigins): Diagno
         files: [],
       } satisfies Diagnostic;
     });
-}
-
-/** Tarjan's algorithm; groups come in the order their roots finish. */
-function stronglyConnected(nodes: readonly string[], edges: ReadonlyMap<string, readonly string[]>): string[][] {
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const stack: string[] = [];
-  const onStack = new Set<string>();
-  const groups: string[][] = [];
-  const visit = (node: string): void => {
-    index.set(node, index.size);
-    low.set(node, index.get(node) as number);
-    stack.push(node);
-    onStack.add(node);
-    for (const next of edges.get(node) ?? []) {
-      if (!index.has(next)) {
-        visit(next);
-        low.set(node, Math.min(low.get(node) as number, low.get(next) as number));
-      } else if (onStack.has(next)) {
-        low.set(node, Math.min(low.get(node) as number, index.get(next) as number));
-      }
-    }
-    if (low.get(node) === index.get(node)) {
-      const group: string[] = [];
-      let member: string;
-      do {
-        member = stack.pop() as string;
-        onStack.delete(member);
-        group.push(member);
-      } while (member !== node);
-      groups.push(group);
-    }
-  };
-  for (const node of nodes) if (!index.has(node)) visit(node);
-  return groups;
 }
 
 /** Breadth-first from start back to start inside the group: start → … → start. */

@@ -1,40 +1,38 @@
 import type { GraphModule } from "./module-graph.js";
 
 /**
- * Tarjan's strongly connected components, iterative so a deep graph cannot overflow the stack.
- * Two modules share a component id exactly when each reaches the other, so an import lies on a
- * cycle exactly when its two ends do.
+ * Tarjan's strongly connected components, iterative so a deep graph cannot overflow the stack. Nodes are
+ * tried as roots in the order given and successors in the order `successorsOf` lists them; a successor that
+ * is not among `nodes` is ignored. Groups come in the order they are completed (a group before any group
+ * that reaches it), each with its members in the order they leave Tarjan's stack.
  */
-export function componentsOf(modules: readonly GraphModule[]): ReadonlyMap<string, number> {
-  const successors = new Map(
-    modules.map((module) => [module.source, module.dependencies.map((dependency) => dependency.resolved)]),
-  );
+export function stronglyConnectedGroups(
+  nodes: readonly string[],
+  successorsOf: (node: string) => readonly string[],
+): string[][] {
+  const known = new Set(nodes);
   const index = new Map<string, number>();
   const lowLink = new Map<string, number>();
   const onStack = new Set<string>();
   const stack: string[] = [];
-  const component = new Map<string, number>();
-  let nextIndex = 0;
-  let nextComponent = 0;
+  const groups: string[][] = [];
+  const frames: { node: string; targets: readonly string[]; next: number }[] = [];
+  const enter = (node: string) => {
+    lowLink.set(node, index.size);
+    index.set(node, index.size);
+    stack.push(node);
+    onStack.add(node);
+    frames.push({ node, targets: successorsOf(node), next: 0 });
+  };
 
-  for (const root of successors.keys()) {
+  for (const root of nodes) {
     if (index.has(root)) continue;
-    const frames: { node: string; next: number }[] = [];
-    const enter = (node: string) => {
-      index.set(node, nextIndex);
-      lowLink.set(node, nextIndex);
-      nextIndex++;
-      stack.push(node);
-      onStack.add(node);
-      frames.push({ node, next: 0 });
-    };
     enter(root);
     while (frames.length > 0) {
-      const frame = frames[frames.length - 1] as { node: string; next: number };
-      const targets = successors.get(frame.node) ?? [];
-      if (frame.next < targets.length) {
-        const target = targets[frame.next++] as string;
-        if (!successors.has(target)) continue;
+      const frame = frames[frames.length - 1] as { node: string; targets: readonly string[]; next: number };
+      if (frame.next < frame.targets.length) {
+        const target = frame.targets[frame.next++] as string;
+        if (!known.has(target)) continue;
         if (!index.has(target)) enter(target);
         else if (onStack.has(target))
           lowLink.set(frame.node, Math.min(lowLink.get(frame.node) as number, index.get(target) as number));
@@ -45,15 +43,31 @@ export function componentsOf(modules: readonly GraphModule[]): ReadonlyMap<strin
       if (parent !== undefined)
         lowLink.set(parent.node, Math.min(lowLink.get(parent.node) as number, lowLink.get(frame.node) as number));
       if (lowLink.get(frame.node) === index.get(frame.node)) {
+        const group: string[] = [];
         let member: string;
         do {
           member = stack.pop() as string;
           onStack.delete(member);
-          component.set(member, nextComponent);
+          group.push(member);
         } while (member !== frame.node);
-        nextComponent++;
+        groups.push(group);
       }
     }
   }
+  return groups;
+}
+
+/**
+ * Each module's component id: two modules share one exactly when each reaches the other, so an import lies
+ * on a cycle exactly when its two ends do.
+ */
+export function componentsOf(modules: readonly GraphModule[]): ReadonlyMap<string, number> {
+  const successors = new Map(
+    modules.map((module) => [module.source, module.dependencies.map((dependency) => dependency.resolved)]),
+  );
+  const component = new Map<string, number>();
+  stronglyConnectedGroups([...successors.keys()], (node) => successors.get(node) ?? []).forEach((group, id) => {
+    for (const member of group) component.set(member, id);
+  });
   return component;
 }
