@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { mapInBatches } from "../../application/map-in-batches.js";
 import type { FileSyntaxProblem } from "../../application/ports.js";
 import { readRegularFile } from "../file-system/regular-file-reader.js";
 import { recalledSyntax } from "./recorded-parses.js";
@@ -22,11 +23,14 @@ export async function recallSyntax(
 ): Promise<{ recalled: Map<string, FileSyntaxProblem | null>; unparsed: string[] }> {
   const recalled = new Map<string, FileSyntaxProblem | null>();
   const unparsed: string[] = [];
-  for (const file of files) {
-    const problem = recalledSyntax(root, file, await readSource(root, file));
+  const answers = await mapInBatches(files, 64, async (file) =>
+    recalledSyntax(root, file, await readSource(root, file)),
+  );
+  files.forEach((file, index) => {
+    const problem = answers[index];
     if (problem === undefined) unparsed.push(file);
     else recalled.set(file, problem === null ? null : { file, ...problem });
-  }
+  });
   return { recalled, unparsed };
 }
 
