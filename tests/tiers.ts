@@ -8,7 +8,8 @@ import { join } from "node:path";
 export type Tier = "unit" | "e2e" | "browser";
 
 const STARTS_A_BROWSER = /from "playwright-core"|from "\.\/browser\.js"/;
-const STARTS_A_PROCESS = /\brunBuiltCli\b|from "node:child_process"|temp-project\.js"|from "\.\/lsp-client\.js"/;
+const STARTS_A_PROCESS =
+  /\brunBuiltCli\b|from "node:child_process"|temp-project\.js"|join\(REPO_ROOT, "dist\/|from "\.\/lsp-client\.js"/;
 
 export function tierOf(source: string): Tier {
   if (STARTS_A_BROWSER.test(source)) return "browser";

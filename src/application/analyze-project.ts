@@ -81,12 +81,6 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
     baseDir: rootDir,
     tsconfig: map.tsconfig === null ? null : join(rootDir, map.tsconfig),
   });
-  const syntaxStarted = performance.now();
-  const syntaxProblems = ports.syntax.check(rootDir, selection.checked).finally(() => {
-    timings["parse-check"] = Math.round(performance.now() - syntaxStarted);
-  });
-  // Awaited after the cruise; this keeps a failure during the cruise from also being an unhandled rejection.
-  syntaxProblems.catch(() => undefined);
   const workspace = await time("workspaces", () => discoverWorkspace(ports, rootDir));
   const aliases = workspaceAliases(workspace.packages, rootDir);
   const graph = await time(
@@ -98,6 +92,13 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
       }),
     selection.checked.length,
   );
+  // After the cruise: the syntax check reuses the cruise's parse of each file where the adapters can.
+  const syntaxStarted = performance.now();
+  const syntaxProblems = ports.syntax.check(rootDir, selection.checked).finally(() => {
+    timings["parse-check"] = Math.round(performance.now() - syntaxStarted);
+  });
+  // Awaited later; this keeps a failure meanwhile from also being an unhandled rejection.
+  syntaxProblems.catch(() => undefined);
 
   const checkedSet = new Set(selection.checked);
   const extracted = graph.modules.filter((module) => checkedSet.has(module.source));

@@ -3,6 +3,7 @@ import type { FileSyntaxProblem, FileSystem, SourceInspector, SyntaxChecker } fr
 import { cacheFile } from "./cache-file.js";
 import { syntaxCacheSchema, type SyntaxCacheFile } from "./cache-schemas.js";
 import { hashAll, type ContentHashes } from "./content-hashes.js";
+import { recalledSyntax } from "../typescript/recorded-parses.js";
 
 type SyntaxEntry = SyntaxCacheFile["files"][number][1];
 
@@ -65,7 +66,7 @@ export function cachingSyntaxChecker(settings: CachingSyntaxCheckerSettings): Sy
 /** Up to this many changed files are parsed in this thread, beyond it in the worker. */
 const FEW = 16;
 
-/** What the worker does (the first syntax problem of each file), without the worker. */
+/** What the worker does (the first syntax problem of each file, from the cruise's parse where it read the same text), without the worker. */
 async function parseHere(
   settings: CachingSyntaxCheckerSettings,
   root: string,
@@ -73,10 +74,10 @@ async function parseHere(
 ): Promise<FileSyntaxProblem[]> {
   const found: FileSyntaxProblem[] = [];
   for (const file of files) {
-    const [first] = settings.inspector.syntaxProblems(
-      file,
-      await settings.fileSystem.readText(join(root, file), "source"),
-    );
+    const text = await settings.fileSystem.readText(join(root, file), "source");
+    const recalled = recalledSyntax(root, file, text);
+    const [first] =
+      recalled === undefined ? settings.inspector.syntaxProblems(file, text) : recalled === null ? [] : [recalled];
     if (first !== undefined) found.push({ file, ...first });
   }
   return found;

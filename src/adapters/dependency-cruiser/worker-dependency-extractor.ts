@@ -2,6 +2,7 @@ import { Worker } from "node:worker_threads";
 import type { DependencyExtractor } from "../../application/ports.js";
 import { DependencyFailure } from "../../domain/errors.js";
 import type { ModuleGraph } from "../../domain/graph/module-graph.js";
+import { rememberParses, type RecordedParse } from "../typescript/recorded-parses.js";
 import { deserializeError, type SerializedError } from "./worker-errors.js";
 
 const WORKER_URL = new URL("./cruise-worker.js", import.meta.url);
@@ -29,9 +30,12 @@ export const workerDependencyExtractor: DependencyExtractor = {
         workerData: { files: [...files], options, hints },
         resourceLimits: { stackSizeMb: CRUISE_STACK_MB },
       });
-      worker.once("message", (answer: { graph: ModuleGraph } | { error: SerializedError }) =>
-        "graph" in answer ? resolve(answer.graph) : reject(deserializeError(answer.error)),
-      );
+      worker.once("message", (answer: { graph: ModuleGraph; parses: RecordedParse[] } | { error: SerializedError }) => {
+        if ("error" in answer) return reject(deserializeError(answer.error));
+        // The syntax check then reads what the cruise parsed instead of parsing it again.
+        rememberParses(answer.parses);
+        resolve(answer.graph);
+      });
       worker.once("error", (error) =>
         reject(new DependencyFailure(`dependency-cruiser failed: ${error.message}`, error)),
       );

@@ -46,20 +46,22 @@ export const typescriptSourceInspector: SourceInspector = {
   },
 
   syntaxProblems(fileName, text) {
-    const ts = typescript();
-    const sourceFile = parse(fileName, text) as TypeScript.SourceFile & {
-      parseDiagnostics?: readonly TypeScript.Diagnostic[];
-    };
-    return (sourceFile.parseDiagnostics ?? []).map((diagnostic): SyntaxProblem => {
-      const position = sourceFile.getLineAndCharacterOfPosition(diagnostic.start ?? 0);
-      return {
-        line: position.line + 1,
-        column: position.character + 1,
-        message: ts.flattenDiagnosticMessageText(diagnostic.messageText, " "),
-      };
-    });
+    return syntaxProblemsOf(typescript(), parse(fileName, text));
   },
 };
+
+/** The parse errors TypeScript met building `sourceFile` (its internal `parseDiagnostics`), in source order. */
+export function syntaxProblemsOf(ts: typeof TypeScript, sourceFile: TypeScript.SourceFile): SyntaxProblem[] {
+  const diagnostics = (sourceFile as { parseDiagnostics?: readonly TypeScript.Diagnostic[] }).parseDiagnostics ?? [];
+  return diagnostics.map((diagnostic): SyntaxProblem => {
+    const position = sourceFile.getLineAndCharacterOfPosition(diagnostic.start ?? 0);
+    return {
+      line: position.line + 1,
+      column: position.character + 1,
+      message: ts.flattenDiagnosticMessageText(diagnostic.messageText, " "),
+    };
+  });
+}
 
 export function parse(fileName: string, text: string): TypeScript.SourceFile {
   const ts = typescript();

@@ -1,22 +1,30 @@
 import { Worker } from "node:worker_threads";
-import type { SyntaxChecker } from "../../application/ports.js";
+import type { FileSyntaxProblem, SyntaxChecker } from "../../application/ports.js";
 import { DependencyFailure } from "../../domain/errors.js";
+import { recallSyntax } from "./first-syntax-problems.js";
 
 const WORKER_URL = new URL("./syntax-worker.js", import.meta.url);
 
-/** Parses on another core, so finding syntax errors costs the check no wall time on two cores or more. */
+/**
+ * Answers from the cruise's own parse where it read the same text; parses the other files on another core,
+ * where loading TypeScript again does not hold up the calling thread.
+ */
 export const workerSyntaxChecker: SyntaxChecker = {
-  check(root, files) {
-    if (files.length === 0) return Promise.resolve([]);
-    return new Promise((resolve, reject) => {
-      const worker = new Worker(WORKER_URL, { workerData: { root, files: [...files] } });
-      worker.once("message", resolve);
-      worker.once("error", (error) =>
-        reject(new DependencyFailure(`the syntax check failed: ${error.message}`, error)),
-      );
-      worker.once("exit", (code) => {
-        if (code !== 0) reject(new DependencyFailure(`the syntax check stopped with exit code ${code}`));
-      });
-    });
+  async check(root, files) {
+    const { recalled, unparsed } = await recallSyntax(root, files);
+    const parsed = new Map((await parseInWorker(root, unparsed)).map((problem) => [problem.file, problem]));
+    return files.flatMap((file) => recalled.get(file) ?? parsed.get(file) ?? []);
   },
 };
+
+function parseInWorker(root: string, files: readonly string[]): Promise<FileSyntaxProblem[]> {
+  if (files.length === 0) return Promise.resolve([]);
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_URL, { workerData: { root, files: [...files] } });
+    worker.once("message", resolve);
+    worker.once("error", (error) => reject(new DependencyFailure(`the syntax check failed: ${error.message}`, error)));
+    worker.once("exit", (code) => {
+      if (code !== 0) reject(new DependencyFailure(`the syntax check stopped with exit code ${code}`));
+    });
+  });
+}
