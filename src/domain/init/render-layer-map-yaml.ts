@@ -1,3 +1,4 @@
+import type { Layer } from "../map/layer-map.js";
 import type { VocabularyPlan } from "./plan-by-vocabulary.js";
 import type { InitPlan } from "./plan-layer-map.js";
 
@@ -89,8 +90,17 @@ export function renderVocabularyMapYaml({ plan, name, include, exclude }: Vocabu
     lines.push(...wrap(layer.comment).map((line) => `  # ${line}`));
     lines.push(`  ${layer.name}:`);
     lines.push(`    paths: ${list(layer.paths)}`);
-    lines.push(`    mayImport: ${list(layer.mayImport)}`);
+    lines.push(`    mayImport: ${mayImportList(layer)}`);
     if (layer.description !== null) lines.push(`    description: ${quote(layer.description)}`);
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** `mayImport` with the tolerated layers last, as `{ layer, severity: warn, reason }` entries. */
+function mayImportList(layer: Layer): string {
+  const tolerated = (layer.warnImports ?? []).map(
+    (allowance) =>
+      `{ layer: ${quote(allowance.layer)}, severity: warn${allowance.reason === null ? "" : `, reason: ${quote(allowance.reason)}`} }`,
+  );
+  return `[${[...layer.mayImport.map(quote), ...tolerated].join(", ")}]`;
 }
