@@ -1,4 +1,4 @@
-import { escapeGlob } from "./escape-glob.js";
+import { escapeGlob } from "../glob/escape-glob.js";
 import {
   DOMAIN_FOLDERS,
   ENTRY_FILES,

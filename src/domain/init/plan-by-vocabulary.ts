@@ -2,7 +2,7 @@ import { createLayerClassifier } from "../classify/layer-classifier.js";
 import { compileGlobList } from "../glob/compile-glob.js";
 import type { Layer } from "../map/layer-map.js";
 import { compareText } from "../violations/violation.js";
-import { escapeGlob } from "./escape-glob.js";
+import { escapeGlob } from "../glob/escape-glob.js";
 import { placeByVocabulary, type Placement } from "./classify-by-vocabulary.js";
 import type { DetectedContexts } from "./detect-contexts.js";
 import { VOCABULARY, type Role } from "./vocabulary.js";

@@ -15,11 +15,14 @@ export function renderLayerMapYaml({ plan, name, include }: RenderInput): string
     `# Written by \`layerlint init\` after ${plan.candidate.origin}, which fitted ${plan.classified} of ${plan.files} source files.`,
     "# The globs name this project's folders. Layers are in priority order: a file belongs to the first",
     "# layer whose paths match it. A layer may always import itself; `mayImport` lists the other layers it",
-    "# may import; `packages` absent means any package, `[]` none. `layerlint doctor` reviews this map.",
+    "# may import; `packages` absent means any package, `[]` none. Files no layer claims are reported at",
+    "# severity warn: `layerlint doctor` suggests a layer for each folder of them.",
     "version: 1",
     `name: ${quote(name)}`,
     `include: ${list(include)}`,
     `exclude: ${list(plan.candidate.exclude)}`,
+    "options:",
+    "  unassigned: warn",
     "layers:",
   ];
   for (const layer of plan.layers) {

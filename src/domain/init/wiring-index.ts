@@ -1,5 +1,5 @@
 import type { Placement } from "./classify-by-vocabulary.js";
-import { escapeGlob } from "./escape-glob.js";
+import { escapeGlob } from "../glob/escape-glob.js";
 import { roleSuffixOf } from "./vocabulary.js";
 
 /**
