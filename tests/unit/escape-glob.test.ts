@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileGlobList } from "../../src/domain/glob/compile-glob.js";
-import { escapeGlob } from "../../src/domain/init/escape-glob.js";
+import { escapeGlob } from "../../src/domain/glob/escape-glob.js";
 
 /** The globs `init` writes for names that hold glob syntax: they compile, and they match the name itself. */
 describe("escapeGlob", () => {

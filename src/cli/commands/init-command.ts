@@ -1,6 +1,7 @@
 import { initMap, type InitOutcome } from "../../application/init-map.js";
 import type { InitPlan } from "../../domain/init/plan-layer-map.js";
 import type { CheckReport } from "../../domain/report/check-report.js";
+import type { Violation } from "../../domain/violations/violation.js";
 import { groupByRule } from "../../reporters/group-by-rule.js";
 import type { CheckPorts } from "../../application/ports.js";
 import { reporters } from "../../reporters/index.js";
@@ -66,19 +67,33 @@ function presetSummary(plan: InitPlan): string[] {
   ];
 }
 
-/** The first check folded: its counts line, the rules broken most, and the commands to see everything. */
+/**
+ * The first check folded: its counts line, the rules broken most (errors), the rules warned most, and the
+ * commands to see everything.
+ */
 function foldedCheck(report: CheckReport, color: boolean): string[] {
   const text = reporters.text(report, { color, quiet: false }).trimEnd().split("\n");
   const counts = text[text.length - 1] ?? "";
-  const byRule = [...groupByRule(report.violations)]
-    .map(([rule, violations]) => ({ rule, count: violations.length }))
-    .sort((a, b) => b.count - a.count || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
-  const top = byRule.slice(0, 5).map(({ rule, count }) => `  ${count} × ${rule}`);
+  const errors = report.violations.filter((violation) => violation.severity !== "warn");
+  const warnings = report.violations.filter((violation) => violation.severity === "warn");
   return [
     `first check: ${counts}`,
-    ...(top.length > 0 ? ["  rules broken most:", ...top.map((line) => `  ${line}`)] : []),
-    ...(byRule.length > top.length ? [`    … and ${byRule.length - top.length} more rules`] : []),
+    ...topRules("rules broken most", errors),
+    ...topRules("rules warned most", warnings),
     "",
     "next: `layerlint check` shows every violation; `layerlint doctor` reviews the map; `layerlint explain FILE` shows why a file's imports pass or fail",
+  ];
+}
+
+function topRules(title: string, violations: readonly Violation[]): string[] {
+  const byRule = [...groupByRule(violations)]
+    .map(([rule, members]) => ({ rule, count: members.length }))
+    .sort((a, b) => b.count - a.count || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  const top = byRule.slice(0, 5);
+  if (top.length === 0) return [];
+  return [
+    `  ${title}:`,
+    ...top.map(({ rule, count }) => `    ${count} × ${rule}`),
+    ...(byRule.length > top.length ? [`    … and ${byRule.length - top.length} more rules`] : []),
   ];
 }

@@ -1,11 +1,12 @@
 import type { LayerClassifier } from "../classify/layer-classifier.js";
+import { escapeGlob } from "../glob/escape-glob.js";
 import type { GraphModule } from "../graph/module-graph.js";
 import type { LayerMap } from "../map/layer-map.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { suggestLayer } from "./suggest-layer.js";
 
 export interface UnclaimedGroup {
-  /** `folder/**` when every checked file under the folder is unclaimed, else the file itself. */
+  /** `folder/**` when every checked file under the folder is unclaimed, else the file itself: a glob, escaped. */
   readonly glob: string;
   readonly files: readonly string[];
 }
@@ -21,7 +22,7 @@ export function groupUnclaimed(classifier: LayerClassifier, files: readonly stri
   const groups = new Map<string, string[]>();
   for (const file of unclaimed) {
     const folder = foldersOf(file).find((candidate) => !claimedFolders.has(candidate));
-    const glob = folder === undefined ? file : `${folder}/**`;
+    const glob = folder === undefined ? escapeGlob(file) : `${escapeGlob(folder)}/**`;
     groups.set(glob, [...(groups.get(glob) ?? []), file]);
   }
   return [...groups].map(([glob, grouped]) => ({ glob, files: grouped }));

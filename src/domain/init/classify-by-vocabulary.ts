@@ -1,5 +1,14 @@
-import { escapeGlob } from "./escape-glob.js";
-import { DOMAIN_FOLDERS, ENTRY_FILES, folderKey, roleOfFolder, roleSuffixOf, type Role } from "./vocabulary.js";
+import { escapeGlob } from "../glob/escape-glob.js";
+import {
+  DOMAIN_FOLDERS,
+  ENTRY_FILES,
+  PROGRAM_FILES,
+  SHARED_KERNEL_FOLDERS,
+  folderKey,
+  roleOfFolder,
+  roleSuffixOf,
+  type Role,
+} from "./vocabulary.js";
 
 /** Why init puts a file in a layer: the glob that says so, written for the map. */
 export interface Placement {
@@ -11,9 +20,12 @@ export interface Placement {
 }
 
 /**
- * Where a file belongs by the vocabulary. A domain folder wins over every suffix (a DDD aggregate
- * `domain/user.entity.ts` is domain, not persistence); then the file's suffix; then the deepest folder
- * with a known name; then an entry file (`main.ts`, `server.ts`) directly in a source root. `root` is
+ * Where a file belongs by the vocabulary. A shared-kernel folder directly in the root (`src/shared`) wins over
+ * everything inside it. A domain folder wins over every suffix (a DDD aggregate
+ * `domain/user.entity.ts` is domain, not persistence), unless a folder above it names another layer
+ * (`application/event-handlers/domain/` holds handlers of domain events); then the file's suffix; then a
+ * program file (`server.ts`, `main.ts`, `app.ts`) anywhere; then the deepest folder with a known name; then an
+ * entry file (`index.ts`, `container.ts`) directly in a source root. `root` is
  * the source root the file is under (`src`, or "" for the project's folder); `contextAt` the index (in
  * the segments after the root) of the segment naming the file's context, written `*` in globs, or null.
  */
@@ -30,20 +42,40 @@ export function placeByVocabulary(file: string, root: string, contextAt: number 
     .join("/");
   const anywhere = (tail: string): string => (prefix === "" ? `**/${tail}` : `${prefix}/**/${tail}`);
 
+  const kernel = segments[0];
+  if (contextAt === null && kernel !== undefined && SHARED_KERNEL_FOLDERS.has(folderKey(kernel)))
+    return {
+      role: "shared",
+      glob: [escapeGlob(root), escapeGlob(kernel), "**"].filter((part) => part !== "").join("/"),
+      by: "folder",
+    };
+
   const domainAt = segments.findIndex(
     (segment, index) => index >= contextDepth && DOMAIN_FOLDERS.has(folderKey(segment)),
   );
-  if (domainAt >= 0)
-    return { role: "domain", glob: anywhere(`${escapeGlob(segments[domainAt] as string)}/**`), by: "folder" };
+  const insideAnotherLayer = segments
+    .slice(contextDepth, Math.max(domainAt, contextDepth))
+    .some((segment) => !["domain", "shared", null].includes(roleOfFolder(segment)));
+  const domainFolder = segments[domainAt];
+  if (domainFolder !== undefined && !insideAnotherLayer)
+    return { role: "domain", glob: anywhere(`${escapeGlob(domainFolder)}/**`), by: "folder" };
 
   const suffix = roleSuffixOf(name);
   if (suffix !== null) return { role: suffix.role, glob: anywhere(suffix.glob), by: "suffix" };
 
+  const stem = name.replace(/\.[cm]?[jt]sx?$/, "");
+  if (PROGRAM_FILES.has(stem.toLowerCase()))
+    return {
+      role: "composition",
+      glob: segments.length === 0 ? escapeGlob(file) : anywhere(escapeGlob(name)),
+      by: "entry",
+    };
+
   for (let index = segments.length - 1; index >= contextDepth; index -= 1) {
     const role = roleOfFolder(segments[index] as string);
+    if (role === "domain" && insideAnotherLayer) continue;
     if (role !== null) return { role, glob: anywhere(`${escapeGlob(segments[index] as string)}/**`), by: "folder" };
   }
-  const stem = name.replace(/\.[cm]?[jt]sx?$/, "");
   if (segments.length === 0 && ENTRY_FILES.has(stem.toLowerCase()))
     return { role: "composition", glob: escapeGlob(file), by: "entry" };
   return null;

@@ -1,5 +1,5 @@
 import { compareText } from "../violations/violation.js";
-import { escapeGlob } from "./escape-glob.js";
+import { escapeGlob } from "../glob/escape-glob.js";
 import { CONTEXT_CONTAINERS, DOMAIN_FOLDERS, folderKey, roleOfFolder } from "./vocabulary.js";
 
 const SHARED_KERNEL_NAMES: ReadonlySet<string> = new Set(["shared", "common", "core", "kernel", "sharedkernel"]);

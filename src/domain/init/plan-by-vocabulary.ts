@@ -2,10 +2,11 @@ import { createLayerClassifier } from "../classify/layer-classifier.js";
 import { compileGlobList } from "../glob/compile-glob.js";
 import type { Layer } from "../map/layer-map.js";
 import { compareText } from "../violations/violation.js";
-import { escapeGlob } from "./escape-glob.js";
+import { escapeGlob } from "../glob/escape-glob.js";
 import { placeByVocabulary, type Placement } from "./classify-by-vocabulary.js";
 import type { DetectedContexts } from "./detect-contexts.js";
 import { VOCABULARY, type Role } from "./vocabulary.js";
+import { wiringIndexPlacements } from "./wiring-index.js";
 
 export interface VocabularyLayer extends Layer {
   /** The comment written above the layer. */
@@ -46,6 +47,7 @@ export function planByVocabulary(
     if (placement === null) unassigned.push(file);
     else placements.set(file, placement);
   }
+  for (const [file, placement] of wiringIndexPlacements(files, placements)) placements.set(file, placement);
 
   const present = VOCABULARY.filter((words) => [...placements.values()].some((placed) => placed.role === words.role));
   const presentRoles = new Set<Role>(present.map((words) => words.role));
@@ -72,9 +74,13 @@ export function planByVocabulary(
     const removals = [...new Set(intruders.map((file) => placements.get(file)?.glob ?? escapeGlob(file)))].sort(
       compareText,
     );
+    // A removal that also takes some of the layer's own files is worth it when re-adding them one by one
+    // (the file-by-file pass below) writes fewer entries than removing its intruders one by one would.
     const safe = removals.filter((glob) => {
       const test = compileGlobList([glob]).map((compiled) => new RegExp(compiled.regex));
-      return !files.some((file) => expected(file) === words.role && test.some((regex) => regex.test(file)));
+      const matches = (file: string) => test.some((regex) => regex.test(file));
+      const ownTaken = files.filter((file) => expected(file) === words.role && matches(file)).length;
+      return ownTaken === 0 || 1 + ownTaken < intruders.filter(matches).length;
     });
     paths.set(words.role, [...own, ...safe.map((glob) => `!${glob}`)]);
   }
@@ -94,6 +100,9 @@ export function planByVocabulary(
     return {
       ...layerOf(words.role, paths.get(words.role) ?? []),
       mayImport: words.mayImport.filter((target) => presentRoles.has(target)),
+      warnImports: (words.tolerates ?? [])
+        .filter((tolerated) => presentRoles.has(tolerated.role))
+        .map((tolerated) => ({ layer: tolerated.role, reason: tolerated.reason })),
       description: words.description,
       comment: `${words.role} (${count} ${count === 1 ? "file" : "files"}): ${words.description}`,
       files: count,

@@ -1,11 +1,7 @@
 import { createLayerClassifier, type LayerClassifier } from "../classify/layer-classifier.js";
-import { groupUnclaimed } from "../diagnostics/unclaimed-findings.js";
 import type { Layer } from "../map/layer-map.js";
 import { compareText } from "../violations/violation.js";
 import type { LayoutCandidate } from "./layout-candidate.js";
-
-/** Files outside every layer of the chosen layout go to this layer, for the user to sort. */
-export const SHARED_LAYER = "shared";
 
 export interface PlannedLayer extends Layer {
   /** The comment written above the layer. */
@@ -26,7 +22,8 @@ export interface InitPlan {
  * Fits the project's source files (outside exclude) to the closest candidate: the one whose globs
  * classify the most files, then the one using the most layers, then the first. `forced` names a
  * candidate to use regardless. The plan keeps only layers that hold files, with globs naming the
- * project's real folders, and puts files no layer claims in a `shared` layer every layer may import.
+ * project's real folders. Files no layer claims stay unassigned (reported at severity warn, for `doctor`
+ * to suggest a layer), never put in a catch-all layer.
  */
 export function planLayerMap(
   files: readonly string[],
@@ -75,20 +72,6 @@ export function planLayerMap(
     mayImport: layer.mayImport.filter((target) => keptNames.has(target)),
     comment: `${layer.name}, after ${candidate.origin}${layer.description === null ? "" : `: ${layer.description}`}`,
   }));
-  const leftOver = groupUnclaimed(createLayerClassifier(layers), files);
-  if (leftOver.length > 0) {
-    const folders = leftOver.map((group) => group.glob);
-    const shared = layers.some((layer) => layer.name === SHARED_LAYER) ? `${SHARED_LAYER}-code` : SHARED_LAYER;
-    layers.forEach((layer, index) => (layers[index] = { ...layer, mayImport: [...layer.mayImport, shared] }));
-    layers.push({
-      name: shared,
-      paths: folders,
-      mayImport: [],
-      packages: null,
-      description: "Code no layer of the layout describes; every layer may import it.",
-      comment: `${shared}: files no layer of ${candidate.origin} describes (${folders.join(", ")}). Every layer may import them and they import no layer; move each to the layer it belongs to.`,
-    });
-  }
   const classified = files.filter((file) => classifier.layerOf(file) !== null).length;
   return { candidate, layers, classified, files: files.length, scores };
 }

@@ -1,3 +1,4 @@
+import type { Layer } from "../map/layer-map.js";
 import type { VocabularyPlan } from "./plan-by-vocabulary.js";
 import type { InitPlan } from "./plan-layer-map.js";
 
@@ -14,11 +15,14 @@ export function renderLayerMapYaml({ plan, name, include }: RenderInput): string
     `# Written by \`layerlint init\` after ${plan.candidate.origin}, which fitted ${plan.classified} of ${plan.files} source files.`,
     "# The globs name this project's folders. Layers are in priority order: a file belongs to the first",
     "# layer whose paths match it. A layer may always import itself; `mayImport` lists the other layers it",
-    "# may import; `packages` absent means any package, `[]` none. `layerlint doctor` reviews this map.",
+    "# may import; `packages` absent means any package, `[]` none. Files no layer claims are reported at",
+    "# severity warn: `layerlint doctor` suggests a layer for each folder of them.",
     "version: 1",
     `name: ${quote(name)}`,
     `include: ${list(include)}`,
     `exclude: ${list(plan.candidate.exclude)}`,
+    "options:",
+    "  unassigned: warn",
     "layers:",
   ];
   for (const layer of plan.layers) {
@@ -89,8 +93,17 @@ export function renderVocabularyMapYaml({ plan, name, include, exclude }: Vocabu
     lines.push(...wrap(layer.comment).map((line) => `  # ${line}`));
     lines.push(`  ${layer.name}:`);
     lines.push(`    paths: ${list(layer.paths)}`);
-    lines.push(`    mayImport: ${list(layer.mayImport)}`);
+    lines.push(`    mayImport: ${mayImportList(layer)}`);
     if (layer.description !== null) lines.push(`    description: ${quote(layer.description)}`);
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** `mayImport` with the tolerated layers last, as `{ layer, severity: warn, reason }` entries. */
+function mayImportList(layer: Layer): string {
+  const tolerated = (layer.warnImports ?? []).map(
+    (allowance) =>
+      `{ layer: ${quote(allowance.layer)}, severity: warn${allowance.reason === null ? "" : `, reason: ${quote(allowance.reason)}`} }`,
+  );
+  return `[${[...layer.mayImport.map(quote), ...tolerated].join(", ")}]`;
 }

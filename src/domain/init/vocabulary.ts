@@ -15,6 +15,8 @@ export interface RoleWords {
   readonly suffixes: readonly string[];
   /** The layers this role's layer may import (besides itself). */
   readonly mayImport: readonly Role[];
+  /** Layers it may not import but whose imports are only warnings, with the reason written into the map. */
+  readonly tolerates?: readonly { readonly role: Role; readonly reason: string }[];
   readonly description: string;
 }
 
@@ -23,7 +25,7 @@ export const VOCABULARY: readonly RoleWords[] = [
   {
     role: "composition",
     folders: ["di", "container", "containers", "dependencyinjection", "ioc", "bootstrap", "composition"],
-    suffixes: ["module", "container", "bootstrap"],
+    suffixes: ["module", "container", "bootstrap", "locator"],
     mayImport: ["transport", "application", "infrastructure", "persistence", "contracts", "domain", "shared"],
     description: "The entry points and the wiring (modules, containers, main): may import every layer.",
   },
@@ -65,6 +67,13 @@ export const VOCABULARY: readonly RoleWords[] = [
       "route",
     ],
     mayImport: ["application", "contracts", "domain", "shared"],
+    tolerates: [
+      {
+        role: "composition",
+        reason:
+          "routes take wired instances from the composition (a service locator): inject them from the composition root instead",
+      },
+    ],
     description: "Controllers, routes and resolvers: parse input, call the application, map the result.",
   },
   {
@@ -135,7 +144,7 @@ export const VOCABULARY: readonly RoleWords[] = [
   {
     role: "contracts",
     folders: ["dtos", "dto", "contracts", "contract", "ports", "port", "interfaces", "types", "mappers", "mapper"],
-    suffixes: ["dto", "port", "interface", "contract", "types", "request", "response", "mapper", "map"],
+    suffixes: ["dto", "port", "interface", "contract", "types", "request", "response", "errors", "mapper", "map"],
     mayImport: ["domain", "shared"],
     description: "DTOs, ports, interfaces and mappers shared between layers.",
   },
@@ -148,7 +157,21 @@ export const VOCABULARY: readonly RoleWords[] = [
   },
   {
     role: "shared",
-    folders: ["shared", "common", "core", "utils", "util", "lib", "libs", "helpers", "kernel", "sharedkernel"],
+    folders: [
+      "shared",
+      "common",
+      "core",
+      "utils",
+      "util",
+      "lib",
+      "libs",
+      "helpers",
+      "kernel",
+      "sharedkernel",
+      "config",
+      "configs",
+      "configuration",
+    ],
     suffixes: [],
     mayImport: [],
     description: "Helpers every layer may use; they import no layer.",
@@ -166,6 +189,22 @@ export const DOMAIN_FOLDERS: ReadonlySet<string> = new Set([
 
 /** Files at a source root that start the program: composition. */
 export const ENTRY_FILES: ReadonlySet<string> = new Set(["main", "server", "app", "index", "bootstrap", "container"]);
+
+/**
+ * Folders directly in a source root that hold the shared kernel (`src/shared`, `src/libs`): everything in them
+ * is shared, whatever their own folders are called (`src/libs/api/response.base.ts` is a base class every layer
+ * may use, not a controller).
+ */
+export const SHARED_KERNEL_FOLDERS: ReadonlySet<string> = new Set([
+  "shared",
+  "common",
+  "libs",
+  "kernel",
+  "sharedkernel",
+]);
+
+/** Files that start a program or a server wherever they are (`infra/http/app.ts`, `webserver/server.js`): composition. */
+export const PROGRAM_FILES: ReadonlySet<string> = new Set(["main", "server", "app", "bootstrap"]);
 
 /** Folder names that hold contexts (`src/modules/<context>`, `src/Contexts/<context>`). */
 export const CONTEXT_CONTAINERS: ReadonlySet<string> = new Set([
