@@ -98,7 +98,7 @@ export function planByVocabulary(
   const layers = present.map((words): VocabularyLayer => {
     const count = [...placements.values()].filter((placed) => placed.role === words.role).length;
     return {
-      ...layerOf(words.role, paths.get(words.role) ?? []),
+      ...layerOf(words.role, withoutIdleGlobs(paths.get(words.role) ?? [], files)),
       mayImport: words.mayImport.filter((target) => presentRoles.has(target)),
       warnImports: (words.tolerates ?? [])
         .filter((tolerated) => presentRoles.has(tolerated.role))
@@ -123,4 +123,22 @@ function rootOf(file: string, roots: readonly string[]): string {
 
 function depthOf(folder: string): number {
   return folder === "" ? 0 : folder.split("/").length;
+}
+
+/**
+ * The entries without the globs that match no file once the `!` entries after them are applied (a file a
+ * later entry removes, then re-adds by name): `doctor` would flag each as `glob-matches-nothing`.
+ */
+function withoutIdleGlobs(paths: readonly string[], files: readonly string[]): string[] {
+  const idle = new Set(
+    compileGlobList(paths)
+      .filter((compiled) => {
+        const regex = new RegExp(compiled.regex);
+        return !files.some((file) => regex.test(file));
+      })
+      .map((compiled) => compiled.glob),
+  );
+  const kept = paths.filter((glob) => !idle.has(glob));
+  const firstPositive = kept.findIndex((glob) => !glob.startsWith("!"));
+  return firstPositive < 0 ? [] : kept.slice(firstPositive);
 }

@@ -25,7 +25,7 @@ export const VOCABULARY: readonly RoleWords[] = [
   {
     role: "composition",
     folders: ["di", "container", "containers", "dependencyinjection", "ioc", "bootstrap", "composition"],
-    suffixes: ["module", "container", "bootstrap", "locator"],
+    suffixes: ["module", "container", "bootstrap", "locator", "app"],
     mayImport: ["transport", "application", "infrastructure", "persistence", "contracts", "domain", "shared"],
     description: "The entry points and the wiring (modules, containers, main): may import every layer.",
   },
@@ -204,7 +204,7 @@ export const SHARED_KERNEL_FOLDERS: ReadonlySet<string> = new Set([
 ]);
 
 /** Files that start a program or a server wherever they are (`infra/http/app.ts`, `webserver/server.js`): composition. */
-export const PROGRAM_FILES: ReadonlySet<string> = new Set(["main", "server", "app", "bootstrap"]);
+export const PROGRAM_FILES: ReadonlySet<string> = new Set(["main", "server", "app", "bootstrap", "start"]);
 
 /** Folder names that hold contexts (`src/modules/<context>`, `src/Contexts/<context>`). */
 export const CONTEXT_CONTAINERS: ReadonlySet<string> = new Set([
