@@ -38,7 +38,6 @@ export async function watchCheck(
     quiet: options.quiet,
     pathPrefix: relative(environment.cwd, first.loaded.rootDir).split(sep).join("/"),
   };
-  environment.stdout.write(reporters.text(first.report, shown));
   let previous = first.report.violations;
   let pending: string[] = [];
   let timer: NodeJS.Timeout | null = null;
@@ -77,6 +76,8 @@ export async function watchCheck(
       running = running.then(() => recheck(batch));
     }, SETTLE_MS);
   });
+  // Printed once the folders are watched: a save made as soon as the report appears is seen.
+  environment.stdout.write(reporters.text(first.report, shown));
   return new Promise<ExitCode>(() => undefined);
 }
 
