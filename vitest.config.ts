@@ -31,6 +31,8 @@ export default defineConfig({
       provider: "v8",
       include: ["src/**/*.ts"],
       reporter: ["text-summary"],
+      // The floor is what the suite reached (87.5 / 80.7 / 89.0 / 89.0 on 2026-12-06), rounded down; raise it, never lower it.
+      thresholds: { statements: 87, branches: 80, functions: 88, lines: 88 },
     },
   },
 });
