@@ -2,6 +2,7 @@ import { mapInBatches } from "../../application/map-in-batches.js";
 import type { DependencyExtractor, FileSystem, ResolutionHints } from "../../application/ports.js";
 import type { CruiseOptions } from "../../domain/compile/rule-set.js";
 import type { GraphDependency, GraphModule, ModuleGraph } from "../../domain/graph/module-graph.js";
+import { reachableFrom } from "../../domain/graph/replace-modules.js";
 import { cacheFile } from "./cache-file.js";
 import { graphKey, type ToolVersions } from "./cache-key.js";
 import { graphCacheSchema, type GraphCacheFile } from "./cache-schemas.js";
@@ -158,16 +159,7 @@ function sameEdges(before: GraphModule, after: GraphModule): boolean {
 
 /** The modules a cold run would list: the roots and what they reach, in the cold run's order. */
 function reachable(modules: readonly GraphModule[], roots: readonly string[]): GraphModule[] {
-  const bySource = new Map(modules.map((module) => [module.source, module]));
-  const seen = new Set<string>();
-  const pending = roots.filter((root) => bySource.has(root));
-  while (pending.length > 0) {
-    const source = pending.pop() as string;
-    if (seen.has(source)) continue;
-    seen.add(source);
-    for (const dependency of bySource.get(source)?.dependencies ?? [])
-      if (bySource.has(dependency.resolved)) pending.push(dependency.resolved);
-  }
+  const seen = reachableFrom(new Map(modules.map((module) => [module.source, module])), roots);
   return modules.filter((module) => seen.has(module.source));
 }
 

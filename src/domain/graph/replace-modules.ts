@@ -26,7 +26,8 @@ export function replaceModules(
   };
 }
 
-function reachableFrom(bySource: ReadonlyMap<string, GraphModule>, roots: readonly string[]): Set<string> {
+/** The sources the roots reach (themselves included), walking only modules of `bySource`. */
+export function reachableFrom(bySource: ReadonlyMap<string, GraphModule>, roots: readonly string[]): Set<string> {
   const seen = new Set<string>();
   const pending = roots.filter((root) => bySource.has(root));
   while (pending.length > 0) {
