@@ -9,22 +9,36 @@ import { runInProcess } from "./run-in-process.js";
  * cache stays in the copy (`node_modules/.cache/layerlint`), as a user's would, so runs warm each other.
  * For what needs a real process (exit codes, signals, the cache across processes), see `tests/baseline/temp-project.ts`.
  */
-export interface TempFixture {
-  readonly dir: string;
+export interface TempFixture extends FixtureCopy {
   run(...args: string[]): Promise<CliRun>;
   /** `check --format json` parsed, with the exit code. */
   checkJson(...args: string[]): Promise<{ status: number | null; report: any; stderr: string }>;
+}
+
+/** A fixture copied to a temporary folder, with what every test does to such a copy. */
+export interface FixtureCopy {
+  readonly dir: string;
   read(file: string): string;
   write(file: string, text: string): void;
   remove(): void;
 }
 
-export function copyFixtureInProcess(name: string): TempFixture {
+export function copyFixtureFolder(name: string): FixtureCopy {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), `layerlint-${name}-`)));
   cpSync(fixturePath(name), dir, { recursive: true });
-  const run = (...args: string[]) => runInProcess(args, dir, {}, { cache: "project" });
   return {
     dir,
+    read: (file) => readFileSync(join(dir, file), "utf8"),
+    write: (file, text) => writeFileSync(join(dir, file), text),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+export function copyFixtureInProcess(name: string): TempFixture {
+  const copy = copyFixtureFolder(name);
+  const run = (...args: string[]) => runInProcess(args, copy.dir, {}, { cache: "project" });
+  return {
+    ...copy,
     run,
     async checkJson(...args) {
       const result = await run("check", "--format", "json", ...args);
@@ -34,8 +48,5 @@ export function copyFixtureInProcess(name: string): TempFixture {
         stderr: result.stderr,
       };
     },
-    read: (file) => readFileSync(join(dir, file), "utf8"),
-    write: (file, text) => writeFileSync(join(dir, file), text),
-    remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
