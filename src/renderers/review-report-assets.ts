@@ -125,8 +125,10 @@ export const REVIEW_REPORT_SCRIPT = `
     if (target !== null && target.id.startsWith("cell:")) location.hash = encodeURIComponent("cell=" + target.id.slice("cell:".length));
   });
   window.addEventListener("hashchange", fromHash);
+  // The view changes at once; the hashchange that follows finds it already shown.
   document.getElementById("back").addEventListener("click", () => {
     location.hash = "";
+    fromHash();
   });
   filter.addEventListener("input", apply);
   clear.addEventListener("click", () => {
