@@ -179,7 +179,8 @@ describeInBrowser("the review report in headless Chromium", () => {
     expect(await page.locator("#selection").textContent()).toBe("db → app");
 
     await page.locator("#clear").click();
-    expect(await visibleViolations().count()).toBe(3);
+    // Clearing a view named in the URL waits for the hashchange it causes.
+    await expect.poll(() => visibleViolations().count()).toBe(3);
     expect(await page.locator("tr.layer:visible").count()).toBe(6);
   });
 
