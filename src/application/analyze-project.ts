@@ -33,6 +33,7 @@ import { markTypeOnlyUnresolved } from "./mark-type-only-unresolved.js";
 import type { CheckPorts, FileSyntaxProblem } from "./ports.js";
 import { seeThroughBarrelsOf } from "./see-through-barrels.js";
 import { MAX_SOURCE_BYTES, selectFiles, type FileSelection } from "./select-files.js";
+import { named, said } from "../domain/message-words.js";
 
 export interface AnalysisRequest {
   readonly loaded: LoadedLayerMap;
@@ -250,7 +251,7 @@ function syntaxWarning(problem: FileSyntaxProblem): CheckWarning {
   return {
     code: "parse-error",
     file: problem.file,
-    message: `${problem.file}:${problem.line}:${problem.column}: ${problem.message.replace(/\.$/, "")}; its imports may be incomplete`,
+    ...said`${named(problem.file)}:${problem.line}:${problem.column}: ${problem.message.replace(/\.$/, "")}; its imports may be incomplete`,
   };
 }
 
@@ -261,7 +262,7 @@ function unresolvedWarnings(modules: readonly GraphModule[]): CheckWarning[] {
       .map((dependency): CheckWarning => ({
         code: "unresolved-import",
         file: module.source,
-        message: `${module.source} imports "${dependency.specifier}", which cannot be resolved`,
+        ...said`${named(module.source)} imports "${dependency.specifier}", which cannot be resolved`,
       })),
   );
 }
@@ -274,7 +275,7 @@ function outsideWarnings(modules: readonly GraphModule[]): CheckWarning[] {
       .map((dependency): CheckWarning => ({
         code: "import-outside-project",
         file: module.source,
-        message: `${module.source} imports "${dependency.specifier}", which resolves to ${dependency.resolved}, outside the map's folder: not checked (move the map up to include it)`,
+        ...said`${named(module.source)} imports "${dependency.specifier}", which resolves to ${named(dependency.resolved)}, outside the map's folder: not checked (move the map up to include it)`,
       })),
   );
 }
@@ -284,7 +285,7 @@ function oversizedWarnings(selection: FileSelection): CheckWarning[] {
   return selection.oversized.map(({ file, bytes }) => ({
     code: "file-too-large",
     file,
-    message: `${file} is ${(bytes / 1024 / 1024).toFixed(1)} MiB, over the ${limit} limit for a source file: skipped, its imports are not checked (generated? add it to exclude)`,
+    ...said`${named(file)} is ${(bytes / 1024 / 1024).toFixed(1)} MiB, over the ${limit} limit for a source file: skipped, its imports are not checked (generated? add it to exclude)`,
   }));
 }
 
@@ -300,12 +301,12 @@ function specialFileWarnings(selection: FileSelection): CheckWarning[] {
   return selection.special.map((file) => ({
     code: "not-a-regular-file",
     file,
-    message: `${file} is not a regular file (a named pipe, a socket or a device): skipped unread, its imports are not checked`,
+    ...said`${named(file)} is not a regular file (a named pipe, a socket or a device): skipped unread, its imports are not checked`,
   }));
 }
 
 function emptyWarning(selection: FileSelection): CheckWarning[] {
   return selection.checked.length === 0
-    ? [{ code: "nothing-checked", message: "no source files found under include (after exclude): nothing was checked" }]
+    ? [{ code: "nothing-checked", ...said`no source files found under include (after exclude): nothing was checked` }]
     : [];
 }

@@ -1,6 +1,7 @@
 import { compilePathGlob } from "../glob/compile-glob.js";
 import type { LayerMapException } from "../map/layer-map.js";
 import type { CheckWarning, ExceptionUse } from "../report/check-report.js";
+import { said } from "../message-words.js";
 
 interface Exceptable {
   readonly kind: string;
@@ -61,12 +62,12 @@ function exceptionWarning(use: ExceptionUse): CheckWarning[] {
     return [
       {
         code: "expired-exception",
-        message: `${edge} expired after ${use.until as string}: the violations it covered count again (fix them, or move until if the map is what is wrong)`,
+        ...said`${edge} expired after ${use.until as string}: the violations it covered count again (fix them, or move until if the map is what is wrong)`,
       },
     ];
   }
   if (use.status === "stale") {
-    return [{ code: "stale-exception", message: `${edge} matches no violation: remove it from exceptions` }];
+    return [{ code: "stale-exception", ...said`${edge} matches no violation: remove it from exceptions` }];
   }
   return [];
 }

@@ -1,5 +1,6 @@
 import type { LayerClassifier } from "../classify/layer-classifier.js";
 import type { CheckWarning } from "../report/check-report.js";
+import { said } from "../message-words.js";
 
 /**
  * Warnings about the map measured against the files it was checked on: dependency-cruiser passes a
@@ -27,7 +28,7 @@ export function coverageWarnings(classifier: LayerClassifier, files: readonly st
     if (!usedLayers.has(matcher.name)) {
       warnings.push({
         code: "layer-matches-nothing",
-        message: `layer ${matcher.name} matches no file: its rules can never fire`,
+        ...said`layer ${matcher.name} matches no file: its rules can never fire`,
       });
       continue;
     }
@@ -35,7 +36,7 @@ export function coverageWarnings(classifier: LayerClassifier, files: readonly st
       if (!usedGlobs.has(glob.regex)) {
         warnings.push({
           code: "glob-matches-nothing",
-          message: `glob "${glob.glob}" of layer ${matcher.name} matches no file`,
+          ...said`glob "${glob.glob}" of layer ${matcher.name} matches no file`,
         });
       }
     }
@@ -43,7 +44,7 @@ export function coverageWarnings(classifier: LayerClassifier, files: readonly st
       if (!usedPublicGlobs.has(`${matcher.name}\u0000${glob.glob}`)) {
         warnings.push({
           code: "glob-matches-nothing",
-          message: `public glob "${glob.glob}" of layer ${matcher.name} matches no file of ${matcher.name}: nothing can be imported through it`,
+          ...said`public glob "${glob.glob}" of layer ${matcher.name} matches no file of ${matcher.name}: nothing can be imported through it`,
         });
       }
     }

@@ -6,6 +6,7 @@ import type { CyclesPolicy, TypeOnlyImportsPolicy } from "../map/layer-map.js";
 import type { UnlocatedViolation } from "./find-violations.js";
 import { compareText } from "./violation.js";
 import { violationId } from "./violation-id.js";
+import { namedFiles, said } from "../message-words.js";
 
 export interface CycleSearch {
   /** Every module the extractor reached: loops may pass through modules that are not checked. */
@@ -50,6 +51,7 @@ export function findCycleViolations({
     const cycle = [...members, from];
     const loop = cycle.join(" → ");
     const layers = [...new Set(members.map((member) => classifier.layerOf(member) ?? "(unassigned)"))];
+    const crossed = layers.length === 1 ? `inside layer ${layers[0]}` : `crossing layers ${layers.join(", ")}`;
     return {
       id: violationId("cycle", from, loop),
       kind: "cycle",
@@ -62,7 +64,7 @@ export function findCycleViolations({
       specifier: specifiers[0] ?? null,
       specifiers,
       dependencyTypes: [...new Set(edges.flatMap((dependency) => dependency.dependencyTypes))].sort(compareText),
-      message: `import cycle of ${members.length} modules: ${loop} (${layers.length === 1 ? `inside layer ${layers[0]}` : `crossing layers ${layers.join(", ")}`})`,
+      ...said`import cycle of ${members.length} modules: ${namedFiles(cycle, " → ")} (${crossed})`,
       fix: "break the loop: move what both sides need into a module they can both import, or invert one import through an interface",
       cycle,
     };

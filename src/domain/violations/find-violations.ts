@@ -5,10 +5,11 @@ import type { RuleMeaning } from "../compile/rule-set.js";
 import type { GraphDependency, GraphModule } from "../graph/module-graph.js";
 import type { Layer, LayerMap, WarnAllowance } from "../map/layer-map.js";
 import { packageNameOf } from "../packages/package-name.js";
-import { contextPrivateWords, contextWords } from "./context-words.js";
+import { contextPrivateWords, contextWords, type ViolationWords } from "./context-words.js";
 import { compareText, compareViolations, type ViolationKind } from "./violation.js";
 import type { Violation } from "./violation.js";
 import { violationId } from "./violation-id.js";
+import { named, namedFiles, said } from "../message-words.js";
 
 export const UNASSIGNED_RULE = "no-unassigned-files";
 
@@ -146,7 +147,7 @@ export function findViolations(input: ViolationInput): UnlocatedViolation[] {
         specifier: null,
         specifiers: [],
         dependencyTypes: [],
-        message: `no layer claims ${module.source}`,
+        ...said`no layer claims ${named(module.source)}`,
         fix: "add a glob that matches it to a layer's paths, or add it to exclude",
       });
     }
@@ -173,14 +174,15 @@ function layerWords(
   to: string,
   target: string,
   { contexts, via, tolerated }: LayerEdge,
-): { message: string; fix: string } {
+): ViolationWords {
   const context = contexts.contextOf(from);
   const where = context !== null && context === contexts.contextOf(to) ? ` in context ${context}` : "";
-  const imports = `${from} imports ${to}${via === undefined ? "" : ` through ${via.join(" → ")}`}`;
+  const through = via === undefined ? [] : said` through ${namedFiles(via, " → ")}`.messageWords;
+  const imports = said`${named(from)} imports ${named(to)}${through}`.messageWords;
   if (tolerated !== undefined) {
     const reason = tolerated.reason === null ? "" : ` (${tolerated.reason})`;
     return {
-      message: `${layer.name} may not import ${target}${where}, tolerated at severity warn${reason}: ${imports}`,
+      ...said`${layer.name} may not import ${target}${where}, tolerated at severity warn${reason}: ${imports}`,
       fix: `the map tolerates this while a migration is in progress${reason}: ${layer.mayImport.length === 0 ? `move this dependency out of ${layer.name}` : `reach ${target} through ${describeAllowedLayers(layer)}`}, then remove { layer: ${target}, severity: warn } from layers.${layer.name}.mayImport`,
     };
   }
@@ -189,22 +191,22 @@ function layerWords(
       ? `${layer.name} may import no other layer: move this dependency out of ${layer.name}`
       : `${layer.name} may import ${describeAllowedLayers(layer)}: reach ${target} through one of them`;
   return {
-    message: `${layer.name} may not import ${target}${where}: ${imports}`,
+    ...said`${layer.name} may not import ${target}${where}: ${imports}`,
     fix: `${route}, or add ${target} to layers.${layer.name}.mayImport if the map is what is wrong`,
   };
 }
 
-function privateWords(owner: Layer, importer: Layer, from: string, to: string): { message: string; fix: string } {
+function privateWords(owner: Layer, importer: Layer, from: string, to: string): ViolationWords {
   const surface = (owner.public ?? []).join(", ");
   return {
-    message: `${from} imports ${to}, an internal file of ${owner.name}: import it through its public surface (${surface})`,
+    ...said`${named(from)} imports ${named(to)}, an internal file of ${owner.name}: import it through its public surface (${surface})`,
     fix: `import what ${importer.name} needs through the public files of ${owner.name} (${surface}), or add ${to} to layers.${owner.name}.public if it is meant to be public`,
   };
 }
 
-function packageWords(layer: Layer, packageName: string): { message: string; fix: string } {
+function packageWords(layer: Layer, packageName: string): ViolationWords {
   return {
-    message: `${layer.name} may not use ${packageName}`,
+    ...said`${layer.name} may not use ${packageName}`,
     fix: `${layer.name} may use ${describeAllowedPackages(layer)}: move the code that needs ${packageName} to a layer that may use it, or add "${packageName}" to layers.${layer.name}.packages`,
   };
 }
