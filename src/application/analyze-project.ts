@@ -238,8 +238,12 @@ async function countLinesWhereLimited(
   limitOf: ReturnType<typeof lineLimitOf>,
 ): Promise<Map<string, number>> {
   const limited = files.filter((file) => limitOf(file) !== null);
-  const texts = await mapInBatches(limited, 64, (file) => ports.fileSystem.readText(join(rootDir, file), "source"));
-  return new Map(limited.map((file, index) => [file, countLines(texts[index] as string)]));
+  const counted = await mapInBatches(
+    limited,
+    64,
+    async (file) => [file, countLines(await ports.fileSystem.readText(join(rootDir, file), "source"))] as const,
+  );
+  return new Map(counted);
 }
 
 /** `node:fs` and `fs` name the same built-in, however the extractor spelled it. */

@@ -19,8 +19,9 @@ export function coverageWarnings(classifier: LayerClassifier, files: readonly st
   const usedPublicGlobs = new Set<string>();
   for (const file of files) {
     const claiming = classifier.layersClaiming(file);
-    for (const { glob, test } of publicTests.get(claiming[0] ?? "") ?? [])
-      if (test.test(file)) usedPublicGlobs.add(`${claiming[0] as string}\u0000${glob.glob}`);
+    const [owner = ""] = claiming;
+    for (const { glob, test } of publicTests.get(owner) ?? [])
+      if (test.test(file)) usedPublicGlobs.add(`${owner}\u0000${glob.glob}`);
     for (const layer of claiming) usedLayers.add(layer);
     for (const glob of classifier.globsMatching(file)) usedGlobs.add(glob.regex);
   }

@@ -7,6 +7,7 @@ import type { UnlocatedViolation } from "./find-violations.js";
 import { compareText } from "./violation.js";
 import { violationId } from "./violation-id.js";
 import { namedFiles, said } from "../message-words.js";
+import { defined } from "../collections/defined.js";
 
 export interface CycleSearch {
   /** Every module the extractor reached: loops may pass through modules that are not checked. */
@@ -45,7 +46,7 @@ export function findCycleViolations({
     }
   }
   return [...loops.values()].map((members): UnlocatedViolation => {
-    const [from, to] = members as [string, string];
+    const [from, to] = [defined(members[0], "the start of the loop"), defined(members[1], "the next module")];
     const edges = (bySource.get(from)?.dependencies ?? []).filter((dependency) => dependency.resolved === to);
     const specifiers = [...new Set(edges.map((dependency) => dependency.specifier))].sort(compareText);
     const cycle = [...members, from];
@@ -72,9 +73,8 @@ export function findCycleViolations({
 }
 
 function canonicalLoop(members: readonly string[]): string[] {
-  const start = members.reduce(
-    (smallest, member, index) => (compareText(member, members[smallest] as string) < 0 ? index : smallest),
-    0,
+  const start = members.indexOf(
+    members.reduce((smallest, member) => (compareText(member, smallest) < 0 ? member : smallest)),
   );
   return [...members.slice(start), ...members.slice(0, start)];
 }
