@@ -5,6 +5,7 @@ import type { RuleMeaning } from "../compile/rule-set.js";
 import type { GraphDependency, GraphModule } from "../graph/module-graph.js";
 import type { Layer, LayerMap, WarnAllowance } from "../map/layer-map.js";
 import { packageNameOf } from "../packages/package-name.js";
+import { defined } from "../collections/defined.js";
 import { contextPrivateWords, contextWords, type ViolationWords } from "./context-words.js";
 import { compareText, compareViolations, type ViolationKind } from "./violation.js";
 import type { Violation } from "./violation.js";
@@ -30,23 +31,30 @@ export interface ViolationInput {
 
 /** Turns broken compiled rules and unclaimed files into violations, one per (kind, from, to). */
 export function findViolations(input: ViolationInput): UnlocatedViolation[] {
-  const { map, classifier, contexts, meanings } = input;
-  const layersByName = new Map(map.layers.map((layer) => [layer.name, layer]));
-  const grouped = new Map<
-    string,
-    {
-      kind: ViolationKind;
-      rule: string;
-      from: string;
-      to: string;
-      fromLayer: string | null;
-      toLayer: string | null;
-      meaning: RuleMeaning;
-      dependencies: GraphDependency[];
-    }
-  >();
+  const layersByName = new Map(input.map.layers.map((layer) => [layer.name, layer]));
+  const layerNamed = (name: string | null, what: string): Layer =>
+    defined(name === null ? undefined : layersByName.get(name), what);
+  return [
+    ...groupBrokenRules(input).map((group) => violationOf(group, input, layerNamed)),
+    ...unassignedViolations(input),
+  ].sort(compareViolations);
+}
 
-  for (const module of input.modules) {
+/** The imports behind one violation: every dependency from one file to one target that breaks one kind of rule. */
+interface BrokenRuleGroup {
+  readonly kind: ViolationKind;
+  readonly rule: string;
+  readonly from: string;
+  readonly to: string;
+  readonly fromLayer: string | null;
+  readonly toLayer: string | null;
+  readonly meaning: RuleMeaning;
+  readonly dependencies: GraphDependency[];
+}
+
+function groupBrokenRules({ modules, meanings, classifier }: ViolationInput): BrokenRuleGroup[] {
+  const grouped = new Map<string, BrokenRuleGroup>();
+  for (const module of modules) {
     for (const dependency of module.dependencies) {
       for (const rule of dependency.brokenRules) {
         const meaning = meanings.get(rule);
@@ -62,10 +70,9 @@ export function findViolations(input: ViolationInput): UnlocatedViolation[] {
           meaning.kind === "context"
             ? null
             : (meaning.toLayer ?? (meaning.kind === "layer" ? classifier.layerOf(to) : null));
-        const reported = reportedRule(rule, meaning, { fromLayer, toLayer });
         const group = grouped.get(key) ?? {
           kind: meaning.kind,
-          rule: reported,
+          rule: reportedRule(rule, meaning, { fromLayer, toLayer }),
           from: module.source,
           to,
           fromLayer,
@@ -78,88 +85,95 @@ export function findViolations(input: ViolationInput): UnlocatedViolation[] {
       }
     }
   }
+  return [...grouped.values()];
+}
 
-  const violations: UnlocatedViolation[] = [...grouped.values()].map((group) => {
-    const { meaning } = group;
-    const specifiers = [...new Set(group.dependencies.map((dependency) => dependency.specifier))].sort(compareText);
-    const dependencyTypes = [...new Set(group.dependencies.flatMap((dependency) => dependency.dependencyTypes))].sort(
+function violationOf(
+  group: BrokenRuleGroup,
+  { classifier, contexts }: ViolationInput,
+  layerNamed: (name: string | null, what: string) => Layer,
+): UnlocatedViolation {
+  const { meaning } = group;
+  const specifiers = [...new Set(group.dependencies.map((dependency) => dependency.specifier))].sort(compareText);
+  const common = {
+    id: violationId(group.kind, group.from, group.to),
+    kind: group.kind,
+    rule: group.rule,
+    from: group.from,
+    to: group.to,
+    specifier: specifiers[0] ?? null,
+    specifiers,
+    dependencyTypes: [...new Set(group.dependencies.flatMap((dependency) => dependency.dependencyTypes))].sort(
       compareText,
-    );
-    if (meaning.kind === "context" || (meaning.kind === "private" && meaning.toLayer === null)) {
-      return {
-        id: violationId(group.kind, group.from, group.to),
-        kind: group.kind,
-        severity: "error",
-        rule: group.rule,
-        from: group.from,
-        to: group.to,
-        fromLayer: classifier.layerOf(group.from),
-        toLayer: classifier.layerOf(group.to),
-        specifier: specifiers[0] ?? null,
-        specifiers,
-        dependencyTypes,
-        ...(meaning.kind === "context"
-          ? contextWords(contexts, classifier, group.from, group.to)
-          : contextPrivateWords(contexts, group.from, group.to)),
-      };
-    }
-    const layer = layersByName.get(group.fromLayer as string) as Layer;
-    const via = viaOf(group.dependencies);
-    const tolerated =
-      meaning.kind === "layer" && meaning.toLayer !== null
-        ? layer.warnImports?.find((allowance) => allowance.layer === meaning.toLayer)
-        : undefined;
-    const words =
-      meaning.kind === "layer"
-        ? layerWords(layer, group.from, group.to, group.toLayer as string, { contexts, via, tolerated })
-        : meaning.kind === "private"
-          ? privateWords(layersByName.get(meaning.toLayer) as Layer, layer, group.from, group.to)
-          : packageWords(layer, group.to);
+    ),
+  };
+  if (meaning.kind === "context" || (meaning.kind === "private" && meaning.toLayer === null)) {
     return {
-      id: violationId(group.kind, group.from, group.to),
-      kind: group.kind,
-      severity: tolerated === undefined ? "error" : "warn",
-      rule: group.rule,
-      from: group.from,
-      to: group.to,
-      fromLayer: group.fromLayer,
-      toLayer: group.toLayer,
-      specifier: specifiers[0] ?? null,
-      specifiers,
-      dependencyTypes,
-      ...words,
-      ...(via === undefined ? {} : { via }),
+      ...common,
+      severity: "error",
+      fromLayer: classifier.layerOf(group.from),
+      toLayer: classifier.layerOf(group.to),
+      ...(meaning.kind === "context"
+        ? contextWords(contexts, classifier, group.from, group.to)
+        : contextPrivateWords(contexts, group.from, group.to)),
     };
-  });
-
-  if (map.options.unassigned !== "off") {
-    for (const module of input.modules) {
-      if (classifier.layerOf(module.source) !== null) continue;
-      violations.push({
-        id: violationId("unassigned", module.source, null),
-        kind: "unassigned",
-        severity: map.options.unassigned,
-        rule: UNASSIGNED_RULE,
-        from: module.source,
-        to: null,
-        fromLayer: null,
-        toLayer: null,
-        specifier: null,
-        specifiers: [],
-        dependencyTypes: [],
-        ...said`no layer claims ${named(module.source)}`,
-        fix: "add a glob that matches it to a layer's paths, or add it to exclude",
-      });
-    }
   }
-  return violations.sort(compareViolations);
+  const layer = layerNamed(group.fromLayer, "the importing layer");
+  const via = viaOf(group.dependencies);
+  const tolerated =
+    meaning.kind === "layer" && meaning.toLayer !== null
+      ? layer.warnImports?.find((allowance) => allowance.layer === meaning.toLayer)
+      : undefined;
+  const words =
+    meaning.kind === "layer"
+      ? layerWords(layer, group.from, group.to, defined(group.toLayer, "the imported layer"), {
+          contexts,
+          via,
+          tolerated,
+        })
+      : meaning.kind === "private"
+        ? privateWords(layerNamed(meaning.toLayer, "the layer owning the file"), layer, group.from, group.to)
+        : packageWords(layer, group.to);
+  return {
+    ...common,
+    severity: tolerated === undefined ? "error" : "warn",
+    fromLayer: group.fromLayer,
+    toLayer: group.toLayer,
+    ...words,
+    ...(via === undefined ? {} : { via }),
+  };
+}
+
+function unassignedViolations({ map, modules, classifier }: ViolationInput): UnlocatedViolation[] {
+  const severity = map.options.unassigned;
+  if (severity === "off") return [];
+  return modules
+    .filter((module) => classifier.layerOf(module.source) === null)
+    .map((module) => ({
+      id: violationId("unassigned", module.source, null),
+      kind: "unassigned",
+      severity,
+      rule: UNASSIGNED_RULE,
+      from: module.source,
+      to: null,
+      fromLayer: null,
+      toLayer: null,
+      specifier: null,
+      specifiers: [],
+      dependencyTypes: [],
+      ...said`no layer claims ${named(module.source)}`,
+      fix: "add a glob that matches it to a layer's paths, or add it to exclude",
+    }));
 }
 
 /** The barrels a violation is seen through: the first route in path order, none when `from` also imports `to` directly. */
 function viaOf(dependencies: readonly GraphDependency[]): readonly string[] | undefined {
-  const routes = dependencies.map((dependency) => dependency.via);
-  if (routes.some((route) => route === undefined)) return undefined;
-  return (routes as (readonly string[])[]).sort((a, b) => compareText(a.join("\u0000"), b.join("\u0000")))[0];
+  const routes: (readonly string[])[] = [];
+  for (const { via } of dependencies) {
+    if (via === undefined) return undefined;
+    routes.push(via);
+  }
+  return routes.sort((a, b) => compareText(a.join("\u0000"), b.join("\u0000")))[0];
 }
 
 interface LayerEdge {
