@@ -10,7 +10,8 @@ import {
 } from "../domain/compile/compile-rules.js";
 import { escapeLiteral } from "../domain/glob/compile-glob.js";
 import { pathScope } from "../domain/glob/path-scope.js";
-import type { GraphModule } from "../domain/graph/module-graph.js";
+import type { GraphModule, ModuleGraph } from "../domain/graph/module-graph.js";
+import type { LayerMap } from "../domain/map/layer-map.js";
 import { layerRulesBroken } from "../domain/barrels/layer-rules-broken.js";
 import { applyExceptions } from "../domain/exceptions/apply-exceptions.js";
 import { coverageWarnings } from "../domain/map/coverage-warnings.js";
@@ -19,6 +20,7 @@ import {
   countByKind,
   REPORT_VERSION,
   type CheckReport,
+  type CheckSummary,
   type CheckWarning,
 } from "../domain/report/check-report.js";
 import { findCycleViolations } from "../domain/violations/find-cycle-violations.js";
@@ -33,6 +35,7 @@ import { markTypeOnlyUnresolved } from "./mark-type-only-unresolved.js";
 import type { CheckPorts, FileSyntaxProblem } from "./ports.js";
 import { seeThroughBarrelsOf } from "./see-through-barrels.js";
 import { MAX_SOURCE_BYTES, selectFiles, type FileSelection } from "./select-files.js";
+import { named, said } from "../domain/message-words.js";
 
 export interface AnalysisRequest {
   readonly loaded: LoadedLayerMap;
@@ -64,15 +67,7 @@ export type AnalysisPorts = Pick<CheckPorts, "fileSystem" | "extractor" | "inspe
 
 export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequest): Promise<ProjectAnalysis> {
   const { map, rootDir } = request.loaded;
-  const timings: Record<string, number> = { list: 0, workspaces: 0, cruise: 0, cycles: 0, locate: 0, "parse-check": 0 };
-  const time = async <T>(phase: string, work: () => Promise<T> | T, files: number | null = null): Promise<T> => {
-    request.onPhase?.(phase, files);
-    const started = performance.now();
-    const result = await work();
-    timings[phase] = Math.round(performance.now() - started);
-    return result;
-  };
-
+  const { time, timings } = phaseTimer(request.onPhase);
   const classifier = createLayerClassifier(map.layers);
   const contexts = createContextClassifier(map.contexts);
   const selection = await time("list", () => selectFiles(ports.fileSystem, rootDir, map));
@@ -93,47 +88,18 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
     selection.checked.length,
   );
   // After the cruise: the syntax check reuses the cruise's parse of each file where the adapters can.
-  const syntaxStarted = performance.now();
-  const syntaxProblems = ports.syntax.check(rootDir, selection.checked).finally(() => {
-    timings["parse-check"] = Math.round(performance.now() - syntaxStarted);
-  });
-  // Awaited later; this keeps a failure meanwhile from also being an unhandled rejection.
-  syntaxProblems.catch(() => undefined);
+  const syntaxProblems = timedSyntaxCheck(ports, rootDir, selection.checked, timings);
 
   const checkedSet = new Set(selection.checked);
   const extracted = graph.modules.filter((module) => checkedSet.has(module.source));
   const checkedModules =
     map.options.typeOnlyImports === "allow" ? await markTypeOnlyUnresolved(ports, rootDir, extracted) : extracted;
+  const judging: Judging = { map, rootDir, classifier, contexts, rules, graph, checkedModules, selection };
   const ruled =
     (request.throughBarrels ?? map.options.throughBarrels)
-      ? await time("barrels", () =>
-          seeThroughBarrelsOf(ports, {
-            rootDir,
-            graph,
-            modules: checkedModules,
-            rulesBroken: layerRulesBroken({
-              classifier,
-              meanings: rules.meanings,
-              typeOnlyImports: map.options.typeOnlyImports,
-            }),
-          }),
-        )
+      ? await time("barrels", () => seenThroughBarrels(ports, judging))
       : checkedModules;
-  const cycles = await time("cycles", () =>
-    findCycleViolations({
-      graph: graph.modules,
-      checked: checkedModules,
-      classifier,
-      severity: map.options.cycles,
-      typeOnlyImports: map.options.typeOnlyImports,
-    }),
-  );
-  const lineCounts = await countLinesWhereLimited(ports, rootDir, selection.checked, lineLimitOf(map, classifier));
-  const found = [
-    ...findViolations({ map, classifier, contexts, meanings: rules.meanings, modules: ruled }),
-    ...cycles,
-    ...findSizeViolations(lineCounts, map, classifier),
-  ].sort(compareViolations);
+  const found = await findAllViolations(ports, judging, ruled, time);
   const excepted = applyExceptions(found, map.exceptions, request.today ?? new Date().toISOString().slice(0, 10));
   const inScope = pathScope(request.only);
   const violations = await time("locate", () =>
@@ -145,21 +111,19 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
     ),
   );
   const syntax = (await syntaxProblems).map(syntaxWarning);
-
   const warnings = [
-    ...unresolvedWarnings(checkedModules),
-    ...outsideWarnings(checkedModules),
+    ...warningsOf(judging),
     ...syntax,
-    ...coverageWarnings(classifier, selection.checked),
-    ...oversizedWarnings(selection),
-    ...specialFileWarnings(selection),
-    ...emptyWarning(selection),
     ...malformedManifestWarnings(workspace.malformed, rootDir),
     ...excepted.warnings,
   ]
     .filter((warning) => warning.file === undefined || inScope(warning.file))
     .sort(compareWarnings);
-
+  const summary: CheckSummary = {
+    ...countsOf(selection, checkedModules, syntax.length),
+    violations: countByKind(violations),
+    ...(map.exceptions.length > 0 ? { exceptions: excepted.uses } : {}),
+  };
   return {
     loaded: request.loaded,
     classifier,
@@ -167,26 +131,108 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
     rules,
     selection,
     modules: ruled,
-    report: {
-      version: REPORT_VERSION,
-      summary: {
-        modules: selection.checked.length,
-        dependencies: checkedModules.reduce((total, module) => total + module.dependencies.length, 0),
-        unresolved: checkedModules.reduce(
-          (total, module) =>
-            total + module.dependencies.filter((dependency) => dependency.target === "unresolved").length,
-          0,
-        ),
-        excluded: selection.excluded.length,
-        parseErrors: syntax.length,
-        skipped: selection.oversized.length + selection.special.length,
-        violations: countByKind(violations),
-        ...(map.exceptions.length > 0 ? { exceptions: excepted.uses } : {}),
-      },
-      violations,
-      warnings,
-    },
+    report: { version: REPORT_VERSION, summary, violations, warnings },
     timings,
+  };
+}
+
+/** What the violations are found from. */
+interface Judging {
+  readonly map: LayerMap;
+  readonly rootDir: string;
+  readonly classifier: LayerClassifier;
+  readonly contexts: ContextClassifier;
+  readonly rules: CompiledRules;
+  readonly graph: ModuleGraph;
+  /** The checked modules, type-only imports marked when the map allows them. */
+  readonly checkedModules: readonly GraphModule[];
+  readonly selection: FileSelection;
+}
+
+function seenThroughBarrels(ports: AnalysisPorts, judging: Judging): Promise<readonly GraphModule[]> {
+  const { map, rootDir, graph, checkedModules, classifier, rules } = judging;
+  return seeThroughBarrelsOf(ports, {
+    rootDir,
+    graph,
+    modules: checkedModules,
+    rulesBroken: layerRulesBroken({
+      classifier,
+      meanings: rules.meanings,
+      typeOnlyImports: map.options.typeOnlyImports,
+    }),
+  });
+}
+
+/** Broken rules (judged on `ruled`, the modules seen through barrels when asked), cycles and files over their size. */
+async function findAllViolations(
+  ports: AnalysisPorts,
+  judging: Judging,
+  ruled: readonly GraphModule[],
+  time: Timed,
+): Promise<UnlocatedViolation[]> {
+  const { map, rootDir, classifier, contexts, rules, graph, checkedModules, selection } = judging;
+  const cycles = await time("cycles", () =>
+    findCycleViolations({
+      graph: graph.modules,
+      checked: checkedModules,
+      classifier,
+      severity: map.options.cycles,
+      typeOnlyImports: map.options.typeOnlyImports,
+    }),
+  );
+  const lineCounts = await countLinesWhereLimited(ports, rootDir, selection.checked, lineLimitOf(map, classifier));
+  return [
+    ...findViolations({ map, classifier, contexts, meanings: rules.meanings, modules: ruled }),
+    ...cycles,
+    ...findSizeViolations(lineCounts, map, classifier),
+  ].sort(compareViolations);
+}
+
+type Timed = <T>(phase: string, work: () => Promise<T> | T, files?: number | null) => Promise<T>;
+
+/** Times each phase in milliseconds, telling `onPhase` as it starts. */
+function phaseTimer(onPhase: AnalysisRequest["onPhase"]): { time: Timed; timings: Record<string, number> } {
+  const timings: Record<string, number> = { list: 0, workspaces: 0, cruise: 0, cycles: 0, locate: 0, "parse-check": 0 };
+  const time: Timed = async (phase, work, files = null) => {
+    onPhase?.(phase, files);
+    const started = performance.now();
+    const result = await work();
+    timings[phase] = Math.round(performance.now() - started);
+    return result;
+  };
+  return { time, timings };
+}
+
+/** The syntax check, started now and awaited later: its time goes to `parse-check`. */
+function timedSyntaxCheck(
+  ports: AnalysisPorts,
+  rootDir: string,
+  files: readonly string[],
+  timings: Record<string, number>,
+): Promise<readonly FileSyntaxProblem[]> {
+  const started = performance.now();
+  const problems = ports.syntax.check(rootDir, files).finally(() => {
+    timings["parse-check"] = Math.round(performance.now() - started);
+  });
+  // Awaited later; this keeps a failure meanwhile from also being an unhandled rejection.
+  problems.catch(() => undefined);
+  return problems;
+}
+
+/** The summary's counts of files and imports, in the report's key order. */
+function countsOf(
+  selection: FileSelection,
+  checkedModules: readonly GraphModule[],
+  parseErrors: number,
+): Pick<CheckSummary, "modules" | "dependencies" | "unresolved" | "excluded" | "parseErrors" | "skipped"> {
+  const dependencies = checkedModules.flatMap((module) => module.dependencies);
+  return {
+    modules: selection.checked.length,
+    dependencies: dependencies.length,
+    unresolved: dependencies.filter((dependency) => dependency.target === "unresolved").length,
+    excluded: selection.excluded.length,
+    parseErrors,
+    skipped: selection.oversized.length + selection.special.length,
   };
 }
 
@@ -237,8 +283,12 @@ async function countLinesWhereLimited(
   limitOf: ReturnType<typeof lineLimitOf>,
 ): Promise<Map<string, number>> {
   const limited = files.filter((file) => limitOf(file) !== null);
-  const texts = await mapInBatches(limited, 64, (file) => ports.fileSystem.readText(join(rootDir, file), "source"));
-  return new Map(limited.map((file, index) => [file, countLines(texts[index] as string)]));
+  const counted = await mapInBatches(
+    limited,
+    64,
+    async (file) => [file, countLines(await ports.fileSystem.readText(join(rootDir, file), "source"))] as const,
+  );
+  return new Map(counted);
 }
 
 /** `node:fs` and `fs` name the same built-in, however the extractor spelled it. */
@@ -250,7 +300,7 @@ function syntaxWarning(problem: FileSyntaxProblem): CheckWarning {
   return {
     code: "parse-error",
     file: problem.file,
-    message: `${problem.file}:${problem.line}:${problem.column}: ${problem.message.replace(/\.$/, "")}; its imports may be incomplete`,
+    ...said`${named(problem.file)}:${problem.line}:${problem.column}: ${problem.message.replace(/\.$/, "")}; its imports may be incomplete`,
   };
 }
 
@@ -261,7 +311,7 @@ function unresolvedWarnings(modules: readonly GraphModule[]): CheckWarning[] {
       .map((dependency): CheckWarning => ({
         code: "unresolved-import",
         file: module.source,
-        message: `${module.source} imports "${dependency.specifier}", which cannot be resolved`,
+        ...said`${named(module.source)} imports "${dependency.specifier}", which cannot be resolved`,
       })),
   );
 }
@@ -274,7 +324,7 @@ function outsideWarnings(modules: readonly GraphModule[]): CheckWarning[] {
       .map((dependency): CheckWarning => ({
         code: "import-outside-project",
         file: module.source,
-        message: `${module.source} imports "${dependency.specifier}", which resolves to ${dependency.resolved}, outside the map's folder: not checked (move the map up to include it)`,
+        ...said`${named(module.source)} imports "${dependency.specifier}", which resolves to ${named(dependency.resolved)}, outside the map's folder: not checked (move the map up to include it)`,
       })),
   );
 }
@@ -284,7 +334,7 @@ function oversizedWarnings(selection: FileSelection): CheckWarning[] {
   return selection.oversized.map(({ file, bytes }) => ({
     code: "file-too-large",
     file,
-    message: `${file} is ${(bytes / 1024 / 1024).toFixed(1)} MiB, over the ${limit} limit for a source file: skipped, its imports are not checked (generated? add it to exclude)`,
+    ...said`${named(file)} is ${(bytes / 1024 / 1024).toFixed(1)} MiB, over the ${limit} limit for a source file: skipped, its imports are not checked (generated? add it to exclude)`,
   }));
 }
 
@@ -300,12 +350,24 @@ function specialFileWarnings(selection: FileSelection): CheckWarning[] {
   return selection.special.map((file) => ({
     code: "not-a-regular-file",
     file,
-    message: `${file} is not a regular file (a named pipe, a socket or a device): skipped unread, its imports are not checked`,
+    ...said`${named(file)} is not a regular file (a named pipe, a socket or a device): skipped unread, its imports are not checked`,
   }));
+}
+
+/** What the imports, the map's globs and the file selection give warnings about. */
+function warningsOf({ checkedModules, classifier, selection }: Judging): CheckWarning[] {
+  return [
+    ...unresolvedWarnings(checkedModules),
+    ...outsideWarnings(checkedModules),
+    ...coverageWarnings(classifier, selection.checked),
+    ...oversizedWarnings(selection),
+    ...specialFileWarnings(selection),
+    ...emptyWarning(selection),
+  ];
 }
 
 function emptyWarning(selection: FileSelection): CheckWarning[] {
   return selection.checked.length === 0
-    ? [{ code: "nothing-checked", message: "no source files found under include (after exclude): nothing was checked" }]
+    ? [{ code: "nothing-checked", ...said`no source files found under include (after exclude): nothing was checked` }]
     : [];
 }

@@ -33,8 +33,7 @@ export async function findInitSources(fileSystem: FileSystem, rootDir: string): 
   const tsconfig = await readTsconfig(fileSystem, rootDir);
   const skip = [...TEST_AND_OUTPUT_GLOBS, ...gitignoreGlobs(ignored), ...tsconfig.exclude];
   const skipping = compileGlobList(skip).map((compiled) => new RegExp(compiled.regex));
-  const skipped = (file: string) =>
-    skipping.some((regex) => regex.test(file)) || OUTPUT_FOLDERS.has(file.split("/")[0] as string);
+  const skipped = (file: string) => skipping.some((regex) => regex.test(file)) || OUTPUT_FOLDERS.has(topFolderOf(file));
 
   let include: string[];
   let includeFrom: string;
@@ -93,9 +92,8 @@ export async function findInitSources(fileSystem: FileSystem, rootDir: string): 
 async function packageSourceRoots(fileSystem: FileSystem, rootDir: string): Promise<string[]> {
   const folders = new Set(
     (await fileSystem.listFiles(rootDir, ["."]))
-      .map((file) => file.split("/"))
-      .filter((segments) => segments.length === 2 && segments[1] === "package.json")
-      .map((segments) => segments[0] as string),
+      .filter((file) => file.endsWith("/package.json") && file.split("/").length === 2)
+      .map(topFolderOf),
   );
   const roots: string[] = [];
   for (const folder of [...folders].sort()) {
@@ -138,4 +136,10 @@ function validGlobs(value: unknown): string[] {
 
 async function readIfThere(fileSystem: FileSystem, path: string, kind: InputKind): Promise<string | null> {
   return (await fileSystem.exists(path)) ? fileSystem.readText(path, kind) : null;
+}
+
+/** The first segment of a path: its top folder, or the file itself at the top. */
+function topFolderOf(file: string): string {
+  const slash = file.indexOf("/");
+  return slash === -1 ? file : file.slice(0, slash);
 }

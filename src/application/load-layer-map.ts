@@ -185,9 +185,9 @@ async function readMapFile(
   }
   const undecodable = text.indexOf(REPLACEMENT_CHARACTER);
   if (undecodable !== -1) {
-    const before = text.slice(0, undecodable).split("\n");
-    const line = before.length;
-    const column = (before[line - 1] as string).length + 1;
+    const before = text.slice(0, undecodable);
+    const line = before.split("\n").length;
+    const column = undecodable - before.lastIndexOf("\n");
     return unreadable("the file is not valid UTF-8 (or holds U+FFFD): save it as UTF-8", line, column);
   }
   const parsed = ports.yaml.parse(text);

@@ -1,6 +1,7 @@
 import { relative, sep } from "node:path";
 import type { CheckWarning } from "../domain/report/check-report.js";
 import type { MalformedManifest } from "./find-workspace-packages.js";
+import { named, said } from "../domain/message-words.js";
 
 /**
  * A package.json that is not JSON cannot declare workspaces or name a workspace package: a warning
@@ -13,7 +14,7 @@ export function malformedManifestWarnings(malformed: readonly MalformedManifest[
     return {
       code: "malformed-package-json",
       ...(shown.startsWith("../") ? {} : { file: shown }),
-      message: `${shown}${at}: not valid JSON (${manifest.reason}): its workspaces and package name are not read, so imports of workspace packages resolve as if it declared none`,
+      ...said`${named(shown)}${at}: not valid JSON (${manifest.reason}): its workspaces and package name are not read, so imports of workspace packages resolve as if it declared none`,
     };
   });
 }

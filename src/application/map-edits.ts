@@ -1,4 +1,5 @@
 import type { ParsedYaml } from "./ports.js";
+import { defined } from "../domain/collections/defined.js";
 
 /** Text to insert into the map at a 1-based line and column. */
 export interface TextInsertion {
@@ -38,13 +39,13 @@ export function exceptionInsertion(text: string, parsed: ParsedYaml, from: strin
     const separator = text.length === 0 || text.endsWith("\n") ? "" : "\n";
     return {
       line: last,
-      column: (lines[last - 1] as string).length + 1,
+      column: text.length - text.lastIndexOf("\n"),
       text: `${separator}exceptions:\n  - from: ${fields.from}\n    to: ${fields.to}\n    reason: ${fields.reason}\n`,
     };
   }
   const first = has(parsed, ["exceptions", 0]) ? parsed.locate(["exceptions", 0]) : null;
   if (first === null) return null;
-  const before = (lines[first.line - 1] as string).slice(0, first.column - 1);
+  const before = defined(lines[first.line - 1], "the line of the first exception").slice(0, first.column - 1);
   if (before.trimEnd().endsWith("[") || before.trimEnd().endsWith(","))
     return {
       ...first,

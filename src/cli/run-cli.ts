@@ -59,8 +59,8 @@ export async function runCli(environment: CliEnvironment): Promise<ExitCode> {
 
 function logFormatOf(argv: readonly string[]): string | undefined {
   const index = argv.findIndex((arg) => arg === "--log-format" || arg.startsWith("--log-format="));
-  if (index === -1) return undefined;
-  const arg = argv[index] as string;
+  const arg = argv[index];
+  if (arg === undefined) return undefined;
   return arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : argv[index + 1];
 }
 

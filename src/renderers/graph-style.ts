@@ -4,6 +4,7 @@ import {
   type ArchitectureGraph,
   type ArchitectureNode,
 } from "../domain/architecture/architecture-graph.js";
+import { defined } from "../domain/collections/defined.js";
 
 /** What the diagram formats share: colours, line styles, labels, the header line and the legend. */
 
@@ -56,12 +57,12 @@ export function edgeKind(edge: ArchitectureEdge): EdgeKind {
 
 /** The fill of the layer at this index of the map's layers; past the map's layers (the unassigned row), the unassigned grey. */
 export function layerFill(index: number): string {
-  return index < 0 ? UNASSIGNED_FILL : (LAYER_FILLS[index % LAYER_FILLS.length] as string);
+  return index < 0 ? UNASSIGNED_FILL : defined(LAYER_FILLS[index % LAYER_FILLS.length], "a fill in the palette");
 }
 
 export function fillOf(graph: ArchitectureGraph, layer: string | null): string {
   const index = layer === null ? -1 : graph.layers.indexOf(layer);
-  return index === -1 ? UNASSIGNED_FILL : (LAYER_FILLS[index % LAYER_FILLS.length] as string);
+  return index === -1 ? UNASSIGNED_FILL : layerFill(index);
 }
 
 export function plural(count: number, word: string): string {

@@ -1,13 +1,20 @@
-import type { CheckReport, CheckSummary, MapSummary } from "../domain/report/check-report.js";
+import type { CheckReport, CheckSummary, CheckWarning, MapSummary } from "../domain/report/check-report.js";
 import type { Violation } from "../domain/violations/violation.js";
 import type { Reporter } from "./reporter.js";
+
+/** The report as `schema/report.schema.json` describes it: messages as text only. */
+type JsonReport = Omit<CheckReport, "violations" | "warnings"> & {
+  readonly violations: readonly JsonViolation[];
+  readonly warnings: readonly Omit<CheckWarning, "messageWords">[];
+};
+type JsonViolation = Omit<Violation, "messageWords">;
 
 /** The versioned JSON contract; keys in a fixed order so the same tree gives the same bytes. */
 export const jsonReporter: Reporter = (report, options) => {
   const violations = report.violations
     .filter((violation) => !options.quiet || violation.severity === "error")
     .map(orderedViolation);
-  const body: CheckReport = {
+  const body: JsonReport = {
     version: report.version,
     summary: {
       modules: report.summary.modules,
@@ -75,7 +82,7 @@ function baselineAndFailures({ summary }: CheckReport): Pick<CheckSummary, "base
   };
 }
 
-function orderedViolation(violation: Violation): Violation {
+function orderedViolation(violation: Violation): JsonViolation {
   return {
     id: violation.id,
     kind: violation.kind,

@@ -24,6 +24,7 @@ function violation(from: string, to: string, statements: number): Violation {
     locations,
     dependencyTypes: ["local"],
     message: "",
+    messageWords: [],
     fix: "",
   };
 }

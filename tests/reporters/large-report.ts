@@ -1,6 +1,7 @@
 import type { BaselineEntry } from "../../src/domain/baseline/baseline.js";
 import type { CheckReport, CheckWarning } from "../../src/domain/report/check-report.js";
 import type { Violation } from "../../src/domain/violations/violation.js";
+import { named, said } from "../../src/domain/message-words.js";
 
 /** The sizes a large monorepo's run reaches: built in memory, never by a cruise. */
 export interface ReportSize {
@@ -17,7 +18,7 @@ export function largeWarnings(count: number): CheckWarning[] {
     warnings.push({
       code: "unresolved-import",
       file,
-      message: `${file}:1:1 imports "./missing-${index}", which does not resolve`,
+      ...said`${named(file)}:1:1 imports "./missing-${index}", which does not resolve`,
     });
   }
   return warnings;
@@ -43,7 +44,7 @@ export function largeViolations(count: number): Violation[] {
       column: 1,
       locations: [{ line: 1, column: 1, specifier: "../db/client.js" }],
       dependencyTypes: ["local"],
-      message: `domain may not import db: ${from} imports src/db/client.ts`,
+      ...said`domain may not import db: ${named(from)} imports ${named("src/db/client.ts")}`,
       fix: "move the import behind a port",
     });
   }

@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import { countByKind, type CheckReport } from "../../src/domain/report/check-report.js";
 import { mergeReports, workspaceWithoutMapWarning } from "../../src/domain/report/merge-reports.js";
 import { rebaseReport } from "../../src/domain/report/rebase-report.js";
+import { named, namedFiles, said, type SaidMessage } from "../../src/domain/message-words.js";
 import { violationId } from "../../src/domain/violations/violation-id.js";
 import type { Violation } from "../../src/domain/violations/violation.js";
 
-function violation(fields: Partial<Violation> & Pick<Violation, "kind" | "from" | "to" | "message">): Violation {
+function violation(fields: Partial<Violation> & Pick<Violation, "kind" | "from" | "to"> & SaidMessage): Violation {
   return {
     id: violationId(fields.kind, fields.from, fields.to),
     severity: "error",
@@ -58,27 +59,26 @@ describe("rebaseReport", () => {
           to: "src/db/repo.ts",
           via: ["src/db/index.ts"],
           specifier: "../db/index.js",
-          message: "http may not import db: src/http/route.ts imports src/db/repo.ts through src/db/index.ts",
+          ...said`http may not import db: ${named("src/http/route.ts")} imports ${named("src/db/repo.ts")} through ${named("src/db/index.ts")}`,
         }),
         violation({
           kind: "package",
           from: "src/http/route.ts",
           to: "lodash/fp",
-          message: "http may not use lodash/fp",
+          ...said`http may not use lodash/fp`,
         }),
         violation({
           kind: "cycle",
           from: "a.ts",
           to: "src/b.ts",
           cycle: ["a.ts", "src/b.ts", "a.ts"],
-          message: "import cycle of 2 modules: a.ts → src/b.ts → a.ts (inside layer a)",
+          ...said`import cycle of 2 modules: ${namedFiles(["a.ts", "src/b.ts", "a.ts"], " → ")} (inside layer a)`,
         }),
         violation({
           kind: "private",
           from: "src/x.ts",
           to: "src/y/internal.ts",
-          message:
-            "src/x.ts imports src/y/internal.ts, an internal file of y: import it through its public surface (src/y/index.ts)",
+          ...said`${named("src/x.ts")} imports ${named("src/y/internal.ts")}, an internal file of y: import it through its public surface (src/y/index.ts)`,
         }),
       ]),
       API,
@@ -127,8 +127,13 @@ describe("rebaseReport", () => {
 
   it("derives ids again from the rebased kind, from and to, so two packages with the same layout never share an id", () => {
     const single = report([
-      violation({ kind: "layer", from: "src/a.ts", to: "src/b.ts", message: "src/a.ts imports src/b.ts" }),
-      violation({ kind: "unassigned", from: "src/c.ts", to: null, message: "no layer claims src/c.ts" }),
+      violation({
+        kind: "layer",
+        from: "src/a.ts",
+        to: "src/b.ts",
+        ...said`${named("src/a.ts")} imports ${named("src/b.ts")}`,
+      }),
+      violation({ kind: "unassigned", from: "src/c.ts", to: null, ...said`no layer claims ${named("src/c.ts")}` }),
     ]);
     const api = rebaseReport(single, API);
     const web = rebaseReport(single, { folder: "packages/web", map: "packages/web/layers.yaml" });
@@ -144,28 +149,27 @@ describe("rebaseReport", () => {
       report(
         [],
         [
-          { code: "layer-matches-nothing", message: "layer adapters matches no file: its rules can never fire" },
+          { code: "layer-matches-nothing", ...said`layer adapters matches no file: its rules can never fire` },
           {
             code: "parse-error",
             file: "src/bad.ts",
-            message: "src/bad.ts:3:7: ';' expected; its imports may be incomplete",
+            ...said`${named("src/bad.ts")}:3:7: ';' expected; its imports may be incomplete`,
           },
           {
             code: "import-outside-project",
             file: "src/a.ts",
-            message:
-              'src/a.ts imports "../../shared/x.js", which resolves to ../shared/x.ts, outside the map\'s folder: not checked (move the map up to include it)',
+            ...said`${named("src/a.ts")} imports "../../shared/x.js", which resolves to ${named("../shared/x.ts")}, outside the map's folder: not checked (move the map up to include it)`,
           },
           {
             code: "unresolved-import",
             file: "src/a.ts",
-            message: 'src/a.ts imports "./src/a.ts", which cannot be resolved',
+            ...said`${named("src/a.ts")} imports "./src/a.ts", which cannot be resolved`,
           },
         ],
       ),
       API,
     );
-    expect(rebased.warnings).toEqual([
+    expect(rebased.warnings.map(({ code, file, message }) => ({ code, file, message }))).toEqual([
       {
         code: "import-outside-project",
         file: "packages/api/src/a.ts",
@@ -206,8 +210,15 @@ describe("rebaseReport", () => {
 
   it("changes nothing when the map's folder is the folder itself", () => {
     const single = report(
-      [violation({ kind: "layer", from: "src/a.ts", to: "src/b.ts", message: "src/a.ts imports src/b.ts" })],
-      [{ code: "parse-error", file: "src/a.ts", message: "src/a.ts:1:1: x" }],
+      [
+        violation({
+          kind: "layer",
+          from: "src/a.ts",
+          to: "src/b.ts",
+          ...said`${named("src/a.ts")} imports ${named("src/b.ts")}`,
+        }),
+      ],
+      [{ code: "parse-error", file: "src/a.ts", ...said`${named("src/a.ts")}:1:1: x` }],
     );
     expect(rebaseReport(single, { folder: "", map: "layers.yaml" })).toEqual(single);
   });
@@ -217,15 +228,15 @@ describe("mergeReports", () => {
   it("sorts violations and warnings as one report, sums counts, keeps each map's counts and adds its own warnings", () => {
     const core = report(
       [
-        violation({ kind: "unassigned", from: "packages/core/src/z.ts", to: null, message: "" }),
-        violation({ kind: "layer", from: "packages/core/src/a.ts", to: "packages/core/src/b.ts", message: "" }),
+        violation({ kind: "unassigned", from: "packages/core/src/z.ts", to: null, ...said`` }),
+        violation({ kind: "layer", from: "packages/core/src/a.ts", to: "packages/core/src/b.ts", ...said`` }),
       ],
-      [{ code: "parse-error", file: "packages/core/src/a.ts", message: "m" }],
+      [{ code: "parse-error", file: "packages/core/src/a.ts", ...said`m` }],
       { failures: [{ code: "max-warnings", message: "f" }] },
     );
     const api = report(
-      [violation({ kind: "layer", from: "packages/api/src/a.ts", to: "packages/api/src/b.ts", message: "" })],
-      [{ code: "unresolved-import", file: "packages/api/src/a.ts", message: "m" }],
+      [violation({ kind: "layer", from: "packages/api/src/a.ts", to: "packages/api/src/b.ts", ...said`` })],
+      [{ code: "unresolved-import", file: "packages/api/src/a.ts", ...said`m` }],
     );
     const merged = mergeReports(
       [

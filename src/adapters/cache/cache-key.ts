@@ -136,12 +136,12 @@ async function importsField(path: string): Promise<unknown> {
 /** The packages a node_modules folder holds, by name: one installed or removed changes how a bare import resolves. */
 async function installedPackages(folder: string): Promise<string[]> {
   const modules = join(folder, "node_modules");
-  const names = (await readdir(modules).catch(() => [] as string[])).filter((name) => !name.startsWith("."));
+  const names = (await readdir(modules).catch((): string[] => [])).filter((name) => !name.startsWith("."));
   const scoped = await Promise.all(
     names
       .filter((name) => name.startsWith("@"))
       .map(async (scope) =>
-        (await readdir(join(modules, scope)).catch(() => [] as string[])).map((name) => `${scope}/${name}`),
+        (await readdir(join(modules, scope)).catch((): string[] => [])).map((name) => `${scope}/${name}`),
       ),
   );
   return [...names, ...scoped.flat()].sort().map((name) => `${modules}:${name}`);

@@ -166,8 +166,12 @@ function reachable(modules: readonly GraphModule[], roots: readonly string[]): G
 /** The resolution fingerprint of every module inside the map's folder (those outside are named, never read). */
 async function fingerprints(probes: ResolutionProbes, modules: readonly GraphModule[]): Promise<Map<string, string>> {
   const inside = modules.filter((module) => !module.source.startsWith("../"));
-  const found = await mapInBatches(inside, 64, (module) => probes.fingerprintOf(module));
-  return new Map(inside.map((module, index) => [module.source, found[index] as string]));
+  const found = await mapInBatches(
+    inside,
+    64,
+    async (module) => [module.source, await probes.fingerprintOf(module)] as const,
+  );
+  return new Map(found);
 }
 
 async function allPresent(hashes: ContentHashes, paths: readonly string[]): Promise<boolean> {

@@ -175,11 +175,13 @@ async function readFolder(path: string): Promise<Folder> {
     return { state: `cannot be listed (${(error as NodeJS.ErrnoException).code ?? "?"})`, real: "", entries: [] };
   }
   const real = await realpath(path).catch(() => path);
-  const kinds = await Promise.all(entries.map((entry) => kindOf(join(path, entry.name), entry)));
+  const named = await Promise.all(
+    entries.map(async (entry) => [entry.name, await kindOf(join(path, entry.name), entry)] as const),
+  );
   return {
     state: "folder",
     real,
-    entries: entries.map((entry, index) => [entry.name, kinds[index] as string] as const).sort(byName),
+    entries: named.sort(byName),
   };
 }
 

@@ -21,14 +21,14 @@ export async function refuseUnreadableManifests(baseDir: string): Promise<void> 
 }
 
 async function installedManifests(modules: string): Promise<string[]> {
-  const names = (await readdir(modules).catch(() => [] as string[])).filter((name) => !name.startsWith("."));
+  const names = (await readdir(modules).catch((): string[] => [])).filter((name) => !name.startsWith("."));
   const found: string[] = [];
   for (const name of names) {
     if (!name.startsWith("@")) {
       found.push(join(modules, name, "package.json"));
       continue;
     }
-    const scoped = await readdir(join(modules, name)).catch(() => [] as string[]);
+    const scoped = await readdir(join(modules, name)).catch((): string[] => []);
     found.push(...scoped.map((inner) => join(modules, name, inner, "package.json")));
   }
   return found;

@@ -24,7 +24,7 @@ export async function removeStaleTemporaryFiles(
 ): Promise<void> {
   const folder = dirname(path);
   const prefix = `.${basename(path)}.`;
-  const names = await calls.readdir(folder).catch(() => [] as string[]);
+  const names = await calls.readdir(folder).catch((): string[] => []);
   for (const name of names) {
     if (!name.startsWith(prefix) || !name.endsWith(".tmp")) continue;
     // Also the names of earlier versions, without a pid: `.report.json.<12 hex>.tmp`.

@@ -140,7 +140,7 @@ function yamlMessage(code: string, message: string, key: string): string {
   if (code === "DUPLICATE_KEY")
     return `"${key}" is defined twice in the same mapping: a layer or key may appear only once`;
   if (code === "TAB_AS_INDENT") return "tabs are not allowed as indentation in YAML: indent with spaces";
-  const first = message.split("\n")[0] as string;
+  const [first = ""] = message.split("\n");
   return /call stack/i.test(first)
     ? "the YAML is nested too deeply to read: a layer map needs only a few levels"
     : first;

@@ -33,6 +33,8 @@ export const registerExplainCommand: CommandRegistration = (program, { environme
     });
 };
 
+const EXPLAIN_USAGE = "explain takes a FILE, two layers (explain LAYER_A LAYER_B), or --violation ID alone";
+
 export async function runExplainCommand(
   environment: CliEnvironment,
   ports: CheckPorts,
@@ -40,7 +42,7 @@ export async function runExplainCommand(
   options: ExplainCommandOptions,
 ): Promise<ExitCode> {
   if (options.violation !== undefined ? targets.length > 0 : targets.length === 0 || targets.length > 2) {
-    throw new UsageError("explain takes a FILE, two layers (explain LAYER_A LAYER_B), or --violation ID alone");
+    throw new UsageError(EXPLAIN_USAGE);
   }
   const mapFile = await findLayerMap(ports.fileSystem, environment.cwd, options.config);
   const loaded = await loadLayerMap(ports, mapFile, environment.cwd);
@@ -48,15 +50,15 @@ export async function runExplainCommand(
   if (options.violation !== undefined) {
     const { explanation, render } = await explainViolation(ports, { ...request, id: options.violation });
     environment.stdout.write(renderViolationStory(explanation, render));
-  } else if (targets.length === 2) {
-    const { explanation, render } = await explainLayers(ports, {
-      ...request,
-      from: targets[0] as string,
-      to: targets[1] as string,
-    });
+    return EXIT.clean;
+  }
+  const [first, second] = targets;
+  if (first === undefined) throw new UsageError(EXPLAIN_USAGE);
+  if (second !== undefined) {
+    const { explanation, render } = await explainLayers(ports, { ...request, from: first, to: second });
     environment.stdout.write(renderLayerPairExplanation(explanation, render));
   } else {
-    const { explanation, render } = await explainFile(ports, { ...request, file: targets[0] as string });
+    const { explanation, render } = await explainFile(ports, { ...request, file: first });
     environment.stdout.write(renderFileExplanation(explanation, render));
   }
   return EXIT.clean;

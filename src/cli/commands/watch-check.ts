@@ -82,7 +82,8 @@ export async function watchCheck(
 }
 
 function describeChange(changed: readonly string[]): string {
-  return changed.length === 1 ? `${changed[0] as string} changed` : `${changed.length} files changed`;
+  const [only, ...others] = changed;
+  return only !== undefined && others.length === 0 ? `${only} changed` : `${changed.length} files changed`;
 }
 
 function describe(violation: Violation, shownPath: (path: string) => string): string {

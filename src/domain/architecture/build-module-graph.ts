@@ -4,6 +4,7 @@ import { GRAPH_VERSION, type ArchitectureGraph, type ArchitectureNode } from "./
 import { sortEdges, tallyEdges } from "./edge-tally.js";
 import { FocusError } from "./focus-problem.js";
 import { localDependencies, type GraphInput, type LocalDependency } from "./graph-input.js";
+import { defined } from "../collections/defined.js";
 
 /** How many nodes a folder graph may have before it folds itself: what fits a screen. */
 export const NODE_BUDGET = 40;
@@ -58,10 +59,12 @@ export function buildModuleGraph(input: GraphInput, options: ModuleGraphOptions)
     ]),
   );
 
+  const idOfGroup = (key: string) => defined(idOf.get(key), "the id of a group");
+  const idOfModule = (path: string) => idOfGroup(defined(groupOf.get(path), "the group of a drawn module"));
   const layerRank = (layer: string | null) => (layer === null ? layerNames.length : layerNames.indexOf(layer));
   const nodes = [...groups]
     .map(([key, group]): ArchitectureNode => ({
-      id: idOf.get(key) as string,
+      id: idOfGroup(key),
       layer: group.layer,
       modules: group.modules,
     }))
@@ -70,8 +73,8 @@ export function buildModuleGraph(input: GraphInput, options: ModuleGraphOptions)
   const edges = tallyEdges(
     dependencies.map((dependency) => ({
       ...dependency,
-      from: idOf.get(groupOf.get(dependency.from) as string) as string,
-      to: idOf.get(groupOf.get(dependency.to) as string) as string,
+      from: idOfModule(dependency.from),
+      to: idOfModule(dependency.to),
     })),
   );
   return {

@@ -29,7 +29,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
     );
   };
   const skipSpace = () => {
-    while (at < text.length && " \t\n\r".includes(text[at] as string)) at += 1;
+    while (at < text.length && " \t\n\r".includes(text.charAt(at))) at += 1;
   };
   const expect = (char: string, what: string) => {
     skipSpace();

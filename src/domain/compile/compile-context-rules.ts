@@ -81,18 +81,18 @@ export function compileContextRules(input: ContextRuleInput): CompiledContextRul
       ]),
     });
   }
+  const publicGlobs = contexts.public;
   const privateRules =
-    contexts.public === null
+    publicGlobs === null
       ? []
-      : contexts.allow.map((allowance) =>
-          publicRule(allowance, contexts.public as readonly string[], { input, shared, contextNamed }),
-        );
-  if (shared.length > 0) {
+      : contexts.allow.map((allowance) => publicRule(allowance, publicGlobs, { input, shared, contextNamed }));
+  const [kernel] = shared;
+  if (kernel !== undefined) {
     rules.push({
       name: SHARED_KERNEL_RULE,
       comment: "the shared kernel may import no context: every context depends on it",
       severity: "error",
-      from: withPathNot(shared[0] as string, input.excluded),
+      from: withPathNot(kernel, input.excluded),
       to: to([]),
     });
   }

@@ -6,6 +6,7 @@ import { compileContextRules } from "./compile-context-rules.js";
 import { compilePrivateRules } from "./compile-private-rules.js";
 import { layerOverlaps, type LayerOverlaps } from "./layer-overlaps.js";
 import type { CruiseOptions, ForbiddenRule, PackageCheck, PathRestriction, RuleMeaning } from "./rule-set.js";
+import { defined } from "../collections/defined.js";
 
 /** The one rule finding import cycles; each dependency it flags carries the loop in its `cycle`. */
 export const CYCLE_RULE = "no-import-cycles";
@@ -40,14 +41,15 @@ export function compileRules(map: LayerMap, classifier: LayerClassifier): Compil
   );
   const layers = firstMatchLayers(classifier.matchers);
 
+  const layerAt = (index: number) => defined(map.layers[index], "a layer of the map");
   map.layers.forEach((layer, index) => {
     const layerExcluded = layers.overlaps.overlapping(excludeEntries, index).map((entry) => entry.regex);
     const from = layers.membership(index, layerExcluded);
     const tolerated = map.layers.flatMap((target, targetIndex) =>
       layer.warnImports?.some((allowance) => allowance.layer === target.name) === true ? [{ target, targetIndex }] : [],
     );
-    const refused = (refusals[index] as number[]).map((targetIndex) => ({
-      target: map.layers[targetIndex] as Layer,
+    const refused = defined(refusals[index], "the layers a layer refuses").map((targetIndex) => ({
+      target: layerAt(targetIndex),
       targetIndex,
     }));
     const to = (indexes: readonly number[]): PathRestriction => ({
@@ -58,7 +60,7 @@ export function compileRules(map: LayerMap, classifier: LayerClassifier): Compil
     });
     const sharingRefusal = refusalGroups.get(index);
     if (sharingRefusal !== undefined) {
-      const members = sharingRefusal.map((member) => (map.layers[member] as Layer).name);
+      const members = sharingRefusal.map((member) => layerAt(member).name);
       const refusedNames = refused.map(({ target }) => target.name);
       const name = layerBoundaryRule(groupOwner(members));
       forbidden.push({
@@ -87,11 +89,7 @@ export function compileRules(map: LayerMap, classifier: LayerClassifier): Compil
     const sharing = packageGroups.get(index);
     if (sharing !== undefined) {
       const groupFrom = sharing.length === 1 ? from : unionMembership(layers, sharing, excludeEntries);
-      for (const { rule, check } of packageRules(
-        sharing.map((member) => map.layers[member] as Layer),
-        groupFrom,
-        typeOnly,
-      )) {
+      for (const { rule, check } of packageRules(sharing.map(layerAt), groupFrom, typeOnly)) {
         forbidden.push(rule);
         meanings.set(rule.name, { kind: "package", toLayer: null, check });
       }
@@ -221,20 +219,21 @@ function firstMatchLayers(matchers: readonly LayerMatcher[]): FirstMatchLayers {
   const earlierOf = (index: number): readonly string[] => {
     let earlier = earlierRegexes.get(index);
     if (earlier === undefined) {
-      earlier = overlaps.earlierOverlapping(index).map((other) => (matchers[other] as LayerMatcher).regex);
+      earlier = overlaps.earlierOverlapping(index).map((other) => matcherAt(other).regex);
       earlierRegexes.set(index, earlier);
     }
     return earlier;
   };
-  const membership = (index: number, alsoNot: readonly string[] = []): PathRestriction => {
+  const matcherAt = (index: number) => defined(matchers[index], "the matcher of a layer");
+  const membership = (index: number, alsoNot: readonly string[] = []): { path: string; pathNot?: string[] } => {
     const pathNot = [...earlierOf(index), ...alsoNot];
-    return { path: (matchers[index] as LayerMatcher).regex, ...(pathNot.length > 0 ? { pathNot } : {}) };
+    return { path: matcherAt(index).regex, ...(pathNot.length > 0 ? { pathNot } : {}) };
   };
   const firstMatchRegex = (index: number): string => {
     let regex = firstMatchRegexes.get(index);
     if (regex === undefined) {
       const { path, pathNot } = membership(index);
-      regex = pathNot === undefined ? (path as string) : `(?!${unionOf(pathNot as string[])})(?:${path as string})`;
+      regex = pathNot === undefined ? path : `(?!${unionOf(pathNot)})(?:${path})`;
       firstMatchRegexes.set(index, regex);
     }
     return regex;
@@ -290,7 +289,8 @@ function unionMembership(
 
 /** What a rule shared by several layers is named after: the first of them, and how many more. */
 function groupOwner(layers: readonly string[]): string {
-  return layers.length === 1 ? (layers[0] as string) : `${layers[0] as string}-and-${layers.length - 1}-more`;
+  const first = defined(layers[0], "the first layer of a group");
+  return layers.length === 1 ? first : `${first}-and-${layers.length - 1}-more`;
 }
 
 /** How the map names a layer's package check: what reports say, whichever compiled rule caught it. */
@@ -303,7 +303,7 @@ function packageRules(
   from: PathRestriction,
   typeOnly: readonly string[],
 ): { rule: ForbiddenRule; check: PackageCheck }[] {
-  const [first] = layers as [Layer];
+  const first = defined(layers[0], "the first layer of a group");
   const packages = first.packages ?? [];
   const builtins = packages.filter(isBuiltinPattern).map((pattern) => compileNameGlob(pattern.slice("node:".length)));
   const npm = packages.filter((pattern) => !isBuiltinPattern(pattern)).map(compileNameGlob);

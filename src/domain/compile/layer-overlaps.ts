@@ -1,5 +1,6 @@
 import type { LayerMatcher } from "../classify/layer-classifier.js";
 import { literalBeginning } from "../glob/compile-glob.js";
+import { defined } from "../collections/defined.js";
 
 /**
  * Which layers could claim the same files, answered as `globsCannotOverlap` answers for each pair of globs
@@ -25,6 +26,7 @@ export function layerOverlaps(matchers: readonly LayerMatcher[]): LayerOverlaps 
     }
   });
   const beginnings = [...layersByBeginning.keys()].sort();
+  const layersOf = (beginning: string) => defined(layersByBeginning.get(beginning), "the layers of a beginning");
   const count = matchers.length;
   const overlaps = new Uint8Array(count * count);
   const mark = (some: ReadonlySet<number>, others: ReadonlySet<number>) => {
@@ -35,12 +37,12 @@ export function layerOverlaps(matchers: readonly LayerMatcher[]): LayerOverlaps 
       }
   };
   beginnings.forEach((beginning, position) => {
-    const layers = layersByBeginning.get(beginning) as Set<number>;
+    const layers = layersOf(beginning);
     mark(layers, layers);
     for (let next = position + 1; next < beginnings.length; next++) {
-      const longer = beginnings[next] as string;
+      const longer = defined(beginnings[next], "a beginning before the end");
       if (!longer.startsWith(beginning)) break;
-      mark(layers, layersByBeginning.get(longer) as Set<number>);
+      mark(layers, layersOf(longer));
     }
   });
 
@@ -53,7 +55,7 @@ export function layerOverlaps(matchers: readonly LayerMatcher[]): LayerOverlaps 
     const markAll = (indexes: ReadonlySet<number> | undefined) => indexes?.forEach((index) => (layers[index] = 1));
     for (let end = 0; end <= beginning.length; end++) markAll(layersByBeginning.get(beginning.slice(0, end)));
     for (let next = lowerBound(beginnings, beginning); next < beginnings.length; next++) {
-      const longer = beginnings[next] as string;
+      const longer = defined(beginnings[next], "a beginning before the end");
       if (!longer.startsWith(beginning)) break;
       markAll(layersByBeginning.get(longer));
     }
@@ -77,7 +79,7 @@ function lowerBound(sorted: readonly string[], text: string): number {
   let high = sorted.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if ((sorted[middle] as string) < text) low = middle + 1;
+    if (defined(sorted[middle], "a text between the bounds") < text) low = middle + 1;
     else high = middle;
   }
   return low;

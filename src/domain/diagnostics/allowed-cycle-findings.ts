@@ -2,6 +2,7 @@ import { stronglyConnectedGroups } from "../graph/strongly-connected.js";
 import type { LayerMap } from "../map/layer-map.js";
 import type { Diagnostic } from "./diagnostic.js";
 import type { MapOrigins } from "./map-pointer.js";
+import { defined } from "../collections/defined.js";
 
 /**
  * Cycles the map itself allows (A may import B, B may import A; or longer): layers in one cycle can
@@ -15,10 +16,10 @@ export function allowedCycleFindings(map: LayerMap, origins: MapOrigins): Diagno
     .filter((group) => group.length > 1)
     .map((group) => {
       const members = new Set(group);
-      const start = order.find((name) => members.has(name)) as string;
-      const cycle = shortestCycle(start, edges, members);
-      const [first, second] = cycle as [string, string];
       const names = order.filter((name) => members.has(name));
+      const first = defined(names[0], "a layer of the cycle");
+      const cycle = shortestCycle(first, edges, members);
+      const second = defined(cycle[1], "the second layer of the cycle");
       const message =
         names.length === 2
           ? `${first} and ${second} may import each other: ${cycle.join(" → ")}`
@@ -42,13 +43,15 @@ function shortestCycle(
 ): string[] {
   const previous = new Map<string, string>();
   const queue = [start];
-  while (queue.length > 0) {
-    const node = queue.shift() as string;
+  for (let node = queue.shift(); node !== undefined; node = queue.shift()) {
     for (const next of edges.get(node) ?? []) {
       if (!members.has(next)) continue;
       if (next === start) {
         const path = [node];
-        while (path[0] !== start) path.unshift(previous.get(path[0] as string) as string);
+        for (let step = node; step !== start;) {
+          step = defined(previous.get(step), "the layer before one on the way");
+          path.unshift(step);
+        }
         return [...path, start];
       }
       if (previous.has(next)) continue;

@@ -2,6 +2,7 @@ import type { LayerClassifier } from "../classify/layer-classifier.js";
 import type { Diagnostic } from "./diagnostic.js";
 import type { MapOrigins } from "./map-pointer.js";
 import { appendAll } from "../collections/append-all.js";
+import { defined } from "../collections/defined.js";
 
 /** Layers and globs that match no checked file, and files that several layers claim. */
 export function coverageFindings(
@@ -61,14 +62,14 @@ export function coverageFindings(
   appendAll(findings, publicGlobFindings(classifier, files, origins));
   for (const [key, claimed] of claimedBy) {
     const layers = key.split(", ");
-    const winner = layers[0] as string;
+    const [winner, runnerUp] = layers;
     const count = claimed.length === 1 ? "1 file is" : `${claimed.length} files are`;
     findings.push({
       code: "claimed-by-several-layers",
       severity: "warning",
       message: `${count} claimed by ${layers.join(" and ")}: ${winner} wins, being first in map order (${claimed.slice(0, 3).join(", ")}${claimed.length > 3 ? ", …" : ""})`,
       hint: `narrow the globs of ${layers.join(" or ")} so each file has one layer; until then the first in map order wins`,
-      at: origins.layerKey(layers[1] as string, "paths"),
+      at: origins.layerKey(defined(runnerUp, "the second layer claiming them"), "paths"),
       files: claimed,
     });
   }

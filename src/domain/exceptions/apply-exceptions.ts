@@ -1,6 +1,8 @@
 import { compilePathGlob } from "../glob/compile-glob.js";
 import type { LayerMapException } from "../map/layer-map.js";
 import type { CheckWarning, ExceptionUse } from "../report/check-report.js";
+import { said } from "../message-words.js";
+import { defined } from "../collections/defined.js";
 
 interface Exceptable {
   readonly kind: string;
@@ -33,17 +35,17 @@ export function applyExceptions<V extends Exceptable>(
   const kept: V[] = [];
   for (const violation of violations) {
     const exceptable =
-      (violation.kind === "layer" ||
-        violation.kind === "package" ||
-        violation.kind === "private" ||
-        violation.kind === "context") &&
-      violation.to !== null;
-    const matcher = exceptable
-      ? matchers.find(
-          (candidate) =>
-            !candidate.expired && candidate.from.test(violation.from) && candidate.to.test(violation.to as string),
-        )
-      : undefined;
+      violation.kind === "layer" ||
+      violation.kind === "package" ||
+      violation.kind === "private" ||
+      violation.kind === "context";
+    const to = exceptable ? violation.to : null;
+    const matcher =
+      to === null
+        ? undefined
+        : matchers.find(
+            (candidate) => !candidate.expired && candidate.from.test(violation.from) && candidate.to.test(to),
+          );
     if (matcher === undefined) kept.push(violation);
     else matcher.covered += 1;
   }
@@ -61,12 +63,12 @@ function exceptionWarning(use: ExceptionUse): CheckWarning[] {
     return [
       {
         code: "expired-exception",
-        message: `${edge} expired after ${use.until as string}: the violations it covered count again (fix them, or move until if the map is what is wrong)`,
+        ...said`${edge} expired after ${defined(use.until, "the until of an expired exception")}: the violations it covered count again (fix them, or move until if the map is what is wrong)`,
       },
     ];
   }
   if (use.status === "stale") {
-    return [{ code: "stale-exception", message: `${edge} matches no violation: remove it from exceptions` }];
+    return [{ code: "stale-exception", ...said`${edge} matches no violation: remove it from exceptions` }];
   }
   return [];
 }

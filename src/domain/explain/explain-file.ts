@@ -155,11 +155,12 @@ function verdictOf(
         at: origins.layerKey(owner, "public"),
       };
     }
-    const tolerated = layer.warnImports?.some((allowance) => allowance.layer === targetLayer) === true;
+    const toleratedLayer = layer.warnImports?.find((allowance) => allowance.layer === targetLayer)?.layer;
+    const tolerated = toleratedLayer !== undefined;
     const at =
       meaning?.kind === "package"
         ? origins.layerKey(layer.name, "packages")
-        : origins.layerKey(layer.name, "mayImport", tolerated ? (targetLayer as string) : undefined);
+        : origins.layerKey(layer.name, "mayImport", toleratedLayer);
     const why =
       meaning?.kind === "package"
         ? `${target} is not on layers.${layer.name}.packages`

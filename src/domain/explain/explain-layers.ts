@@ -75,8 +75,8 @@ function shortestChain(context: ExplainContext, from: string, to: string): Impor
     .sort(compareText);
   const reachedBy = new Map<string, ImportEdge | null>(starts.map((start) => [start, null]));
   const queue = [...starts];
-  for (let next = 0; next < queue.length; next++) {
-    const file = queue[next] as string;
+  // A for-of over an array reaches what is pushed onto it meanwhile: a breadth-first walk.
+  for (const file of queue) {
     const dependencies = [...(bySource.get(file)?.dependencies ?? [])]
       .filter((dependency) => dependency.target === "local")
       .sort((a, b) => compareText(a.resolved, b.resolved));

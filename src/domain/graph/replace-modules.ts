@@ -30,8 +30,7 @@ export function replaceModules(
 export function reachableFrom(bySource: ReadonlyMap<string, GraphModule>, roots: readonly string[]): Set<string> {
   const seen = new Set<string>();
   const pending = roots.filter((root) => bySource.has(root));
-  while (pending.length > 0) {
-    const source = pending.pop() as string;
+  for (let source = pending.pop(); source !== undefined; source = pending.pop()) {
     if (seen.has(source)) continue;
     seen.add(source);
     for (const dependency of bySource.get(source)?.dependencies ?? [])

@@ -1,4 +1,5 @@
 import type { GraphModule } from "./module-graph.js";
+import { defined } from "../collections/defined.js";
 
 /**
  * Tarjan's strongly connected components, iterative so a deep graph cannot overflow the stack. Nodes are
@@ -17,6 +18,8 @@ export function stronglyConnectedGroups(
   const stack: string[] = [];
   const groups: string[][] = [];
   const frames: { node: string; targets: readonly string[]; next: number }[] = [];
+  const indexOf = (node: string) => defined(index.get(node), "the index of a visited node");
+  const lowOf = (node: string) => defined(lowLink.get(node), "the low link of a visited node");
   const enter = (node: string) => {
     lowLink.set(node, index.size);
     index.set(node, index.size);
@@ -28,25 +31,23 @@ export function stronglyConnectedGroups(
   for (const root of nodes) {
     if (index.has(root)) continue;
     enter(root);
-    while (frames.length > 0) {
-      const frame = frames[frames.length - 1] as { node: string; targets: readonly string[]; next: number };
-      if (frame.next < frame.targets.length) {
-        const target = frame.targets[frame.next++] as string;
+    for (let frame = frames.at(-1); frame !== undefined; frame = frames.at(-1)) {
+      const target = frame.targets[frame.next];
+      if (target !== undefined) {
+        frame.next += 1;
         if (!known.has(target)) continue;
         if (!index.has(target)) enter(target);
-        else if (onStack.has(target))
-          lowLink.set(frame.node, Math.min(lowLink.get(frame.node) as number, index.get(target) as number));
+        else if (onStack.has(target)) lowLink.set(frame.node, Math.min(lowOf(frame.node), indexOf(target)));
         continue;
       }
       frames.pop();
-      const parent = frames[frames.length - 1];
-      if (parent !== undefined)
-        lowLink.set(parent.node, Math.min(lowLink.get(parent.node) as number, lowLink.get(frame.node) as number));
-      if (lowLink.get(frame.node) === index.get(frame.node)) {
+      const parent = frames.at(-1);
+      if (parent !== undefined) lowLink.set(parent.node, Math.min(lowOf(parent.node), lowOf(frame.node)));
+      if (lowOf(frame.node) === indexOf(frame.node)) {
         const group: string[] = [];
         let member: string;
         do {
-          member = stack.pop() as string;
+          member = defined(stack.pop(), "a member on Tarjan's stack");
           onStack.delete(member);
           group.push(member);
         } while (member !== frame.node);

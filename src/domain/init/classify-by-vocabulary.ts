@@ -9,6 +9,7 @@ import {
   roleSuffixOf,
   type Role,
 } from "./vocabulary.js";
+import { defined } from "../collections/defined.js";
 
 /** Why init puts a file in a layer: the glob that says so, written for the map. */
 export interface Placement {
@@ -32,7 +33,7 @@ export interface Placement {
 export function placeByVocabulary(file: string, root: string, contextAt: number | null): Placement | null {
   const inRoot = root === "" ? file : file.slice(root.length + 1);
   const segments = inRoot.split("/");
-  const name = segments.pop() as string;
+  const name = defined(segments.pop(), "the file name");
   const contextDepth = contextAt === null ? 0 : contextAt + 1;
   const prefix = [
     escapeGlob(root),
@@ -72,9 +73,10 @@ export function placeByVocabulary(file: string, root: string, contextAt: number 
     };
 
   for (let index = segments.length - 1; index >= contextDepth; index -= 1) {
-    const role = roleOfFolder(segments[index] as string);
+    const folder = defined(segments[index], "a folder of the path");
+    const role = roleOfFolder(folder);
     if (role === "domain" && insideAnotherLayer) continue;
-    if (role !== null) return { role, glob: anywhere(`${escapeGlob(segments[index] as string)}/**`), by: "folder" };
+    if (role !== null) return { role, glob: anywhere(`${escapeGlob(folder)}/**`), by: "folder" };
   }
   if (segments.length === 0 && ENTRY_FILES.has(stem.toLowerCase()))
     return { role: "composition", glob: escapeGlob(file), by: "entry" };

@@ -3,7 +3,7 @@ export function stripJsonComments(text: string): string {
   let out = "";
   let index = 0;
   while (index < text.length) {
-    const char = text[index] as string;
+    const char = text.charAt(index);
     if (char === '"') {
       const end = endOfString(text, index);
       out += text.slice(index, end);

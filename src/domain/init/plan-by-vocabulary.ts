@@ -7,6 +7,7 @@ import { placeByVocabulary, type Placement } from "./classify-by-vocabulary.js";
 import type { DetectedContexts } from "./detect-contexts.js";
 import { VOCABULARY, type Role } from "./vocabulary.js";
 import { wiringIndexPlacements } from "./wiring-index.js";
+import { defined } from "../collections/defined.js";
 
 export interface VocabularyLayer extends Layer {
   /** The comment written above the layer. */
@@ -67,7 +68,7 @@ export function planByVocabulary(
   // First the placing globs of the files a layer should not claim, where that removes none of its own files.
   let classifier = claims();
   for (const words of present) {
-    const own = paths.get(words.role) as string[];
+    const own = defined(paths.get(words.role), "the globs of a role found");
     const intruders = files.filter(
       (file) => expected(file) !== words.role && classifier.layersClaiming(file).includes(words.role),
     );

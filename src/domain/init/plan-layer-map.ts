@@ -2,6 +2,7 @@ import { createLayerClassifier, type LayerClassifier } from "../classify/layer-c
 import type { Layer } from "../map/layer-map.js";
 import { compareText } from "../violations/violation.js";
 import type { LayoutCandidate } from "./layout-candidate.js";
+import { defined } from "../collections/defined.js";
 
 export interface PlannedLayer extends Layer {
   /** The comment written above the layer. */
@@ -56,13 +57,14 @@ export function planLayerMap(
   }
   const kept = candidate.layers.filter((layer) => byLayer.has(layer.name));
   const keptNames = new Set(kept.map((layer) => layer.name));
+  const filesOf = (layer: { readonly name: string }) => defined(byLayer.get(layer.name), "the files of a kept layer");
   const exact = kept.map((layer) => ({
     layer,
-    globs: realGlobs(classifier, layer, byLayer.get(layer.name) as string[], false),
+    globs: realGlobs(classifier, layer, filesOf(layer), false),
   }));
   const collapsed = kept.map((layer) => ({
     layer,
-    globs: realGlobs(classifier, layer, byLayer.get(layer.name) as string[], true),
+    globs: realGlobs(classifier, layer, filesOf(layer), true),
   }));
   const planned = classifiesAsBefore(collapsed, classifier, files) ? collapsed : exact;
 

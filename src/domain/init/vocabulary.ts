@@ -1,3 +1,5 @@
+import { defined } from "../collections/defined.js";
+
 /**
  * The words real backends use for their layers, by folder name and by file suffix, gathered from many
  * public layouts (DDD modules, hexagonal and CQRS NestJS apps, clean architecture, Express MVC,
@@ -269,12 +271,12 @@ export function roleSuffixOf(
   const stem = fileName.slice(0, fileName.length - extension.length);
   const dotted = /[.\-_]([A-Za-z0-9]+)$/.exec(stem);
   if (dotted !== null) {
-    const role = ROLE_BY_SUFFIX.get((dotted[1] as string).toLowerCase());
+    const role = ROLE_BY_SUFFIX.get(defined(dotted[1], "the suffix group").toLowerCase());
     if (role !== undefined) return { suffix: dotted[0], glob: `*${dotted[0]}${extension}`, role };
   }
   const camel = /[a-z0-9]([A-Z][a-z0-9]+)$/.exec(stem);
   if (camel !== null) {
-    const word = camel[1] as string;
+    const word = defined(camel[1], "the last word group");
     const role = ROLE_BY_SUFFIX.get(word.toLowerCase());
     if (role !== undefined) return { suffix: word, glob: `*${word}${extension}`, role };
   }

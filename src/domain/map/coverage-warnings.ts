@@ -1,5 +1,6 @@
 import type { LayerClassifier } from "../classify/layer-classifier.js";
 import type { CheckWarning } from "../report/check-report.js";
+import { said } from "../message-words.js";
 
 /**
  * Warnings about the map measured against the files it was checked on: dependency-cruiser passes a
@@ -18,8 +19,9 @@ export function coverageWarnings(classifier: LayerClassifier, files: readonly st
   const usedPublicGlobs = new Set<string>();
   for (const file of files) {
     const claiming = classifier.layersClaiming(file);
-    for (const { glob, test } of publicTests.get(claiming[0] ?? "") ?? [])
-      if (test.test(file)) usedPublicGlobs.add(`${claiming[0] as string}\u0000${glob.glob}`);
+    const [owner = ""] = claiming;
+    for (const { glob, test } of publicTests.get(owner) ?? [])
+      if (test.test(file)) usedPublicGlobs.add(`${owner}\u0000${glob.glob}`);
     for (const layer of claiming) usedLayers.add(layer);
     for (const glob of classifier.globsMatching(file)) usedGlobs.add(glob.regex);
   }
@@ -27,7 +29,7 @@ export function coverageWarnings(classifier: LayerClassifier, files: readonly st
     if (!usedLayers.has(matcher.name)) {
       warnings.push({
         code: "layer-matches-nothing",
-        message: `layer ${matcher.name} matches no file: its rules can never fire`,
+        ...said`layer ${matcher.name} matches no file: its rules can never fire`,
       });
       continue;
     }
@@ -35,7 +37,7 @@ export function coverageWarnings(classifier: LayerClassifier, files: readonly st
       if (!usedGlobs.has(glob.regex)) {
         warnings.push({
           code: "glob-matches-nothing",
-          message: `glob "${glob.glob}" of layer ${matcher.name} matches no file`,
+          ...said`glob "${glob.glob}" of layer ${matcher.name} matches no file`,
         });
       }
     }
@@ -43,7 +45,7 @@ export function coverageWarnings(classifier: LayerClassifier, files: readonly st
       if (!usedPublicGlobs.has(`${matcher.name}\u0000${glob.glob}`)) {
         warnings.push({
           code: "glob-matches-nothing",
-          message: `public glob "${glob.glob}" of layer ${matcher.name} matches no file of ${matcher.name}: nothing can be imported through it`,
+          ...said`public glob "${glob.glob}" of layer ${matcher.name} matches no file of ${matcher.name}: nothing can be imported through it`,
         });
       }
     }

@@ -1,11 +1,5 @@
-import type { WarningLevels } from "../report/warning-levels.js";
 import { closestName } from "./closest-name.js";
-import type {
-  ContextsFileEntry,
-  ExceptionFileEntry,
-  LayerMapFile,
-  WarnAllowanceFileEntry,
-} from "./layer-map-schema.js";
+import type { LayerMapFile, WarnAllowanceFileEntry } from "./layer-map-schema.js";
 import type { MapIssue } from "./map-issue.js";
 import { quoted } from "../quoted-name.js";
 
@@ -15,6 +9,7 @@ export interface SourcedLayerMapFile {
   readonly content: LayerMapFile;
 }
 
+type LayerFileEntry = NonNullable<NonNullable<LayerMapFile["layers"]>[string]>;
 type LayerKey = "paths" | "mayImport" | "packages" | "description" | "maxLines" | "public";
 
 /** A `mayImport` entry as written: a layer name, or a layer tolerated at severity warn. */
@@ -29,27 +24,21 @@ export function mayImportTarget(entry: MayImportEntry): string {
 export interface DraftLayer {
   readonly name: string;
   readonly definedIn: string;
-  readonly values: Partial<Record<LayerKey, string | string[] | number | MayImportEntry[]>>;
+  readonly values: Pick<LayerFileEntry, LayerKey>;
   readonly origins: Partial<Record<LayerKey, string>>;
 }
 
-type TopKey =
-  | "name"
-  | "include"
-  | "exclude"
-  | "tsconfig"
-  | "typeOnlyImports"
-  | "unassigned"
-  | "cycles"
-  | "maxLines"
-  | "exceptions"
-  | "throughBarrels"
-  | "warnings"
-  | "contexts";
-type TopValue = string | string[] | number | boolean | ExceptionFileEntry[] | ContextsFileEntry | WarningLevels;
+type Options = NonNullable<LayerMapFile["options"]>;
+
+/** The top-level keys and options of a map file, as the last file in the chain that sets each one wrote it. */
+export interface TopValues
+  extends
+    Pick<LayerMapFile, "name" | "include" | "exclude" | "tsconfig" | "exceptions" | "contexts">,
+    Pick<Options, "typeOnlyImports" | "unassigned" | "cycles" | "maxLines" | "throughBarrels" | "warnings"> {}
+type TopKey = keyof TopValues;
 
 export interface MergedLayerMap {
-  readonly values: Partial<Record<TopKey, TopValue>>;
+  readonly values: TopValues;
   readonly origins: Partial<Record<TopKey, string>>;
   readonly layers: readonly DraftLayer[];
   /** Removals (`name: null`) of layers that no earlier file defines. */
@@ -57,6 +46,20 @@ export interface MergedLayerMap {
 }
 
 const LAYER_KEYS: readonly LayerKey[] = ["paths", "mayImport", "packages", "description", "maxLines", "public"];
+const TOP_KEYS: readonly TopKey[] = [
+  "name",
+  "include",
+  "exclude",
+  "tsconfig",
+  "typeOnlyImports",
+  "unassigned",
+  "cycles",
+  "maxLines",
+  "exceptions",
+  "throughBarrels",
+  "warnings",
+  "contexts",
+];
 
 /**
  * Applies files in order (presets first, the user's file last). Later files replace the keys they
@@ -64,13 +67,13 @@ const LAYER_KEYS: readonly LayerKey[] = ["paths", "mayImport", "packages", "desc
  * mention in other layers' mayImport; layer order is the order of first appearance.
  */
 export function mergeLayerMaps(files: readonly SourcedLayerMapFile[]): MergedLayerMap {
-  const values: MergedLayerMap["values"] = {};
+  const values: TopValues = {};
   const origins: MergedLayerMap["origins"] = {};
   const layers = new Map<string, DraftLayer>();
   const issues: MapIssue[] = [];
 
   for (const { file, content } of files) {
-    const topLevel: Partial<Record<TopKey, TopValue | undefined>> = {
+    const topLevel: TopValues = {
       name: content.name,
       include: content.include,
       exclude: content.exclude,
@@ -84,9 +87,9 @@ export function mergeLayerMaps(files: readonly SourcedLayerMapFile[]): MergedLay
       warnings: content.options?.warnings,
       contexts: content.contexts,
     };
-    for (const [key, value] of Object.entries(topLevel) as [TopKey, TopValue | undefined][]) {
-      if (value === undefined) continue;
-      values[key] = value;
+    for (const key of TOP_KEYS) {
+      if (topLevel[key] === undefined) continue;
+      copyKey(topLevel, values, key);
       origins[key] = file;
     }
     for (const [name, entry] of Object.entries(content.layers ?? {})) {
@@ -102,20 +105,23 @@ export function mergeLayerMaps(files: readonly SourcedLayerMapFile[]): MergedLay
         }
         for (const other of layers.values()) {
           const mayImport = other.values.mayImport;
-          if (Array.isArray(mayImport))
-            other.values.mayImport = (mayImport as MayImportEntry[]).filter((entry) => mayImportTarget(entry) !== name);
+          if (mayImport !== undefined)
+            other.values.mayImport = mayImport.filter((entry) => mayImportTarget(entry) !== name);
         }
         continue;
       }
       const layer = layers.get(name) ?? { name, definedIn: file, values: {}, origins: {} };
       for (const key of LAYER_KEYS) {
-        const value = entry[key];
-        if (value === undefined) continue;
-        layer.values[key] = value;
+        if (entry[key] === undefined) continue;
+        copyKey(entry, layer.values, key);
         layer.origins[key] = file;
       }
       layers.set(name, layer);
     }
   }
   return { values, origins, layers: [...layers.values()], issues };
+}
+
+function copyKey<T, K extends keyof T>(from: T, to: T, key: K): void {
+  to[key] = from[key];
 }

@@ -1,4 +1,3 @@
-import type { WarningLevels } from "../report/warning-levels.js";
 import {
   assertGlobListEntry,
   compileNameGlob,
@@ -7,17 +6,10 @@ import {
   literalSegmentsOf,
 } from "../glob/compile-glob.js";
 import { closestName } from "./closest-name.js";
-import type {
-  CyclesPolicy,
-  Layer,
-  LayerMap,
-  LayerMapException,
-  TypeOnlyImportsPolicy,
-  UnassignedPolicy,
-} from "./layer-map.js";
-import { LAYER_NAME_PATTERN, MAX_LAYERS, type ContextsFileEntry, type ExceptionFileEntry } from "./layer-map-schema.js";
+import type { Layer, LayerMap, LayerMapException } from "./layer-map.js";
+import { LAYER_NAME_PATTERN, MAX_LAYERS, type ExceptionFileEntry } from "./layer-map-schema.js";
 import type { MapIssue } from "./map-issue.js";
-import { mayImportTarget, type DraftLayer, type MayImportEntry, type MergedLayerMap } from "./merge-layer-maps.js";
+import { mayImportTarget, type DraftLayer, type MergedLayerMap } from "./merge-layer-maps.js";
 import { checkPathGlob, checkPathGlobList, validateContexts } from "./validate-contexts.js";
 import { listed, quoted } from "../quoted-name.js";
 
@@ -54,13 +46,13 @@ export function validateLayerMap(merged: MergedLayerMap, context: ValidationCont
     return { ok: false, issues: [...issues, { file: context.mapFile, keyPath: ["layers"], message }] };
   }
 
-  const contextsEntry = merged.values.contexts as ContextsFileEntry | undefined;
+  const contextsEntry = merged.values.contexts;
   const layers = merged.layers.map((draft) => validateLayer(draft, names, contextsEntry !== undefined, issues));
   const contexts = validateContexts(contextsEntry, merged.origins.contexts ?? context.mapFile, names, issues);
-  const include = stringList(merged.values.include as string[] | undefined) ?? [...context.defaultInclude];
-  const exclude = stringList(merged.values.exclude as string[] | undefined) ?? [];
+  const include = stringList(merged.values.include) ?? [...context.defaultInclude];
+  const exclude = stringList(merged.values.exclude) ?? [];
   const exceptions = validateExceptions(
-    (merged.values.exceptions as ExceptionFileEntry[] | undefined) ?? [],
+    merged.values.exceptions ?? [],
     merged.origins.exceptions ?? context.mapFile,
     issues,
   );
@@ -68,17 +60,17 @@ export function validateLayerMap(merged: MergedLayerMap, context: ValidationCont
   checkPathGlobList(exclude, merged.origins.exclude ?? context.mapFile, ["exclude"], false, issues);
 
   const map: LayerMap = {
-    name: (merged.values.name as string | undefined) ?? null,
+    name: merged.values.name ?? null,
     include,
     exclude,
-    tsconfig: (merged.values.tsconfig as string | undefined) ?? context.defaultTsconfig,
+    tsconfig: merged.values.tsconfig ?? context.defaultTsconfig,
     options: {
-      typeOnlyImports: (merged.values.typeOnlyImports as TypeOnlyImportsPolicy | undefined) ?? "check",
-      unassigned: (merged.values.unassigned as UnassignedPolicy | undefined) ?? "error",
-      cycles: (merged.values.cycles as CyclesPolicy | undefined) ?? "warn",
-      maxLines: (merged.values.maxLines as number | undefined) ?? null,
-      throughBarrels: (merged.values.throughBarrels as boolean | undefined) ?? false,
-      warnings: (merged.values.warnings as WarningLevels | undefined) ?? {},
+      typeOnlyImports: merged.values.typeOnlyImports ?? "check",
+      unassigned: merged.values.unassigned ?? "error",
+      cycles: merged.values.cycles ?? "warn",
+      maxLines: merged.values.maxLines ?? null,
+      throughBarrels: merged.values.throughBarrels ?? false,
+      warnings: merged.values.warnings ?? {},
     },
     layers,
     exceptions,
@@ -98,7 +90,7 @@ function validateLayer(draft: DraftLayer, names: readonly string[], hasContexts:
       message: `layer name ${quoted(name)} is not allowed: start with a letter, then letters, digits, '-' or '_'`,
     });
   }
-  const paths = stringList(values.paths as string[] | undefined) ?? [];
+  const paths = stringList(values.paths) ?? [];
   if (paths.length === 0) {
     issues.push({
       file: origins.paths ?? draft.definedIn,
@@ -108,7 +100,7 @@ function validateLayer(draft: DraftLayer, names: readonly string[], hasContexts:
   }
   checkPathGlobList(paths, origins.paths ?? draft.definedIn, ["layers", name, "paths"], hasContexts, issues);
 
-  const entries = (values.mayImport as MayImportEntry[] | undefined) ?? [];
+  const entries = values.mayImport ?? [];
   const mayImportFile = origins.mayImport ?? draft.definedIn;
   entries.forEach((entry, index) => {
     const target = mayImportTarget(entry);
@@ -146,10 +138,10 @@ function validateLayer(draft: DraftLayer, names: readonly string[], hasContexts:
     ).values(),
   ];
 
-  const publicGlobs = stringList(values.public as string[] | undefined);
+  const publicGlobs = stringList(values.public);
   if (publicGlobs !== undefined) checkPublicGlobs(name, publicGlobs, paths, origins.public ?? draft.definedIn, issues);
 
-  const packages = stringList(values.packages as string[] | undefined);
+  const packages = stringList(values.packages);
   packages?.forEach((pattern, index) => {
     try {
       compileNameGlob(pattern.startsWith("node:") ? pattern.slice(5) : pattern);
@@ -169,8 +161,8 @@ function validateLayer(draft: DraftLayer, names: readonly string[], hasContexts:
     ...(warnImports.length === 0 ? {} : { warnImports }),
     ...(publicGlobs === undefined ? {} : { public: publicGlobs }),
     packages: packages ?? null,
-    description: (values.description as string | undefined) ?? null,
-    ...(values.maxLines === undefined ? {} : { maxLines: values.maxLines as number }),
+    description: values.description ?? null,
+    ...(values.maxLines === undefined ? {} : { maxLines: values.maxLines }),
   };
 }
 

@@ -11,10 +11,10 @@ const BARE_SPECIFIER = new RegExp(BARE_SPECIFIER_REGEX);
  */
 export function packageNameOf(specifier: string, isBuiltin: boolean): string {
   const bare = specifier.startsWith("node:") ? specifier.slice("node:".length) : specifier;
-  const segments = bare.split("/");
-  if (isBuiltin) return `node:${segments[0]}`;
-  if (bare.startsWith("@") && segments.length > 1) return `${segments[0]}/${segments[1]}`;
-  return segments[0] as string;
+  const [first = "", second] = bare.split("/");
+  if (isBuiltin) return `node:${first}`;
+  if (bare.startsWith("@") && second !== undefined) return `${first}/${second}`;
+  return first;
 }
 
 export function isBuiltinPattern(pattern: string): boolean {

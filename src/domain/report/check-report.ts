@@ -1,5 +1,6 @@
 import type { BaselineEntry } from "../baseline/baseline.js";
 import type { ViolationKind } from "../compile/rule-set.js";
+import type { MessageWords } from "../message-words.js";
 import { compareText } from "../violations/violation.js";
 import type { Violation } from "../violations/violation.js";
 
@@ -36,6 +37,8 @@ export interface ExceptionUse {
 export interface CheckWarning {
   readonly code: WarningCode;
   readonly message: string;
+  /** The message's words with the files it names kept apart (not in the JSON report): a rebased report rebuilds it. */
+  readonly messageWords: MessageWords;
   readonly file?: string;
 }
 

@@ -1,4 +1,5 @@
 import { compareViolations } from "../violations/violation.js";
+import { said } from "../message-words.js";
 import {
   compareWarnings,
   countByKind,
@@ -56,6 +57,6 @@ function countsOf(summaries: readonly CheckSummary[]): Pick<CheckSummary, Count 
 export function workspaceWithoutMapWarning(folder: string): CheckWarning {
   return {
     code: "workspace-without-map",
-    message: `workspace package ${folder} has no layers.yaml of its own: nothing in it is checked (write one with \`layerlint init\` in that folder)`,
+    ...said`workspace package ${folder} has no layers.yaml of its own: nothing in it is checked (write one with \`layerlint init\` in that folder)`,
   };
 }

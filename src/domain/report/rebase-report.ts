@@ -1,4 +1,4 @@
-import { escapeLiteral } from "../glob/compile-glob.js";
+import { renamedFiles, said, named } from "../message-words.js";
 import { violationId } from "../violations/violation-id.js";
 import type { Violation } from "../violations/violation.js";
 import { compareWarnings, type CheckReport, type CheckWarning } from "./check-report.js";
@@ -13,10 +13,11 @@ export interface MapPlacement {
 
 /**
  * One map's report in the coordinates of another folder: every file path (from, a local to, cycle, via,
- * warning files, and those paths where a message names them) is put under the map's folder, and ids are
- * derived again from the rebased paths, so `id` stays `violationId(kind, from, to)` and two maps' ids never
- * collide. What speaks the map's own words stays as written, since it is edited in the map: fixes, exception
- * globs, public globs a message quotes, import specifiers. A warning about the map itself names the map file.
+ * warning files, and the files a message names) is put under the map's folder, and ids are derived again
+ * from the rebased paths, so `id` stays `violationId(kind, from, to)` and two maps' ids never collide.
+ * Messages are said again from their words with the files renamed. What speaks the map's own words stays
+ * as written, since it is edited in the map: fixes, exception globs, public globs a message quotes, import
+ * specifiers. A warning about the map itself names the map file, then says what it said.
  */
 export function rebaseReport(report: CheckReport, placement: MapPlacement): CheckReport {
   const rebase = (path: string) => joinPath(placement.folder, path);
@@ -33,21 +34,14 @@ export function rebaseReport(report: CheckReport, placement: MapPlacement): Chec
 }
 
 function rebaseViolation(violation: Violation, rebase: (path: string) => string): Violation {
-  const localTo = violation.to !== null && violation.kind !== "package" ? violation.to : null;
   const from = rebase(violation.from);
-  const to = localTo === null ? violation.to : rebase(localTo);
-  const named = [
-    violation.from,
-    ...(localTo === null ? [] : [localTo]),
-    ...(violation.cycle ?? []),
-    ...(violation.via ?? []),
-  ];
+  const to = violation.to === null || violation.kind === "package" ? violation.to : rebase(violation.to);
   return {
     ...violation,
     id: violationId(violation.kind, from, to),
     from,
     to,
-    message: rebaseText(violation.message, named, rebase),
+    ...renamedFiles(violation.messageWords, rebase),
     ...(violation.cycle === undefined ? {} : { cycle: violation.cycle.map(rebase) }),
     ...(violation.via === undefined ? {} : { via: violation.via.map(rebase) }),
   };
@@ -55,19 +49,8 @@ function rebaseViolation(violation: Violation, rebase: (path: string) => string)
 
 function rebaseWarning(warning: CheckWarning, placement: MapPlacement, rebase: (path: string) => string): CheckWarning {
   if (warning.file === undefined)
-    return { ...warning, file: placement.map, message: `${placement.map}: ${warning.message}` };
-  return { ...warning, file: rebase(warning.file), message: rebaseText(warning.message, [warning.file], rebase) };
-}
-
-/** A path stands alone in a message: after its start, a space or "(", before its end, a space, `)`, `,`, `;`, `:` or a closing `.`. Quoted text is left alone. */
-const BEFORE = String.raw`(?<![^\s(])`;
-const AFTER = String.raw`(?=$|[\s),;:]|\.(?:\s|$))`;
-/** A path the analysis wrote relative to the map's folder that leads out of it (`import-outside-project`). */
-const OUTSIDE = String.raw`(?:\.\./)+[^\s(),;:"]+`;
-
-function rebaseText(text: string, paths: readonly string[], rebase: (path: string) => string): string {
-  const known = [...new Set(paths)].sort((a, b) => b.length - a.length).map(escapeLiteral);
-  return text.replace(new RegExp(`${BEFORE}(?:${[...known, OUTSIDE].join("|")})${AFTER}`, "g"), rebase);
+    return { ...warning, file: placement.map, ...said`${named(placement.map)}: ${warning.messageWords}` };
+  return { ...warning, file: rebase(warning.file), ...renamedFiles(warning.messageWords, rebase) };
 }
 
 /** `folder/path` with `.` and `..` segments resolved, as POSIX paths join. */

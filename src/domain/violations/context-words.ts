@@ -2,6 +2,10 @@ import { defined } from "../collections/defined.js";
 import type { ContextClassifier } from "../classify/context-classifier.js";
 import type { LayerClassifier } from "../classify/layer-classifier.js";
 import { CONTEXT_PLACEHOLDER } from "../glob/compile-glob.js";
+import { named, said, type SaidMessage } from "../message-words.js";
+
+/** What a violation says is wrong, and what to do about it. */
+export type ViolationWords = SaidMessage & { readonly fix: string };
 
 /** The message and the way out of a context violation: through the shared kernel, an allowed layer, or a new allow entry. */
 export function contextWords(
@@ -9,17 +13,17 @@ export function contextWords(
   layers: LayerClassifier,
   from: string,
   to: string,
-): { message: string; fix: string } {
+): ViolationWords {
   const target = defined(contexts.contextOf(to), "the imported context");
-  const imports = `${from} imports ${to}`;
+  const imports = said`${named(from)} imports ${named(to)}`.messageWords;
   if (contexts.isShared(from)) {
     return {
-      message: `the shared kernel may not import context ${target}: ${imports}`,
+      ...said`the shared kernel may not import context ${target}: ${imports}`,
       fix: `every context may import the shared kernel, so it may import no context: move what it needs from ${target} into the shared kernel, or move ${from} into ${target}`,
     };
   }
   const source = defined(contexts.contextOf(from), "the importing context");
-  const message = `context ${source} may not import context ${target}: ${imports}`;
+  const message = said`context ${source} may not import context ${target}: ${imports}`;
   const allowance = contexts.contexts?.allow.find(
     (candidate) => candidate.from === source && candidate.to === target && candidate.layers !== null,
   );
@@ -27,7 +31,7 @@ export function contextWords(
     const toLayer = layers.layerOf(to);
     const widen = toLayer === null ? "widen that entry's layers" : `add ${toLayer} to that entry's layers`;
     return {
-      message,
+      ...message,
       fix: `contexts.allow lets ${source} import only the ${allowance.layers.join(", ")} layer${allowance.layers.length === 1 ? "" : "s"} of ${target}: go through ${allowance.layers.length === 1 ? "it" : "one of them"}, or ${widen} if the map is what is wrong`,
     };
   }
@@ -37,24 +41,20 @@ export function contextWords(
       ? "a shared kernel (declare it under contexts.shared)"
       : `the shared kernel (${shared.join(", ")})`;
   return {
-    message,
+    ...message,
     fix: `a context may import only itself, the shared kernel and what contexts.allow lists: move what ${source} needs from ${target} into ${kernel}, or add { from: ${source}, to: ${target} } to contexts.allow if the map is what is wrong`,
   };
 }
 
 /** An import that `allow` lets in but that reaches past the imported context's public surface. */
-export function contextPrivateWords(
-  contexts: ContextClassifier,
-  from: string,
-  to: string,
-): { message: string; fix: string } {
+export function contextPrivateWords(contexts: ContextClassifier, from: string, to: string): ViolationWords {
   const source = defined(contexts.contextOf(from), "the importing context");
   const target = defined(contexts.contextOf(to), "the imported context");
   const surface = (contexts.contexts?.public ?? [])
     .map((glob) => glob.split(CONTEXT_PLACEHOLDER).join(target))
     .join(", ");
   return {
-    message: `${from} imports ${to}, an internal file of context ${target}: import it through its public surface (${surface})`,
+    ...said`${named(from)} imports ${named(to)}, an internal file of context ${target}: import it through its public surface (${surface})`,
     fix: `import what ${source} needs through the public files of ${target} (${surface}), exporting it there, or widen contexts.public if the map is what is wrong`,
   };
 }

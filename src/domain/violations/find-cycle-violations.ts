@@ -6,6 +6,8 @@ import type { CyclesPolicy, TypeOnlyImportsPolicy } from "../map/layer-map.js";
 import type { UnlocatedViolation } from "./find-violations.js";
 import { compareText } from "./violation.js";
 import { violationId } from "./violation-id.js";
+import { namedFiles, said } from "../message-words.js";
+import { defined } from "../collections/defined.js";
 
 export interface CycleSearch {
   /** Every module the extractor reached: loops may pass through modules that are not checked. */
@@ -44,12 +46,13 @@ export function findCycleViolations({
     }
   }
   return [...loops.values()].map((members): UnlocatedViolation => {
-    const [from, to] = members as [string, string];
+    const [from, to] = [defined(members[0], "the start of the loop"), defined(members[1], "the next module")];
     const edges = (bySource.get(from)?.dependencies ?? []).filter((dependency) => dependency.resolved === to);
     const specifiers = [...new Set(edges.map((dependency) => dependency.specifier))].sort(compareText);
     const cycle = [...members, from];
     const loop = cycle.join(" → ");
     const layers = [...new Set(members.map((member) => classifier.layerOf(member) ?? "(unassigned)"))];
+    const crossed = layers.length === 1 ? `inside layer ${layers[0]}` : `crossing layers ${layers.join(", ")}`;
     return {
       id: violationId("cycle", from, loop),
       kind: "cycle",
@@ -62,7 +65,7 @@ export function findCycleViolations({
       specifier: specifiers[0] ?? null,
       specifiers,
       dependencyTypes: [...new Set(edges.flatMap((dependency) => dependency.dependencyTypes))].sort(compareText),
-      message: `import cycle of ${members.length} modules: ${loop} (${layers.length === 1 ? `inside layer ${layers[0]}` : `crossing layers ${layers.join(", ")}`})`,
+      ...said`import cycle of ${members.length} modules: ${namedFiles(cycle, " → ")} (${crossed})`,
       fix: "break the loop: move what both sides need into a module they can both import, or invert one import through an interface",
       cycle,
     };
@@ -70,9 +73,8 @@ export function findCycleViolations({
 }
 
 function canonicalLoop(members: readonly string[]): string[] {
-  const start = members.reduce(
-    (smallest, member, index) => (compareText(member, members[smallest] as string) < 0 ? index : smallest),
-    0,
+  const start = members.indexOf(
+    members.reduce((smallest, member) => (compareText(member, smallest) < 0 ? member : smallest)),
   );
   return [...members.slice(start), ...members.slice(0, start)];
 }

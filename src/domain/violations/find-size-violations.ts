@@ -2,6 +2,7 @@ import type { LayerClassifier } from "../classify/layer-classifier.js";
 import type { LayerMap } from "../map/layer-map.js";
 import type { UnlocatedViolation } from "./find-violations.js";
 import { violationId } from "./violation-id.js";
+import { named, said } from "../message-words.js";
 
 export const SIZE_RULE = "max-lines";
 
@@ -57,7 +58,7 @@ export function findSizeViolations(
       specifier: null,
       specifiers: [],
       dependencyTypes: [],
-      message: `${file} has ${lines} lines, over the limit of ${limit.limit} (${limit.key})`,
+      ...said`${named(file)} has ${lines} lines, over the limit of ${limit.limit} (${limit.key})`,
       fix: "split it by responsibility into smaller modules, or raise the limit if this file is the exception",
     });
   }

@@ -5,10 +5,12 @@ import type { RuleMeaning } from "../compile/rule-set.js";
 import type { GraphDependency, GraphModule } from "../graph/module-graph.js";
 import type { Layer, LayerMap, WarnAllowance } from "../map/layer-map.js";
 import { packageNameOf } from "../packages/package-name.js";
-import { contextPrivateWords, contextWords } from "./context-words.js";
+import { defined } from "../collections/defined.js";
+import { contextPrivateWords, contextWords, type ViolationWords } from "./context-words.js";
 import { compareText, compareViolations, type ViolationKind } from "./violation.js";
 import type { Violation } from "./violation.js";
 import { violationId } from "./violation-id.js";
+import { named, namedFiles, said } from "../message-words.js";
 
 export const UNASSIGNED_RULE = "no-unassigned-files";
 
@@ -29,23 +31,30 @@ export interface ViolationInput {
 
 /** Turns broken compiled rules and unclaimed files into violations, one per (kind, from, to). */
 export function findViolations(input: ViolationInput): UnlocatedViolation[] {
-  const { map, classifier, contexts, meanings } = input;
-  const layersByName = new Map(map.layers.map((layer) => [layer.name, layer]));
-  const grouped = new Map<
-    string,
-    {
-      kind: ViolationKind;
-      rule: string;
-      from: string;
-      to: string;
-      fromLayer: string | null;
-      toLayer: string | null;
-      meaning: RuleMeaning;
-      dependencies: GraphDependency[];
-    }
-  >();
+  const layersByName = new Map(input.map.layers.map((layer) => [layer.name, layer]));
+  const layerNamed = (name: string | null, what: string): Layer =>
+    defined(name === null ? undefined : layersByName.get(name), what);
+  return [
+    ...groupBrokenRules(input).map((group) => violationOf(group, input, layerNamed)),
+    ...unassignedViolations(input),
+  ].sort(compareViolations);
+}
 
-  for (const module of input.modules) {
+/** The imports behind one violation: every dependency from one file to one target that breaks one kind of rule. */
+interface BrokenRuleGroup {
+  readonly kind: ViolationKind;
+  readonly rule: string;
+  readonly from: string;
+  readonly to: string;
+  readonly fromLayer: string | null;
+  readonly toLayer: string | null;
+  readonly meaning: RuleMeaning;
+  readonly dependencies: GraphDependency[];
+}
+
+function groupBrokenRules({ modules, meanings, classifier }: ViolationInput): BrokenRuleGroup[] {
+  const grouped = new Map<string, BrokenRuleGroup>();
+  for (const module of modules) {
     for (const dependency of module.dependencies) {
       for (const rule of dependency.brokenRules) {
         const meaning = meanings.get(rule);
@@ -61,10 +70,9 @@ export function findViolations(input: ViolationInput): UnlocatedViolation[] {
           meaning.kind === "context"
             ? null
             : (meaning.toLayer ?? (meaning.kind === "layer" ? classifier.layerOf(to) : null));
-        const reported = reportedRule(rule, meaning, { fromLayer, toLayer });
         const group = grouped.get(key) ?? {
           kind: meaning.kind,
-          rule: reported,
+          rule: reportedRule(rule, meaning, { fromLayer, toLayer }),
           from: module.source,
           to,
           fromLayer,
@@ -77,88 +85,95 @@ export function findViolations(input: ViolationInput): UnlocatedViolation[] {
       }
     }
   }
+  return [...grouped.values()];
+}
 
-  const violations: UnlocatedViolation[] = [...grouped.values()].map((group) => {
-    const { meaning } = group;
-    const specifiers = [...new Set(group.dependencies.map((dependency) => dependency.specifier))].sort(compareText);
-    const dependencyTypes = [...new Set(group.dependencies.flatMap((dependency) => dependency.dependencyTypes))].sort(
+function violationOf(
+  group: BrokenRuleGroup,
+  { classifier, contexts }: ViolationInput,
+  layerNamed: (name: string | null, what: string) => Layer,
+): UnlocatedViolation {
+  const { meaning } = group;
+  const specifiers = [...new Set(group.dependencies.map((dependency) => dependency.specifier))].sort(compareText);
+  const common = {
+    id: violationId(group.kind, group.from, group.to),
+    kind: group.kind,
+    rule: group.rule,
+    from: group.from,
+    to: group.to,
+    specifier: specifiers[0] ?? null,
+    specifiers,
+    dependencyTypes: [...new Set(group.dependencies.flatMap((dependency) => dependency.dependencyTypes))].sort(
       compareText,
-    );
-    if (meaning.kind === "context" || (meaning.kind === "private" && meaning.toLayer === null)) {
-      return {
-        id: violationId(group.kind, group.from, group.to),
-        kind: group.kind,
-        severity: "error",
-        rule: group.rule,
-        from: group.from,
-        to: group.to,
-        fromLayer: classifier.layerOf(group.from),
-        toLayer: classifier.layerOf(group.to),
-        specifier: specifiers[0] ?? null,
-        specifiers,
-        dependencyTypes,
-        ...(meaning.kind === "context"
-          ? contextWords(contexts, classifier, group.from, group.to)
-          : contextPrivateWords(contexts, group.from, group.to)),
-      };
-    }
-    const layer = layersByName.get(group.fromLayer as string) as Layer;
-    const via = viaOf(group.dependencies);
-    const tolerated =
-      meaning.kind === "layer" && meaning.toLayer !== null
-        ? layer.warnImports?.find((allowance) => allowance.layer === meaning.toLayer)
-        : undefined;
-    const words =
-      meaning.kind === "layer"
-        ? layerWords(layer, group.from, group.to, group.toLayer as string, { contexts, via, tolerated })
-        : meaning.kind === "private"
-          ? privateWords(layersByName.get(meaning.toLayer) as Layer, layer, group.from, group.to)
-          : packageWords(layer, group.to);
+    ),
+  };
+  if (meaning.kind === "context" || (meaning.kind === "private" && meaning.toLayer === null)) {
     return {
-      id: violationId(group.kind, group.from, group.to),
-      kind: group.kind,
-      severity: tolerated === undefined ? "error" : "warn",
-      rule: group.rule,
-      from: group.from,
-      to: group.to,
-      fromLayer: group.fromLayer,
-      toLayer: group.toLayer,
-      specifier: specifiers[0] ?? null,
-      specifiers,
-      dependencyTypes,
-      ...words,
-      ...(via === undefined ? {} : { via }),
+      ...common,
+      severity: "error",
+      fromLayer: classifier.layerOf(group.from),
+      toLayer: classifier.layerOf(group.to),
+      ...(meaning.kind === "context"
+        ? contextWords(contexts, classifier, group.from, group.to)
+        : contextPrivateWords(contexts, group.from, group.to)),
     };
-  });
-
-  if (map.options.unassigned !== "off") {
-    for (const module of input.modules) {
-      if (classifier.layerOf(module.source) !== null) continue;
-      violations.push({
-        id: violationId("unassigned", module.source, null),
-        kind: "unassigned",
-        severity: map.options.unassigned,
-        rule: UNASSIGNED_RULE,
-        from: module.source,
-        to: null,
-        fromLayer: null,
-        toLayer: null,
-        specifier: null,
-        specifiers: [],
-        dependencyTypes: [],
-        message: `no layer claims ${module.source}`,
-        fix: "add a glob that matches it to a layer's paths, or add it to exclude",
-      });
-    }
   }
-  return violations.sort(compareViolations);
+  const layer = layerNamed(group.fromLayer, "the importing layer");
+  const via = viaOf(group.dependencies);
+  const tolerated =
+    meaning.kind === "layer" && meaning.toLayer !== null
+      ? layer.warnImports?.find((allowance) => allowance.layer === meaning.toLayer)
+      : undefined;
+  const words =
+    meaning.kind === "layer"
+      ? layerWords(layer, group.from, group.to, defined(group.toLayer, "the imported layer"), {
+          contexts,
+          via,
+          tolerated,
+        })
+      : meaning.kind === "private"
+        ? privateWords(layerNamed(meaning.toLayer, "the layer owning the file"), layer, group.from, group.to)
+        : packageWords(layer, group.to);
+  return {
+    ...common,
+    severity: tolerated === undefined ? "error" : "warn",
+    fromLayer: group.fromLayer,
+    toLayer: group.toLayer,
+    ...words,
+    ...(via === undefined ? {} : { via }),
+  };
+}
+
+function unassignedViolations({ map, modules, classifier }: ViolationInput): UnlocatedViolation[] {
+  const severity = map.options.unassigned;
+  if (severity === "off") return [];
+  return modules
+    .filter((module) => classifier.layerOf(module.source) === null)
+    .map((module) => ({
+      id: violationId("unassigned", module.source, null),
+      kind: "unassigned",
+      severity,
+      rule: UNASSIGNED_RULE,
+      from: module.source,
+      to: null,
+      fromLayer: null,
+      toLayer: null,
+      specifier: null,
+      specifiers: [],
+      dependencyTypes: [],
+      ...said`no layer claims ${named(module.source)}`,
+      fix: "add a glob that matches it to a layer's paths, or add it to exclude",
+    }));
 }
 
 /** The barrels a violation is seen through: the first route in path order, none when `from` also imports `to` directly. */
 function viaOf(dependencies: readonly GraphDependency[]): readonly string[] | undefined {
-  const routes = dependencies.map((dependency) => dependency.via);
-  if (routes.some((route) => route === undefined)) return undefined;
-  return (routes as (readonly string[])[]).sort((a, b) => compareText(a.join("\u0000"), b.join("\u0000")))[0];
+  const routes: (readonly string[])[] = [];
+  for (const { via } of dependencies) {
+    if (via === undefined) return undefined;
+    routes.push(via);
+  }
+  return routes.sort((a, b) => compareText(a.join("\u0000"), b.join("\u0000")))[0];
 }
 
 interface LayerEdge {
@@ -173,14 +188,15 @@ function layerWords(
   to: string,
   target: string,
   { contexts, via, tolerated }: LayerEdge,
-): { message: string; fix: string } {
+): ViolationWords {
   const context = contexts.contextOf(from);
   const where = context !== null && context === contexts.contextOf(to) ? ` in context ${context}` : "";
-  const imports = `${from} imports ${to}${via === undefined ? "" : ` through ${via.join(" → ")}`}`;
+  const through = via === undefined ? [] : said` through ${namedFiles(via, " → ")}`.messageWords;
+  const imports = said`${named(from)} imports ${named(to)}${through}`.messageWords;
   if (tolerated !== undefined) {
     const reason = tolerated.reason === null ? "" : ` (${tolerated.reason})`;
     return {
-      message: `${layer.name} may not import ${target}${where}, tolerated at severity warn${reason}: ${imports}`,
+      ...said`${layer.name} may not import ${target}${where}, tolerated at severity warn${reason}: ${imports}`,
       fix: `the map tolerates this while a migration is in progress${reason}: ${layer.mayImport.length === 0 ? `move this dependency out of ${layer.name}` : `reach ${target} through ${describeAllowedLayers(layer)}`}, then remove { layer: ${target}, severity: warn } from layers.${layer.name}.mayImport`,
     };
   }
@@ -189,22 +205,22 @@ function layerWords(
       ? `${layer.name} may import no other layer: move this dependency out of ${layer.name}`
       : `${layer.name} may import ${describeAllowedLayers(layer)}: reach ${target} through one of them`;
   return {
-    message: `${layer.name} may not import ${target}${where}: ${imports}`,
+    ...said`${layer.name} may not import ${target}${where}: ${imports}`,
     fix: `${route}, or add ${target} to layers.${layer.name}.mayImport if the map is what is wrong`,
   };
 }
 
-function privateWords(owner: Layer, importer: Layer, from: string, to: string): { message: string; fix: string } {
+function privateWords(owner: Layer, importer: Layer, from: string, to: string): ViolationWords {
   const surface = (owner.public ?? []).join(", ");
   return {
-    message: `${from} imports ${to}, an internal file of ${owner.name}: import it through its public surface (${surface})`,
+    ...said`${named(from)} imports ${named(to)}, an internal file of ${owner.name}: import it through its public surface (${surface})`,
     fix: `import what ${importer.name} needs through the public files of ${owner.name} (${surface}), or add ${to} to layers.${owner.name}.public if it is meant to be public`,
   };
 }
 
-function packageWords(layer: Layer, packageName: string): { message: string; fix: string } {
+function packageWords(layer: Layer, packageName: string): ViolationWords {
   return {
-    message: `${layer.name} may not use ${packageName}`,
+    ...said`${layer.name} may not use ${packageName}`,
     fix: `${layer.name} may use ${describeAllowedPackages(layer)}: move the code that needs ${packageName} to a layer that may use it, or add "${packageName}" to layers.${layer.name}.packages`,
   };
 }

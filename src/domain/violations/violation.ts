@@ -1,4 +1,5 @@
 import type { ViolationKind } from "../compile/rule-set.js";
+import type { MessageWords } from "../message-words.js";
 
 export type { ViolationKind };
 export type Severity = "error" | "warn";
@@ -31,6 +32,8 @@ export interface Violation {
   readonly dependencyTypes: readonly string[];
   /** One sentence: what is wrong. */
   readonly message: string;
+  /** The message's words with the files it names kept apart (not in the JSON report): a rebased report rebuilds it. */
+  readonly messageWords: MessageWords;
   /** One sentence: what to do about it. */
   readonly fix: string;
   /** Kind `cycle` only: the loop, starting and ending at `from` (`from`, `to`, …, `from`). */
