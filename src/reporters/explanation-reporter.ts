@@ -4,12 +4,13 @@ import type { FileExplanation } from "../domain/explain/explain-file.js";
 import type { LayerPairExplanation } from "../domain/explain/explain-layers.js";
 import type { StoryLine, ViolationStory } from "../domain/explain/explain-violation.js";
 import type { RenderContext } from "../domain/explain/render-context.js";
+import { listed, quoted } from "../domain/quoted-name.js";
 
 const VERDICT_MARK = { allowed: "ok  ", violation: "FAIL", "not-checked": "--  " } as const;
 
 export function renderFileExplanation(explanation: FileExplanation, context: RenderContext): string {
   const lines = [context.shown(explanation.file)];
-  if (explanation.context !== null) lines.push(`  context: ${explanation.context}`);
+  if (explanation.context !== null) lines.push(`  context: ${listed(explanation.context)}`);
   if (explanation.layer === null) {
     lines.push(`  layer: none: ${explanation.unclaimedReason ?? ""}`);
     const suggestion = explanation.suggestion;
@@ -20,7 +21,9 @@ export function renderFileExplanation(explanation: FileExplanation, context: Ren
           : `  suggestion: layer ${suggestion.layer}: ${suggestion.reason}`,
       );
   } else {
-    lines.push(`  layer: ${explanation.layer}, by the glob "${explanation.glob}"${at(explanation.at, context)}`);
+    lines.push(
+      `  layer: ${explanation.layer}, by the glob ${quoted(explanation.glob ?? "")}${at(explanation.at, context)}`,
+    );
     if (explanation.alsoClaimedBy.length > 0)
       lines.push(`  also matched by ${explanation.alsoClaimedBy.join(", ")}: the first layer in map order wins`);
     lines.push(

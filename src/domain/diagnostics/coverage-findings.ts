@@ -2,6 +2,7 @@ import type { LayerClassifier } from "../classify/layer-classifier.js";
 import type { Diagnostic } from "./diagnostic.js";
 import type { MapOrigins } from "./map-pointer.js";
 import { appendAll } from "../collections/append-all.js";
+import { listed, quoted } from "../quoted-name.js";
 
 /** Layers and globs that match no checked file, and files that several layers claim. */
 export function coverageFindings(
@@ -51,7 +52,7 @@ export function coverageFindings(
       findings.push({
         code: "glob-matches-nothing",
         severity: "warning",
-        message: `glob "${glob.glob}" of layer ${matcher.name} matches no checked file`,
+        message: `glob ${quoted(glob.glob)} of layer ${matcher.name} matches no checked file`,
         hint: "fix the glob, or remove it",
         at: origins.layerKey(matcher.name, "paths", glob.glob),
         files: [],
@@ -66,7 +67,7 @@ export function coverageFindings(
     findings.push({
       code: "claimed-by-several-layers",
       severity: "warning",
-      message: `${count} claimed by ${layers.join(" and ")}: ${winner} wins, being first in map order (${claimed.slice(0, 3).join(", ")}${claimed.length > 3 ? ", …" : ""})`,
+      message: `${count} claimed by ${layers.join(" and ")}: ${winner} wins, being first in map order (${claimed.slice(0, 3).map(listed).join(", ")}${claimed.length > 3 ? ", …" : ""})`,
       hint: `narrow the globs of ${layers.join(" or ")} so each file has one layer; until then the first in map order wins`,
       at: origins.layerKey(layers[1] as string, "paths"),
       files: claimed,
@@ -85,7 +86,7 @@ function publicGlobFindings(classifier: LayerClassifier, files: readonly string[
         {
           code: "glob-matches-nothing",
           severity: "warning",
-          message: `public glob "${glob.glob}" of layer ${matcher.name} matches no checked file of ${matcher.name}: nothing can be imported through it`,
+          message: `public glob ${quoted(glob.glob)} of layer ${matcher.name} matches no checked file of ${matcher.name}: nothing can be imported through it`,
           hint: "write it relative to the map's folder, like paths, or remove it",
           at: origins.layerKey(matcher.name, "public", glob.glob),
           files: [],

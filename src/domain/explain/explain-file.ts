@@ -10,6 +10,7 @@ import { isSourceFile } from "../graph/source-files.js";
 import type { Layer } from "../map/layer-map.js";
 import { compareText } from "../violations/violation.js";
 import type { ExplainContext } from "./explain-context.js";
+import { listed } from "../quoted-name.js";
 
 export type ImportVerdictKind = "allowed" | "violation" | "not-checked";
 
@@ -100,16 +101,20 @@ function unclaimedReason(context: ExplainContext, file: string, status: FileExpl
   }
   if (status === "not-source") return "it is not a source file, and no layer's paths match it";
   if (status === "not-included")
-    return `it is not under include (${context.map.include.join(", ")}), and no layer's paths match it`;
+    return `it is not under include (${context.map.include.map(listed).join(", ")}), and no layer's paths match it`;
   return `no glob of any layer matches it (layers: ${context.map.layers.map((layer) => layer.name).join(", ")})`;
 }
 
 /** Why a context rule forbids the import from → to, in the map's words. */
 export function contextBreach({ contexts, classifier }: ExplainContext, from: string, to: string): string {
-  const target = contexts.contextOf(to) ?? "?";
+  const targetName = contexts.contextOf(to) ?? "?";
+  const target = listed(targetName);
   if (contexts.isShared(from)) return `the shared kernel may import no context; ${to} is in context ${target}`;
-  const source = contexts.contextOf(from) ?? "?";
-  const allowance = contexts.contexts?.allow.find((candidate) => candidate.from === source && candidate.to === target);
+  const sourceName = contexts.contextOf(from) ?? "?";
+  const source = listed(sourceName);
+  const allowance = contexts.contexts?.allow.find(
+    (candidate) => candidate.from === sourceName && candidate.to === targetName,
+  );
   if (allowance?.layers) {
     return `contexts.allow lets ${source} import only the ${allowance.layers.join(", ")} layer${allowance.layers.length === 1 ? "" : "s"} of ${target}; ${to} is in ${classifier.layerOf(to) ?? "no layer"}`;
   }
@@ -142,7 +147,9 @@ function verdictOf(
       return {
         ...base,
         verdict: "violation",
-        rule: withContext(`${target} is an internal file of context ${meaning.ofContext}, not on contexts.public`),
+        rule: withContext(
+          `${target} is an internal file of context ${listed(meaning.ofContext)}, not on contexts.public`,
+        ),
         at: null,
       };
     }

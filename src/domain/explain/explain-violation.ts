@@ -7,6 +7,7 @@ import type { Layer } from "../map/layer-map.js";
 import type { Violation } from "../violations/violation.js";
 import type { ExplainContext } from "./explain-context.js";
 import { contextBreach, explainFile } from "./explain-file.js";
+import { listed } from "../quoted-name.js";
 
 /** One sentence of a story, and the line of the map it rests on. */
 export interface StoryLine {
@@ -113,11 +114,11 @@ function contextPrivateStory(context: ExplainContext, violation: Violation): Vio
   const to = defined(violation.to, "the imported file");
   const story: StoryLine[] = [
     ...[violation.from, to].map((file) => ({
-      text: `${file}: context ${explainFile(context, file).context ?? "?"}`,
+      text: `${file}: context ${listed(explainFile(context, file).context ?? "?")}`,
       at: null,
     })),
     {
-      text: `contexts.allow lets context ${violation.fromContext ?? "?"} import context ${violation.toContext ?? "?"}, but only its public files (contexts.public); ${to} is not one, so rule ${violation.rule} forbids this import`,
+      text: `contexts.allow lets context ${listed(violation.fromContext ?? "?")} import context ${listed(violation.toContext ?? "?")}, but only its public files (contexts.public); ${to} is not one, so rule ${violation.rule} forbids this import`,
       at: null,
     },
   ];
@@ -128,7 +129,7 @@ function contextStory(context: ExplainContext, violation: Violation): ViolationS
   const to = defined(violation.to, "the imported file");
   const story: StoryLine[] = [
     ...[violation.from, to].map((file) => ({
-      text: `${file}: context ${explainFile(context, file).context ?? "?"}`,
+      text: `${file}: context ${listed(explainFile(context, file).context ?? "?")}`,
       at: null,
     })),
     { text: `${contextBreach(context, violation.from, to)}, so rule ${violation.rule} forbids this import`, at: null },
