@@ -4,13 +4,13 @@ import type { FileExplanation } from "../domain/explain/explain-file.js";
 import type { LayerPairExplanation } from "../domain/explain/explain-layers.js";
 import type { StoryLine, ViolationStory } from "../domain/explain/explain-violation.js";
 import type { RenderContext } from "../domain/explain/render-context.js";
-import { listed, quoted } from "../domain/quoted-name.js";
+import { quoted } from "../domain/quoted-name.js";
 
 const VERDICT_MARK = { allowed: "ok  ", violation: "FAIL", "not-checked": "--  " } as const;
 
 export function renderFileExplanation(explanation: FileExplanation, context: RenderContext): string {
   const lines = [context.shown(explanation.file)];
-  if (explanation.context !== null) lines.push(`  context: ${listed(explanation.context)}`);
+  if (explanation.context !== null) lines.push(`  context: ${explanation.context}`);
   if (explanation.layer === null) {
     lines.push(`  layer: none: ${explanation.unclaimedReason ?? ""}`);
     const suggestion = explanation.suggestion;
@@ -48,7 +48,7 @@ export function renderFileExplanation(explanation: FileExplanation, context: Ren
     const line = position === null ? "?" : `${position.line}:${position.column}`;
     const shownTarget = verdict.local ? context.shown(verdict.target) : verdict.target;
     const target = verdict.targetLayer === null ? shownTarget : `${shownTarget} (${verdict.targetLayer})`;
-    lines.push(`    ${VERDICT_MARK[verdict.verdict]} ${line}  "${verdict.specifier}" → ${target}`);
+    lines.push(`    ${VERDICT_MARK[verdict.verdict]} ${line}  ${quoted(verdict.specifier)} → ${target}`);
     lines.push(`         ${verdict.rule}${at(verdict.at, context)}`);
   }
   return `${lines.join("\n")}\n`;
@@ -78,9 +78,11 @@ export function renderViolationStory(story: ViolationStory, context: RenderConte
   const { violation } = story;
   const lines = [`${violation.id}: ${violation.message} (${violation.severity}, rule ${violation.rule})`];
   if (violation.line !== null) {
-    lines.push(`  ${context.shown(violation.from)}:${violation.line}:${violation.column}  "${violation.specifier}"`);
+    lines.push(
+      `  ${context.shown(violation.from)}:${violation.line}:${violation.column}  ${quoted(violation.specifier ?? "")}`,
+    );
     for (const location of violation.locations.slice(1))
-      lines.push(`    also at ${location.line}:${location.column}  "${location.specifier}"`);
+      lines.push(`    also at ${location.line}:${location.column}  ${quoted(location.specifier)}`);
   }
   lines.push("why:");
   for (const line of story.story) lines.push(`  ${storyText(line, context)}`);
@@ -95,7 +97,7 @@ function storyText(line: StoryLine, context: RenderContext): string {
 
 function edgeText(edge: ImportEdge, context: RenderContext): string {
   const position = context.position(edge.from, edge.specifier);
-  return `${context.shown(edge.from)}${position === null ? "" : `:${position.line}:${position.column}`}  "${edge.specifier}" → ${context.shown(edge.to)}`;
+  return `${context.shown(edge.from)}${position === null ? "" : `:${position.line}:${position.column}`}  ${quoted(edge.specifier)} → ${context.shown(edge.to)}`;
 }
 
 function at(pointer: MapPointer | null, context: RenderContext): string {

@@ -120,5 +120,56 @@ describe("names from a file in messages", () => {
         '        → remove "left pad" from layers.b.packages unless b is meant to use it',
       ]);
     });
+    describe("explain quotes a context's name, never the sentence around it", () => {
+      const FILES = {
+        "layers.yaml": [
+          "version: 1",
+          "contexts:",
+          '  pattern: "src/modules/<context>/**"',
+          '  shared: ["src/shared/**"]',
+          "  allow:",
+          '    - { from: billing, to: "new\\nline" }',
+          "layers:",
+          "  core: { paths: [src/modules/<context>/**, src/shared/**] }",
+          "",
+        ].join("\n"),
+        "src/modules/billing/pay.ts": 'import { x } from "../new\\nline/x.js";\nexport const pay = x;\n',
+        "src/modules/new\nline/x.ts":
+          'import { pay } from "../billing/pay.js";\nexport const x = 1;\nexport const y = pay;\n',
+        "src/shared/money.ts": "export const money = 1;\n",
+      };
+
+      async function explain(argv: string[]): Promise<string[]> {
+        const root = createProject(FILES);
+        const out: string[] = [];
+        const environment: CliEnvironment = {
+          argv: ["explain", ...argv],
+          cwd: root,
+          env: {},
+          stdout: { write: (text: string) => out.push(text) },
+          stderr: { write: () => true },
+          ports: { syntax: { check: () => Promise.resolve([]) } },
+        };
+        try {
+          await runCli(environment);
+        } finally {
+          removeProject(root);
+        }
+        return out.join("").split("\n");
+      }
+
+      it("explain FILE: the context line of a plain and of an odd context, and the context rule's words", async () => {
+        const billing = await explain(["src/modules/billing/pay.ts"]);
+        expect(billing[1]).toBe('  context: billing: may import billing itself, the shared kernel, "new\\nline"');
+        const odd = await explain(["src/modules/new\nline/x.ts"]);
+        expect(odd.filter((line) => line.includes("new\\nline"))).toEqual([
+          '  context: "new\\nline": may import "new\\nline" itself, the shared kernel',
+          '         contexts-may-not-import-each-other: context "new\\nline" may import only itself, the shared kernel and what contexts.allow lists; billing is none of them',
+        ]);
+        expect((await explain(["src/shared/money.ts"]))[1]).toBe(
+          "  context: none: in the shared kernel, which every context may import and which may import no context",
+        );
+      });
+    });
   });
 });

@@ -42,5 +42,5 @@ function closestContext(name: string, known: readonly string[]): string {
   const suggestion = closestName(name, known);
   return suggestion === null
     ? "write a context's folder name, or remove the entry"
-    : `did you mean "${suggestion}"? write a context's folder name, or remove the entry`;
+    : `did you mean ${quoted(suggestion)}? write a context's folder name, or remove the entry`;
 }

@@ -41,7 +41,7 @@ export function coverageFindings(
         code: "layer-matches-nothing",
         severity: "warning",
         message: `layer ${matcher.name} matches no checked file: its rules can never fire`,
-        hint: `fix its paths (${matcher.globs.map((glob) => `"${glob.glob}"`).join(", ")}), or remove the layer`,
+        hint: `fix its paths (${matcher.globs.map((glob) => quoted(glob.glob)).join(", ")}), or remove the layer`,
         at: origins.layerKey(matcher.name, "paths"),
         files: [],
       });

@@ -66,7 +66,7 @@ export function unusedAllowanceFindings(
         code: "unused-package",
         severity: "info",
         message: `${layer.name} may use ${quoted(pattern)}, but no file of ${layer.name} imports ${pattern.includes("*") ? "a package it matches" : "it"}`,
-        hint: `remove "${pattern}" from layers.${layer.name}.packages unless ${layer.name} is meant to use it`,
+        hint: `remove ${quoted(pattern)} from layers.${layer.name}.packages unless ${layer.name} is meant to use it`,
         at: origins.layerKey(layer.name, "packages", pattern),
         files: [],
       });

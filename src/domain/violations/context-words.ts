@@ -2,6 +2,7 @@ import { defined } from "../collections/defined.js";
 import type { ContextClassifier } from "../classify/context-classifier.js";
 import type { LayerClassifier } from "../classify/layer-classifier.js";
 import { CONTEXT_PLACEHOLDER } from "../glob/compile-glob.js";
+import { listed } from "../quoted-name.js";
 
 /** The message and the way out of a context violation: through the shared kernel, an allowed layer, or a new allow entry. */
 export function contextWords(
@@ -10,7 +11,8 @@ export function contextWords(
   from: string,
   to: string,
 ): { message: string; fix: string } {
-  const target = defined(contexts.contextOf(to), "the imported context");
+  const targetName = defined(contexts.contextOf(to), "the imported context");
+  const target = listed(targetName);
   const imports = `${from} imports ${to}`;
   if (contexts.isShared(from)) {
     return {
@@ -18,10 +20,11 @@ export function contextWords(
       fix: `every context may import the shared kernel, so it may import no context: move what it needs from ${target} into the shared kernel, or move ${from} into ${target}`,
     };
   }
-  const source = defined(contexts.contextOf(from), "the importing context");
+  const sourceName = defined(contexts.contextOf(from), "the importing context");
+  const source = listed(sourceName);
   const message = `context ${source} may not import context ${target}: ${imports}`;
   const allowance = contexts.contexts?.allow.find(
-    (candidate) => candidate.from === source && candidate.to === target && candidate.layers !== null,
+    (candidate) => candidate.from === sourceName && candidate.to === targetName && candidate.layers !== null,
   );
   if (allowance?.layers) {
     const toLayer = layers.layerOf(to);
@@ -48,10 +51,11 @@ export function contextPrivateWords(
   from: string,
   to: string,
 ): { message: string; fix: string } {
-  const source = defined(contexts.contextOf(from), "the importing context");
-  const target = defined(contexts.contextOf(to), "the imported context");
+  const source = listed(defined(contexts.contextOf(from), "the importing context"));
+  const targetName = defined(contexts.contextOf(to), "the imported context");
+  const target = listed(targetName);
   const surface = (contexts.contexts?.public ?? [])
-    .map((glob) => glob.split(CONTEXT_PLACEHOLDER).join(target))
+    .map((glob) => listed(glob.split(CONTEXT_PLACEHOLDER).join(targetName)))
     .join(", ");
   return {
     message: `${from} imports ${to}, an internal file of context ${target}: import it through its public surface (${surface})`,
