@@ -8,6 +8,7 @@ import { formatKeyPath, type MapIssue } from "../domain/map/map-issue.js";
 import { mergeLayerMaps, type SourcedLayerMapFile } from "../domain/map/merge-layer-maps.js";
 import { followsFromStripping, salvageLayerMapFile, type KeyPath } from "../domain/map/salvage-layer-map-file.js";
 import { validateLayerMap } from "../domain/map/validate-layer-map.js";
+import { layerRulesSizeIssue } from "../domain/compile/layer-rules-size.js";
 import type { CheckPorts, ParsedYaml, ReadBoundary, ReadPolicy } from "./ports.js";
 import { findRepositoryRoot, isInsideRepository, mayRead, outsideMessage } from "./read-boundary.js";
 
@@ -81,6 +82,8 @@ export async function loadLayerMap(ports: LoadPorts, mapFile: string, cwd: strin
     });
     if (!validation.ok) later.push(...validation.issues);
     map = validation.map;
+    const tooLarge = validation.ok ? layerRulesSizeIssue(validation.map, mapFile) : null;
+    if (tooLarge !== null) later.push(tooLarge);
     // An include entry that is no valid glob is not also looked for on disk.
     const onDisk = map === undefined ? [] : await missingPaths(context, rootDir, map, chain.files);
     later.push(...onDisk.filter((issue) => !later.some((found) => sameKey(found, issue))));
