@@ -1,3 +1,4 @@
+import { quoted } from "../domain/quoted-name.js";
 import type { CruiseOptions } from "../domain/compile/rule-set.js";
 import { join } from "node:path";
 import { createContextClassifier, type ContextClassifier } from "../domain/classify/context-classifier.js";
@@ -311,7 +312,7 @@ function unresolvedWarnings(modules: readonly GraphModule[]): CheckWarning[] {
       .map((dependency): CheckWarning => ({
         code: "unresolved-import",
         file: module.source,
-        ...said`${named(module.source)} imports "${dependency.specifier}", which cannot be resolved`,
+        ...said`${named(module.source)} imports ${quoted(dependency.specifier)}, which cannot be resolved`,
       })),
   );
 }
@@ -324,7 +325,7 @@ function outsideWarnings(modules: readonly GraphModule[]): CheckWarning[] {
       .map((dependency): CheckWarning => ({
         code: "import-outside-project",
         file: module.source,
-        ...said`${named(module.source)} imports "${dependency.specifier}", which resolves to ${named(dependency.resolved)}, outside the map's folder: not checked (move the map up to include it)`,
+        ...said`${named(module.source)} imports ${quoted(dependency.specifier)}, which resolves to ${named(dependency.resolved)}, outside the map's folder: not checked (move the map up to include it)`,
       })),
   );
 }

@@ -2,6 +2,7 @@ import { UsageError } from "../domain/errors.js";
 import { explainLayers as explainLayersIn, type LayerPairExplanation } from "../domain/explain/explain-layers.js";
 import { closestName } from "../domain/map/closest-name.js";
 import { setUpExplain, type Explained, type ExplainPorts, type ExplainRequest } from "./explain-setup.js";
+import { listed, quoted } from "../domain/quoted-name.js";
 
 /** `layerlint explain LAYER_A LAYER_B`. */
 export async function explainLayers(
@@ -13,7 +14,7 @@ export async function explainLayers(
     if (names.includes(name)) continue;
     const suggestion = closestName(name, names);
     throw new UsageError(
-      `unknown layer "${name}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (layers: ${names.join(", ")})`,
+      `unknown layer ${quoted(name)}${suggestion ? `; did you mean ${quoted(suggestion)}?` : ""} (layers: ${names.map(listed).join(", ")})`,
     );
   }
   const setup = await setUpExplain(ports, request);

@@ -1,6 +1,7 @@
 import { UsageError } from "../domain/errors.js";
 import { explainViolation as explainViolationIn, type ViolationStory } from "../domain/explain/explain-violation.js";
 import { setUpExplain, type Explained, type ExplainPorts, type ExplainRequest } from "./explain-setup.js";
+import { quoted } from "../domain/quoted-name.js";
 
 /** `layerlint explain --violation ID`: ID as `check --format json` prints it. */
 export async function explainViolation(
@@ -19,7 +20,7 @@ export async function explainViolation(
             .map((candidate) => candidate.id)
             .join(", ")}${violations.length > 5 ? ", …" : ""}`;
     throw new UsageError(
-      `no violation with id "${request.id}" (${known}; \`layerlint check --format json\` lists them)`,
+      `no violation with id ${quoted(request.id)} (${known}; \`layerlint check --format json\` lists them)`,
     );
   }
   return { explanation: explainViolationIn(setup.context, violation), render: await setup.renderContext([]) };

@@ -17,6 +17,7 @@ import type { CheckPorts } from "./ports.js";
 import { findInitSources, type InitSources } from "./find-init-sources.js";
 import { detectContexts } from "../domain/init/detect-contexts.js";
 import { planByVocabulary, type VocabularyPlan } from "../domain/init/plan-by-vocabulary.js";
+import { quoted } from "../domain/quoted-name.js";
 
 export interface InitRequest {
   /** The project's folder: the map is written here. */
@@ -79,7 +80,7 @@ export async function initMap(ports: CheckPorts, request: InitRequest): Promise<
     const names = candidates.map((candidate) => candidate.name);
     const suggestion = closestName(request.preset, names);
     throw new UsageError(
-      `unknown preset "${request.preset}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (init knows ${names.join(", ")})`,
+      `unknown preset ${quoted(request.preset)}${suggestion ? `; did you mean ${quoted(suggestion)}?` : ""} (init knows ${names.join(", ")})`,
     );
   }
 

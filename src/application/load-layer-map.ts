@@ -1,3 +1,4 @@
+import { quoted } from "../domain/quoted-name.js";
 import { dirname, join, relative, sep } from "node:path";
 import { ConfigurationError, UnreadableInputError, type ConfigurationIssue } from "../domain/errors.js";
 import { closestName } from "../domain/map/closest-name.js";
@@ -7,6 +8,7 @@ import { formatKeyPath, type MapIssue } from "../domain/map/map-issue.js";
 import { mergeLayerMaps, type SourcedLayerMapFile } from "../domain/map/merge-layer-maps.js";
 import { followsFromStripping, salvageLayerMapFile, type KeyPath } from "../domain/map/salvage-layer-map-file.js";
 import { validateLayerMap } from "../domain/map/validate-layer-map.js";
+import { layerRulesSizeIssue } from "../domain/compile/layer-rules-size.js";
 import type { CheckPorts, ParsedYaml, ReadBoundary, ReadPolicy } from "./ports.js";
 import { findRepositoryRoot, isInsideRepository, mayRead, outsideMessage } from "./read-boundary.js";
 
@@ -80,6 +82,8 @@ export async function loadLayerMap(ports: LoadPorts, mapFile: string, cwd: strin
     });
     if (!validation.ok) later.push(...validation.issues);
     map = validation.map;
+    const tooLarge = validation.ok ? layerRulesSizeIssue(validation.map, mapFile) : null;
+    if (tooLarge !== null) later.push(tooLarge);
     // An include entry that is no valid glob is not also looked for on disk.
     const onDisk = map === undefined ? [] : await missingPaths(context, rootDir, map, chain.files);
     later.push(...onDisk.filter((issue) => !later.some((found) => sameKey(found, issue))));
@@ -218,21 +222,22 @@ async function locatePreset(
 ): Promise<{ readonly presetFile: string } | { readonly problem: Problem }> {
   const problem = (message: string) => ({ problem: { issue: { file, keyPath, message } } });
   const presetFile = await ports.presets.locate(reference, file);
-  if (presetFile === null && isFileReference(reference)) return problem(`preset file "${reference}" does not exist`);
+  if (presetFile === null && isFileReference(reference))
+    return problem(`preset file ${quoted(reference)} does not exist`);
   if (presetFile === null) {
     const names = [...builtIns].sort();
     const suggestion = closestName(reference, names);
-    const hint = suggestion ? `did you mean "${suggestion}"? ` : "";
+    const hint = suggestion ? `did you mean ${quoted(suggestion)}? ` : "";
     return problem(
-      `unknown preset "${reference}": ${hint}built-in presets are ${names.join(", ")}; a file must start with ./ or ../`,
+      `unknown preset ${quoted(reference)}: ${hint}built-in presets are ${names.join(", ")}; a file must start with ./ or ../`,
     );
   }
   const builtIn = builtIns.has(reference) && !isFileReference(reference);
   if (!builtIn && !mayRead(await ports.fileSystem.realPath(presetFile), boundary)) {
-    return problem(outsideMessage(`extends "${reference}"`, shownRoot));
+    return problem(outsideMessage(`extends ${quoted(reference)}`, shownRoot));
   }
   if (chain.includes(presetFile)) {
-    return problem(`"${reference}" extends itself through ${[...chain, presetFile].map(display).join(" → ")}`);
+    return problem(`${quoted(reference)} extends itself through ${[...chain, presetFile].map(display).join(" → ")}`);
   }
   return { presetFile };
 }
@@ -266,7 +271,7 @@ async function missingPaths(
       issues.push({
         file: setBy("include") ?? files[files.length - 1]!.file,
         keyPath: ["include", index],
-        message: `include path "${entry}" does not exist`,
+        message: `include path ${quoted(entry)} does not exist`,
       });
     } else if (
       !boundary.allowOutside &&
@@ -275,7 +280,7 @@ async function missingPaths(
       issues.push({
         file: setBy("include") ?? files[files.length - 1]!.file,
         keyPath: ["include", index],
-        message: outsideMessage(`include path "${entry}" (a symbolic link)`, shownRoot),
+        message: outsideMessage(`include path ${quoted(entry)} (a symbolic link)`, shownRoot),
       });
     }
   }
@@ -285,7 +290,11 @@ async function missingPaths(
     map.tsconfig !== null &&
     !(await ports.fileSystem.exists(join(rootDir, map.tsconfig)))
   ) {
-    issues.push({ file: tsconfigFile, keyPath: ["tsconfig"], message: `tsconfig "${map.tsconfig}" does not exist` });
+    issues.push({
+      file: tsconfigFile,
+      keyPath: ["tsconfig"],
+      message: `tsconfig ${quoted(map.tsconfig)} does not exist`,
+    });
   } else if (
     tsconfigFile !== undefined &&
     map.tsconfig !== null &&
@@ -294,7 +303,7 @@ async function missingPaths(
     issues.push({
       file: tsconfigFile,
       keyPath: ["tsconfig"],
-      message: outsideMessage(`tsconfig "${map.tsconfig}"`, shownRoot),
+      message: outsideMessage(`tsconfig ${quoted(map.tsconfig)}`, shownRoot),
     });
   }
   return issues;

@@ -9,6 +9,8 @@ const SIGNALS = ["SIGINT", "SIGTERM"] as const;
  * (compiling a huge map, a cycle search) would hold it for seconds. Only while a file is being written,
  * which is asynchronous, a handler removes the temporary files, then raises the signal again, so the
  * process still dies of it (a shell sees 130 or 143) and leaves nothing half-written behind.
+ * A signal that arrives as the write ends is already caught but not yet handed to the handler (the event
+ * loop reads it on its next turn): the handler stays until the loop has turned twice, or the signal is lost.
  */
 export function cleanUpWritesOnSignal(fileSystem: FileSystem): FileSystem {
   let writing = 0;
@@ -26,8 +28,15 @@ export function cleanUpWritesOnSignal(fileSystem: FileSystem): FileSystem {
       try {
         await fileSystem.writeTextAtomic(absolutePath, text);
       } finally {
+        await pollOnce();
         if (writing > 0 && --writing === 0) disarm();
       }
     },
   };
+}
+
+/** Resolves after the event loop has polled for input once more: after the next turn's poll phase. */
+async function pollOnce(): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  await new Promise((resolve) => setImmediate(resolve));
 }

@@ -4,6 +4,7 @@ import type { FileExplanation } from "../domain/explain/explain-file.js";
 import type { LayerPairExplanation } from "../domain/explain/explain-layers.js";
 import type { StoryLine, ViolationStory } from "../domain/explain/explain-violation.js";
 import type { RenderContext } from "../domain/explain/render-context.js";
+import { quoted } from "../domain/quoted-name.js";
 
 const VERDICT_MARK = { allowed: "ok  ", violation: "FAIL", "not-checked": "--  " } as const;
 
@@ -20,7 +21,9 @@ export function renderFileExplanation(explanation: FileExplanation, context: Ren
           : `  suggestion: layer ${suggestion.layer}: ${suggestion.reason}`,
       );
   } else {
-    lines.push(`  layer: ${explanation.layer}, by the glob "${explanation.glob}"${at(explanation.at, context)}`);
+    lines.push(
+      `  layer: ${explanation.layer}, by the glob ${quoted(explanation.glob ?? "")}${at(explanation.at, context)}`,
+    );
     if (explanation.alsoClaimedBy.length > 0)
       lines.push(`  also matched by ${explanation.alsoClaimedBy.join(", ")}: the first layer in map order wins`);
     lines.push(
@@ -45,7 +48,7 @@ export function renderFileExplanation(explanation: FileExplanation, context: Ren
     const line = position === null ? "?" : `${position.line}:${position.column}`;
     const shownTarget = verdict.local ? context.shown(verdict.target) : verdict.target;
     const target = verdict.targetLayer === null ? shownTarget : `${shownTarget} (${verdict.targetLayer})`;
-    lines.push(`    ${VERDICT_MARK[verdict.verdict]} ${line}  "${verdict.specifier}" → ${target}`);
+    lines.push(`    ${VERDICT_MARK[verdict.verdict]} ${line}  ${quoted(verdict.specifier)} → ${target}`);
     lines.push(`         ${verdict.rule}${at(verdict.at, context)}`);
   }
   return `${lines.join("\n")}\n`;
@@ -75,9 +78,11 @@ export function renderViolationStory(story: ViolationStory, context: RenderConte
   const { violation } = story;
   const lines = [`${violation.id}: ${violation.message} (${violation.severity}, rule ${violation.rule})`];
   if (violation.line !== null) {
-    lines.push(`  ${context.shown(violation.from)}:${violation.line}:${violation.column}  "${violation.specifier}"`);
+    lines.push(
+      `  ${context.shown(violation.from)}:${violation.line}:${violation.column}  ${quoted(violation.specifier ?? "")}`,
+    );
     for (const location of violation.locations.slice(1))
-      lines.push(`    also at ${location.line}:${location.column}  "${location.specifier}"`);
+      lines.push(`    also at ${location.line}:${location.column}  ${quoted(location.specifier)}`);
   }
   lines.push("why:");
   for (const line of story.story) lines.push(`  ${storyText(line, context)}`);
@@ -92,7 +97,7 @@ function storyText(line: StoryLine, context: RenderContext): string {
 
 function edgeText(edge: ImportEdge, context: RenderContext): string {
   const position = context.position(edge.from, edge.specifier);
-  return `${context.shown(edge.from)}${position === null ? "" : `:${position.line}:${position.column}`}  "${edge.specifier}" → ${context.shown(edge.to)}`;
+  return `${context.shown(edge.from)}${position === null ? "" : `:${position.line}:${position.column}`}  ${quoted(edge.specifier)} → ${context.shown(edge.to)}`;
 }
 
 function at(pointer: MapPointer | null, context: RenderContext): string {

@@ -169,7 +169,7 @@ describe("layerlint init", () => {
         "2 × no-unassigned-files",
       ],
       doctorWarnings: [
-        "unclaimed-files src/?legacy?/**: 1 file in no layer",
+        'unclaimed-files "src/?legacy?/**": 1 file in no layer',
         "unclaimed-files src/config/**: 1 file in no layer",
       ],
     },

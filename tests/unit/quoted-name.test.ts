@@ -51,4 +51,125 @@ describe("names from a file in messages", () => {
       "",
     ]);
   });
+
+  describe("a name typed on the command line or read from the map stays on one line in every command's messages", () => {
+    const MAP = [
+      "version: 1",
+      "layers:",
+      '  a: { paths: ["src/a/**", "src/new\\nline/**"] }',
+      '  b: { paths: [src/b/**], mayImport: [a], packages: ["left pad"] }',
+      "",
+    ].join("\n");
+
+    async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+      const root = createProject({
+        "src/a/a.ts": "export const a = 1;\n",
+        "src/b/b.ts": 'import { a } from "../a/a.js";\nexport const b = a;\n',
+        "layers.yaml": MAP,
+      });
+      const out: string[] = [];
+      const err: string[] = [];
+      const environment: CliEnvironment = {
+        argv,
+        cwd: root,
+        env: {},
+        stdout: { write: (text: string) => out.push(text) },
+        stderr: { write: (text: string) => err.push(text) },
+        ports: { syntax: { check: () => Promise.resolve([]) } },
+      };
+      try {
+        return { code: await runCli(environment), out: out.join(""), err: err.join("") };
+      } finally {
+        removeProject(root);
+      }
+    }
+
+    it("explain A B: an unknown layer", async () => {
+      expect(await run(["explain", "a\nb", "b"])).toEqual({
+        code: 2,
+        out: "",
+        err: 'layerlint: unknown layer "a\\nb"; did you mean "a"? (layers: a, b) [LL-USAGE]\n',
+      });
+    });
+
+    it("explain --violation: an unknown id", async () => {
+      const { code, err } = await run(["explain", "--violation", "no\nsuch id"]);
+      expect(code).toBe(2);
+      expect(err).toMatch(/^layerlint: no violation with id "no\\nsuch id" \(this check finds no violation; .*\n$/);
+    });
+
+    it("graph --focus: a glob matching nothing", async () => {
+      expect(await run(["graph", "--level", "module", "--focus", "src/x\ny/**"])).toEqual({
+        code: 2,
+        out: "",
+        err: 'layerlint: --focus "src/x\\ny/**" matches no checked module [LL-USAGE]\n',
+      });
+    });
+
+    it("init --preset: an unknown preset", async () => {
+      const { code, err } = await run(["init", "--force", "--preset", "hex\nagonal"]);
+      expect(code).toBe(2);
+      expect(err).toMatch(/^layerlint: unknown preset "hex\\nagonal"; did you mean "hexagonal"\? \(init knows .*\n$/);
+    });
+
+    it("doctor: a glob of the map matching nothing, a package pattern with a space", async () => {
+      const { out } = await run(["doctor"]);
+      expect(out.split("\n").filter((line) => line.includes("new") || line.includes("left pad"))).toEqual([
+        'warning layers.yaml:3:28  glob "src/new\\nline/**" of layer a matches no checked file [glob-matches-nothing]',
+        'info    layers.yaml:4:54  b may use "left pad", but no file of b imports it [unused-package]',
+        '        → remove "left pad" from layers.b.packages unless b is meant to use it',
+      ]);
+    });
+    describe("explain quotes a context's name, never the sentence around it", () => {
+      const FILES = {
+        "layers.yaml": [
+          "version: 1",
+          "contexts:",
+          '  pattern: "src/modules/<context>/**"',
+          '  shared: ["src/shared/**"]',
+          "  allow:",
+          '    - { from: billing, to: "new\\nline" }',
+          "layers:",
+          "  core: { paths: [src/modules/<context>/**, src/shared/**] }",
+          "",
+        ].join("\n"),
+        "src/modules/billing/pay.ts": 'import { x } from "../new\\nline/x.js";\nexport const pay = x;\n',
+        "src/modules/new\nline/x.ts":
+          'import { pay } from "../billing/pay.js";\nexport const x = 1;\nexport const y = pay;\n',
+        "src/shared/money.ts": "export const money = 1;\n",
+      };
+
+      async function explain(argv: string[]): Promise<string[]> {
+        const root = createProject(FILES);
+        const out: string[] = [];
+        const environment: CliEnvironment = {
+          argv: ["explain", ...argv],
+          cwd: root,
+          env: {},
+          stdout: { write: (text: string) => out.push(text) },
+          stderr: { write: () => true },
+          ports: { syntax: { check: () => Promise.resolve([]) } },
+        };
+        try {
+          await runCli(environment);
+        } finally {
+          removeProject(root);
+        }
+        return out.join("").split("\n");
+      }
+
+      it("explain FILE: the context line of a plain and of an odd context, and the context rule's words", async () => {
+        const billing = await explain(["src/modules/billing/pay.ts"]);
+        expect(billing[1]).toBe('  context: billing: may import billing itself, the shared kernel, "new\\nline"');
+        const odd = await explain(["src/modules/new\nline/x.ts"]);
+        expect(odd.filter((line) => line.includes("new\\nline"))).toEqual([
+          '  context: "new\\nline": may import "new\\nline" itself, the shared kernel',
+          '         contexts-may-not-import-each-other: context "new\\nline" may import only itself, the shared kernel and what contexts.allow lists; billing is none of them',
+        ]);
+        expect((await explain(["src/shared/money.ts"]))[1]).toBe(
+          "  context: none: in the shared kernel, which every context may import and which may import no context",
+        );
+      });
+    });
+  });
 });

@@ -23,6 +23,7 @@ import { GRAPH_EXTENSIONS, formatFor } from "./format-from-extension.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { nonEmptyPath } from "./path-option.js";
 import { fitToScreen } from "./fit-to-screen.js";
+import { quoted } from "../../domain/quoted-name.js";
 
 /** The pure renderers' formats, SVG (the DOT laid out by Graphviz) and HTML (that SVG on a page). */
 export const GRAPH_FORMATS = ["mermaid", "dot", "svg", "json", "html"] as const;
@@ -189,7 +190,7 @@ async function focusGlob(ports: CheckPorts, cwd: string, rootDir: string, focus:
 function focusUsageError({ problem }: FocusError): UsageError {
   return new UsageError(
     problem.kind === "matches-nothing"
-      ? `--focus "${problem.glob}" matches no checked module`
+      ? `--focus ${quoted(problem.glob)} matches no checked module`
       : `--focus: ${problem.reason}`,
   );
 }

@@ -8,6 +8,7 @@ import { reporters } from "../../reporters/index.js";
 import type { CliEnvironment } from "../cli-environment.js";
 import type { CommandRegistration } from "./command-context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
+import { listed } from "../../domain/quoted-name.js";
 
 export interface InitCommandOptions {
   readonly preset?: string;
@@ -49,11 +50,13 @@ function vocabularySummary(outcome: Extract<InitOutcome, { kind: "vocabulary" }>
   const { plan, sources } = outcome;
   const placed = plan.files - plan.unassigned.length;
   const contexts =
-    plan.contexts === null ? "" : `, ${plan.contexts.names.length} contexts (${plan.contexts.names.join(", ")})`;
+    plan.contexts === null
+      ? ""
+      : `, ${plan.contexts.names.length} contexts (${plan.contexts.names.map(listed).join(", ")})`;
   return [
     `wrote layers.yaml: ${plan.layers.length} layers${contexts}; ${placed} of ${plan.files} source files placed by their folder and file names, ${plan.unassigned.length} unassigned`,
-    `  include: ${sources.include.join(", ")} (${sources.includeFrom}); tests, build output and what .gitignore ignores are excluded`,
-    ...plan.layers.map((layer) => `  ${layer.name} (${layer.files}): ${layer.paths.join(", ")}`),
+    `  include: ${sources.include.map(listed).join(", ")} (${sources.includeFrom}); tests, build output and what .gitignore ignores are excluded`,
+    ...plan.layers.map((layer) => `  ${layer.name} (${layer.files}): ${layer.paths.map(listed).join(", ")}`),
     ...(plan.unassigned.length > 0
       ? ["  unassigned files are warnings: `layerlint doctor` suggests a layer for each folder of them"]
       : []),
@@ -63,7 +66,7 @@ function vocabularySummary(outcome: Extract<InitOutcome, { kind: "vocabulary" }>
 function presetSummary(plan: InitPlan): string[] {
   return [
     `wrote layers.yaml after ${plan.candidate.origin} (--preset)`,
-    ...plan.layers.map((layer) => `  ${layer.name}: ${layer.paths.join(", ")}`),
+    ...plan.layers.map((layer) => `  ${layer.name}: ${layer.paths.map(listed).join(", ")}`),
   ];
 }
 

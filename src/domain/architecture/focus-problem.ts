@@ -1,3 +1,5 @@
+import { quoted } from "../quoted-name.js";
+
 /** Why a focus glob cannot be drawn: it matches no checked module, or it is not a valid glob. The CLI words it. */
 export type FocusProblem =
   | { readonly kind: "matches-nothing"; readonly glob: string }
@@ -5,7 +7,7 @@ export type FocusProblem =
 
 export class FocusError extends Error {
   constructor(readonly problem: FocusProblem) {
-    super(problem.kind === "matches-nothing" ? `"${problem.glob}" matches no checked module` : problem.reason);
+    super(problem.kind === "matches-nothing" ? `${quoted(problem.glob)} matches no checked module` : problem.reason);
     this.name = "FocusError";
   }
 }

@@ -242,7 +242,7 @@ function firstMatchLayers(matchers: readonly LayerMatcher[]): FirstMatchLayers {
 }
 
 /** The layers a layer may not import outright (neither allowed nor tolerated at warn), by index. */
-function refusedLayers(layers: readonly Layer[], layer: Layer): number[] {
+export function refusedLayers(layers: readonly Layer[], layer: Layer): number[] {
   return layers.flatMap((target, targetIndex) =>
     target.name === layer.name ||
     layer.mayImport.includes(target.name) ||
@@ -257,7 +257,7 @@ function refusedLayers(layers: readonly Layer[], layer: Layer): number[] {
  * allow-list their package rules, each at the place of the group's first layer: the sub-layers of a big map
  * usually do, so it compiles to few rules. Groups indexes by key (null: in no group), keyed by their first index.
  */
-function firstIndexOfEach(keys: readonly (string | null)[]): Map<number, number[]> {
+export function firstIndexOfEach(keys: readonly (string | null)[]): Map<number, number[]> {
   const byKey = new Map<string, number[]>();
   keys.forEach((key, index) => {
     if (key !== null) byKey.set(key, [...(byKey.get(key) ?? []), index]);

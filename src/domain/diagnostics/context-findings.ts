@@ -3,6 +3,7 @@ import { closestName } from "../map/closest-name.js";
 import type { LayerMap } from "../map/layer-map.js";
 import type { Diagnostic } from "./diagnostic.js";
 import type { MapOrigins } from "./map-pointer.js";
+import { listed, quoted } from "../quoted-name.js";
 
 /** A context pattern that puts no checked file in a context, and allow entries naming contexts that hold no file. */
 export function contextFindings(map: LayerMap, files: readonly string[], origins: MapOrigins): Diagnostic[] {
@@ -15,7 +16,7 @@ export function contextFindings(map: LayerMap, files: readonly string[], origins
       {
         code: "context-matches-nothing",
         severity: "warning",
-        message: `contexts.pattern "${map.contexts.pattern}" puts no checked file in a context: no context rule can fire`,
+        message: `contexts.pattern ${quoted(map.contexts.pattern)} puts no checked file in a context: no context rule can fire`,
         hint: "write the pattern so <context> stands for the folder of each module (src/modules/<context>/**)",
         at: { file, keyPath: ["contexts", "pattern"] },
         files: [],
@@ -29,7 +30,7 @@ export function contextFindings(map: LayerMap, files: readonly string[], origins
       .map((side): Diagnostic => ({
         code: "unknown-context",
         severity: "warning",
-        message: `contexts.allow names context "${allowance[side]}", which holds no checked file (contexts: ${known.join(", ")})`,
+        message: `contexts.allow names context ${quoted(allowance[side])}, which holds no checked file (contexts: ${known.map(listed).join(", ")})`,
         hint: closestContext(allowance[side], known),
         at: { file, keyPath: ["contexts", "allow", index, side] },
         files: [],
@@ -41,5 +42,5 @@ function closestContext(name: string, known: readonly string[]): string {
   const suggestion = closestName(name, known);
   return suggestion === null
     ? "write a context's folder name, or remove the entry"
-    : `did you mean "${suggestion}"? write a context's folder name, or remove the entry`;
+    : `did you mean ${quoted(suggestion)}? write a context's folder name, or remove the entry`;
 }

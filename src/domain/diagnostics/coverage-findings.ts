@@ -3,6 +3,7 @@ import type { Diagnostic } from "./diagnostic.js";
 import type { MapOrigins } from "./map-pointer.js";
 import { appendAll } from "../collections/append-all.js";
 import { defined } from "../collections/defined.js";
+import { listed, quoted } from "../quoted-name.js";
 
 /** Layers and globs that match no checked file, and files that several layers claim. */
 export function coverageFindings(
@@ -41,7 +42,7 @@ export function coverageFindings(
         code: "layer-matches-nothing",
         severity: "warning",
         message: `layer ${matcher.name} matches no checked file: its rules can never fire`,
-        hint: `fix its paths (${matcher.globs.map((glob) => `"${glob.glob}"`).join(", ")}), or remove the layer`,
+        hint: `fix its paths (${matcher.globs.map((glob) => quoted(glob.glob)).join(", ")}), or remove the layer`,
         at: origins.layerKey(matcher.name, "paths"),
         files: [],
       });
@@ -52,7 +53,7 @@ export function coverageFindings(
       findings.push({
         code: "glob-matches-nothing",
         severity: "warning",
-        message: `glob "${glob.glob}" of layer ${matcher.name} matches no checked file`,
+        message: `glob ${quoted(glob.glob)} of layer ${matcher.name} matches no checked file`,
         hint: "fix the glob, or remove it",
         at: origins.layerKey(matcher.name, "paths", glob.glob),
         files: [],
@@ -67,7 +68,7 @@ export function coverageFindings(
     findings.push({
       code: "claimed-by-several-layers",
       severity: "warning",
-      message: `${count} claimed by ${layers.join(" and ")}: ${winner} wins, being first in map order (${claimed.slice(0, 3).join(", ")}${claimed.length > 3 ? ", …" : ""})`,
+      message: `${count} claimed by ${layers.join(" and ")}: ${winner} wins, being first in map order (${claimed.slice(0, 3).map(listed).join(", ")}${claimed.length > 3 ? ", …" : ""})`,
       hint: `narrow the globs of ${layers.join(" or ")} so each file has one layer; until then the first in map order wins`,
       at: origins.layerKey(defined(runnerUp, "the second layer claiming them"), "paths"),
       files: claimed,
@@ -86,7 +87,7 @@ function publicGlobFindings(classifier: LayerClassifier, files: readonly string[
         {
           code: "glob-matches-nothing",
           severity: "warning",
-          message: `public glob "${glob.glob}" of layer ${matcher.name} matches no checked file of ${matcher.name}: nothing can be imported through it`,
+          message: `public glob ${quoted(glob.glob)} of layer ${matcher.name} matches no checked file of ${matcher.name}: nothing can be imported through it`,
           hint: "write it relative to the map's folder, like paths, or remove it",
           at: origins.layerKey(matcher.name, "public", glob.glob),
           files: [],

@@ -1,6 +1,7 @@
 import type { LayerMap } from "../map/layer-map.js";
 import { mergeLayerMaps, type SourcedLayerMapFile } from "../map/merge-layer-maps.js";
 import type { Diagnostic } from "./diagnostic.js";
+import { listed } from "../quoted-name.js";
 
 const LAYER_KEYS = ["paths", "mayImport", "packages", "public", "description"] as const;
 
@@ -11,7 +12,7 @@ export function presetFindings(map: LayerMap, sources: readonly SourcedLayerMapF
   const findings: Diagnostic[] = map.presets.map((preset, index) => ({
     code: "extends-preset",
     severity: "info",
-    message: `extends preset ${preset}`,
+    message: `extends preset ${listed(preset)}`,
     hint: null,
     at: { file: user.file, keyPath: typeof user.content.extends === "string" ? ["extends"] : ["extends", index] },
     files: [],

@@ -4,6 +4,7 @@ import type { GraphModule } from "../graph/module-graph.js";
 import type { LayerMap } from "../map/layer-map.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { suggestLayer } from "./suggest-layer.js";
+import { listed, quoted } from "../quoted-name.js";
 
 export interface UnclaimedGroup {
   /** `folder/**` when every checked file under the folder is unclaimed, else the file itself: a glob, escaped. */
@@ -45,12 +46,12 @@ export function unclaimedFindings(
     const count = group.files.length === 1 ? "1 file" : `${group.files.length} files`;
     const hint =
       suggestion.layer === null
-        ? `${suggestion.reason}: add "${group.glob}" to the paths of the layer it belongs to, or to exclude`
-        : `add "${group.glob}" to layers.${suggestion.layer}.paths: ${suggestion.reason}`;
+        ? `${suggestion.reason}: add ${quoted(group.glob)} to the paths of the layer it belongs to, or to exclude`
+        : `add ${quoted(group.glob)} to layers.${suggestion.layer}.paths: ${suggestion.reason}`;
     return {
       code: "unclaimed-files",
       severity: map.options.unassigned === "off" ? "info" : "warning",
-      message: `${group.glob}: ${count} in no layer`,
+      message: `${listed(group.glob)}: ${count} in no layer`,
       hint,
       at: null,
       files: group.files,

@@ -5,6 +5,7 @@ import type { Diagnostic } from "./diagnostic.js";
 import type { MapOrigins } from "./map-pointer.js";
 import { packageUsedBy } from "../packages/package-name.js";
 import { patternMatches } from "./suggest-layer.js";
+import { quoted } from "../quoted-name.js";
 
 /**
  * `mayImport` entries (warn allowances too: a migration that is done) and `packages` entries that no
@@ -64,8 +65,8 @@ export function unusedAllowanceFindings(
       findings.push({
         code: "unused-package",
         severity: "info",
-        message: `${layer.name} may use "${pattern}", but no file of ${layer.name} imports ${pattern.includes("*") ? "a package it matches" : "it"}`,
-        hint: `remove "${pattern}" from layers.${layer.name}.packages unless ${layer.name} is meant to use it`,
+        message: `${layer.name} may use ${quoted(pattern)}, but no file of ${layer.name} imports ${pattern.includes("*") ? "a package it matches" : "it"}`,
+        hint: `remove ${quoted(pattern)} from layers.${layer.name}.packages unless ${layer.name} is meant to use it`,
         at: origins.layerKey(layer.name, "packages", pattern),
         files: [],
       });

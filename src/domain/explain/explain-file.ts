@@ -10,6 +10,8 @@ import { isSourceFile } from "../graph/source-files.js";
 import type { Layer } from "../map/layer-map.js";
 import { compareText } from "../violations/violation.js";
 import type { ExplainContext } from "./explain-context.js";
+import { listed, quoted } from "../quoted-name.js";
+import { shownContext } from "./shown-context.js";
 
 export type ImportVerdictKind = "allowed" | "violation" | "not-checked";
 
@@ -89,27 +91,34 @@ function describeContext({ contexts }: ExplainContext, file: string): string | n
     return "none: in the shared kernel, which every context may import and which may import no context";
   const name = contexts.contextOf(file);
   if (name === null) return "none: outside every context, so no context rule limits its imports";
-  const allowed = contexts.contexts.allow.filter((allowance) => allowance.from === name).map(describeAllowance);
-  return `${name}: may import ${name} itself, the shared kernel${allowed.length > 0 ? `, ${allowed.join(", ")}` : ""}`;
+  const allowed = contexts.contexts.allow
+    .filter((allowance) => allowance.from === name)
+    .map((allowance) => describeAllowance({ ...allowance, to: listed(allowance.to) }));
+  const shown = listed(name);
+  return `${shown}: may import ${shown} itself, the shared kernel${allowed.length > 0 ? `, ${allowed.join(", ")}` : ""}`;
 }
 
 function unclaimedReason(context: ExplainContext, file: string, status: FileExplanation["status"]): string {
   if (status === "excluded") {
     const glob = compileGlobList(context.map.exclude).find((candidate) => new RegExp(candidate.regex).test(file))?.glob;
-    return `it is excluded by "${glob ?? "?"}", and no layer's paths match it`;
+    return `it is excluded by ${glob === undefined ? "?" : quoted(glob)}, and no layer's paths match it`;
   }
   if (status === "not-source") return "it is not a source file, and no layer's paths match it";
   if (status === "not-included")
-    return `it is not under include (${context.map.include.join(", ")}), and no layer's paths match it`;
+    return `it is not under include (${context.map.include.map(listed).join(", ")}), and no layer's paths match it`;
   return `no glob of any layer matches it (layers: ${context.map.layers.map((layer) => layer.name).join(", ")})`;
 }
 
 /** Why a context rule forbids the import from → to, in the map's words. */
 export function contextBreach({ contexts, classifier }: ExplainContext, from: string, to: string): string {
-  const target = contexts.contextOf(to) ?? "?";
+  const targetName = contexts.contextOf(to);
+  const target = shownContext(targetName);
   if (contexts.isShared(from)) return `the shared kernel may import no context; ${to} is in context ${target}`;
-  const source = contexts.contextOf(from) ?? "?";
-  const allowance = contexts.contexts?.allow.find((candidate) => candidate.from === source && candidate.to === target);
+  const sourceName = contexts.contextOf(from);
+  const source = shownContext(sourceName);
+  const allowance = contexts.contexts?.allow.find(
+    (candidate) => candidate.from === sourceName && candidate.to === targetName,
+  );
   if (allowance?.layers) {
     return `contexts.allow lets ${source} import only the ${allowance.layers.join(", ")} layer${allowance.layers.length === 1 ? "" : "s"} of ${target}; ${to} is in ${classifier.layerOf(to) ?? "no layer"}`;
   }
@@ -142,7 +151,9 @@ function verdictOf(
       return {
         ...base,
         verdict: "violation",
-        rule: withContext(`${target} is an internal file of context ${meaning.ofContext}, not on contexts.public`),
+        rule: withContext(
+          `${target} is an internal file of context ${listed(meaning.ofContext)}, not on contexts.public`,
+        ),
         at: null,
       };
     }
@@ -191,7 +202,7 @@ function verdictOf(
     return {
       ...base,
       verdict: "allowed",
-      rule: `"${pattern}" is on layers.${layer.name}.packages`,
+      rule: `${quoted(pattern)} is on layers.${layer.name}.packages`,
       at: origins.layerKey(layer.name, "packages", pattern),
     };
   }

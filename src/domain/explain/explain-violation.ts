@@ -1,3 +1,4 @@
+import { quoted } from "../quoted-name.js";
 import { defined } from "../collections/defined.js";
 import { isContextPublicRule } from "../compile/compile-context-rules.js";
 import { describeAllowedPackages } from "../compile/compile-rules.js";
@@ -7,6 +8,7 @@ import type { Layer } from "../map/layer-map.js";
 import type { Violation } from "../violations/violation.js";
 import type { ExplainContext } from "./explain-context.js";
 import { contextBreach, explainFile } from "./explain-file.js";
+import { shownContext } from "./shown-context.js";
 
 /** One sentence of a story, and the line of the map it rests on. */
 export interface StoryLine {
@@ -62,7 +64,7 @@ export function explainViolation(context: ExplainContext, violation: Violation):
         }
       : { text: `no layer may use ${packageName}: if the project needs it, decide which layer owns it`, at: null },
     {
-      text: `or, if the map is what is wrong, add "${packageName}" to layers.${fromLayer.name}.packages`,
+      text: `or, if the map is what is wrong, add ${quoted(packageName)} to layers.${fromLayer.name}.packages`,
       at: context.origins.layerKey(fromLayer.name, "packages"),
     },
   ];
@@ -71,7 +73,7 @@ export function explainViolation(context: ExplainContext, violation: Violation):
 
 function membership(context: ExplainContext, file: string): StoryLine {
   const explained = explainFile(context, file);
-  return { text: `${file} is in ${explained.layer}, by the glob "${explained.glob}"`, at: explained.at };
+  return { text: `${file} is in ${explained.layer}, by the glob ${quoted(explained.glob ?? "")}`, at: explained.at };
 }
 
 function layerRemedies(context: ExplainContext, from: Layer, to: Layer): StoryLine[] {
@@ -117,7 +119,7 @@ function contextPrivateStory(context: ExplainContext, violation: Violation): Vio
       at: null,
     })),
     {
-      text: `contexts.allow lets context ${violation.fromContext ?? "?"} import context ${violation.toContext ?? "?"}, but only its public files (contexts.public); ${to} is not one, so rule ${violation.rule} forbids this import`,
+      text: `contexts.allow lets context ${shownContext(violation.fromContext)} import context ${shownContext(violation.toContext)}, but only its public files (contexts.public); ${to} is not one, so rule ${violation.rule} forbids this import`,
       at: null,
     },
   ];

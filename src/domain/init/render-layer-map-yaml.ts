@@ -1,6 +1,7 @@
 import type { Layer } from "../map/layer-map.js";
 import type { VocabularyPlan } from "./plan-by-vocabulary.js";
 import type { InitPlan } from "./plan-layer-map.js";
+import { listed } from "../quoted-name.js";
 
 export interface RenderInput {
   readonly plan: InitPlan;
@@ -82,7 +83,7 @@ export function renderVocabularyMapYaml({ plan, name, include, exclude }: Vocabu
   ];
   if (plan.contexts !== null) {
     lines.push(
-      `# contexts: ${plan.contexts.names.join(", ")}; each may import only itself${plan.contexts.shared.length > 0 ? " and the shared kernel" : ""}.`,
+      `# contexts: ${plan.contexts.names.map(listed).join(", ")}; each may import only itself${plan.contexts.shared.length > 0 ? " and the shared kernel" : ""}.`,
       "contexts:",
       `  pattern: ${quote(plan.contexts.pattern)}`,
     );

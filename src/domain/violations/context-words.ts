@@ -3,6 +3,7 @@ import type { ContextClassifier } from "../classify/context-classifier.js";
 import type { LayerClassifier } from "../classify/layer-classifier.js";
 import { CONTEXT_PLACEHOLDER } from "../glob/compile-glob.js";
 import { named, said, type SaidMessage } from "../message-words.js";
+import { listed } from "../quoted-name.js";
 
 /** What a violation says is wrong, and what to do about it. */
 export type ViolationWords = SaidMessage & { readonly fix: string };
@@ -14,7 +15,8 @@ export function contextWords(
   from: string,
   to: string,
 ): ViolationWords {
-  const target = defined(contexts.contextOf(to), "the imported context");
+  const targetName = defined(contexts.contextOf(to), "the imported context");
+  const target = listed(targetName);
   const imports = said`${named(from)} imports ${named(to)}`.messageWords;
   if (contexts.isShared(from)) {
     return {
@@ -22,10 +24,11 @@ export function contextWords(
       fix: `every context may import the shared kernel, so it may import no context: move what it needs from ${target} into the shared kernel, or move ${from} into ${target}`,
     };
   }
-  const source = defined(contexts.contextOf(from), "the importing context");
+  const sourceName = defined(contexts.contextOf(from), "the importing context");
+  const source = listed(sourceName);
   const message = said`context ${source} may not import context ${target}: ${imports}`;
   const allowance = contexts.contexts?.allow.find(
-    (candidate) => candidate.from === source && candidate.to === target && candidate.layers !== null,
+    (candidate) => candidate.from === sourceName && candidate.to === targetName && candidate.layers !== null,
   );
   if (allowance?.layers) {
     const toLayer = layers.layerOf(to);
@@ -48,10 +51,11 @@ export function contextWords(
 
 /** An import that `allow` lets in but that reaches past the imported context's public surface. */
 export function contextPrivateWords(contexts: ContextClassifier, from: string, to: string): ViolationWords {
-  const source = defined(contexts.contextOf(from), "the importing context");
-  const target = defined(contexts.contextOf(to), "the imported context");
+  const source = listed(defined(contexts.contextOf(from), "the importing context"));
+  const targetName = defined(contexts.contextOf(to), "the imported context");
+  const target = listed(targetName);
   const surface = (contexts.contexts?.public ?? [])
-    .map((glob) => glob.split(CONTEXT_PLACEHOLDER).join(target))
+    .map((glob) => listed(glob.split(CONTEXT_PLACEHOLDER).join(targetName)))
     .join(", ");
   return {
     ...said`${named(from)} imports ${named(to)}, an internal file of context ${target}: import it through its public surface (${surface})`,
