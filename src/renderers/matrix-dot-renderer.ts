@@ -1,5 +1,5 @@
 import type { ContextMatrix, MatrixCellRef, MatrixEdge } from "../domain/architecture/build-context-matrix.js";
-import { SHARED_KERNEL_NODE } from "../domain/architecture/build-context-graph.js";
+import { NO_CONTEXT_NODE, SHARED_KERNEL_NODE } from "../domain/architecture/build-context-graph.js";
 import { OTHER_CONTEXTS_COLUMN, ownContexts } from "../domain/architecture/fold-context-matrix.js";
 import { UNASSIGNED_NODE } from "../domain/architecture/architecture-graph.js";
 import { quote, type DotLayout } from "./dot-renderer.js";
@@ -13,8 +13,8 @@ const CELL_INCHES = { smallest: 0.7, largest: 1.4 } as const;
  * Contexts × layers as Graphviz DOT: one row per layer, one column per context, a cell node per
  * non-empty cell (`id="cell:<context>/<layer>"`) sized by its modules, cross-context edges between
  * cells (`id="edge:<from cell>-><to cell>"`), context-rule breaks red (error) or amber and dashed (warn).
- * Every context imports the shared kernel as it may: those allowed edges are counted in the kernel's cells
- * instead of drawn. Edge counts are external labels, so they never widen the layout. `folded` names the
+ * The allowed imports into the shared kernel and into files in no context cross no context's border: they
+ * are counted in the cells they reach instead of drawn. Edge counts are external labels, so they never widen the layout. `folded` names the
  * contexts drawn together in `(other contexts)`, which the title says.
  */
 export function renderMatrixDot(
@@ -31,13 +31,13 @@ export function renderMatrixDot(
     `  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=11, color="#555555"];`,
     `  edge [fontname="Helvetica", fontsize=10, color="${EDGE_LOOKS.allowed.color}", fontcolor="${EDGE_LOOKS.allowed.color}"];`,
   ];
-  const drawn = matrix.edges.filter((edge) => !intoKernel(edge) || edge.severity !== null);
-  const kernelImports = new Map<string, { imports: number; contexts: Set<string> }>();
+  const drawn = matrix.edges.filter((edge) => !intoCommonGround(edge) || edge.severity !== null);
+  const commonImports = new Map<string, { imports: number; contexts: Set<string> }>();
   for (const edge of matrix.edges.filter((candidate) => !drawn.includes(candidate))) {
-    const tally = kernelImports.get(edge.to.layer) ?? { imports: 0, contexts: new Set<string>() };
+    const tally = commonImports.get(cellId(edge.to)) ?? { imports: 0, contexts: new Set<string>() };
     tally.imports += edge.imports;
     tally.contexts.add(edge.from.context);
-    kernelImports.set(edge.to.layer, tally);
+    commonImports.set(cellId(edge.to), tally);
   }
   const modules = new Map(matrix.cells.map((cell) => [cellId(cell), cell.modules.length]));
   const largest = Math.max(1, ...modules.values());
@@ -56,7 +56,7 @@ export function renderMatrixDot(
       const side = CELL_INCHES.smallest;
       if (count === undefined) return `${quote(id)} [label="", shape=box, style=invis, width=${side}, height=${side}]`;
       const size = (side + (CELL_INCHES.largest - side) * Math.sqrt(count / largest)).toFixed(2);
-      const kernel = context === SHARED_KERNEL_NODE ? kernelImports.get(layer) : undefined;
+      const kernel = context === SHARED_KERNEL_NODE || context === NO_CONTEXT_NODE ? commonImports.get(id) : undefined;
       const importers =
         kernel === undefined
           ? 0
@@ -100,14 +100,14 @@ export function renderMatrixDot(
   return `${lines.join("\n")}\n`;
 }
 
-function intoKernel(edge: MatrixEdge): boolean {
-  return edge.to.context === SHARED_KERNEL_NODE;
+/** Imports into the shared kernel or into files outside every context: allowed, they cross no context's border. */
+function intoCommonGround(edge: MatrixEdge): boolean {
+  return edge.to.context === SHARED_KERNEL_NODE || edge.to.context === NO_CONTEXT_NODE;
 }
 
 function kindOf(edge: MatrixEdge): EdgeKind {
   return edge.severity === null ? "allowed" : edge.severity;
 }
-
 
 /** The title, what was folded, and the kinds of edge, as a Graphviz HTML-like table. */
 function legendLabel(title: string, matrix: ContextMatrix & { readonly folded?: readonly string[] }): string {
@@ -126,7 +126,6 @@ function legendLabel(title: string, matrix: ContextMatrix & { readonly folded?: 
   rows.push(`<TR><TD><TABLE BORDER="0" CELLSPACING="4" CELLPADDING="1"><TR>${strokes.join("")}</TR></TABLE></TD></TR>`);
   return `<<TABLE ID="legend" BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">${rows.join("")}</TABLE>>`;
 }
-
 
 function cellId(cell: MatrixCellRef): string {
   return `${cell.context}/${cell.layer}`;

@@ -151,8 +151,10 @@ async function measure(page: Page, source: string): Promise<Measured> {
   const texts = await svg.locator("text").evaluateAll((elements) =>
     elements.map((element) => {
       const rect = element.getBoundingClientRect();
-      const px =
-        parseFloat(getComputedStyle(element).fontSize) * ((element as SVGGraphicsElement).getScreenCTM()?.a ?? 0);
+      // In the page: the font size in the SVG's units times the scale from those units to screen pixels.
+      const drawn = element as unknown as { getScreenCTM(): { a: number } | null };
+      const style = globalThis as unknown as { getComputedStyle(of: unknown): { fontSize: string } };
+      const px = parseFloat(style.getComputedStyle(element).fontSize) * (drawn.getScreenCTM()?.a ?? 0);
       return { text: element.textContent ?? "", x: rect.x, y: rect.y, width: rect.width, height: rect.height, px };
     }),
   );

@@ -182,7 +182,8 @@ async function render(
     return { graph: fitted.graph, text };
   }
   if (format === "svg") return { graph, text: await ports.svg.renderDot(renderers.dot(graph)) };
-  if (format === "html") return { graph, text: renderGraphHtml(graph, await ports.svg.renderDot(renderers.dot(graph))) };
+  if (format === "html")
+    return { graph, text: renderGraphHtml(graph, await ports.svg.renderDot(renderers.dot(graph))) };
   return { graph, text: renderers[format](graph) };
 }
 

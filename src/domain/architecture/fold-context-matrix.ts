@@ -60,7 +60,11 @@ export function foldContextMatrix(matrix: ContextMatrix, budget: number): Folded
       key,
       merged === undefined
         ? { from, to, imports: edge.imports, severity: edge.severity }
-        : { ...merged, imports: merged.imports + edge.imports, severity: worseSeverity(merged.severity, edge.severity) },
+        : {
+            ...merged,
+            imports: merged.imports + edge.imports,
+            severity: worseSeverity(merged.severity, edge.severity),
+          },
     );
   }
   return {
