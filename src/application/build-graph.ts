@@ -27,6 +27,8 @@ export interface GraphRequest {
 
 export interface GraphOutcome {
   readonly graph: ArchitectureGraph;
+  /** The same analysis drawn with its paths folded to `segments` path segments. */
+  readonly refold: (segments: number) => ArchitectureGraph;
   readonly timings: Readonly<Record<string, number>>;
 }
 
@@ -36,7 +38,11 @@ export async function buildGraph(ports: AnalysisPorts, request: GraphRequest): P
   const analysis = await analyzeProject(ports, { loaded: request.loaded });
   const started = performance.now();
   const graph = graphOf(analysis, request);
-  return { graph, timings: { ...analysis.timings, graph: Math.round(performance.now() - started) } };
+  return {
+    graph,
+    refold: (segments) => graphOf(analysis, { ...request, collapse: segments }),
+    timings: { ...analysis.timings, graph: Math.round(performance.now() - started) },
+  };
 }
 
 export function graphOf(analysis: ProjectAnalysis, request: Omit<GraphRequest, "loaded">): ArchitectureGraph {

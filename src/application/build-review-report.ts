@@ -18,6 +18,7 @@ import { checkFails, warningCount } from "../domain/report/check-report.js";
 import { applyWarningLevels, combineWarningLevels } from "../domain/report/warning-levels.js";
 import { analyzeProject, type AnalysisPorts, type ProjectAnalysis } from "./analyze-project.js";
 import { contextMatrixOf, graphOf } from "./build-graph.js";
+import { CONTEXT_BUDGET, foldContextMatrix } from "../domain/architecture/fold-context-matrix.js";
 import type { LoadedLayerMap } from "./load-layer-map.js";
 import type { CheckPorts, LocatedImport } from "./ports.js";
 
@@ -142,12 +143,13 @@ async function reviewImports(
 
 /** Contexts × layers, and per cell the imports crossing into or out of it from another context. */
 async function matrixOf(analysis: ProjectAnalysis, review: ReviewImports): Promise<ReviewedMatrix> {
-  const matrix = contextMatrixOf(analysis);
+  const full = contextMatrixOf(analysis);
+  const matrix = foldContextMatrix(full, CONTEXT_BUDGET);
   const cellOf = new Map<string, string>();
   for (const cell of matrix.cells)
     for (const module of cell.modules) cellOf.set(module, `${cell.context}\u0000${cell.layer}`);
   const contextOf = new Map(
-    matrix.cells.flatMap((cell) => cell.modules.map((module) => [module, cell.context] as const)),
+    full.cells.flatMap((cell) => cell.modules.map((module) => [module, cell.context] as const)),
   );
   const perCell = new Map<string, ImportSeen[]>();
   for (const module of analysis.modules)

@@ -58,7 +58,7 @@ describe("contexts × layers matrix", () => {
     ]);
   });
 
-  it("draws every non-empty cell and every cross-context edge in DOT and, through Graphviz, in SVG", async () => {
+  it("draws every non-empty cell and every cross-context edge in DOT and, through Graphviz, in SVG, but counts the shared kernel's allowed imports in its cell", async () => {
     const matrix = await fixtureMatrix("contexts");
     const dot = renderMatrixDot(matrix, "contexts");
     const svg = await defaultPorts().svg.renderDot(dot);
@@ -69,8 +69,12 @@ describe("contexts × layers matrix", () => {
     }
     for (const edge of matrix.edges) {
       const id = `edge:${edge.from.context}/${edge.from.layer}->${edge.to.context}/${edge.to.layer}`;
-      expect(svg).toContain(`id="${id.replaceAll("->", "&#45;&gt;")}"`);
+      const allowedIntoKernel = edge.to.context === "(shared kernel)" && edge.severity === null;
+      expect(svg.includes(`id="${id.replaceAll("->", "&#45;&gt;")}"`), id).toBe(!allowedIntoKernel);
     }
+    expect(svg).toContain(">imported 4 times</text>");
+    expect(svg).toContain(">by 3 contexts</text>");
+    expect(dot).toContain('tooltip="(shared kernel) / kernel: 2 modules imported 4 times by 3 contexts"');
     for (const context of matrix.contexts) expect(svg).toContain(`>${context}</text>`);
     expect(dot).toMatch(/"accounts\/transport" -> "billing\/transport" \[[^\]]*color="#d62728"/);
   });

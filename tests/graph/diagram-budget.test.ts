@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { NODE_BUDGET } from "../../src/domain/architecture/build-module-graph.js";
+import { READABLE_FONT_PX } from "../../src/cli/commands/fit-to-screen.js";
 import { describeInBrowser, launchChromium } from "./browser.js";
 import { generateBackend, type GeneratedBackend } from "./generated-backend.js";
 import { runInProcess } from "../helpers/run-in-process.js";
@@ -137,7 +138,8 @@ interface Measured {
   readonly width: number;
   readonly height: number;
   readonly nodes: number;
-  readonly texts: readonly { text: string; x: number; y: number; width: number; height: number }[];
+  /** Each text's box, and its font size as drawn: the SVG's font size times the scale the SVG is drawn at. */
+  readonly texts: readonly { text: string; x: number; y: number; width: number; height: number; px: number }[];
 }
 
 async function measure(page: Page, source: string): Promise<Measured> {
@@ -149,7 +151,11 @@ async function measure(page: Page, source: string): Promise<Measured> {
   const texts = await svg.locator("text").evaluateAll((elements) =>
     elements.map((element) => {
       const rect = element.getBoundingClientRect();
-      return { text: element.textContent ?? "", x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+      // In the page: the font size in the SVG's units times the scale from those units to screen pixels.
+      const drawn = element as unknown as { getScreenCTM(): { a: number } | null };
+      const style = globalThis as unknown as { getComputedStyle(of: unknown): { fontSize: string } };
+      const px = parseFloat(style.getComputedStyle(element).fontSize) * (drawn.getScreenCTM()?.a ?? 0);
+      return { text: element.textContent ?? "", x: rect.x, y: rect.y, width: rect.width, height: rect.height, px };
     }),
   );
   return {
@@ -173,24 +179,33 @@ function overlapping(texts: Measured["texts"]): string[] {
   return found;
 }
 
+/** Draws `args` as SVG in a fresh Chromium page of 1,600 × 1,200 px, then measures it; stderr is what graph noted. */
+function measureInBrowser(make: () => GeneratedBackend, args: readonly string[]) {
+  const drawn = { measured: undefined as unknown as Measured, stderr: "" };
+  let browser: Browser | undefined;
+  let project: GeneratedBackend | undefined;
+  beforeAll(async () => {
+    project = make();
+    const run = await runInProcess(["graph", ...args, "--format", "svg"], project.dir);
+    expect(run.status).toBe(0);
+    drawn.stderr = run.stderr;
+    browser = await launchChromium();
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1200 } });
+    drawn.measured = await measure(page, run.stdout);
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    if (project !== undefined && project !== backend) rmSync(project.dir, { recursive: true, force: true });
+  });
+  return drawn;
+}
+
 function describeFit(name: string, make: () => GeneratedBackend, slow: boolean): void {
   (slow && process.env.LAYERLINT_SLOW !== "1" ? describe.skip : describeInBrowser)(name, () => {
-    let browser: Browser;
-    let page: Page;
     let measured: Measured;
-    let project: GeneratedBackend;
-
-    beforeAll(async () => {
-      project = make();
-      const run = await runInProcess(["graph", "--level", "folder", "--format", "svg"], project.dir);
-      expect(run.status).toBe(0);
-      browser = await launchChromium();
-      page = await browser.newPage({ viewport: { width: 1600, height: 1200 } });
-      measured = await measure(page, run.stdout);
-    }, 600_000);
-    afterAll(async () => {
-      await browser?.close();
-      if (project !== undefined && project !== backend) rmSync(project.dir, { recursive: true, force: true });
+    const drawn = measureInBrowser(make, ["--level", "folder"]);
+    beforeAll(() => {
+      measured = drawn.measured;
     });
 
     it("has at most the node budget, and fits 1,600 × 1,200 px unscaled", () => {
@@ -200,9 +215,9 @@ function describeFit(name: string, make: () => GeneratedBackend, slow: boolean):
       expect(measured.height).toBeLessThanOrEqual(1200);
     });
 
-    it("writes every label at a readable size (at least 12 px tall) and no two labels' boxes overlap", () => {
+    it(`writes every label at a readable size (font at least ${READABLE_FONT_PX} px) and no two labels' boxes overlap`, () => {
       expect(measured.texts.length).toBeGreaterThan(measured.nodes);
-      for (const text of measured.texts) expect(text.height, text.text).toBeGreaterThanOrEqual(12);
+      for (const text of measured.texts) expect(text.px, text.text).toBeGreaterThanOrEqual(READABLE_FONT_PX);
       expect(overlapping(measured.texts)).toEqual([]);
     });
 
@@ -220,4 +235,50 @@ describeFit(
   "the default folder diagram of a generated 10,000-module tree in Chromium (LAYERLINT_SLOW=1)",
   () => generateBackend({ contexts: 25, areas: 10, files: 10, kernel: 20 }),
   true,
+);
+
+function describeMatrixFit(name: string, make: () => GeneratedBackend, slow: boolean, folded: number): void {
+  (slow && process.env.LAYERLINT_SLOW !== "1" ? describe.skip : describeInBrowser)(name, () => {
+    let measured: Measured;
+    const drawn = measureInBrowser(make, ["--level", "context", "--matrix"]);
+    beforeAll(() => {
+      measured = drawn.measured;
+    });
+
+    it(`fits 1,600 × 1,200 px with every text at least ${READABLE_FONT_PX} px and no two labels' boxes overlapping`, () => {
+      expect(measured.width).toBeLessThanOrEqual(1600);
+      expect(measured.height).toBeLessThanOrEqual(1200);
+      for (const text of measured.texts) expect(text.px, text.text).toBeGreaterThanOrEqual(READABLE_FONT_PX);
+      expect(overlapping(measured.texts)).toEqual([]);
+    });
+
+    it(`draws the 8 largest contexts as columns and the ${folded} others together, saying so in the diagram and on stderr`, () => {
+      const texts = measured.texts.map((text) => text.text);
+      for (const context of ["context00", "context07"]) expect(texts).toContain(context);
+      expect(texts).not.toContain("context08");
+      expect(texts).toContain("(other contexts)");
+      expect(texts).toContain(`${folded} contexts`);
+      expect(texts).toContain(
+        `the 8 largest of ${8 + folded} contexts; ${folded} smaller contexts drawn together as (other contexts)`,
+      );
+      expect(drawn.stderr).toBe(
+        `layerlint: note: ${folded} smaller contexts drawn together as (other contexts) to fit the screen; --format json lists every context\n`,
+      );
+      for (const kind of ["forbidden (error)", "tolerated (warning)", "allowed"])
+        expect(texts.some((text) => text.endsWith(kind))).toBe(true);
+    });
+  });
+}
+
+describeMatrixFit(
+  "the contexts × layers matrix of a generated 12-context backend in Chromium",
+  () => generateBackend({ contexts: 12, areas: 1, files: 2, kernel: 4 }),
+  false,
+  4,
+);
+describeMatrixFit(
+  "the contexts × layers matrix of a generated 10,000-module tree in Chromium (LAYERLINT_SLOW=1)",
+  () => generateBackend({ contexts: 25, areas: 10, files: 10, kernel: 20 }),
+  true,
+  17,
 );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { vizSvgRenderer } from "../../src/adapters/graphviz/viz-svg-renderer.js";
-import { fitToScreen } from "../../src/cli/commands/fit-to-screen.js";
+import { fitReadably, fitToScreen, READABLE_SCALE } from "../../src/cli/commands/fit-to-screen.js";
 import {
   GRAPH_VERSION,
   type ArchitectureEdge,
@@ -69,5 +69,37 @@ describe("a folder diagram fits 1,600 × 1,200 px (1,200 × 900 pt)", () => {
     const { width, height } = size(fitted.svg);
     expect(width).toBeLessThanOrEqual(1200);
     expect(height).toBeLessThanOrEqual(900);
+  });
+});
+
+describe("a fitted diagram keeps its text readable: folded further rather than scaled under 10 px", () => {
+  const ids = Array.from({ length: 40 }, (_, index) => `src/modules/part${index % 8}/deep/area${index}`);
+  const chains = ids.map((id, index) => edge(id, ids[(index + 1) % ids.length] as string));
+  const big = { ...graphOf(ids, chains), collapse: 4 };
+  const foldedTo: number[] = [];
+  const fold = (segments: number) => {
+    foldedTo.push(segments);
+    const folded = [...new Set(ids.map((id) => id.split("/").slice(0, segments).join("/")))];
+    return { ...graphOf(folded, []), collapse: segments };
+  };
+
+  it("scaled to fit, the graph's text would be under the floor", async () => {
+    expect((await fitToScreen(vizSvgRenderer, big)).scale).toBeLessThan(READABLE_SCALE);
+  });
+
+  it("is folded one path segment at a time until it fits at a readable scale", async () => {
+    const fitted = await fitReadably(vizSvgRenderer, big, fold);
+    expect(fitted.scale).toBeGreaterThanOrEqual(READABLE_SCALE);
+    expect(foldedTo).toEqual([3]);
+    expect(fitted.graph.collapse).toBe(3);
+    expect(fitted.graph.nodes.map((node) => node.id)).toEqual(
+      Array.from({ length: 8 }, (_, index) => `src/modules/part${index}`),
+    );
+  });
+
+  it("without a way to fold (--focus), is scaled down as far as the screen needs", async () => {
+    const fitted = await fitReadably(vizSvgRenderer, big);
+    expect(fitted.scale).toBeLessThan(READABLE_SCALE);
+    expect(fitted.graph).toBe(big);
   });
 });

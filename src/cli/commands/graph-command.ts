@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { InvalidArgumentError, Option } from "commander";
-import { buildContextMatrix, buildGraph } from "../../application/build-graph.js";
+import { buildContextMatrix, buildGraph, type GraphOutcome } from "../../application/build-graph.js";
 import { findLayerMap } from "../../application/find-layer-map.js";
 import { loadLayerMap, type LoadedLayerMap } from "../../application/load-layer-map.js";
 import type { CheckPorts } from "../../application/ports.js";
@@ -16,13 +16,15 @@ import { NODE_BUDGET } from "../../domain/architecture/build-module-graph.js";
 import { UsageError } from "../../domain/errors.js";
 import { describeChanges, drawnElements } from "../../renderers/drawn-elements.js";
 import { mermaidLimitExceeded } from "../../renderers/mermaid-limits.js";
-import { renderers, renderGraphHtml, renderMatrixDot, renderSvgPage } from "../../renderers/index.js";
+import { renderers, renderGraphHtml, renderSvgPage } from "../../renderers/index.js";
+import { plural } from "../../renderers/graph-style.js";
+import { OTHER_CONTEXTS_COLUMN } from "../../domain/architecture/fold-context-matrix.js";
 import type { CliEnvironment } from "../cli-environment.js";
 import { CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP, type CommandRegistration } from "./command-context.js";
 import { GRAPH_EXTENSIONS, formatFor } from "./format-from-extension.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { nonEmptyPath } from "./path-option.js";
-import { fitToScreen } from "./fit-to-screen.js";
+import { fitMatrixToScreen, fitReadably, READABLE_FONT_PX } from "./fit-to-screen.js";
 import { quoted } from "../../domain/quoted-name.js";
 
 /** The pure renderers' formats, SVG (the DOT laid out by Graphviz) and HTML (that SVG on a page). */
@@ -88,7 +90,7 @@ export async function runGraphCommand(
   const mapFile = await findLayerMap(ports.fileSystem, environment.cwd, options.config);
   const loaded = await loadLayerMap(ports, mapFile, environment.cwd);
   if (options.matrix === true) return runMatrix(environment, ports, loaded, options);
-  const { graph } = await buildGraph(ports, {
+  const built = await buildGraph(ports, {
     loaded,
     level: options.level,
     showUnused: options.showUnused,
@@ -101,11 +103,13 @@ export async function runGraphCommand(
   }).catch((error: unknown) => {
     throw error instanceof FocusError ? focusUsageError(error) : error;
   });
+  const { graph, text } = await render(ports, built, options);
   if (options.collapse === undefined && graph.collapse !== undefined)
     environment.stderr.write(
-      `layerlint: note: folders folded to ${graph.collapse} path segments to fit ${NODE_BUDGET} nodes; --collapse N or --focus GLOB draws more\n`,
+      graph.collapse === built.graph.collapse
+        ? `layerlint: note: folders folded to ${graph.collapse} path segments to fit ${NODE_BUDGET} nodes; --collapse N or --focus GLOB draws more\n`
+        : `layerlint: note: folders folded to ${graph.collapse} path segments to fit the screen with text at least ${READABLE_FONT_PX} px tall; --collapse N or --focus GLOB draws more\n`,
     );
-  const text = await render(ports, graph, options.format, options.collapse === undefined);
   const tooBig = options.format === "mermaid" ? mermaidLimitExceeded(text, graph) : null;
   if (tooBig !== null)
     throw new UsageError(
@@ -142,29 +146,46 @@ async function runMatrix(
   if (options.format === "mermaid")
     throw new UsageError("Mermaid has no matrix form: use --format svg (the default with --matrix), html, dot or json");
   const { matrix } = await buildContextMatrix(ports, loaded);
-  const dot = renderMatrixDot(matrix, loaded.map.name);
-  const text =
-    options.format === "json"
-      ? `${JSON.stringify({ version: GRAPH_VERSION, ...matrix }, null, 2)}\n`
-      : options.format === "dot"
-        ? dot
-        : options.format === "svg"
-          ? await ports.svg.renderDot(dot)
-          : renderSvgPage(`${loaded.map.name ?? "architecture"}: contexts × layers`, await ports.svg.renderDot(dot));
+  let text: string;
+  if (options.format === "json") {
+    text = `${JSON.stringify({ version: GRAPH_VERSION, ...matrix }, null, 2)}\n`;
+  } else {
+    const fitted = await fitMatrixToScreen(ports.svg, matrix, loaded.map.name);
+    if (fitted.matrix.folded.length > 0)
+      environment.stderr.write(
+        `layerlint: note: ${plural(fitted.matrix.folded.length, "smaller context")} drawn together as ${OTHER_CONTEXTS_COLUMN} to fit the screen; --format json lists every context\n`,
+      );
+    const title = `${loaded.map.name ?? "architecture"}: contexts × layers`;
+    text =
+      options.format === "dot" ? fitted.dot : options.format === "svg" ? fitted.svg : renderSvgPage(title, fitted.svg);
+  }
   if (options.output === undefined) environment.stdout.write(text);
   else await ports.fileSystem.writeTextAtomic(resolve(environment.cwd, options.output), text);
   return EXIT.clean;
 }
 
-/** Folder and module diagrams fit the screen unless `--collapse` asked for a size. */
-async function render(ports: CheckPorts, graph: ArchitectureGraph, format: GraphFormat, fit: boolean): Promise<string> {
-  if (fit && (graph.level === "folder" || graph.level === "module") && format !== "mermaid" && format !== "json") {
-    const fitted = await fitToScreen(ports.svg, graph);
-    return format === "dot" ? fitted.dot : format === "svg" ? fitted.svg : renderGraphHtml(graph, fitted.svg);
+/**
+ * Folder and module diagrams fit the screen unless `--collapse` asked for a size; without `--focus` they are
+ * folded further rather than drawn with text too small to read.
+ */
+async function render(
+  ports: CheckPorts,
+  built: GraphOutcome,
+  options: GraphCommandOptions,
+): Promise<{ readonly graph: ArchitectureGraph; readonly text: string }> {
+  const { graph } = built;
+  const { format } = options;
+  const fits = options.collapse === undefined && (graph.level === "folder" || graph.level === "module");
+  if (fits && format !== "mermaid" && format !== "json") {
+    const fitted = await fitReadably(ports.svg, graph, options.focus === undefined ? built.refold : undefined);
+    const text =
+      format === "dot" ? fitted.dot : format === "svg" ? fitted.svg : renderGraphHtml(fitted.graph, fitted.svg);
+    return { graph: fitted.graph, text };
   }
-  if (format === "svg") return ports.svg.renderDot(renderers.dot(graph));
-  if (format === "html") return renderGraphHtml(graph, await ports.svg.renderDot(renderers.dot(graph)));
-  return renderers[format](graph);
+  if (format === "svg") return { graph, text: await ports.svg.renderDot(renderers.dot(graph)) };
+  if (format === "html")
+    return { graph, text: renderGraphHtml(graph, await ports.svg.renderDot(renderers.dot(graph))) };
+  return { graph, text: renderers[format](graph) };
 }
 
 /** What changed, element by element, at most CHANGES_SHOWN lines; the diagram's other bytes when no element did. */

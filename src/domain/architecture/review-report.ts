@@ -1,7 +1,7 @@
 import type { CheckSummary } from "../report/check-report.js";
 import type { Violation } from "../violations/violation.js";
 import { UNASSIGNED_NODE, type ArchitectureGraph } from "./architecture-graph.js";
-import type { ContextMatrix } from "./build-context-matrix.js";
+import type { FoldedContextMatrix } from "./fold-context-matrix.js";
 
 /** Everything `layerlint report` shows: one page an architecture review can be run from. */
 export interface ReviewReport {
@@ -24,7 +24,8 @@ export interface ReviewReport {
 }
 
 export interface ReviewedMatrix {
-  readonly matrix: ContextMatrix;
+  /** The largest CONTEXT_BUDGET contexts as their own columns, the others together. */
+  readonly matrix: FoldedContextMatrix;
   /** Per non-empty cell, in the matrix's order: the imports leaving it for another context and those entering it from one. */
   readonly cells: readonly CellImports[];
 }
