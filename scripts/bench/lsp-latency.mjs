@@ -27,10 +27,11 @@ const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const LAYERLINT_BIN = join(REPO, "dist", "cli", "bin.js");
 
 function parseArguments(argv) {
-  const options = { modules: 10000, edits: 40, seed: 42, keep: false };
+  const options = { modules: 10000, edits: 40, seed: 42, keep: false, dir: null };
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i];
     if (argument === "--keep") options.keep = true;
+    else if (argument === "--dir") options.dir = argv[++i];
     else if (["--modules", "--edits", "--seed"].includes(argument)) options[argument.slice(2)] = Number(argv[++i]);
     else throw new Error(`unknown argument ${argument}`);
   }
@@ -39,7 +40,8 @@ function parseArguments(argv) {
 
 async function startServer(dir) {
   const started = performance.now();
-  const child = spawn(process.execPath, [LAYERLINT_BIN, "lsp", "--stdio"], {
+  const serverArgs = (process.env.LSP_BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...serverArgs, LAYERLINT_BIN, "lsp", "--stdio"], {
     cwd: dir,
     stdio: ["pipe", "pipe", "inherit"],
   });
@@ -110,9 +112,9 @@ function quantile(sorted, q) {
 }
 
 const options = parseArguments(process.argv.slice(2));
-const dir = mkdtempSync(join(tmpdir(), "layerlint-lsp-bench-"));
+const dir = options.dir ?? mkdtempSync(join(tmpdir(), "layerlint-lsp-bench-"));
 try {
-  generateProject({ modules: options.modules, dir, seed: options.seed });
+  if (options.dir === null) generateProject({ modules: options.modules, dir, seed: options.seed });
   const domainFolder = join(dir, "src", "domain", "s0");
   const file = posix.join(
     "src/domain/s0",
@@ -173,5 +175,5 @@ try {
   );
 } finally {
   if (options.keep) console.log(`kept ${dir}`);
-  else rmSync(dir, { recursive: true, force: true });
+  else if (options.dir === null) rmSync(dir, { recursive: true, force: true });
 }
