@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The language server's latency: from a change to one open file's imports to its new diagnostics.
 //
-//   npm run build && node scripts/bench/lsp-latency.mjs [--modules 10000] [--edits 40] [--seed 42] [--keep]
+//   npm run build && node scripts/bench/lsp-latency.mjs [--modules 10000] [--edits 30] [--seed 42] [--keep]
 //
 // Generates a project (generate-project.mjs) into a temp folder, starts `layerlint lsp` on it over stdio
 // with a JSON-RPC client (vscode-jsonrpc), and measures:
@@ -10,13 +10,18 @@
 //   change   from a didChange that adds (or removes again) a forbidden import in one domain file to the
 //            publication of that file's diagnostics with the violation present (or gone), median and p95
 //            over --edits changes; the debounce (40 ms) is included, as an editor sees it;
-//   memory   the server's peak RSS (VmHWM from /proc) at the end.
+//   memory   the server's peak RSS (VmHWM from /proc): the first server's after its cold start and every
+//            change, the second's once ready; against raw dependency-cruiser's peak RSS for a cold cruise
+//            of the same tree with the configuration `layerlint compile` ejects (cycle rule included, as
+//            the map's default `cycles: warn`), run last through peak-rss.mjs.
+//   --dir DIR reuses a tree generated before (--keep); LSP_BENCH_NODE_ARGS passes flags to the server
+//   (`--cpu-prof --cpu-prof-dir=/tmp/prof`).
 // LSP_BENCH_LOG=1 prints the server's log: each analysis with its phases' milliseconds.
 // A change whose diagnostics do not arrive within 60 s is a loud failure, never a number.
 
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { dirname, join, posix, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
@@ -25,12 +30,34 @@ import { generateProject } from "./generate-project.mjs";
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const LAYERLINT_BIN = join(REPO, "dist", "cli", "bin.js");
+const DEPCRUISE_BIN = join(REPO, "node_modules", "dependency-cruiser", "bin", "dependency-cruise.mjs");
+const PEAK_RSS = join(REPO, "scripts", "bench", "peak-rss.mjs");
+
+/** Raw dependency-cruiser's cold cruise of the tree with the ejected configuration: its peak RSS in MiB. */
+function rawDependencyCruiserPeakMiB(dir) {
+  const ejected = join(dir, "ejected.depcruise.cjs");
+  const compile = spawnSync(process.execPath, [LAYERLINT_BIN, "compile", "--format", "cjs", "-o", ejected], {
+    cwd: dir,
+    encoding: "utf8",
+  });
+  if (compile.status !== 0) throw new Error(`layerlint compile exited ${compile.status}:\n${compile.stderr}`);
+  const raw = spawnSync(
+    process.execPath,
+    [PEAK_RSS, DEPCRUISE_BIN, "--config", ejected, "--output-type", "json", "--output-to", "/dev/null", "src"],
+    { cwd: dir, encoding: "utf8", stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 * 1024 * 1024 },
+  );
+  const kib = Number(/peak-rss-kib (\d+)/.exec(raw.stderr ?? "")?.[1] ?? NaN);
+  if (!Number.isFinite(kib))
+    throw new Error(`raw dependency-cruiser gave no peak RSS (exit ${raw.status}):\n${raw.stderr}`);
+  return Math.round(kib / 1024);
+}
 
 function parseArguments(argv) {
-  const options = { modules: 10000, edits: 40, seed: 42, keep: false };
+  const options = { modules: 10000, edits: 30, seed: 42, keep: false, dir: null };
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i];
     if (argument === "--keep") options.keep = true;
+    else if (argument === "--dir") options.dir = argv[++i];
     else if (["--modules", "--edits", "--seed"].includes(argument)) options[argument.slice(2)] = Number(argv[++i]);
     else throw new Error(`unknown argument ${argument}`);
   }
@@ -39,7 +66,8 @@ function parseArguments(argv) {
 
 async function startServer(dir) {
   const started = performance.now();
-  const child = spawn(process.execPath, [LAYERLINT_BIN, "lsp", "--stdio"], {
+  const serverArgs = (process.env.LSP_BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...serverArgs, LAYERLINT_BIN, "lsp", "--stdio"], {
     cwd: dir,
     stdio: ["pipe", "pipe", "inherit"],
   });
@@ -110,9 +138,14 @@ function quantile(sorted, q) {
 }
 
 const options = parseArguments(process.argv.slice(2));
-const dir = mkdtempSync(join(tmpdir(), "layerlint-lsp-bench-"));
+console.log(
+  `load average at the start: ${loadavg()
+    .map((load) => load.toFixed(1))
+    .join(" ")}`,
+);
+const dir = options.dir ?? mkdtempSync(join(tmpdir(), "layerlint-lsp-bench-"));
 try {
-  generateProject({ modules: options.modules, dir, seed: options.seed });
+  if (options.dir === null) generateProject({ modules: options.modules, dir, seed: options.seed });
   const domainFolder = join(dir, "src", "domain", "s0");
   const file = posix.join(
     "src/domain/s0",
@@ -159,7 +192,11 @@ try {
   const peak = peakRssMiB(server.child.pid);
   await stopServer(server);
   const warm = await startServer(dir);
+  const warmPeak = peakRssMiB(warm.child.pid);
   await stopServer(warm);
+  const rawStarted = performance.now();
+  const rawPeak = rawDependencyCruiserPeakMiB(dir);
+  const rawSeconds = Math.round((performance.now() - rawStarted) / 1000);
 
   latencies.sort((a, b) => a - b);
   const ms = (value) => `${Math.round(value)} ms`;
@@ -167,11 +204,17 @@ try {
   console.log(
     `change → diagnostics over ${latencies.length} edits: median ${ms(quantile(latencies, 0.5))}, p95 ${ms(quantile(latencies, 0.95))}, max ${ms(latencies[latencies.length - 1])}`,
   );
-  console.log(`server peak RSS: ${peak} MiB`);
+  console.log(`server peak RSS: ${peak} MiB (cold start and every change), ${warmPeak} MiB (warm start)`);
+  console.log(`raw dependency-cruiser, cold cruise (${rawSeconds} s): peak RSS ${rawPeak} MiB`);
   console.log(
-    `\n| modules | ready, cold | ready, warm cache | change → diagnostics, median | p95 | peak RSS |\n| --- | --- | --- | --- | --- | --- |\n| ${options.modules} | ${ms(server.ready)} | ${ms(warm.ready)} | ${ms(quantile(latencies, 0.5))} | ${ms(quantile(latencies, 0.95))} | ${peak} MiB |`,
+    `load average at the end: ${loadavg()
+      .map((load) => load.toFixed(1))
+      .join(" ")}`,
+  );
+  console.log(
+    `\n| modules | ready, cold | ready, warm cache | change → diagnostics, median | p95 | server peak RSS (cold start; warm) | raw dependency-cruiser peak RSS |\n| --- | --- | --- | --- | --- | --- | --- |\n| ${options.modules} | ${ms(server.ready)} | ${ms(warm.ready)} | ${ms(quantile(latencies, 0.5))} | ${ms(quantile(latencies, 0.95))} | ${peak} MiB; ${warmPeak} MiB | ${rawPeak} MiB |`,
   );
 } finally {
   if (options.keep) console.log(`kept ${dir}`);
-  else rmSync(dir, { recursive: true, force: true });
+  else if (options.dir === null) rmSync(dir, { recursive: true, force: true });
 }

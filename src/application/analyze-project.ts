@@ -16,6 +16,7 @@ import type { LayerMap } from "../domain/map/layer-map.js";
 import { layerRulesBroken } from "../domain/barrels/layer-rules-broken.js";
 import { applyExceptions } from "../domain/exceptions/apply-exceptions.js";
 import { coverageWarnings } from "../domain/map/coverage-warnings.js";
+import { memoFor, rememberingLayers, type AnalysisMemo } from "./analysis-memo.js";
 import {
   compareWarnings,
   countByKind,
@@ -26,7 +27,7 @@ import {
 } from "../domain/report/check-report.js";
 import { findCycleViolations } from "../domain/violations/find-cycle-violations.js";
 import { countLines, findSizeViolations, lineLimitOf } from "../domain/violations/find-size-violations.js";
-import { findViolations, type UnlocatedViolation } from "../domain/violations/find-violations.js";
+import { findViolations, type UnlocatedViolation, type ViolationInput } from "../domain/violations/find-violations.js";
 import { compareViolations, type Violation } from "../domain/violations/violation.js";
 import { discoverWorkspace, workspaceAliases } from "./find-workspace-packages.js";
 import { malformedManifestWarnings } from "./malformed-manifest-warnings.js";
@@ -48,6 +49,8 @@ export interface AnalysisRequest {
   readonly onPhase?: (phase: string, files: number | null) => void;
   /** Attribute imports of barrels to the modules defining the names (`--through-barrels`); default: the map's `options.throughBarrels`. */
   readonly throughBarrels?: boolean;
+  /** What a long-lived session keeps between analyses (see analysis-memo.ts); the answer is the same without it. */
+  readonly memo?: AnalysisMemo;
 }
 
 /** Everything one run learnt about a project: the check's report, and what graphs and explanations are drawn from. */
@@ -69,9 +72,11 @@ export type AnalysisPorts = Pick<CheckPorts, "fileSystem" | "extractor" | "inspe
 export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequest): Promise<ProjectAnalysis> {
   const { map, rootDir } = request.loaded;
   const { time, timings } = phaseTimer(request.onPhase);
-  const classifier = createLayerClassifier(map.layers);
+  const memo = request.memo === undefined ? undefined : memoFor(request.memo, JSON.stringify([rootDir, map]));
+  const layers = createLayerClassifier(map.layers);
+  const classifier = memo === undefined ? layers : rememberingLayers(layers, memo.layers);
   const contexts = createContextClassifier(map.contexts);
-  const selection = await time("list", () => selectFiles(ports.fileSystem, rootDir, map));
+  const selection = await time("list", () => listedFiles(ports, rootDir, map, memo));
   const rules = compileRules(map, classifier);
   const options = compileCruiseOptions(rules, {
     baseDir: rootDir,
@@ -95,7 +100,7 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
   const extracted = graph.modules.filter((module) => checkedSet.has(module.source));
   const checkedModules =
     map.options.typeOnlyImports === "allow" ? await markTypeOnlyUnresolved(ports, rootDir, extracted) : extracted;
-  const judging: Judging = { map, rootDir, classifier, contexts, rules, graph, checkedModules, selection };
+  const judging: Judging = { map, rootDir, classifier, contexts, rules, graph, checkedModules, selection, memo };
   const ruled =
     (request.throughBarrels ?? map.options.throughBarrels)
       ? await time("barrels", () => seenThroughBarrels(ports, judging))
@@ -109,6 +114,7 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
       rootDir,
       excepted.kept.filter((violation) => inScope(violation.from)),
       contexts,
+      memo?.located,
     ),
   );
   const syntax = (await syntaxProblems).map(syntaxWarning);
@@ -148,6 +154,7 @@ interface Judging {
   /** The checked modules, type-only imports marked when the map allows them. */
   readonly checkedModules: readonly GraphModule[];
   readonly selection: FileSelection;
+  readonly memo: AnalysisMemo | undefined;
 }
 
 function seenThroughBarrels(ports: AnalysisPorts, judging: Judging): Promise<readonly GraphModule[]> {
@@ -171,19 +178,22 @@ async function findAllViolations(
   ruled: readonly GraphModule[],
   time: Timed,
 ): Promise<UnlocatedViolation[]> {
-  const { map, rootDir, classifier, contexts, rules, graph, checkedModules, selection } = judging;
+  const { map, rootDir, classifier, contexts, rules, graph, checkedModules, selection, memo } = judging;
   const cycles = await time("cycles", () =>
-    findCycleViolations({
-      graph: graph.modules,
-      checked: checkedModules,
-      classifier,
-      severity: map.options.cycles,
-      typeOnlyImports: map.options.typeOnlyImports,
-    }),
+    findCycleViolations(
+      {
+        graph: graph.modules,
+        checked: checkedModules,
+        classifier,
+        severity: map.options.cycles,
+        typeOnlyImports: map.options.typeOnlyImports,
+      },
+      memo?.cycles,
+    ),
   );
   const lineCounts = await countLinesWhereLimited(ports, rootDir, selection.checked, lineLimitOf(map, classifier));
   return [
-    ...findViolations({ map, classifier, contexts, meanings: rules.meanings, modules: ruled }),
+    ...violationsOf({ map, classifier, contexts, meanings: rules.meanings, modules: ruled }, memo),
     ...cycles,
     ...findSizeViolations(lineCounts, map, classifier),
   ].sort(compareViolations);
@@ -237,19 +247,65 @@ function countsOf(
   };
 }
 
+/** The files to check, listed once per session when there is one (it forgets them when files may have come or gone). */
+async function listedFiles(
+  ports: AnalysisPorts,
+  rootDir: string,
+  map: LayerMap,
+  memo: AnalysisMemo | undefined,
+): Promise<FileSelection> {
+  if (memo === undefined) return selectFiles(ports.fileSystem, rootDir, map);
+  memo.selection ??= await selectFiles(ports.fileSystem, rootDir, map);
+  return memo.selection;
+}
+
+/** findViolations, each module's remembered while it is the same object (so its imports are the same). */
+function violationsOf(input: ViolationInput, memo: AnalysisMemo | undefined): UnlocatedViolation[] {
+  if (memo === undefined) return findViolations(input);
+  const found: UnlocatedViolation[] = [];
+  for (const module of input.modules) {
+    let own = memo.violations.get(module);
+    if (own === undefined) {
+      own = findViolations({ ...input, modules: [module] });
+      memo.violations.set(module, own);
+    }
+    found.push(...own);
+  }
+  // One violation per (kind, from, to) and all of a module's from that module: sorted, the same list.
+  return found.sort(compareViolations);
+}
+
+function coverageOf(classifier: LayerClassifier, selection: FileSelection, memo: AnalysisMemo | undefined) {
+  if (memo === undefined) return coverageWarnings(classifier, selection.checked);
+  if (memo.coverage?.selection !== selection)
+    memo.coverage = { selection, warnings: coverageWarnings(classifier, selection.checked) };
+  return memo.coverage.warnings;
+}
+
 async function locateAll(
   ports: AnalysisPorts,
   rootDir: string,
   unplaced: readonly UnlocatedViolation[],
   contexts: ContextClassifier,
+  memo: WeakMap<UnlocatedViolation, Violation> = new WeakMap(),
 ): Promise<Violation[]> {
   const importsByFile = new Map<string, ReturnType<AnalysisPorts["inspector"]["locateImports"]>>();
   const located: Violation[] = [];
-  for (const { specifiers, ...unlocated } of unplaced) {
+  const place = (unplacedOne: UnlocatedViolation, violation: Violation) => {
+    memo.set(unplacedOne, violation);
+    located.push(violation);
+  };
+  for (const unplacedOne of unplaced) {
+    const remembered = memo.get(unplacedOne);
+    if (remembered !== undefined) {
+      located.push(remembered);
+      continue;
+    }
+    const { specifiers, ...unlocated } = unplacedOne;
     const toContext = unlocated.to === null || unlocated.kind === "package" ? null : contexts.contextOf(unlocated.to);
     const violation = { ...unlocated, fromContext: contexts.contextOf(unlocated.from), toContext };
     if (specifiers.length === 0) {
-      located.push({ ...violation, line: null, column: null, locations: [] });
+      place(unplacedOne, { ...violation, line: null, column: null, locations: [] });
       continue;
     }
     let imports = importsByFile.get(violation.from);
@@ -265,7 +321,7 @@ async function locateAll(
       .filter((found) => wanted.has(withoutNodeProtocol(found.specifier)))
       .map(({ specifier, line, column }) => ({ specifier, line, column }));
     const first = locations[0];
-    located.push({
+    place(unplacedOne, {
       ...violation,
       specifier: first?.specifier ?? violation.specifier,
       line: first?.line ?? null,
@@ -356,11 +412,11 @@ function specialFileWarnings(selection: FileSelection): CheckWarning[] {
 }
 
 /** What the imports, the map's globs and the file selection give warnings about. */
-function warningsOf({ checkedModules, classifier, selection }: Judging): CheckWarning[] {
+function warningsOf({ checkedModules, classifier, selection, memo }: Judging): CheckWarning[] {
   return [
     ...unresolvedWarnings(checkedModules),
     ...outsideWarnings(checkedModules),
-    ...coverageWarnings(classifier, selection.checked),
+    ...coverageOf(classifier, selection, memo),
     ...oversizedWarnings(selection),
     ...specialFileWarnings(selection),
     ...emptyWarning(selection),

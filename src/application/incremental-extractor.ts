@@ -9,6 +9,11 @@ export interface IncrementalExtractor extends DependencyExtractor {
   changed(files: readonly string[]): void;
   /** Forgets the graph (a package.json or tsconfig changed): the next extraction is a full one. */
   reset(): void;
+  /**
+   * Extracts one file of the last graph alone and drops the answer: what the first change would load and
+   * prepare (the extractor's modules, the tsconfig) is ready before anyone waits for it.
+   */
+  warmUp(): Promise<void>;
 }
 
 /**
@@ -23,6 +28,8 @@ export function incrementalExtractor(
   first: DependencyExtractor = inner,
 ): IncrementalExtractor {
   let last: { key: string; graph: ModuleGraph } | null = null;
+  let lastRequest: { files: readonly string[]; options: CruiseOptions; hints: ResolutionHints | undefined } | null =
+    null;
   let extractedOnce = false;
   const pending = new Set<string>();
 
@@ -43,8 +50,16 @@ export function incrementalExtractor(
     },
     reset() {
       last = null;
+      inner.forget?.();
+      first.forget?.();
+    },
+    async warmUp() {
+      const file = lastRequest?.files[0];
+      if (lastRequest === null || file === undefined) return;
+      await inner.extract([file], { ...lastRequest.options, maxDepth: 1 }, lastRequest.hints);
     },
     async extract(files, options, hints) {
+      lastRequest = { files, options, hints };
       const key = JSON.stringify([files, options, hints ?? null]);
       if (last === null || last.key !== key) last = { key, graph: await full(files, options, hints) };
       const changed = [...pending].sort();

@@ -58,6 +58,8 @@ export interface ReadPolicy {
 export interface DependencyExtractor {
   /** Cruises the files (relative to `options.baseDir`) with the rules in `options`. */
   extract(files: readonly string[], options: CruiseOptions, hints?: ResolutionHints): Promise<ModuleGraph>;
+  /** Drops what it remembers between extractions, if anything: a tsconfig or package.json changed. */
+  forget?(): void;
 }
 
 export interface LocatedImport {

@@ -34,10 +34,13 @@ export function defaultPorts(overrides: Partial<CheckPorts> = {}): CheckPorts {
  * dependency-cruiser (nor the TypeScript it loads).
  */
 function lazyExtractor(load: () => Promise<DependencyExtractor>): DependencyExtractor {
+  let loaded: DependencyExtractor | null = null;
   return {
     async extract(files, options, hints) {
-      return (await load()).extract(files, options, hints);
+      loaded = await load();
+      return loaded.extract(files, options, hints);
     },
+    forget: () => loaded?.forget?.(),
   };
 }
 
@@ -48,15 +51,18 @@ const lazyDependencyCruiserExtractor = lazyExtractor(
 
 /**
  * The same extraction on the calling thread, for the language server: it hands dependency-cruiser an
- * editor's unsaved texts by patching `fs.readFileSync`, which a worker thread would never see. An injected
- * extractor is kept.
+ * editor's unsaved texts by patching `fs.readFileSync`, which a worker thread would never see; the tsconfig
+ * is parsed once per session (until `forget`). An injected extractor is kept.
  */
 export function onCallingThread(extractor: DependencyExtractor): DependencyExtractor {
   if (extractor !== lazyDependencyCruiserExtractor) return extractor;
-  return lazyExtractor(
-    async () =>
-      (await import("../adapters/dependency-cruiser/dependency-cruiser-extractor.js")).dependencyCruiserExtractor,
-  );
+  let session: DependencyExtractor | null = null;
+  return lazyExtractor(async () => {
+    session ??= (
+      await import("../adapters/dependency-cruiser/dependency-cruiser-extractor.js")
+    ).rememberingDependencyCruiserExtractor();
+    return session;
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
@@ -82,5 +82,22 @@ describe("layerlint lsp over stdio", () => {
     expect(route).toBeDefined();
     const found = await session.waitFor("src/main.ts", (diagnostics) => diagnostics.length === 1);
     expect(summarize(found)).toEqual(["no-unassigned-files@1:1"]);
+  });
+
+  it("lists a file created on disk and forgets it once deleted (watched-file notifications)", async () => {
+    session = await startLspSession("lsp-workspace");
+    await session.waitFor("src/main.ts", (found) => found.length === 1);
+    const created = join(session.dir, "src/domain/created.ts");
+    writeFileSync(created, 'import { route } from "../http/route.js";\nexport const again = route;\n');
+    await session.connection.sendNotification("workspace/didChangeWatchedFiles", {
+      changes: [{ uri: pathToFileURL(created).href, type: 1 }],
+    });
+    const found = await session.waitFor("src/domain/created.ts", (diagnostics) => diagnostics.length > 0);
+    expect(summarize(found)).toContain("domain-may-not-import-http@1:23");
+    rmSync(created);
+    await session.connection.sendNotification("workspace/didChangeWatchedFiles", {
+      changes: [{ uri: pathToFileURL(created).href, type: 3 }],
+    });
+    expect(await session.waitFor("src/domain/created.ts", (diagnostics) => diagnostics.length === 0)).toEqual([]);
   });
 });

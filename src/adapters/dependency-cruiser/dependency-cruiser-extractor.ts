@@ -11,46 +11,67 @@ const NODE_MODULES = new RegExp(NODE_MODULES_REGEX);
 /** Modules outside the map's folder (reached through tsconfig paths or `../`) are named, never read. */
 const OUTSIDE_BASE_DIR = "^\\.\\./";
 
-export const dependencyCruiserExtractor: DependencyExtractor = {
-  async extract(files, options, hints) {
-    if (files.length === 0) return { modules: [] };
-    const boundary = hints?.boundary ?? { root: options.baseDir, allowOutside: false };
-    const tsConfig = options.tsConfig ? loadTsConfig(options.baseDir, options.tsConfig.fileName, boundary) : undefined;
-    // dependency-cruiser and its resolver read these package.json files themselves, with no size limit.
-    await refuseUnreadableManifests(options.baseDir);
-    let result: ICruiseResult;
-    try {
-      const confined = { ...options, doNotFollow: { path: [...options.doNotFollow.path, OUTSIDE_BASE_DIR] } };
-      // No bustTheCache: it rebuilds the resolver for every import; each cruise() already starts with fresh resolver caches.
-      const resolveOptions =
-        hints === undefined || Object.keys(hints.aliases).length === 0 ? {} : { alias: { ...hints.aliases } };
-      const reported = await cruise(
-        [...files],
-        confined as unknown as ICruiseOptions,
-        resolveOptions,
-        tsConfig ? { tsConfig } : {},
-      );
-      result = reported.output as ICruiseResult;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-        const path = (error as NodeJS.ErrnoException).path ?? "a file";
-        throw new FileSystemFailure(
-          `${path} disappeared during the run (deleted or moved while dependency-cruiser read the tree): run layerlint again`,
-          error,
+export const dependencyCruiserExtractor: DependencyExtractor = createDependencyCruiserExtractor(loadTsConfig);
+
+/**
+ * For a long-lived session that cruises one changed file at a time: the tsconfig is parsed once (TypeScript
+ * lists every file it includes while parsing it, which took most of a one-file cruise on a large tree) and
+ * again after `forget`, which the session calls when a tsconfig or package.json changes.
+ */
+export function rememberingDependencyCruiserExtractor(): DependencyExtractor {
+  const parsed = new Map<string, unknown>();
+  const extractor = createDependencyCruiserExtractor((baseDir, fileName, boundary) => {
+    const key = JSON.stringify([baseDir, fileName, boundary]);
+    if (!parsed.has(key)) parsed.set(key, loadTsConfig(baseDir, fileName, boundary));
+    return parsed.get(key);
+  });
+  return { ...extractor, forget: () => parsed.clear() };
+}
+
+function createDependencyCruiserExtractor(
+  tsconfigOf: (baseDir: string, fileName: string, boundary: ReadBoundary) => unknown,
+): DependencyExtractor {
+  return {
+    async extract(files, options, hints) {
+      if (files.length === 0) return { modules: [] };
+      const boundary = hints?.boundary ?? { root: options.baseDir, allowOutside: false };
+      const tsConfig = options.tsConfig ? tsconfigOf(options.baseDir, options.tsConfig.fileName, boundary) : undefined;
+      // dependency-cruiser and its resolver read these package.json files themselves, with no size limit.
+      await refuseUnreadableManifests(options.baseDir);
+      let result: ICruiseResult;
+      try {
+        const confined = { ...options, doNotFollow: { path: [...options.doNotFollow.path, OUTSIDE_BASE_DIR] } };
+        // No bustTheCache: it rebuilds the resolver for every import; each cruise() already starts with fresh resolver caches.
+        const resolveOptions =
+          hints === undefined || Object.keys(hints.aliases).length === 0 ? {} : { alias: { ...hints.aliases } };
+        const reported = await cruise(
+          [...files],
+          confined as unknown as ICruiseOptions,
+          resolveOptions,
+          tsConfig ? { tsConfig } : {},
         );
+        result = reported.output as ICruiseResult;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+          const path = (error as NodeJS.ErrnoException).path ?? "a file";
+          throw new FileSystemFailure(
+            `${path} disappeared during the run (deleted or moved while dependency-cruiser read the tree): run layerlint again`,
+            error,
+          );
+        }
+        const message = error instanceof Error ? error.message : String(error);
+        if (message.includes("cowardly refusing to run")) {
+          throw new DependencyFailure(
+            "dependency-cruiser refuses a regular expression of the compiled configuration as too slow: it joins all exclude globs into one, so use fewer exclude globs with wildcards (one `**/*.test.ts` instead of one per folder)",
+            error,
+          );
+        }
+        throw new DependencyFailure(`dependency-cruiser failed: ${message}`, error);
       }
-      const message = error instanceof Error ? error.message : String(error);
-      if (message.includes("cowardly refusing to run")) {
-        throw new DependencyFailure(
-          "dependency-cruiser refuses a regular expression of the compiled configuration as too slow: it joins all exclude globs into one, so use fewer exclude globs with wildcards (one `**/*.test.ts` instead of one per folder)",
-          error,
-        );
-      }
-      throw new DependencyFailure(`dependency-cruiser failed: ${message}`, error);
-    }
-    return toModuleGraph(result);
-  },
-};
+      return toModuleGraph(result);
+    },
+  };
+}
 
 function loadTsConfig(baseDir: string, fileName: string, boundary: ReadBoundary): unknown {
   const absolute = isAbsolute(fileName) ? fileName : join(baseDir, fileName);

@@ -19,13 +19,15 @@ import {
   type Hover,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { analyseForEditor, type EditorAnalysis } from "../../application/editor-analysis.js";
+import { analyseForEditor, createEditorMemo, type EditorAnalysis } from "../../application/editor-analysis.js";
+import { isListed, relist } from "../../application/analysis-memo.js";
+import { MAX_SOURCE_BYTES } from "../../application/select-files.js";
 import { hoverOnImport, hoverOnLayer } from "../../application/editor-hover.js";
 import { findLayerMap } from "../../application/find-layer-map.js";
 import { incrementalExtractor } from "../../application/incremental-extractor.js";
 import { incrementalSyntaxChecker } from "../../application/incremental-syntax-checker.js";
 import { exceptionInsertion, mayImportInsertion, type TextInsertion } from "../../application/map-edits.js";
-import type { CheckPorts, DependencyExtractor } from "../../application/ports.js";
+import type { CheckPorts, DependencyExtractor, SourceInspector, SyntaxChecker } from "../../application/ports.js";
 import { rememberedImports } from "../../application/remembered-imports.js";
 import { unsavedTexts, withUnsavedTexts } from "../../application/unsaved-texts.js";
 import { CONFIGURATION_ERRORS_ANCHOR, type EditorDiagnostic } from "../../domain/editor/editor-diagnostic.js";
@@ -45,8 +47,8 @@ export interface LanguageServerSettings {
   readonly output: NodeJS.WritableStream;
   /** The composition root's ports; the server puts unsaved texts and an in-memory graph in front of them. */
   readonly ports: CheckPorts;
-  /** The first full extraction of a map's project (the check's cache, shared with `check`); default: the ports' extractor. */
-  readonly firstExtractor?: (rootDir: string, mapFile: string) => Promise<DependencyExtractor>;
+  /** The first full analysis of a map's project answers from the check's cache (shared with `check`); default: none. */
+  readonly checkCache?: (rootDir: string, mapFile: string) => Promise<SessionCache | null>;
   readonly today: () => string;
   /** The `explain --violation` text, shown in hovers and by the Explain quick fix. */
   readonly renderViolationStory: ViolationStoryRenderer;
@@ -55,6 +57,15 @@ export interface LanguageServerSettings {
 interface InitializationOptions {
   /** The layer map, relative to the workspace folder (default: found as `check` finds it). */
   readonly config?: string;
+}
+
+/** The check's cache as a session uses it: for the first extraction and syntax check, and to locate imports. */
+export interface SessionCache {
+  readonly extractor: DependencyExtractor;
+  readonly syntax: SyntaxChecker;
+  readonly inspector: SourceInspector;
+  /** Writes what was located (the extractor and syntax checker write their own files). */
+  flush(): Promise<void>;
 }
 
 /** `layerlint lsp`: diagnostics, hovers and code actions over stdio, for one workspace folder. */
@@ -67,9 +78,10 @@ export function startLanguageServer(settings: LanguageServerSettings): Connectio
   const documents = new TextDocuments(TextDocument);
   const unsaved = unsavedTexts();
   const fileSystem = withUnsavedTexts(settings.ports.fileSystem, unsaved);
-  const syntax = incrementalSyntaxChecker(fileSystem, settings.ports.inspector);
+  let syntax = incrementalSyntaxChecker(fileSystem, settings.ports.inspector);
   let extractor = incrementalExtractor(unsavedTextExtractor(settings.ports.extractor, unsaved));
-  const inspector = rememberedImports(settings.ports.inspector);
+  let inspector = rememberedImports(settings.ports.inspector);
+  let cache: SessionCache | null = null;
   const ports = (): CheckPorts => ({ ...settings.ports, fileSystem, syntax, extractor, inspector });
 
   let workspace = "";
@@ -78,8 +90,9 @@ export function startLanguageServer(settings: LanguageServerSettings): Connectio
   let mapFile: string | null = null;
   let rootDir = "";
   let latest: EditorAnalysis | null = null;
-  /** What was last sent per file (the findings as JSON), and the files changed since. */
-  const sent = new Map<string, string>();
+  const memo = createEditorMemo();
+  /** What was last sent per file (by path), and the files changed since. */
+  const sent = new Map<string, readonly object[]>();
   const touched = new Set<string>();
 
   /** A notification, not showMessageRequest: nothing waits for the user to dismiss it. */
@@ -119,21 +132,24 @@ export function startLanguageServer(settings: LanguageServerSettings): Connectio
       return;
     }
     rootDir = dirname(mapFile);
-    if (settings.firstExtractor !== undefined)
-      extractor = incrementalExtractor(
-        unsavedTextExtractor(settings.ports.extractor, unsaved),
-        await settings.firstExtractor(rootDir, mapFile),
-      );
+    cache = (await settings.checkCache?.(rootDir, mapFile)) ?? null;
+    if (cache !== null) {
+      extractor = incrementalExtractor(unsavedTextExtractor(settings.ports.extractor, unsaved), cache.extractor);
+      syntax = incrementalSyntaxChecker(fileSystem, settings.ports.inspector, cache.syntax);
+      inspector = rememberedImports(cache.inspector);
+    }
     // Documents opened before the map was found: the first graph reads the disk, their unsaved texts are patched in.
     changed(documents.all().map((document) => fileURLToPath(document.uri)));
     schedule(0);
   });
 
-  const changed = (paths: readonly string[]) => {
+  /** `listing`: files may have been added, removed or resized, so the tree is listed again. */
+  const changed = (paths: readonly string[], listing = true) => {
     const inside = paths.filter((path) => rootDir !== "" && !relative(rootDir, path).startsWith(".."));
     const files = inside.map(relativeToRoot);
     for (const path of inside) touched.add(path);
     if (inside.some((path) => /^(package\.json|tsconfig.*\.json)$/.test(basename(path)))) extractor.reset();
+    if (listing || !files.every((file) => isListed(memo.analysis, file))) relist(memo.analysis);
     extractor.changed(files);
     syntax.changed(files);
     schedule(DEBOUNCE_MS);
@@ -141,8 +157,9 @@ export function startLanguageServer(settings: LanguageServerSettings): Connectio
 
   documents.onDidChangeContent(({ document }) => {
     const path = fileURLToPath(document.uri);
-    unsaved.set(path, document.getText());
-    changed([path]);
+    const text = document.getText();
+    unsaved.set(path, text);
+    changed([path], mayBeOversized(text));
   });
   documents.onDidClose(({ document }) => {
     const path = fileURLToPath(document.uri);
@@ -161,6 +178,8 @@ export function startLanguageServer(settings: LanguageServerSettings): Connectio
   let timer: NodeJS.Timeout | undefined;
   let running = false;
   let again = false;
+  /** Whether the extractor was warmed up after the first analysis (a failure there shows on the next change). */
+  let warm = false;
   function schedule(delay: number) {
     if (mapFile === null) return;
     clearTimeout(timer);
@@ -176,6 +195,11 @@ export function startLanguageServer(settings: LanguageServerSettings): Connectio
       do {
         again = false;
         await analyseAndPublish();
+        if (!warm && !again) {
+          warm = true;
+          await cache?.flush();
+          await extractor.warmUp().catch(() => undefined);
+        }
       } while (again);
     } finally {
       running = false;
@@ -187,7 +211,7 @@ export function startLanguageServer(settings: LanguageServerSettings): Connectio
     const touchedSincePublished = new Set(touched);
     touched.clear();
     try {
-      latest = await analyseForEditor(ports(), { mapFile: map, cwd: rootDir, today: settings.today() });
+      latest = await analyseForEditor(ports(), { mapFile: map, cwd: rootDir, today: settings.today(), memo });
     } catch (error) {
       for (const path of touchedSincePublished) touched.add(path);
       const message = error instanceof Error ? error.message : String(error);
@@ -201,10 +225,10 @@ export function startLanguageServer(settings: LanguageServerSettings): Connectio
           .map(([phase, ms]) => `${phase} ${ms} ms`)
           .join(", ")})`,
       );
-    const groups = new Map<string, { key: string; render: (text: string) => Diagnostic[] }>();
-    const group = <T>(byPath: Map<string, T[]>, toLsp: (found: T, text: string) => Diagnostic) => {
+    const groups = new Map<string, Findings>();
+    const group = <T extends object>(byPath: Map<string, T[]>, toLsp: (found: T, text: string) => Diagnostic) => {
       for (const [path, found] of byPath)
-        groups.set(path, { key: JSON.stringify(found), render: (text) => found.map((one) => toLsp(one, text)) });
+        groups.set(path, { found, render: (text) => found.map((one) => toLsp(one, text)) });
     };
     if (latest.ok)
       group(
@@ -220,20 +244,17 @@ export function startLanguageServer(settings: LanguageServerSettings): Connectio
   }
 
   /** Sends only what changed: a file whose findings and text are as last sent is left alone. */
-  async function publish(
-    groups: ReadonlyMap<string, { key: string; render: (text: string) => Diagnostic[] }>,
-    touched: ReadonlySet<string>,
-  ) {
-    for (const [uri] of [...sent]) {
-      if (groups.has(fileURLToPath(uri))) continue;
-      sent.delete(uri);
-      await connection.sendDiagnostics({ uri, diagnostics: [] });
+  async function publish(groups: ReadonlyMap<string, Findings>, touched: ReadonlySet<string>) {
+    for (const path of [...sent.keys()]) {
+      if (groups.has(path)) continue;
+      sent.delete(path);
+      await connection.sendDiagnostics({ uri: pathToFileURL(path).href, diagnostics: [] });
     }
-    for (const [path, { key, render }] of groups) {
-      const uri = pathToFileURL(path).href;
-      if (sent.get(uri) === key && !touched.has(path)) continue;
-      sent.set(uri, key);
-      await connection.sendDiagnostics({ uri, diagnostics: render(await textOf(path)) });
+    for (const [path, { found, render }] of groups) {
+      const before = sent.get(path);
+      if (before !== undefined && sameFindings(before, found) && !touched.has(path)) continue;
+      sent.set(path, found);
+      await connection.sendDiagnostics({ uri: pathToFileURL(path).href, diagnostics: render(await textOf(path)) });
     }
   }
 
@@ -327,6 +348,25 @@ export function startLanguageServer(settings: LanguageServerSettings): Connectio
   documents.listen(connection);
   connection.listen();
   return connection;
+}
+
+/** A file's findings (diagnostics or map problems) and how they read in the file's text. */
+interface Findings {
+  readonly found: readonly object[];
+  readonly render: (text: string) => Diagnostic[];
+}
+
+/** The same findings: mostly the very same objects (the session keeps them), else equal ones. */
+function sameFindings(before: readonly object[], after: readonly object[]): boolean {
+  return (
+    before.length === after.length &&
+    before.every((one, index) => one === after[index] || JSON.stringify(one) === JSON.stringify(after[index]))
+  );
+}
+
+/** A text this long may be over the size limit of a source file in UTF-8 (up to three bytes a code unit). */
+function mayBeOversized(text: string): boolean {
+  return text.length * 3 > MAX_SOURCE_BYTES;
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {

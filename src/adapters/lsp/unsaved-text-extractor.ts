@@ -11,6 +11,7 @@ import type { UnsavedTexts } from "../../application/unsaved-texts.js";
  */
 export function unsavedTextExtractor(inner: DependencyExtractor, unsaved: UnsavedTexts): DependencyExtractor {
   return {
+    forget: () => inner.forget?.(),
     async extract(files, options, hints) {
       const original = fs.readFileSync;
       const patched = function (this: unknown, ...args: Parameters<typeof fs.readFileSync>) {

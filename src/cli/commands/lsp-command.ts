@@ -27,14 +27,16 @@ export async function runLspCommand(environment: CliEnvironment, ports: CheckPor
     ports: { ...ports, extractor: onCallingThread(ports.extractor) },
     today: () => todayOf(environment.env),
     renderViolationStory,
-    async firstExtractor(rootDir, mapFile) {
+    async checkCache(rootDir, mapFile) {
       const cache = await withCheckCache(ports, {
         dir: join(rootDir, "node_modules", ".cache", "layerlint"),
         rootDir,
         mapFile,
         warn,
       });
-      return cache === null ? ports.extractor : cache.ports.extractor;
+      if (cache === null) return null;
+      const { extractor, syntax, inspector } = cache.ports;
+      return { extractor, syntax, inspector, flush: () => cache.flush() };
     },
   });
   await new Promise<void>((resolve) => {

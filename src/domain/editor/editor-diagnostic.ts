@@ -1,5 +1,5 @@
 import type { CheckReport } from "../report/check-report.js";
-import type { Severity } from "../violations/violation.js";
+import type { Severity, Violation } from "../violations/violation.js";
 
 /** One finding of a check as an editor shows it: on a file, at an import statement or the first line. */
 export interface EditorDiagnostic {
@@ -26,11 +26,20 @@ export const CONFIGURATION_ERRORS_ANCHOR = "configuration-errors";
 /**
  * Every violation and warning of a check report, one diagnostic per import statement behind a
  * violation (so each one is underlined), in the report's order: what the editor shows is what `check`
- * found, by construction.
+ * found, by construction. With `memo`, a violation seen before keeps its diagnostics (the same objects).
  */
-export function editorDiagnostics(report: CheckReport): EditorDiagnostic[] {
+export function editorDiagnostics(
+  report: CheckReport,
+  memo: WeakMap<Violation, readonly EditorDiagnostic[]> = new WeakMap(),
+): EditorDiagnostic[] {
   const diagnostics: EditorDiagnostic[] = [];
   for (const violation of report.violations) {
+    const remembered = memo.get(violation);
+    if (remembered !== undefined) {
+      diagnostics.push(...remembered);
+      continue;
+    }
+    const start = diagnostics.length;
     const base = {
       file: violation.from,
       severity: violation.severity,
@@ -46,10 +55,10 @@ export function editorDiagnostics(report: CheckReport): EditorDiagnostic[] {
         column: violation.column ?? 1,
         specifier: violation.line === null ? null : violation.specifier,
       });
-      continue;
-    }
-    for (const location of violation.locations)
-      diagnostics.push({ ...base, line: location.line, column: location.column, specifier: location.specifier });
+    } else
+      for (const location of violation.locations)
+        diagnostics.push({ ...base, line: location.line, column: location.column, specifier: location.specifier });
+    memo.set(violation, diagnostics.slice(start));
   }
   for (const warning of report.warnings) {
     diagnostics.push({

@@ -17,13 +17,20 @@ export function replaceModules(
     if (module.dependencies.some((dependency) => dependency.target === "local" && !bySource.has(dependency.resolved)))
       return null;
   }
+  const isRoot = new Set(roots);
+  // Every module of the graph was reached; one dropped import of a module that is a root loses none of them.
+  const reachedStill = fresh.every((module) => {
+    const kept = new Set(module.dependencies.map((dependency) => dependency.resolved));
+    return (bySource.get(module.source) as GraphModule).dependencies.every(
+      (dependency) =>
+        kept.has(dependency.resolved) || isRoot.has(dependency.resolved) || !bySource.has(dependency.resolved),
+    );
+  });
   for (const module of fresh) bySource.set(module.source, module);
+  const replaced = graph.modules.map((module) => bySource.get(module.source) as GraphModule);
+  if (reachedStill) return { modules: replaced };
   const reached = reachableFrom(bySource, roots);
-  return {
-    modules: graph.modules
-      .filter((module) => reached.has(module.source))
-      .map((module) => bySource.get(module.source) as GraphModule),
-  };
+  return { modules: replaced.filter((module) => reached.has(module.source)) };
 }
 
 /** The sources the roots reach (themselves included), walking only modules of `bySource`. */

@@ -60,15 +60,74 @@ export function stronglyConnectedGroups(
 
 /**
  * Each module's component id: two modules share one exactly when each reaches the other, so an import lies
- * on a cycle exactly when its two ends do.
+ * on a cycle exactly when its two ends do. Tarjan's algorithm over integer indices (the graph of a large
+ * project is searched again on every change in the editor, so this avoids maps keyed by path).
  */
 export function componentsOf(modules: readonly GraphModule[]): ReadonlyMap<string, number> {
-  const successors = new Map(
-    modules.map((module) => [module.source, module.dependencies.map((dependency) => dependency.resolved)]),
-  );
-  const component = new Map<string, number>();
-  stronglyConnectedGroups([...successors.keys()], (node) => successors.get(node) ?? []).forEach((group, id) => {
-    for (const member of group) component.set(member, id);
+  const count = modules.length;
+  const indexOf = new Map<string, number>();
+  modules.forEach((module, index) => indexOf.set(module.source, index));
+  const offsets = new Int32Array(count + 1);
+  const targets: number[] = [];
+  modules.forEach((module, index) => {
+    for (const dependency of module.dependencies) {
+      const target = indexOf.get(dependency.resolved);
+      if (target !== undefined) targets.push(target);
+    }
+    offsets[index + 1] = targets.length;
   });
-  return component;
+  const order = new Int32Array(count).fill(-1);
+  const lowLink = new Int32Array(count);
+  const onStack = new Uint8Array(count);
+  const component = new Int32Array(count);
+  const stack = new Int32Array(count);
+  const frameNode = new Int32Array(count);
+  const frameNext = new Int32Array(count);
+  let stackSize = 0;
+  let frames = 0;
+  let visited = 0;
+  let components = 0;
+  const enter = (node: number) => {
+    order[node] = visited;
+    lowLink[node] = visited;
+    visited += 1;
+    stack[stackSize++] = node;
+    onStack[node] = 1;
+    frameNode[frames] = node;
+    frameNext[frames] = offsets[node] as number;
+    frames += 1;
+  };
+  for (let root = 0; root < count; root++) {
+    if ((order[root] as number) !== -1) continue;
+    enter(root);
+    while (frames > 0) {
+      const top = frames - 1;
+      const node = frameNode[top] as number;
+      const next = frameNext[top] as number;
+      if (next < (offsets[node + 1] as number)) {
+        frameNext[top] = next + 1;
+        const target = targets[next] as number;
+        if ((order[target] as number) === -1) enter(target);
+        else if (onStack[target] === 1) lowLink[node] = Math.min(lowLink[node] as number, order[target] as number);
+        continue;
+      }
+      frames -= 1;
+      if (frames > 0) {
+        const parent = frameNode[frames - 1] as number;
+        lowLink[parent] = Math.min(lowLink[parent] as number, lowLink[node] as number);
+      }
+      if (lowLink[node] === order[node]) {
+        let member: number;
+        do {
+          member = stack[--stackSize] as number;
+          onStack[member] = 0;
+          component[member] = components;
+        } while (member !== node);
+        components += 1;
+      }
+    }
+  }
+  const ids = new Map<string, number>();
+  modules.forEach((module, index) => ids.set(module.source, component[index] as number));
+  return ids;
 }
