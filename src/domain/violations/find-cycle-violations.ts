@@ -174,10 +174,12 @@ function cycleViolation(
   classifier: LayerClassifier,
   severity: Exclude<CyclesPolicy, "off">,
 ): UnlocatedViolation {
-  const [from, to] = [defined(members[0], "the start of the loop"), defined(members[1], "the next module")];
+  const from = defined(members[0], "the start of the loop");
+  const cycle = [...members, from];
+  // A module importing itself is a loop of one: the import closing it leads back to it.
+  const to = defined(cycle[1], "the module after the start of the loop");
   const edges = (checked.get(from)?.dependencies ?? []).filter((dependency) => dependency.resolved === to);
   const specifiers = [...new Set(edges.map((dependency) => dependency.specifier))].sort(compareText);
-  const cycle = [...members, from];
   const loop = cycle.join(" → ");
   const layers = [...new Set(members.map((member) => classifier.layerOf(member) ?? "(unassigned)"))];
   const crossed = layers.length === 1 ? `inside layer ${layers[0]}` : `crossing layers ${layers.join(", ")}`;
@@ -193,7 +195,7 @@ function cycleViolation(
     specifier: specifiers[0] ?? null,
     specifiers,
     dependencyTypes: [...new Set(edges.flatMap((dependency) => dependency.dependencyTypes))].sort(compareText),
-    ...said`import cycle of ${members.length} modules: ${namedFiles(cycle, " → ")} (${crossed})`,
+    ...said`import cycle of ${members.length} module${members.length === 1 ? "" : "s"}: ${namedFiles(cycle, " → ")} (${crossed})`,
     fix: "break the loop: move what both sides need into a module they can both import, or invert one import through an interface",
     cycle,
   };
