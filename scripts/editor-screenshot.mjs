@@ -137,7 +137,7 @@ function terminalPage(ansi) {
   let html = "";
   for (const [index, part] of ansi
     .replace(/\n+$/, "")
-    .split(/\u001b\[([0-9;:]*)m/)
+    .split(new RegExp(`${String.fromCharCode(27)}\\[([0-9;:]*)m`))
     .entries()) {
     if (index % 2 === 1) {
       state = applySgr(state, part);
