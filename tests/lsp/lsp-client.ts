@@ -26,9 +26,13 @@ export interface LspSession {
   readonly dir: string;
   readonly connection: MessageConnection;
   readonly messages: string[];
+  /** The server's log messages (window/logMessage), in order. */
+  readonly logs: string[];
   uri(file: string): string;
   /** The last diagnostics published for each file that has any. */
   published(): ReadonlyMap<string, readonly LspDiagnostic[]>;
+  /** How many times diagnostics were published for a file. */
+  publications(file: string): number;
   /** The last diagnostics published for a file. */
   diagnostics(file: string): readonly LspDiagnostic[] | undefined;
   /** Resolves once the file's published diagnostics satisfy `ready` (checked on each publication and now). */
@@ -58,15 +62,21 @@ export async function startLspSession(
   const published = new Map<string, LspDiagnostic[]>();
   const waiters = new Set<() => void>();
   const messages: string[] = [];
+  const logs: string[] = [];
+  const publications = new Map<string, number>();
   connection.onNotification(
     "textDocument/publishDiagnostics",
     (params: { uri: string; diagnostics: LspDiagnostic[] }) => {
       published.set(params.uri, params.diagnostics);
+      publications.set(params.uri, (publications.get(params.uri) ?? 0) + 1);
       for (const waiter of [...waiters]) waiter();
     },
   );
   connection.onNotification("window/showMessage", (params: { message: string }) => {
     messages.push(params.message);
+  });
+  connection.onNotification("window/logMessage", (params: { message: string }) => {
+    logs.push(params.message);
   });
   connection.onRequest("client/registerCapability", () => null);
   connection.listen();
@@ -85,8 +95,10 @@ export async function startLspSession(
     dir,
     connection,
     messages,
+    logs,
     uri,
     published: () => new Map([...published].filter(([, diagnostics]) => diagnostics.length > 0)),
+    publications: (file) => publications.get(uri(file)) ?? 0,
     diagnostics: (file) => published.get(uri(file)),
     waitFor(file, ready) {
       return new Promise((resolve, reject) => {

@@ -54,8 +54,9 @@ async function start(folder: WorkspaceFolder): Promise<void> {
   const client: LanguageClientOptions = {
     workspaceFolder: folder,
     documentSelector: [
-      { scheme: "file", pattern: new RelativePattern(folder, "**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}") },
-      { scheme: "file", pattern: new RelativePattern(folder, "**/layers.{yaml,yml}") },
+      // The protocol's glob, not VS Code's RelativePattern: the folder's own files only, as the multi-root sample does.
+      { scheme: "file", pattern: `${folder.uri.fsPath}/**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}` },
+      { scheme: "file", pattern: `${folder.uri.fsPath}/**/layers.{yaml,yml}` },
     ],
     initializationOptions: configPath === "" ? {} : { config: configPath },
     synchronize: { fileEvents: workspace.createFileSystemWatcher(new RelativePattern(folder, "**/*")) },

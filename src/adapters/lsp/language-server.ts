@@ -1,9 +1,8 @@
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { basename, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import {
   CodeActionKind,
   createConnection,
-  DiagnosticSeverity,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   MessageType,
@@ -19,28 +18,18 @@ import {
   type Hover,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { analyseForEditor, createEditorMemo, type EditorAnalysis } from "../../application/editor-analysis.js";
-import { isListed, relist } from "../../application/analysis-memo.js";
-import { MAX_SOURCE_BYTES } from "../../application/select-files.js";
 import { hoverOnImport, hoverOnLayer } from "../../application/editor-hover.js";
-import { findLayerMap } from "../../application/find-layer-map.js";
-import { incrementalExtractor } from "../../application/incremental-extractor.js";
-import { incrementalSyntaxChecker } from "../../application/incremental-syntax-checker.js";
+import { findEditorMaps, isInside, owningMap } from "../../application/find-editor-maps.js";
 import { exceptionInsertion, mayImportInsertion, type TextInsertion } from "../../application/map-edits.js";
 import type { CheckPorts, DependencyExtractor, SourceInspector, SyntaxChecker } from "../../application/ports.js";
-import { rememberedImports } from "../../application/remembered-imports.js";
+import { MAX_SOURCE_BYTES } from "../../application/select-files.js";
 import { unsavedTexts, withUnsavedTexts } from "../../application/unsaved-texts.js";
-import { CONFIGURATION_ERRORS_ANCHOR, type EditorDiagnostic } from "../../domain/editor/editor-diagnostic.js";
 import { explainViolation } from "../../domain/explain/explain-violation.js";
 import type { ViolationStoryRenderer } from "../../domain/explain/render-context.js";
-import type { ConfigurationIssue } from "../../domain/errors.js";
+import { startMapSession, type MapSession } from "./map-session.js";
 import { contains, specifierRange, wordAt } from "./source-ranges.js";
-import { unsavedTextExtractor } from "./unsaved-text-extractor.js";
 
-export const README_URL = "https://www.npmjs.com/package/layerlint";
 export const EXPLAIN_COMMAND = "layerlint.explain";
-/** Changes typed within this many milliseconds of each other are checked once. */
-export const DEBOUNCE_MS = 40;
 
 export interface LanguageServerSettings {
   readonly input: NodeJS.ReadableStream;
@@ -54,11 +43,6 @@ export interface LanguageServerSettings {
   readonly renderViolationStory: ViolationStoryRenderer;
 }
 
-interface InitializationOptions {
-  /** The layer map, relative to the workspace folder (default: found as `check` finds it). */
-  readonly config?: string;
-}
-
 /** The check's cache as a session uses it: for the first extraction and syntax check, and to locate imports. */
 export interface SessionCache {
   readonly extractor: DependencyExtractor;
@@ -68,7 +52,12 @@ export interface SessionCache {
   flush(): Promise<void>;
 }
 
-/** `layerlint lsp`: diagnostics, hovers and code actions over stdio, for one workspace folder. */
+interface InitializationOptions {
+  /** The layer map, relative to the workspace folder (default: found as `check` finds it). */
+  readonly config?: string;
+}
+
+/** `layerlint lsp`: diagnostics, hovers and code actions over stdio, for one workspace folder and every map in it. */
 export function startLanguageServer(settings: LanguageServerSettings): Connection {
   const connection = createConnection(
     ProposedFeatures.all,
@@ -78,29 +67,23 @@ export function startLanguageServer(settings: LanguageServerSettings): Connectio
   const documents = new TextDocuments(TextDocument);
   const unsaved = unsavedTexts();
   const fileSystem = withUnsavedTexts(settings.ports.fileSystem, unsaved);
-  let syntax = incrementalSyntaxChecker(fileSystem, settings.ports.inspector);
-  let extractor = incrementalExtractor(unsavedTextExtractor(settings.ports.extractor, unsaved));
-  let inspector = rememberedImports(settings.ports.inspector);
-  let cache: SessionCache | null = null;
-  const ports = (): CheckPorts => ({ ...settings.ports, fileSystem, syntax, extractor, inspector });
 
   let workspace = "";
   let configOption: string | undefined;
   let watchRegistration = false;
-  let mapFile: string | null = null;
-  let rootDir = "";
-  let latest: EditorAnalysis | null = null;
-  const memo = createEditorMemo();
-  /** What was last sent per file (by path), and the files changed since. */
-  const sent = new Map<string, readonly object[]>();
-  const touched = new Set<string>();
+  /** One per map, sorted by map file; a file belongs to the map nearest above it. */
+  let sessions: readonly MapSession[] = [];
+  const ownerOf = (path: string): MapSession | undefined => {
+    const map = owningMap(
+      sessions.map((session) => session.mapFile),
+      path,
+    );
+    return sessions.find((session) => session.mapFile === map);
+  };
 
   /** A notification, not showMessageRequest: nothing waits for the user to dismiss it. */
   const tell = (type: MessageType, message: string) =>
     void connection.sendNotification(ShowMessageNotification.type, { type, message });
-  const relativeToRoot = (path: string) => relative(rootDir, path).split(sep).join("/");
-  const textOf = async (path: string) =>
-    unsaved.textOf(path) ?? (await settings.ports.fileSystem.readText(path, "source").catch(() => ""));
 
   connection.onInitialize((params) => {
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
@@ -125,34 +108,41 @@ export function startLanguageServer(settings: LanguageServerSettings): Connectio
       tell(MessageType.Error, "layerlint: the client named no workspace folder");
       return;
     }
+    let maps: readonly string[];
     try {
-      mapFile = await findLayerMap(settings.ports.fileSystem, workspace, configOption);
+      maps = await findEditorMaps(settings.ports, workspace, configOption);
     } catch (error) {
       tell(MessageType.Error, `layerlint: ${error instanceof Error ? error.message : String(error)}`);
       return;
     }
-    rootDir = dirname(mapFile);
-    cache = (await settings.checkCache?.(rootDir, mapFile)) ?? null;
-    if (cache !== null) {
-      extractor = incrementalExtractor(unsavedTextExtractor(settings.ports.extractor, unsaved), cache.extractor);
-      syntax = incrementalSyntaxChecker(fileSystem, settings.ports.inspector, cache.syntax);
-      inspector = rememberedImports(cache.inspector);
-    }
-    // Documents opened before the map was found: the first graph reads the disk, their unsaved texts are patched in.
-    changed(documents.all().map((document) => fileURLToPath(document.uri)));
-    schedule(0);
+    sessions = maps.map((mapFile) =>
+      startMapSession({
+        server: settings,
+        connection,
+        unsaved,
+        fileSystem,
+        mapFile,
+        publishes: (path) => [undefined, mapFile].includes(ownerOf(path)?.mapFile),
+        tell,
+      }),
+    );
+    const open = documents.all().map((document) => fileURLToPath(document.uri));
+    await Promise.all(sessions.map((session) => session.start(open.filter((path) => isInside(session.rootDir, path)))));
   });
 
-  /** `listing`: files may have been added, removed or resized, so the tree is listed again. */
+  /**
+   * `listing`: files may have been added, removed or resized, so the tree is listed again.
+   * Each map re-reads the changed files inside its folder (a root map's graph holds its packages' files too),
+   * except another map's file: an edit of one package's map re-checks that package alone.
+   */
   const changed = (paths: readonly string[], listing = true) => {
-    const inside = paths.filter((path) => rootDir !== "" && !relative(rootDir, path).startsWith(".."));
-    const files = inside.map(relativeToRoot);
-    for (const path of inside) touched.add(path);
-    if (inside.some((path) => /^(package\.json|tsconfig.*\.json)$/.test(basename(path)))) extractor.reset();
-    if (listing || !files.every((file) => isListed(memo.analysis, file))) relist(memo.analysis);
-    extractor.changed(files);
-    syntax.changed(files);
-    schedule(DEBOUNCE_MS);
+    const mapFiles = new Set(sessions.map((session) => session.mapFile));
+    for (const session of sessions) {
+      const inside = paths.filter(
+        (path) => isInside(session.rootDir, path) && (path === session.mapFile || !mapFiles.has(path)),
+      );
+      if (inside.length > 0) session.changed(inside, listing);
+    }
   };
 
   documents.onDidChangeContent(({ document }) => {
@@ -175,100 +165,19 @@ export function startLanguageServer(settings: LanguageServerSettings): Connectio
     if (paths.length > 0) changed(paths);
   });
 
-  let timer: NodeJS.Timeout | undefined;
-  let running = false;
-  let again = false;
-  /** Whether the extractor was warmed up after the first analysis (a failure there shows on the next change). */
-  let warm = false;
-  function schedule(delay: number) {
-    if (mapFile === null) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => void run(), delay);
-  }
-  async function run() {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    try {
-      do {
-        again = false;
-        await analyseAndPublish();
-        if (!warm && !again) {
-          warm = true;
-          await cache?.flush();
-          await extractor.warmUp().catch(() => undefined);
-        }
-      } while (again);
-    } finally {
-      running = false;
-    }
-  }
-
-  async function analyseAndPublish() {
-    const map = mapFile as string;
-    const touchedSincePublished = new Set(touched);
-    touched.clear();
-    try {
-      latest = await analyseForEditor(ports(), { mapFile: map, cwd: rootDir, today: settings.today(), memo });
-    } catch (error) {
-      for (const path of touchedSincePublished) touched.add(path);
-      const message = error instanceof Error ? error.message : String(error);
-      connection.console.error(`layerlint: ${message}`);
-      tell(MessageType.Error, `layerlint: ${message}`);
-      return;
-    }
-    if (latest.ok)
-      connection.console.log(
-        `layerlint: checked ${latest.analysis.report.summary.modules} modules (${Object.entries(latest.analysis.timings)
-          .map(([phase, ms]) => `${phase} ${ms} ms`)
-          .join(", ")})`,
-      );
-    const groups = new Map<string, Findings>();
-    const group = <T extends object>(byPath: Map<string, T[]>, toLsp: (found: T, text: string) => Diagnostic) => {
-      for (const [path, found] of byPath)
-        groups.set(path, { found, render: (text) => found.map((one) => toLsp(one, text)) });
-    };
-    if (latest.ok)
-      group(
-        groupBy(latest.diagnostics, (found) => (found.file === null ? map : join(rootDir, found.file))),
-        toDiagnostic,
-      );
-    else
-      group(
-        groupBy(latest.issues, (issue) => resolve(rootDir, issue.file)),
-        issueDiagnostic,
-      );
-    await publish(groups, touchedSincePublished);
-  }
-
-  /** Sends only what changed: a file whose findings and text are as last sent is left alone. */
-  async function publish(groups: ReadonlyMap<string, Findings>, touched: ReadonlySet<string>) {
-    for (const path of [...sent.keys()]) {
-      if (groups.has(path)) continue;
-      sent.delete(path);
-      await connection.sendDiagnostics({ uri: pathToFileURL(path).href, diagnostics: [] });
-    }
-    for (const [path, { found, render }] of groups) {
-      const before = sent.get(path);
-      if (before !== undefined && sameFindings(before, found) && !touched.has(path)) continue;
-      sent.set(path, found);
-      await connection.sendDiagnostics({ uri: pathToFileURL(path).href, diagnostics: render(await textOf(path)) });
-    }
-  }
-
   connection.onHover(async ({ textDocument, position }): Promise<Hover | null> => {
-    if (latest === null || !latest.ok) return null;
     const path = fileURLToPath(textDocument.uri);
-    const text = await textOf(path);
-    if (path === mapFile) {
+    const session = ownerOf(path);
+    const latest = session?.latest() ?? null;
+    if (session === undefined || latest === null || !latest.ok) return null;
+    const text = await session.textOf(path);
+    if (path === session.mapFile) {
       const word = wordAt(text, position);
       const markdown = word === null ? null : hoverOnLayer(latest.analysis, word);
       return markdown === null ? null : { contents: { kind: "markdown", value: markdown } };
     }
-    const file = relativeToRoot(path);
-    for (const found of inspector.locateImports(file, text)) {
+    const file = session.relativeToRoot(path);
+    for (const found of session.inspector.locateImports(file, text)) {
       const range = specifierRange(text, found.line, found.column, found.specifier);
       if (!contains(range, position)) continue;
       const markdown = await hoverOnImport(
@@ -284,10 +193,13 @@ export function startLanguageServer(settings: LanguageServerSettings): Connectio
   });
 
   connection.onCodeAction(async ({ textDocument, context }): Promise<CodeAction[]> => {
-    if (latest === null || !latest.ok || mapFile === null) return [];
+    const session = ownerOf(fileURLToPath(textDocument.uri));
+    const latest = session?.latest() ?? null;
+    if (session === undefined || latest === null || !latest.ok) return [];
+    const { mapFile, rootDir } = session;
     const analysis = latest.analysis;
     const mapUri = pathToFileURL(mapFile).href;
-    const mapText = await textOf(mapFile);
+    const mapText = await session.textOf(mapFile);
     const parsed = settings.ports.yaml.parse(mapText);
     const actions: CodeAction[] = [];
     const edit = (title: string, insertion: TextInsertion | null, diagnostic: Diagnostic, preferred: boolean) => {
@@ -324,25 +236,29 @@ export function startLanguageServer(settings: LanguageServerSettings): Connectio
         title: `Explain ${violation.id} (layerlint explain)`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        command: { title: "Explain", command: EXPLAIN_COMMAND, arguments: [violation.id] },
+        command: { title: "Explain", command: EXPLAIN_COMMAND, arguments: [violation.id, mapFile] },
       });
     }
     return actions;
   });
 
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
-    if (command !== EXPLAIN_COMMAND || latest === null || !latest.ok) return null;
-    const violation = latest.analysis.report.violations.find((candidate) => candidate.id === args?.[0]);
-    if (violation === undefined) {
-      tell(MessageType.Warning, `layerlint: no violation with id "${String(args?.[0])}" any more`);
-      return null;
+    if (command !== EXPLAIN_COMMAND) return null;
+    // The map's file comes second since several maps share the server; without it, the first map knowing the id.
+    for (const session of sessions) {
+      const latest = session.latest();
+      if (!latest?.ok || (args?.[1] !== undefined && args[1] !== session.mapFile)) continue;
+      const violation = latest.analysis.report.violations.find((candidate) => candidate.id === args?.[0]);
+      if (violation === undefined) continue;
+      const text = settings.renderViolationStory(
+        explainViolation(latest.explain.context, violation),
+        await latest.explain.renderContext([violation.from]),
+      );
+      tell(MessageType.Info, text);
+      return text;
     }
-    const text = settings.renderViolationStory(
-      explainViolation(latest.explain.context, violation),
-      await latest.explain.renderContext([violation.from]),
-    );
-    tell(MessageType.Info, text);
-    return text;
+    tell(MessageType.Warning, `layerlint: no violation with id "${String(args?.[0])}" any more`);
+    return null;
   });
 
   documents.listen(connection);
@@ -350,58 +266,7 @@ export function startLanguageServer(settings: LanguageServerSettings): Connectio
   return connection;
 }
 
-/** A file's findings (diagnostics or map problems) and how they read in the file's text. */
-interface Findings {
-  readonly found: readonly object[];
-  readonly render: (text: string) => Diagnostic[];
-}
-
-/** The same findings: mostly the very same objects (the session keeps them), else equal ones. */
-function sameFindings(before: readonly object[], after: readonly object[]): boolean {
-  return (
-    before.length === after.length &&
-    before.every((one, index) => one === after[index] || JSON.stringify(one) === JSON.stringify(after[index]))
-  );
-}
-
 /** A text this long may be over the size limit of a source file in UTF-8 (up to three bytes a code unit). */
 function mayBeOversized(text: string): boolean {
   return text.length * 3 > MAX_SOURCE_BYTES;
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, [item]);
-    else group.push(item);
-  }
-  return groups;
-}
-
-function toDiagnostic(found: EditorDiagnostic, text: string): Diagnostic {
-  return {
-    range: specifierRange(text, found.line, found.column, found.specifier),
-    severity: found.severity === "error" ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-    code: found.code,
-    codeDescription: { href: `${README_URL}#${found.anchor}` },
-    source: "layerlint",
-    message: found.message,
-    data: { violationId: found.violationId },
-  };
-}
-
-/** A problem of the map, at its key, with `check`'s words. */
-function issueDiagnostic(issue: ConfigurationIssue, text: string): Diagnostic {
-  const line = issue.line ?? 1;
-  const column = issue.column ?? 1;
-  return {
-    range: specifierRange(text, line, column, null),
-    severity: DiagnosticSeverity.Error,
-    code: "layer-map",
-    codeDescription: { href: `${README_URL}#${CONFIGURATION_ERRORS_ANCHOR}` },
-    source: "layerlint",
-    message: issue.key === "" ? issue.message : `(${issue.key}) ${issue.message}`,
-  };
 }
