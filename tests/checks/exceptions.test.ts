@@ -21,7 +21,7 @@ const ACTIVE = [
   },
   {
     from: "src/http/**",
-    to: "lodash",
+    to: "not-installed",
     reason: "being replaced by native array methods",
     until: null,
     covered: 1,
@@ -49,7 +49,7 @@ const STALE_WARNING = {
 };
 const UNRESOLVED_WARNING = {
   code: "unresolved-import",
-  message: 'src/http/report.ts imports "lodash", which cannot be resolved',
+  message: 'src/http/report.ts imports "not-installed", which cannot be resolved',
   file: "src/http/report.ts",
 };
 
@@ -105,7 +105,7 @@ describe("exceptions", () => {
       [
         "exceptions (4)",
         "  src/http/report.ts → src/db/raw.ts  covers 1  reason: the monthly report reads raw rows until the reporting service exists",
-        "  src/http/** → lodash  covers 1  reason: being replaced by native array methods",
+        "  src/http/** → not-installed  covers 1  reason: being replaced by native array methods",
         "  src/http/old.ts → src/db/old.ts  covers 1  until 2026-01-31  reason: old endpoint, removed in the January release",
         "  src/http/gone.ts → src/db/**  stale  reason: gone.ts was deleted last sprint",
         "",
@@ -123,7 +123,7 @@ describe("exceptions", () => {
         "**Exceptions:** 3 violations excepted by the map.",
         "",
         "- `src/http/report.ts` → `src/db/raw.ts`: covers 1. the monthly report reads raw rows until the reporting service exists",
-        "- `src/http/**` → `lodash`: covers 1. being replaced by native array methods",
+        "- `src/http/**` → `not-installed`: covers 1. being replaced by native array methods",
         "- `src/http/old.ts` → `src/db/old.ts`: covers 1, until 2026-01-31. old endpoint, removed in the January release",
         "- `src/http/gone.ts` → `src/db/**`: **stale**. gone.ts was deleted last sprint",
       ].join("\n"),
@@ -133,7 +133,7 @@ describe("exceptions", () => {
   it("lists them in SARIF (notes, and the run's property bag), JUnit (skipped test cases) and GitHub annotations (notices), even with --quiet", async () => {
     const lines = [
       "exception src/http/report.ts → src/db/raw.ts: covers 1: the monthly report reads raw rows until the reporting service exists",
-      "exception src/http/** → lodash: covers 1: being replaced by native array methods",
+      "exception src/http/** → not-installed: covers 1: being replaced by native array methods",
       "exception src/http/old.ts → src/db/old.ts: covers 1 (until 2026-01-31): old endpoint, removed in the January release",
       "exception src/http/gone.ts → src/db/**: stale: gone.ts was deleted last sprint",
     ];
@@ -201,7 +201,7 @@ describe("exceptions", () => {
         '    reason: "  "',
         "    until: 2026-02-30",
         "  - from: src/a.ts",
-        "    to: lodash",
+        "    to: not-installed",
         "",
       ].join("\n"),
     );

@@ -21,36 +21,14 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { hoverOnImport, hoverOnLayer } from "../../application/editor-hover.js";
 import { findEditorMaps, isInside, owningMap } from "../../application/find-editor-maps.js";
 import { exceptionInsertion, mayImportInsertion, type TextInsertion } from "../../application/map-edits.js";
-import type { CheckPorts, DependencyExtractor, SourceInspector, SyntaxChecker } from "../../application/ports.js";
 import { MAX_SOURCE_BYTES } from "../../application/select-files.js";
 import { unsavedTexts, withUnsavedTexts } from "../../application/unsaved-texts.js";
 import { explainViolation } from "../../domain/explain/explain-violation.js";
-import type { ViolationStoryRenderer } from "../../domain/explain/render-context.js";
 import { startMapSession, type MapSession } from "./map-session.js";
+import type { LanguageServerSettings } from "./server-settings.js";
 import { contains, specifierRange, wordAt } from "./source-ranges.js";
 
 export const EXPLAIN_COMMAND = "layerlint.explain";
-
-export interface LanguageServerSettings {
-  readonly input: NodeJS.ReadableStream;
-  readonly output: NodeJS.WritableStream;
-  /** The composition root's ports; the server puts unsaved texts and an in-memory graph in front of them. */
-  readonly ports: CheckPorts;
-  /** The first full analysis of a map's project answers from the check's cache (shared with `check`); default: none. */
-  readonly checkCache?: (rootDir: string, mapFile: string) => Promise<SessionCache | null>;
-  readonly today: () => string;
-  /** The `explain --violation` text, shown in hovers and by the Explain quick fix. */
-  readonly renderViolationStory: ViolationStoryRenderer;
-}
-
-/** The check's cache as a session uses it: for the first extraction and syntax check, and to locate imports. */
-export interface SessionCache {
-  readonly extractor: DependencyExtractor;
-  readonly syntax: SyntaxChecker;
-  readonly inspector: SourceInspector;
-  /** Writes what was located (the extractor and syntax checker write their own files). */
-  flush(): Promise<void>;
-}
 
 interface InitializationOptions {
   /** The layer map, relative to the workspace folder (default: found as `check` finds it). */

@@ -10,7 +10,7 @@ import { rememberedImports } from "../../application/remembered-imports.js";
 import type { UnsavedTexts } from "../../application/unsaved-texts.js";
 import { CONFIGURATION_ERRORS_ANCHOR, type EditorDiagnostic } from "../../domain/editor/editor-diagnostic.js";
 import type { ConfigurationIssue } from "../../domain/errors.js";
-import type { LanguageServerSettings, SessionCache } from "./language-server.js";
+import type { LanguageServerSettings, SessionCache } from "./server-settings.js";
 import { specifierRange } from "./source-ranges.js";
 import { unsavedTextExtractor } from "./unsaved-text-extractor.js";
 
