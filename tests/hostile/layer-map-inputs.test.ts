@@ -236,6 +236,53 @@ describe("known limits", () => {
   });
 });
 
+/** Layers `w0…` of `globs` wildcard globs each, which one layer `core` may not import: one rule lists them all. */
+function refusedByCore(layers: number, globs: number): string {
+  const lines = ["version: 1", "layers:", "  core: {paths: [src/core/**]}"];
+  const names = Array.from({ length: layers }, (_, index) => `w${index}`);
+  for (const name of names) {
+    lines.push(`  ${name}:`, `    mayImport: [core, ${names.join(", ")}]`, "    paths:");
+    for (let glob = 0; glob < globs; glob++) lines.push(`      - ${name}/*${glob}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** `layers` layers of `globs` folders each, every layer refusing a different set: the rules hold each glob many times. */
+function refusingEachOther(layers: number, globs: number): string {
+  const lines = ["version: 1", "layers:"];
+  for (let layer = 0; layer < layers; layer++) {
+    lines.push(`  l${layer}:`, `    mayImport: [${layer > 0 ? `l${layer - 1}` : ""}]`, "    paths:");
+    for (let glob = 0; glob < globs; glob++) lines.push(`      - src/l${layer}/f${glob}/**`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+describe("maps whose rules dependency-cruiser could not take", () => {
+  it("a rule's regex of 10,000 repetitions (20 layers of 500 wildcard globs) is accepted by dependency-cruiser", async () => {
+    const { cruise } = await import("dependency-cruiser");
+    const { compileCruiseOptions, compileRules } = await import("../../src/domain/compile/compile-rules.js");
+    const { createLayerClassifier } = await import("../../src/domain/classify/layer-classifier.js");
+    const loaded = await load(refusedByCore(20, 500));
+    const options = compileCruiseOptions(compileRules(loaded.map, createLayerClassifier(loaded.map.layers)), {
+      baseDir: loaded.rootDir,
+      tsconfig: null,
+    });
+    await expect(cruise(["src/a/a.ts"], options as never)).resolves.toBeDefined();
+  });
+
+  it("one more layer makes 10,500: refused at load, at layers, instead of failing in dependency-cruiser", async () => {
+    expect(await problems(refusedByCore(21, 500))).toEqual([
+      "layers.yaml:3:3 (layers): a rule's regex repeats 10500 times, over the 10000 dependency-cruiser accepts (each wildcard is one): a rule lists the globs of every layer its layers may not import, and layers that may not import the same layers share one; give layers the same mayImport where you can, or fewer, broader globs",
+    ]);
+  });
+
+  it("rules of more than 512 KiB of regex, which dependency-cruiser would take minutes to check, are refused at load", async () => {
+    expect(await problems(refusingEachOther(30, 200))).toEqual([
+      "layers.yaml:3:3 (layers): the rules compile to 2.0 MiB of regex, over the 512 KiB dependency-cruiser can check in a few seconds: a rule lists the globs of every layer its layers may not import, and layers that may not import the same layers share one; give layers the same mayImport where you can, or fewer, broader globs",
+    ]);
+  });
+});
+
 describe("__proto__, constructor, prototype", () => {
   it("__proto__ as a layer name is refused with its position, and pollutes nothing", async () => {
     expect(

@@ -7,6 +7,7 @@ import {
   compilePathGlob,
   globsCannotOverlap,
   InvalidGlobError,
+  unionOf,
 } from "../../src/domain/glob/compile-glob.js";
 
 const matches = (glob: string, path: string) => new RegExp(compilePathGlob(glob)).test(path);
@@ -242,3 +243,46 @@ const pathArbitrary = fc
 const globListArbitrary = fc
   .tuple(globArbitrary, fc.array(fc.tuple(fc.boolean(), globArbitrary), { maxLength: 4 }))
   .map(([first, rest]) => [first, ...rest.map(([negated, glob]) => (negated ? `!${glob}` : glob))]);
+
+describe("unionOf", () => {
+  it("joins the globs without wildcards into one regex with one repetition, the others beside it", () => {
+    const regexes = ["src/domain/**", "src/main.ts", "src/*.ts", "lib/a+b"].map((glob) => compilePathGlob(glob));
+    expect(unionOf(regexes)).toBe("(?:^(?:src/domain|src/main\\.ts|lib/a\\+b)(?:|/[^]*)$)|(?:^src/[^/]*\\.ts$)");
+    expect(unionOf([regexes[2] as string, regexes[0] as string])).toBe(
+      "(?:^src/[^/]*\\.ts$)|(?:^src/domain(?:|/[^]*)$)",
+    );
+    expect(unionOf([compilePathGlob("src/domain")])).toBe("^src/domain(?:|/[^]*)$");
+  });
+
+  it("merges unions of unions: what it joined it can join again", () => {
+    const inner = unionOf(["src/a/**", "src/b/**"].map((glob) => compilePathGlob(glob)));
+    expect(unionOf([inner, compilePathGlob("src/c")])).toBe("^(?:src/a|src/b|src/c)(?:|/[^]*)$");
+  });
+
+  it("matches what one of its regexes matches, and nothing else", () => {
+    const segment = fc.constantFrom("a", "b", "a.b", "a+b", "(x)", "[y]", "c|d", "e$", "*", "?", "{a,b}", "**", "");
+    const glob = fc.array(segment, { minLength: 1, maxLength: 3 }).map((segments) => segments.join("/"));
+    const path = fc.array(fc.constantFrom("a", "b", "a.b", "a+b", "(x)", "[y]", "c|d", "e$", "ab", "x"), {
+      minLength: 1,
+      maxLength: 4,
+    });
+    fc.assert(
+      fc.property(fc.array(glob, { minLength: 1, maxLength: 6 }), fc.array(path, { maxLength: 10 }), (globs, paths) => {
+        const valid = globs.flatMap((one) => {
+          try {
+            return [compilePathGlob(one)];
+          } catch {
+            return [];
+          }
+        });
+        fc.pre(valid.length > 0);
+        const union = new RegExp(unionOf(valid));
+        for (const segments of paths) {
+          const file = segments.join("/");
+          expect(union.test(file)).toBe(valid.some((regex) => new RegExp(regex).test(file)));
+        }
+      }),
+      { seed: 20261206, numRuns: 500 },
+    );
+  });
+});

@@ -1,7 +1,8 @@
 import { createLayerClassifier, type LayerClassifier } from "../classify/layer-classifier.js";
 import type { MapIssue } from "../map/map-issue.js";
 import type { LayerMap } from "../map/layer-map.js";
-import { firstIndexOfEach, refusedLayers } from "./compile-rules.js";
+import { compileRules, firstIndexOfEach, refusedLayers } from "./compile-rules.js";
+import type { ForbiddenRule } from "./rule-set.js";
 import { layerOverlaps } from "./layer-overlaps.js";
 
 /**
@@ -38,14 +39,67 @@ export function layerRulesSize(map: LayerMap, classifier: LayerClassifier): numb
   return size;
 }
 
-/** The map's layers compile to more than MAX_LAYER_RULES_BYTES: a problem at `layers`, saying how to get under. */
+/**
+ * The most regex text the rules of a map may hand dependency-cruiser: before a cruise it parses every
+ * rule's regexes to check they are safe, at about 100 KB a second on one core, so this is about 5 s.
+ */
+export const MAX_RULES_REGEX_BYTES = 512 * 1024;
+/** The most repetitions (`*`, `+`, `?`, `{n,m}`) dependency-cruiser accepts in one regex of a rule. */
+export const MAX_REGEX_REPETITIONS = 10_000;
+
+const WAY_OUT =
+  "a rule lists the globs of every layer its layers may not import, and layers that may not import the same " +
+  "layers share one; give layers the same mayImport where you can, or fewer, broader globs";
+
+/**
+ * The map's rules are more than dependency-cruiser can take in a few seconds, or at all: a problem at
+ * `layers`, saying how to get under. The layers' estimate comes first, so a huge map is never compiled.
+ */
 export function layerRulesSizeIssue(map: LayerMap, mapFile: string): MapIssue | null {
-  const size = layerRulesSize(map, createLayerClassifier(map.layers));
-  if (size <= MAX_LAYER_RULES_BYTES) return null;
-  const mib = (bytes: number) => `${Math.ceil(bytes / (1024 * 1024))} MiB`;
-  return {
-    file: mapFile,
-    keyPath: ["layers"],
-    message: `the layers compile to about ${mib(size)} of rules, over the ${mib(MAX_LAYER_RULES_BYTES)} limit: a rule lists the globs of every layer its layers may not import, and layers that may not import the same layers share one; give layers the same mayImport where you can, or fewer, broader globs`,
-  };
+  const classifier = createLayerClassifier(map.layers);
+  const estimate = layerRulesSize(map, classifier);
+  const issue = (message: string): MapIssue => ({ file: mapFile, keyPath: ["layers"], message });
+  if (estimate > MAX_LAYER_RULES_BYTES)
+    return issue(
+      `the layers compile to about ${mib(estimate)} of rules, over the ${mib(MAX_LAYER_RULES_BYTES)} limit: ${WAY_OUT}`,
+    );
+  const regexes = compileRules(map, classifier).forbidden.flatMap(ruleRegexes);
+  const size = regexes.reduce((sum, regex) => sum + regex.length, 0);
+  if (size > MAX_RULES_REGEX_BYTES)
+    return issue(
+      `the rules compile to ${mib(size)} of regex, over the ${mib(MAX_RULES_REGEX_BYTES)} dependency-cruiser can check in a few seconds: ${WAY_OUT}`,
+    );
+  const repeated = Math.max(0, ...regexes.map(repetitionsIn));
+  if (repeated > MAX_REGEX_REPETITIONS)
+    return issue(
+      `a rule's regex repeats ${repeated} times, over the ${MAX_REGEX_REPETITIONS} dependency-cruiser accepts (each wildcard is one): ${WAY_OUT}`,
+    );
+  return null;
+}
+
+function mib(bytes: number): string {
+  const MiB = 1024 * 1024;
+  return bytes >= MiB ? `${(bytes / MiB).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+}
+
+function ruleRegexes(rule: ForbiddenRule): string[] {
+  return [rule.from, rule.to].flatMap((side) => [side.path ?? [], side.pathNot ?? []].flat());
+}
+
+/**
+ * The repetitions in a regex as layerlint writes them, as safe-regex counts them: `*`, `+`, `{` and `?`
+ * outside a character class, not escaped, and `?` not opening a group (`(?:`, `(?!`).
+ */
+export function repetitionsIn(regex: string): number {
+  let count = 0;
+  let inClass = false;
+  for (let index = 0; index < regex.length; index++) {
+    const char = regex[index];
+    if (char === "\\") index++;
+    // In JavaScript `]` always closes a class: `[^]` is one.
+    else if (inClass) inClass = char !== "]";
+    else if (char === "[") inClass = true;
+    else if (char === "*" || char === "+" || char === "{" || (char === "?" && regex[index - 1] !== "(")) count++;
+  }
+  return count;
 }
