@@ -6,6 +6,7 @@ import { refuseUnreadableManifests } from "./installed-manifests.js";
 import { NODE_MODULES_REGEX } from "../../domain/compile/compile-rules.js";
 import { DependencyFailure, FileSystemFailure } from "../../domain/errors.js";
 import type { DependencyTarget, GraphDependency, GraphModule, ModuleGraph } from "../../domain/graph/module-graph.js";
+import { dependencyCruiserFailed } from "./failure-message.js";
 
 const NODE_MODULES = new RegExp(NODE_MODULES_REGEX);
 /** Modules outside the map's folder (reached through tsconfig paths or `../`) are named, never read. */
@@ -66,7 +67,7 @@ function createDependencyCruiserExtractor(
             error,
           );
         }
-        throw new DependencyFailure(`dependency-cruiser failed: ${message}`, error);
+        throw new DependencyFailure(dependencyCruiserFailed(message), error);
       }
       return toModuleGraph(result);
     },

@@ -4,6 +4,7 @@ import { DependencyFailure } from "../../domain/errors.js";
 import type { ModuleGraph } from "../../domain/graph/module-graph.js";
 import { rememberParses, type RecordedParse } from "../typescript/recorded-parses.js";
 import { deserializeError, type SerializedError } from "./worker-errors.js";
+import { dependencyCruiserFailed } from "./failure-message.js";
 
 const WORKER_URL = new URL("./cruise-worker.js", import.meta.url);
 
@@ -36,9 +37,7 @@ export const workerDependencyExtractor: DependencyExtractor = {
         rememberParses(answer.parses);
         resolve(answer.graph);
       });
-      worker.once("error", (error) =>
-        reject(new DependencyFailure(`dependency-cruiser failed: ${error.message}`, error)),
-      );
+      worker.once("error", (error) => reject(new DependencyFailure(dependencyCruiserFailed(error.message), error)));
       worker.once("exit", (code) => {
         if (code !== 0) reject(new DependencyFailure(`dependency-cruiser's worker stopped with exit code ${code}`));
       });

@@ -6,6 +6,7 @@ import {
   UnreadableInputError,
   type ConfigurationIssue,
 } from "../../domain/errors.js";
+import { dependencyCruiserFailed } from "./failure-message.js";
 
 /** An error as it crosses from the cruise's worker thread: what the main thread needs to rebuild it. */
 export type SerializedError =
@@ -32,5 +33,5 @@ export function deserializeError(error: SerializedError): Error {
   cause.stack = error.stack ?? cause.stack;
   if (error.kind === "file-system") return new FileSystemFailure(error.message, cause);
   if (error.kind === "dependency") return new DependencyFailure(error.message, cause);
-  return new DependencyFailure(`dependency-cruiser failed: ${error.message}`, cause);
+  return new DependencyFailure(dependencyCruiserFailed(error.message), cause);
 }
