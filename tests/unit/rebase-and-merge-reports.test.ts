@@ -3,7 +3,7 @@ import { countByKind, type CheckReport } from "../../src/domain/report/check-rep
 import { mergeReports, workspaceWithoutMapWarning } from "../../src/domain/report/merge-reports.js";
 import { rebaseReport } from "../../src/domain/report/rebase-report.js";
 import { named, namedFiles, said, type SaidMessage } from "../../src/domain/message-words.js";
-import { violationId } from "../../src/domain/violations/violation-id.js";
+import { cycleId, violationId } from "../../src/domain/violations/violation-id.js";
 import type { Violation } from "../../src/domain/violations/violation.js";
 
 function violation(fields: Partial<Violation> & Pick<Violation, "kind" | "from" | "to"> & SaidMessage): Violation {
@@ -123,6 +123,11 @@ describe("rebaseReport", () => {
       },
     ]);
     expect(rebased.violations[0]?.specifier).toBe("../db/index.js");
+    // The id a check run from the merged report's folder gives the same loop: from the whole rebased loop.
+    expect(rebased.violations[2]?.id).toBe(
+      cycleId(["packages/api/a.ts", "packages/api/src/b.ts", "packages/api/a.ts"]),
+    );
+    expect(rebased.violations[2]?.id).not.toBe(violationId("cycle", "packages/api/a.ts", "packages/api/src/b.ts"));
   });
 
   it("derives ids again from the rebased kind, from and to, so two packages with the same layout never share an id", () => {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { checkReportSchema } from "../../src/domain/report/report-schema.js";
-import { violationId } from "../../src/domain/violations/violation-id.js";
+import { cycleId, violationId } from "../../src/domain/violations/violation-id.js";
 import { commitEverything, git } from "../helpers/git-repository.js";
 import { runInProcess } from "../helpers/run-in-process.js";
 import { copyFixtureInProcess, type TempFixture } from "../helpers/temp-fixture.js";
@@ -137,7 +137,12 @@ describe("layerlint check --workspaces", () => {
         message: "no layer claims packages/core/src/legacy.ts",
       },
       {
-        id: violationId("cycle", "packages/core/src/domain/customer.ts", "packages/core/src/domain/order.ts"),
+        // As a check run from the root gives the loop: its id is derived from the whole loop.
+        id: cycleId([
+          "packages/core/src/domain/customer.ts",
+          "packages/core/src/domain/order.ts",
+          "packages/core/src/domain/customer.ts",
+        ]),
         kind: "cycle",
         severity: "warn",
         from: "packages/core/src/domain/customer.ts",

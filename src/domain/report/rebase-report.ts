@@ -1,5 +1,5 @@
 import { renamedFiles, said, named } from "../message-words.js";
-import { violationId } from "../violations/violation-id.js";
+import { cycleId, violationId } from "../violations/violation-id.js";
 import type { Violation } from "../violations/violation.js";
 import { compareWarnings, type CheckReport, type CheckWarning } from "./check-report.js";
 
@@ -14,7 +14,7 @@ export interface MapPlacement {
 /**
  * One map's report in the coordinates of another folder: every file path (from, a local to, cycle, via,
  * warning files, and the files a message names) is put under the map's folder, and ids are derived again
- * from the rebased paths, so `id` stays `violationId(kind, from, to)` and two maps' ids never collide.
+ * from the rebased paths as a check run from that folder derives them, so two maps' ids never collide.
  * Messages are said again from their words with the files renamed. What speaks the map's own words stays
  * as written, since it is edited in the map: fixes, exception globs, public globs a message quotes, import
  * specifiers. A warning about the map itself names the map file, then says what it said.
@@ -36,13 +36,14 @@ export function rebaseReport(report: CheckReport, placement: MapPlacement): Chec
 function rebaseViolation(violation: Violation, rebase: (path: string) => string): Violation {
   const from = rebase(violation.from);
   const to = violation.to === null || violation.kind === "package" ? violation.to : rebase(violation.to);
+  const cycle = violation.cycle?.map(rebase);
   return {
     ...violation,
-    id: violationId(violation.kind, from, to),
+    id: cycle === undefined ? violationId(violation.kind, from, to) : cycleId(cycle),
     from,
     to,
     ...renamedFiles(violation.messageWords, rebase),
-    ...(violation.cycle === undefined ? {} : { cycle: violation.cycle.map(rebase) }),
+    ...(cycle === undefined ? {} : { cycle }),
     ...(violation.via === undefined ? {} : { via: violation.via.map(rebase) }),
   };
 }

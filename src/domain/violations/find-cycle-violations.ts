@@ -6,7 +6,7 @@ import type { GraphModule } from "../graph/module-graph.js";
 import type { CyclesPolicy, TypeOnlyImportsPolicy } from "../map/layer-map.js";
 import type { UnlocatedViolation } from "./find-violations.js";
 import { compareText } from "./violation.js";
-import { violationId } from "./violation-id.js";
+import { cycleId } from "./violation-id.js";
 import { namedFiles, said } from "../message-words.js";
 import { defined } from "../collections/defined.js";
 
@@ -180,11 +180,10 @@ function cycleViolation(
   const to = defined(cycle[1], "the module after the start of the loop");
   const edges = (checked.get(from)?.dependencies ?? []).filter((dependency) => dependency.resolved === to);
   const specifiers = [...new Set(edges.map((dependency) => dependency.specifier))].sort(compareText);
-  const loop = cycle.join(" → ");
   const layers = [...new Set(members.map((member) => classifier.layerOf(member) ?? "(unassigned)"))];
   const crossed = layers.length === 1 ? `inside layer ${layers[0]}` : `crossing layers ${layers.join(", ")}`;
   return {
-    id: violationId("cycle", from, loop),
+    id: cycleId(cycle),
     kind: "cycle",
     severity,
     rule: CYCLE_RULE,

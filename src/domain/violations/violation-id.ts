@@ -1,7 +1,8 @@
 import type { ViolationKind } from "./violation.js";
 
 /**
- * Stable across line moves and reformatting: derived from kind, from and to only. The hash is 64-bit FNV-1a
+ * Stable across line moves and reformatting: derived from kind, from and to only (a cycle's from its
+ * whole loop: see cycleId). The hash is 64-bit FNV-1a
  * of the UTF-8 bytes, computed on four 16-bit limbs straight from the string's code units, because BigInt
  * arithmetic and a byte array per id made the ids of long cycles a visible part of a check.
  */
@@ -50,4 +51,9 @@ export function violationId(kind: ViolationKind, from: string, to: string | null
   }
   const hex = [h3, h2, h1, h0].map((limb) => limb.toString(16).padStart(4, "0")).join("");
   return `${kind}-${hex.slice(0, 12)}`;
+}
+
+/** A cycle's id: from its whole loop (`a → b → a`), since two loops can leave one module by one import. */
+export function cycleId(cycle: readonly string[]): string {
+  return violationId("cycle", cycle[0] ?? "", cycle.join(" → "));
 }
