@@ -1,10 +1,11 @@
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { NODE_BUDGET } from "../../src/domain/architecture/build-module-graph.js";
 import { READABLE_FONT_PX } from "../../src/cli/commands/fit-to-screen.js";
 import { describeInBrowser, launchChromium } from "./browser.js";
+import { measure, tooClose, type Measured } from "./measure-svg.js";
 import { generateBackend, type GeneratedBackend } from "./generated-backend.js";
 import { runInProcess } from "../helpers/run-in-process.js";
 
@@ -133,52 +134,6 @@ describe("graph on a generated 250-module backend: every diagram fits a screen",
   );
 });
 
-/** What the browser measures of an inline SVG: its size, its nodes, and every label's box. */
-interface Measured {
-  readonly width: number;
-  readonly height: number;
-  readonly nodes: number;
-  /** Each text's box, and its font size as drawn: the SVG's font size times the scale the SVG is drawn at. */
-  readonly texts: readonly { text: string; x: number; y: number; width: number; height: number; px: number }[];
-}
-
-async function measure(page: Page, source: string): Promise<Measured> {
-  await page.setContent(
-    `<!doctype html><html><body style="margin:0">${source.slice(source.indexOf("<svg"))}</body></html>`,
-  );
-  const svg = page.locator("svg").first();
-  const box = await svg.boundingBox();
-  const texts = await svg.locator("text").evaluateAll((elements) =>
-    elements.map((element) => {
-      const rect = element.getBoundingClientRect();
-      // In the page: the font size in the SVG's units times the scale from those units to screen pixels.
-      const drawn = element as unknown as { getScreenCTM(): { a: number } | null };
-      const style = globalThis as unknown as { getComputedStyle(of: unknown): { fontSize: string } };
-      const px = parseFloat(style.getComputedStyle(element).fontSize) * (drawn.getScreenCTM()?.a ?? 0);
-      return { text: element.textContent ?? "", x: rect.x, y: rect.y, width: rect.width, height: rect.height, px };
-    }),
-  );
-  return {
-    width: box?.width ?? Infinity,
-    height: box?.height ?? Infinity,
-    nodes: await svg.locator("g.node").count(),
-    texts,
-  };
-}
-
-function overlapping(texts: Measured["texts"]): string[] {
-  const found: string[] = [];
-  texts.forEach((a, index) => {
-    for (const b of texts.slice(index + 1)) {
-      const across = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-      const down = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-      // Graphviz stacks a label's lines exactly; a sliver of a pixel is rounding, not an overlap.
-      if (across > 1 && down > 1) found.push(`"${a.text}" and "${b.text}"`);
-    }
-  });
-  return found;
-}
-
 /** Draws `args` as SVG in a fresh Chromium page of 1,600 × 1,200 px, then measures it; stderr is what graph noted. */
 function measureInBrowser(make: () => GeneratedBackend, args: readonly string[]) {
   const drawn = { measured: undefined as unknown as Measured, stderr: "" };
@@ -215,10 +170,10 @@ function describeFit(name: string, make: () => GeneratedBackend, slow: boolean):
       expect(measured.height).toBeLessThanOrEqual(1200);
     });
 
-    it(`writes every label at a readable size (font at least ${READABLE_FONT_PX} px) and no two labels' boxes overlap`, () => {
+    it(`writes every label at a readable size (font at least ${READABLE_FONT_PX} px) and no two labels' boxes overlap or touch`, () => {
       expect(measured.texts.length).toBeGreaterThan(measured.nodes);
       for (const text of measured.texts) expect(text.px, text.text).toBeGreaterThanOrEqual(READABLE_FONT_PX);
-      expect(overlapping(measured.texts)).toEqual([]);
+      expect(tooClose(measured.texts)).toEqual([]);
     });
 
     it("has the legend: the layer colours and the four kinds of edge", () => {
@@ -245,11 +200,11 @@ function describeMatrixFit(name: string, make: () => GeneratedBackend, slow: boo
       measured = drawn.measured;
     });
 
-    it(`fits 1,600 × 1,200 px with every text at least ${READABLE_FONT_PX} px and no two labels' boxes overlapping`, () => {
+    it(`fits 1,600 × 1,200 px with every text at least ${READABLE_FONT_PX} px and no two labels' boxes overlapping or touching`, () => {
       expect(measured.width).toBeLessThanOrEqual(1600);
       expect(measured.height).toBeLessThanOrEqual(1200);
       for (const text of measured.texts) expect(text.px, text.text).toBeGreaterThanOrEqual(READABLE_FONT_PX);
-      expect(overlapping(measured.texts)).toEqual([]);
+      expect(tooClose(measured.texts)).toEqual([]);
     });
 
     it(`draws the 8 largest contexts as columns and the ${folded} others together, saying so in the diagram and on stderr`, () => {
