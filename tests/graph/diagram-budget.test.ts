@@ -64,6 +64,25 @@ describe("graph on a generated 250-module backend: every diagram fits a screen",
     ]);
   });
 
+  it("--focus too wide to fit the screen readably is scaled down all the same, and says so on stderr", async () => {
+    const run = await runInProcess(
+      ["graph", "--level", "module", "--focus", "src/shared/**", "--format", "svg"],
+      backend.dir,
+    );
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/<g id="graph0" class="graph" transform="scale\(0\.[0-6]/);
+    expect(run.stderr).toMatch(
+      /^layerlint: note: drawn at \d{1,2}% to fit the screen, its smallest text under 10 px tall; a narrower --focus GLOB draws it larger\n$/,
+    );
+  });
+
+  it("--focus that fits the screen readably says nothing on stderr", async () => {
+    const focus = "src/modules/context00/application/area0/application-1.ts";
+    const run = await runInProcess(["graph", "--level", "module", "--focus", focus, "--format", "svg"], backend.dir);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe("");
+  });
+
   it("a module-level Mermaid diagram beyond what GitHub renders is refused with what to do instead: exit 2", async () => {
     const run = await runInProcess(["graph", "--level", "module"], backend.dir);
     expect(run.stdout).toBe("");

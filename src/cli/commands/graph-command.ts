@@ -24,7 +24,7 @@ import { CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP, type CommandRegistration } fro
 import { GRAPH_EXTENSIONS, formatFor } from "./format-from-extension.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { nonEmptyPath } from "./path-option.js";
-import { fitMatrixToScreen, fitReadably, READABLE_FONT_PX } from "./fit-to-screen.js";
+import { fitMatrixToScreen, fitReadably, READABLE_FONT_PX, READABLE_SCALE } from "./fit-to-screen.js";
 import { quoted } from "../../domain/quoted-name.js";
 
 /** The pure renderers' formats, SVG (the DOT laid out by Graphviz) and HTML (that SVG on a page). */
@@ -103,13 +103,14 @@ export async function runGraphCommand(
   }).catch((error: unknown) => {
     throw error instanceof FocusError ? focusUsageError(error) : error;
   });
-  const { graph, text } = await render(ports, built, options);
+  const { graph, text, scale } = await render(ports, built, options);
   if (options.collapse === undefined && graph.collapse !== undefined)
     environment.stderr.write(
       graph.collapse === built.graph.collapse
         ? `layerlint: note: folders folded to ${graph.collapse} path segments to fit ${NODE_BUDGET} nodes; --collapse N or --focus GLOB draws more\n`
         : `layerlint: note: folders folded to ${graph.collapse} path segments to fit the screen with text at least ${READABLE_FONT_PX} px tall; --collapse N or --focus GLOB draws more\n`,
     );
+  if (scale < READABLE_SCALE) environment.stderr.write(scaledNote(scale, options.focus !== undefined));
   const tooBig = options.format === "mermaid" ? mermaidLimitExceeded(text, graph) : null;
   if (tooBig !== null)
     throw new UsageError(
@@ -172,7 +173,7 @@ async function render(
   ports: CheckPorts,
   built: GraphOutcome,
   options: GraphCommandOptions,
-): Promise<{ readonly graph: ArchitectureGraph; readonly text: string }> {
+): Promise<{ readonly graph: ArchitectureGraph; readonly text: string; readonly scale: number }> {
   const { graph } = built;
   const { format } = options;
   const fits = options.collapse === undefined && (graph.level === "folder" || graph.level === "module");
@@ -180,12 +181,19 @@ async function render(
     const fitted = await fitReadably(ports.svg, graph, options.focus === undefined ? built.refold : undefined);
     const text =
       format === "dot" ? fitted.dot : format === "svg" ? fitted.svg : renderGraphHtml(fitted.graph, fitted.svg);
-    return { graph: fitted.graph, text };
+    return { graph: fitted.graph, text, scale: fitted.scale };
   }
-  if (format === "svg") return { graph, text: await ports.svg.renderDot(renderers.dot(graph)) };
+  if (format === "svg") return { graph, text: await ports.svg.renderDot(renderers.dot(graph)), scale: 1 };
   if (format === "html")
-    return { graph, text: renderGraphHtml(graph, await ports.svg.renderDot(renderers.dot(graph))) };
-  return { graph, text: renderers[format](graph) };
+    return { graph, text: renderGraphHtml(graph, await ports.svg.renderDot(renderers.dot(graph))), scale: 1 };
+  return { graph, text: renderers[format](graph), scale: 1 };
+}
+
+/** Said when the fitted drawing's smallest text is under READABLE_FONT_PX: only a focus can leave it so. */
+function scaledNote(scale: number, focused: boolean): string {
+  const larger = focused ? "a narrower --focus GLOB draws it larger" : "--focus GLOB draws a part of it larger";
+  const percent = Math.floor(scale * 100);
+  return `layerlint: note: drawn at ${percent}% to fit the screen, its smallest text under ${READABLE_FONT_PX} px tall; ${larger}\n`;
 }
 
 /** What changed, element by element, at most CHANGES_SHOWN lines; the diagram's other bytes when no element did. */
