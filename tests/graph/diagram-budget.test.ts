@@ -41,6 +41,21 @@ describe("graph on a generated 250-module backend: every diagram fits a screen",
     );
   });
 
+  it("a folder graph within the budget but too large to read on screen is folded further, and says so on stderr", async () => {
+    const wide = generateBackend({ contexts: 8, areas: 2, files: 2, kernel: 4 });
+    try {
+      const run = await runInProcess(["graph", "--level", "folder", "--format", "svg"], wide.dir);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain('id="node:src/shared"');
+      expect(run.stdout).not.toContain('id="node:src/modules/context00');
+      expect(run.stderr).toBe(
+        "layerlint: note: folders folded to 2 path segments to fit the screen with text at least 10 px tall; --collapse N or --focus GLOB draws more\n",
+      );
+    } finally {
+      rmSync(wide.dir, { recursive: true, force: true });
+    }
+  });
+
   it("--collapse overrides the folding: deeper folders beyond the budget, and no note", async () => {
     const { graph, stderr } = await json(["--level", "folder", "--collapse", "5"]);
     expect(graph.nodes.length).toBe(61);

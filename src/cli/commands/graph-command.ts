@@ -110,7 +110,7 @@ export async function runGraphCommand(
         ? `layerlint: note: folders folded to ${graph.collapse} path segments to fit ${NODE_BUDGET} nodes; --collapse N or --focus GLOB draws more\n`
         : `layerlint: note: folders folded to ${graph.collapse} path segments to fit the screen with text at least ${READABLE_FONT_PX} px tall; --collapse N or --focus GLOB draws more\n`,
     );
-  if (scale < READABLE_SCALE) environment.stderr.write(scaledNote(scale, options.focus !== undefined));
+  if (scale < READABLE_SCALE) environment.stderr.write(scaledNote(scale));
   const tooBig = options.format === "mermaid" ? mermaidLimitExceeded(text, graph) : null;
   if (tooBig !== null)
     throw new UsageError(
@@ -189,11 +189,10 @@ async function render(
   return { graph, text: renderers[format](graph), scale: 1 };
 }
 
-/** Said when the fitted drawing's smallest text is under READABLE_FONT_PX: only a focus can leave it so. */
-function scaledNote(scale: number, focused: boolean): string {
-  const larger = focused ? "a narrower --focus GLOB draws it larger" : "--focus GLOB draws a part of it larger";
-  const percent = Math.floor(scale * 100);
-  return `layerlint: note: drawn at ${percent}% to fit the screen, its smallest text under ${READABLE_FONT_PX} px tall; ${larger}\n`;
+/** Said when the fitted drawing's smallest text is under READABLE_FONT_PX: a focus is drawn, not folded further. */
+function scaledNote(scale: number): string {
+  const drawnAt = `drawn at ${Math.floor(scale * 100)}% to fit the screen`;
+  return `layerlint: note: ${drawnAt}, its smallest text under ${READABLE_FONT_PX} px tall; a narrower --focus GLOB draws it larger\n`;
 }
 
 /** What changed, element by element, at most CHANGES_SHOWN lines; the diagram's other bytes when no element did. */
