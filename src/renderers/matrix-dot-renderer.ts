@@ -2,7 +2,7 @@ import type { ContextMatrix, MatrixCellRef, MatrixEdge } from "../domain/archite
 import { NO_CONTEXT_NODE, SHARED_KERNEL_NODE } from "../domain/architecture/build-context-graph.js";
 import { OTHER_CONTEXTS_COLUMN, ownContexts } from "../domain/architecture/fold-context-matrix.js";
 import { UNASSIGNED_NODE } from "../domain/architecture/architecture-graph.js";
-import { quote, type DotLayout } from "./dot-renderer.js";
+import { labelOnWhite, quote, type DotLayout } from "./dot-renderer.js";
 import { escapeLabel, STROKES } from "./dot-legend.js";
 import { EDGE_LOOKS, layerFill, plural, type EdgeKind } from "./graph-style.js";
 
@@ -15,7 +15,8 @@ const CELL_INCHES = { smallest: 0.7, largest: 1.4 } as const;
  * cells (`id="edge:<from cell>-><to cell>"`), context-rule breaks red (error) or amber and dashed (warn).
  * The allowed imports into the shared kernel and into files in no context cross no context's border: they
  * are counted in the cells they reach instead of drawn. Edge counts are external labels, so they never widen the
- * layout. `folded` names the contexts drawn together in `(other contexts)`, which the title says.
+ * layout; Graphviz keeps external labels apart but lets their boxes touch, which labelOnWhite's padding prevents
+ * (on ddd-forum two counts 1 px apart read as "23"). `folded` names the contexts drawn together in `(other contexts)`, which the title says.
  */
 export function renderMatrixDot(
   matrix: ContextMatrix & { readonly folded?: readonly string[] },
@@ -87,7 +88,7 @@ export function renderMatrixDot(
     const look = EDGE_LOOKS[kindOf(edge)];
     const attributes = [
       `id=${quote(`edge:${cellId(edge.from)}->${cellId(edge.to)}`)}`,
-      `xlabel=${countLabel(edge.imports)}`,
+      `xlabel=${labelOnWhite(String(edge.imports))}`,
       `tooltip=${quote(`${cellId(edge.from)} → ${cellId(edge.to)}: ${plural(edge.imports, "import")}`)}`,
       "constraint=false",
     ];
@@ -99,19 +100,6 @@ export function renderMatrixDot(
   lines.push("}");
   return `${lines.join("\n")}\n`;
 }
-
-/**
- * An edge's count as an external label whose box is padded and white: Graphviz keeps external labels' boxes
- * apart but lets them touch, so two counts side by side read as one number ("2" and "3" as "23" on ddd-forum),
- * and a count may sit on another edge's line.
- */
-function countLabel(imports: number): string {
-  const cell = `<TD BGCOLOR="white" CELLPADDING="${COUNT_PADDING}">${imports}</TD>`;
-  return `<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0"><TR>${cell}</TR></TABLE>>`;
-}
-
-/** The space (points) kept around an edge's count: two counts are at least twice this apart. */
-const COUNT_PADDING = 2;
 
 /** Imports into the shared kernel or into files outside every context: allowed, they cross no context's border. */
 function intoCommonGround(edge: MatrixEdge): boolean {

@@ -5,7 +5,7 @@ import type { Browser } from "playwright-core";
 import { NODE_BUDGET } from "../../src/domain/architecture/build-module-graph.js";
 import { READABLE_FONT_PX } from "../../src/cli/commands/fit-to-screen.js";
 import { describeInBrowser, launchChromium } from "./browser.js";
-import { measure, tooClose, type Measured } from "./measure-svg.js";
+import { labelsOnTheirLine, measure, tooClose, type Measured } from "./measure-svg.js";
 import { generateBackend, type GeneratedBackend } from "./generated-backend.js";
 import { runInProcess } from "../helpers/run-in-process.js";
 
@@ -170,7 +170,7 @@ describe("graph on a generated 250-module backend: every diagram fits a screen",
 
 /** Draws `args` as SVG in a fresh Chromium page of 1,600 × 1,200 px, then measures it; stderr is what graph noted. */
 function measureInBrowser(make: () => GeneratedBackend, args: readonly string[]) {
-  const drawn = { measured: undefined as unknown as Measured, stderr: "" };
+  const drawn = { measured: undefined as unknown as Measured, stderr: "", onTheirLine: [] as string[] };
   let browser: Browser | undefined;
   let project: GeneratedBackend | undefined;
   beforeAll(async () => {
@@ -181,6 +181,7 @@ function measureInBrowser(make: () => GeneratedBackend, args: readonly string[])
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1600, height: 1200 } });
     drawn.measured = await measure(page, run.stdout);
+    drawn.onTheirLine = await labelsOnTheirLine(page);
   }, 600_000);
   afterAll(async () => {
     await browser?.close();
@@ -210,6 +211,10 @@ function describeFit(name: string, make: () => GeneratedBackend, slow: boolean):
       expect(tooClose(measured.texts)).toEqual([]);
     });
 
+    it("draws every edge label clear of its own line", () => {
+      expect(drawn.onTheirLine).toEqual([]);
+    });
+
     it("has the legend: the layer colours and the four kinds of edge", () => {
       const texts = measured.texts.map((text) => text.text);
       for (const entry of ["http", "application", "domain", "infrastructure", "kernel"]) expect(texts).toContain(entry);
@@ -220,6 +225,22 @@ function describeFit(name: string, make: () => GeneratedBackend, slow: boolean):
 }
 
 describeFit("the default folder diagram of the 250-module backend in Chromium", () => backend, false);
+
+describeInBrowser("the layer diagram of the 250-module backend in Chromium", () => {
+  const drawn = measureInBrowser(() => backend, ["--level", "layer", "--show-unused"]);
+
+  it(`fits 1,600 × 1,200 px with every text at least ${READABLE_FONT_PX} px, no two labels touching`, () => {
+    expect(drawn.measured.width).toBeLessThanOrEqual(1600);
+    expect(drawn.measured.height).toBeLessThanOrEqual(1200);
+    for (const text of drawn.measured.texts) expect(text.px, text.text).toBeGreaterThanOrEqual(READABLE_FONT_PX);
+    expect(tooClose(drawn.measured.texts)).toEqual([]);
+  });
+
+  it("draws every edge label clear of its own line", () => {
+    expect(drawn.measured.texts.filter((text) => text.owner.startsWith("edge:")).length).toBeGreaterThan(5);
+    expect(drawn.onTheirLine).toEqual([]);
+  });
+});
 describeFit(
   "the default folder diagram of a generated 10,000-module tree in Chromium (LAYERLINT_SLOW=1)",
   () => generateBackend({ contexts: 25, areas: 10, files: 10, kernel: 20 }),

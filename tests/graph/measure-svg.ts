@@ -67,3 +67,30 @@ export function tooClose(texts: Measured["texts"]): string[] {
   });
   return found;
 }
+
+/** The edge labels a line runs through: its own edge's line, sampled every pixel, inside the label's box. */
+export async function labelsOnTheirLine(page: Page): Promise<string[]> {
+  return page.locator("svg g.edge").evaluateAll((edges) =>
+    edges.flatMap((edge) => {
+      const path = edge.querySelector("path") as unknown as {
+        getTotalLength(): number;
+        getPointAtLength(at: number): { matrixTransform(by: unknown): { x: number; y: number } };
+        getScreenCTM(): unknown;
+      } | null;
+      if (path === null) return [];
+      const toScreen = path.getScreenCTM();
+      const length = path.getTotalLength();
+      const points = Array.from({ length: Math.ceil(length) + 1 }, (_, at) =>
+        path.getPointAtLength(Math.min(at, length)).matrixTransform(toScreen),
+      );
+      return [...edge.querySelectorAll("text")]
+        .filter((text) => {
+          const box = text.getBoundingClientRect();
+          return points.some(
+            ({ x, y }) => x > box.left + 0.5 && x < box.right - 0.5 && y > box.top + 0.5 && y < box.bottom - 0.5,
+          );
+        })
+        .map((text) => `${edge.id}: "${text.textContent ?? ""}"`);
+    }),
+  );
+}

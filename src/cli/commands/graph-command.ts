@@ -24,7 +24,7 @@ import { CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP, type CommandRegistration } fro
 import { GRAPH_EXTENSIONS, formatFor } from "./format-from-extension.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { nonEmptyPath } from "./path-option.js";
-import { fitMatrixToScreen, fitReadably, READABLE_FONT_PX, READABLE_SCALE } from "./fit-to-screen.js";
+import { fitMatrixToScreen, fitReadably, READABLE_FONT_PX } from "./fit-to-screen.js";
 import { quoted } from "../../domain/quoted-name.js";
 
 /** The pure renderers' formats, SVG (the DOT laid out by Graphviz) and HTML (that SVG on a page). */
@@ -103,14 +103,14 @@ export async function runGraphCommand(
   }).catch((error: unknown) => {
     throw error instanceof FocusError ? focusUsageError(error) : error;
   });
-  const { graph, text, scale } = await render(ports, built, options);
+  const { graph, text, scale, readable } = await render(ports, built, options);
   if (options.collapse === undefined && graph.collapse !== undefined)
     environment.stderr.write(
       graph.collapse === built.graph.collapse
         ? `layerlint: note: folders folded to ${graph.collapse} path segments to fit ${NODE_BUDGET} nodes; --collapse N or --focus GLOB draws more\n`
         : `layerlint: note: folders folded to ${graph.collapse} path segments to fit the screen with text at least ${READABLE_FONT_PX} px tall; --collapse N or --focus GLOB draws more\n`,
     );
-  if (scale < READABLE_SCALE) environment.stderr.write(scaledNote(scale));
+  if (!readable) environment.stderr.write(scaledNote(scale));
   const tooBig = options.format === "mermaid" ? mermaidLimitExceeded(text, graph) : null;
   if (tooBig !== null)
     throw new UsageError(
@@ -166,27 +166,33 @@ async function runMatrix(
 }
 
 /**
- * Folder and module diagrams fit the screen unless `--collapse` asked for a size; without `--focus` they are
- * folded further rather than drawn with text too small to read.
+ * Diagrams fit the screen unless `--collapse` asked for a size; folder and module diagrams without `--focus`
+ * are folded further rather than drawn with text too small to read; a layer or context diagram that cannot fit
+ * with readable text is drawn at full size.
  */
-async function render(
-  ports: CheckPorts,
-  built: GraphOutcome,
-  options: GraphCommandOptions,
-): Promise<{ readonly graph: ArchitectureGraph; readonly text: string; readonly scale: number }> {
+async function render(ports: CheckPorts, built: GraphOutcome, options: GraphCommandOptions): Promise<FittedGraph> {
   const { graph } = built;
   const { format } = options;
-  const fits = options.collapse === undefined && (graph.level === "folder" || graph.level === "module");
-  if (fits && format !== "mermaid" && format !== "json") {
-    const fitted = await fitReadably(ports.svg, graph, options.focus === undefined ? built.refold : undefined);
+  const folds = graph.level === "folder" || graph.level === "module";
+  if (options.collapse === undefined && format !== "mermaid" && format !== "json") {
+    const fitted = await fitReadably(ports.svg, graph, folds && options.focus === undefined ? built.refold : undefined);
     const text =
       format === "dot" ? fitted.dot : format === "svg" ? fitted.svg : renderGraphHtml(fitted.graph, fitted.svg);
-    return { graph: fitted.graph, text, scale: fitted.scale };
+    if (folds || fitted.readable) return { graph: fitted.graph, text, scale: fitted.scale, readable: fitted.readable };
   }
-  if (format === "svg") return { graph, text: await ports.svg.renderDot(renderers.dot(graph)), scale: 1 };
+  const unscaled = { graph, scale: 1, readable: true };
+  if (format === "svg") return { ...unscaled, text: await ports.svg.renderDot(renderers.dot(graph)) };
   if (format === "html")
-    return { graph, text: renderGraphHtml(graph, await ports.svg.renderDot(renderers.dot(graph))), scale: 1 };
-  return { graph, text: renderers[format](graph), scale: 1 };
+    return { ...unscaled, text: renderGraphHtml(graph, await ports.svg.renderDot(renderers.dot(graph))) };
+  return { ...unscaled, text: renderers[format](graph) };
+}
+
+/** The graph drawn (folded further to fit, perhaps), its text, and how it was scaled to fit the screen. */
+interface FittedGraph {
+  readonly graph: ArchitectureGraph;
+  readonly text: string;
+  readonly scale: number;
+  readonly readable: boolean;
 }
 
 /** Said when the fitted drawing's smallest text is under READABLE_FONT_PX: a focus is drawn, not folded further. */
