@@ -38,12 +38,19 @@ export function dotWithLayout(graph: ArchitectureGraph, layout: DotLayout): stri
   const lines = [
     `// ${title(graph)}`,
     `digraph ${quote(graph.name ?? "architecture")} {`,
-    `  graph [rankdir=${rankdir}${size}, label=${dotLegendLabel(graph)}, labelloc=t, fontname="Helvetica", fontsize=${TEXT_FONT_PT}, ${spacing}];`,
-    `  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=${TEXT_FONT_PT}, color="#555555", margin="0.2,0.1"];`,
+    `  graph [rankdir=${rankdir}${size}, label=${dotLegendLabel(graph)}, labelloc=t, ${TEXT_FONT}, ${spacing}];`,
+    `  node [shape=box, style="rounded,filled", ${TEXT_FONT}, color="#555555", margin="0.2,0.1"];`,
     `  edge [fontname="Helvetica", fontsize=${EDGE_FONT_PT}, color="${EDGE_COLOR}", fontcolor="${EDGE_COLOR}"];`,
   ];
-  const declare = (node: ArchitectureNode, indent: string) =>
-    `${indent}${quote(node.id)} [id=${quote(`node:${node.id}`)}, label=${quote(nodeLabelLines(graph, node).join("\n"))}, tooltip=${quote(nodeTooltip(graph, node))}, fillcolor="${fillOf(graph, node.layer)}"];`;
+  const declare = (node: ArchitectureNode, indent: string) => {
+    const attributes = [
+      `id=${quote(`node:${node.id}`)}`,
+      `label=${quote(nodeLabelLines(graph, node).join("\n"))}`,
+      `tooltip=${quote(nodeTooltip(graph, node))}`,
+      `fillcolor="${fillOf(graph, node.layer)}"`,
+    ];
+    return `${indent}${quote(node.id)} [${attributes.join(", ")}];`;
+  };
 
   if (graph.level === "module") {
     const clusters = [...new Set(graph.nodes.map((node) => node.layer))];
@@ -89,6 +96,7 @@ export function smallestFontPt(graph: ArchitectureGraph): number {
 
 const TEXT_FONT_PT = 12;
 const EDGE_FONT_PT = 10;
+const TEXT_FONT = `fontname="Helvetica", fontsize=${TEXT_FONT_PT}`;
 
 /** Unlabelled edges (allowed ones below layer level) keep their count in the tooltip. */
 function edgeAttributes(edge: ArchitectureEdge, labelled: boolean): string[] {

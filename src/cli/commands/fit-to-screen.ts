@@ -88,7 +88,10 @@ export async function fitReadably(
   return { ...fitted, graph: drawn };
 }
 
-/** The contexts × layers matrix within the screen: CONTEXT_BUDGET contexts at most, fewer while text would be under READABLE_FONT_PX. */
+/**
+ * The contexts × layers matrix within the screen: CONTEXT_BUDGET contexts at most, fewer while text would be under
+ * READABLE_FONT_PX.
+ */
 export async function fitMatrixToScreen(
   renderer: SvgRenderer,
   matrix: ContextMatrix,

@@ -105,17 +105,11 @@ export async function runGraphCommand(
   });
   const { graph, text, scale, readable } = await render(ports, built, options);
   if (options.collapse === undefined && graph.collapse !== undefined)
-    environment.stderr.write(
-      graph.collapse === built.graph.collapse
-        ? `layerlint: note: folders folded to ${graph.collapse} path segments to fit ${NODE_BUDGET} nodes; --collapse N or --focus GLOB draws more\n`
-        : `layerlint: note: folders folded to ${graph.collapse} path segments to fit the screen with text at least ${READABLE_FONT_PX} px tall; --collapse N or --focus GLOB draws more\n`,
-    );
+    environment.stderr.write(foldedNote(graph.collapse, graph.collapse === built.graph.collapse));
   if (!readable) environment.stderr.write(scaledNote(scale));
   const tooBig = options.format === "mermaid" ? mermaidLimitExceeded(text, graph) : null;
   if (tooBig !== null)
-    throw new UsageError(
-      `the Mermaid diagram has ${tooBig}, more than GitHub renders: draw less with --focus GLOB or --collapse N, or use --format svg`,
-    );
+    throw new UsageError(`the Mermaid diagram has ${tooBig}, more than GitHub renders: ${DRAW_LESS}`);
 
   if (options.check !== undefined) {
     const committed = resolve(environment.cwd, options.check);
@@ -123,8 +117,9 @@ export async function runGraphCommand(
       throw new UsageError(`${options.check} does not exist: write it first with --output ${options.check}`);
     const before = await ports.fileSystem.readText(committed, "committed-output");
     if (before === text) return EXIT.clean;
+    const rerun = `run layerlint graph with the same options and --output ${options.check}`;
     environment.stderr.write(
-      `layerlint: ${options.check} is out of date: run layerlint graph with the same options and --output ${options.check}\n${changesOf(before, text, options.format)}`,
+      `layerlint: ${options.check} is out of date: ${rerun}\n${changesOf(before, text, options.format)}`,
     );
     return EXIT.violations;
   }
@@ -154,7 +149,7 @@ async function runMatrix(
     const fitted = await fitMatrixToScreen(ports.svg, matrix, loaded.map.name);
     if (fitted.matrix.folded.length > 0)
       environment.stderr.write(
-        `layerlint: note: ${plural(fitted.matrix.folded.length, "smaller context")} drawn together as ${OTHER_CONTEXTS_COLUMN} to fit the screen; --format json lists every context\n`,
+        `layerlint: note: ${plural(fitted.matrix.folded.length, "smaller context")} ${OTHERS_DRAWN_TOGETHER}\n`,
       );
     const title = `${loaded.map.name ?? "architecture"}: contexts × layers`;
     text =
@@ -198,8 +193,20 @@ interface FittedGraph {
 /** Said when the fitted drawing's smallest text is under READABLE_FONT_PX: a focus is drawn, not folded further. */
 function scaledNote(scale: number): string {
   const drawnAt = `drawn at ${Math.floor(scale * 100)}% to fit the screen`;
-  return `layerlint: note: ${drawnAt}, its smallest text under ${READABLE_FONT_PX} px tall; a narrower --focus GLOB draws it larger\n`;
+  return `layerlint: note: ${drawnAt}, its smallest text under ${READABLE_FONT_PX} px tall; ${NARROWER_FOCUS}\n`;
 }
+
+/** Said when the folder level was folded to fit the node budget or, further, the screen with readable text. */
+function foldedNote(segments: number, toBudget: boolean): string {
+  const fit = toBudget ? `${NODE_BUDGET} nodes` : `the screen with text at least ${READABLE_FONT_PX} px tall`;
+  return `layerlint: note: folders folded to ${segments} path segments to fit ${fit}; ${DRAWS_MORE}\n`;
+}
+
+const DRAWS_MORE = "--collapse N or --focus GLOB draws more";
+const NARROWER_FOCUS = "a narrower --focus GLOB draws it larger";
+const DRAW_LESS = "draw less with --focus GLOB or --collapse N, or use --format svg";
+const EVERY_CONTEXT = "--format json lists every context";
+const OTHERS_DRAWN_TOGETHER = `drawn together as ${OTHER_CONTEXTS_COLUMN} to fit the screen; ${EVERY_CONTEXT}`;
 
 /** What changed, element by element, at most CHANGES_SHOWN lines; the diagram's other bytes when no element did. */
 function changesOf(before: string, after: string, format: GraphFormat): string {
@@ -215,7 +222,10 @@ function changesOf(before: string, after: string, format: GraphFormat): string {
 
 const CHANGES_SHOWN = 50;
 
-/** A focus that names a file, relative to the current folder or to the map's folder, as its map-relative path; any other glob as typed. */
+/**
+ * A focus that names a file, relative to the current folder or to the map's folder, as its map-relative path; any other
+ * glob as typed.
+ */
 async function focusGlob(ports: CheckPorts, cwd: string, rootDir: string, focus: string): Promise<string> {
   const file = await mapRelativeFile(ports.fileSystem, { cwd, rootDir }, focus);
   return file === null || file.startsWith("..") ? focus : file;
