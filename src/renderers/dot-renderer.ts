@@ -13,7 +13,7 @@ import {
   nodeTooltip,
   title,
 } from "./graph-style.js";
-import { dotLegendLabel } from "./dot-legend.js";
+import { dotLegendLabel, escapeLabel } from "./dot-legend.js";
 import type { GraphRenderer } from "./renderer.js";
 
 /**
@@ -38,12 +38,19 @@ export function dotWithLayout(graph: ArchitectureGraph, layout: DotLayout): stri
   const lines = [
     `// ${title(graph)}`,
     `digraph ${quote(graph.name ?? "architecture")} {`,
-    `  graph [rankdir=${rankdir}${size}, label=${dotLegendLabel(graph)}, labelloc=t, fontname="Helvetica", fontsize=12, ${spacing}];`,
-    `  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=12, color="#555555", margin="0.2,0.1"];`,
-    `  edge [fontname="Helvetica", fontsize=10, color="${EDGE_COLOR}", fontcolor="${EDGE_COLOR}"];`,
+    `  graph [rankdir=${rankdir}${size}, label=${dotLegendLabel(graph)}, labelloc=t, ${TEXT_FONT}, ${spacing}];`,
+    `  node [shape=box, style="rounded,filled", ${TEXT_FONT}, color="#555555", margin="0.2,0.1"];`,
+    `  edge [fontname="Helvetica", fontsize=${EDGE_FONT_PT}, color="${EDGE_COLOR}", fontcolor="${EDGE_COLOR}"];`,
   ];
-  const declare = (node: ArchitectureNode, indent: string) =>
-    `${indent}${quote(node.id)} [id=${quote(`node:${node.id}`)}, label=${quote(nodeLabelLines(graph, node).join("\n"))}, tooltip=${quote(nodeTooltip(graph, node))}, fillcolor="${fillOf(graph, node.layer)}"];`;
+  const declare = (node: ArchitectureNode, indent: string) => {
+    const attributes = [
+      `id=${quote(`node:${node.id}`)}`,
+      `label=${quote(nodeLabelLines(graph, node).join("\n"))}`,
+      `tooltip=${quote(nodeTooltip(graph, node))}`,
+      `fillcolor="${fillOf(graph, node.layer)}"`,
+    ];
+    return `${indent}${quote(node.id)} [${attributes.join(", ")}];`;
+  };
 
   if (graph.level === "module") {
     const clusters = [...new Set(graph.nodes.map((node) => node.layer))];
@@ -67,7 +74,7 @@ export function dotWithLayout(graph: ArchitectureGraph, layout: DotLayout): stri
   for (const edge of graph.edges) {
     const reversed = written.has(`${edge.to}\u0000${edge.from}`);
     written.add(`${edge.from}\u0000${edge.to}`);
-    const labelled = graph.level === "layer" || graph.level === "context" || edgeKind(edge) !== "allowed";
+    const labelled = isLabelled(graph, edge);
     const [tail, head] = reversed ? [edge.to, edge.from] : [edge.from, edge.to];
     const attributes = edgeAttributes(edge, labelled);
     if (reversed) attributes.push("dir=back");
@@ -77,14 +84,27 @@ export function dotWithLayout(graph: ArchitectureGraph, layout: DotLayout): stri
   return `${lines.join("\n")}\n`;
 }
 
+/** Below layer and context level only forbidden and tolerated edges are labelled. */
+function isLabelled(graph: ArchitectureGraph, edge: ArchitectureEdge): boolean {
+  return graph.level === "layer" || graph.level === "context" || edgeKind(edge) !== "allowed";
+}
+
+/** The size (points) of the smallest text a diagram has: its edge labels' when it has any, else its nodes'. */
+export function smallestFontPt(graph: ArchitectureGraph): number {
+  return graph.edges.some((edge) => isLabelled(graph, edge)) ? EDGE_FONT_PT : TEXT_FONT_PT;
+}
+
+const TEXT_FONT_PT = 12;
+const EDGE_FONT_PT = 10;
+const TEXT_FONT = `fontname="Helvetica", fontsize=${TEXT_FONT_PT}`;
+
 /** Unlabelled edges (allowed ones below layer level) keep their count in the tooltip. */
 function edgeAttributes(edge: ArchitectureEdge, labelled: boolean): string[] {
   const kind = edgeKind(edge);
   const look = EDGE_LOOKS[kind];
-  const label = quote(edgeLabel(edge));
   const attributes = [
     `id=${quote(`edge:${edge.from}->${edge.to}`)}`,
-    ...(labelled ? [`label=${label}`] : []),
+    ...(labelled ? [`label=${labelOnWhite(edgeLabel(edge))}`] : []),
     `tooltip=${quote(`${edge.from} → ${edge.to}: ${edgeLabel(edge)}`)}`,
   ];
   if (kind !== "allowed") attributes.push(`color="${look.color}"`, `fontcolor="${look.color}"`);
@@ -93,6 +113,19 @@ function edgeAttributes(edge: ArchitectureEdge, labelled: boolean): string[] {
   if (kind === "error") attributes.push(`fontname="Helvetica-Bold"`);
   return attributes;
 }
+
+/**
+ * An edge's label as a Graphviz HTML-like label: padded, so that dot, which sets a label against its edge,
+ * leaves a gap between the line and the first letter, and on white, so that an edge crossing it or another
+ * label beside it never runs into its letters.
+ */
+export function labelOnWhite(text: string): string {
+  const cell = `<TD BGCOLOR="white" CELLPADDING="${LABEL_PADDING}">${escapeLabel(text)}</TD>`;
+  return `<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0"><TR>${cell}</TR></TABLE>>`;
+}
+
+/** The space (points) kept around an edge's label: two labels' letters are at least twice this apart. */
+const LABEL_PADDING = 3;
 
 export function quote(text: string): string {
   return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;

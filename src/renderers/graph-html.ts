@@ -7,6 +7,11 @@ export function renderGraphHtml(graph: ArchitectureGraph, diagramSvg: string): s
   return renderSvgPage(title(graph), diagramSvg);
 }
 
+const PAGE_STYLE = [
+  "body { margin: 24px; font-family: system-ui, Helvetica, Arial, sans-serif; text-align: center; }",
+  "svg { max-width: 100%; height: auto; }",
+].join(" ");
+
 /** One SVG diagram on a page titled `pageTitle`. */
 export function renderSvgPage(pageTitle: string, diagramSvg: string): string {
   return `<!doctype html>
@@ -15,7 +20,7 @@ export function renderSvgPage(pageTitle: string, diagramSvg: string): string {
 <meta charset="utf-8">
 <meta name="generator" content="layerlint graph">
 <title>${escapeHtml(pageTitle)}</title>
-<style>body { margin: 24px; font-family: system-ui, Helvetica, Arial, sans-serif; text-align: center; } svg { max-width: 100%; height: auto; }</style>
+<style>${PAGE_STYLE}</style>
 </head>
 <body>
 ${inlineSvg(diagramSvg)}

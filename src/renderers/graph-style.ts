@@ -29,7 +29,10 @@ const LAYER_FILLS = [
 /** How many packages a layer node names before folding the rest into "+N more". */
 export const PACKAGES_SHOWN = 3;
 
-/** What an edge means, which decides how it is drawn: errors red and solid, warnings amber and dashed, allowed grey, unused dotted. */
+/**
+ * What an edge means, which decides how it is drawn: errors red and solid, warnings amber and dashed, allowed grey,
+ * unused dotted.
+ */
 export type EdgeKind = "error" | "warn" | "allowed" | "unused";
 
 export const EDGE_KINDS: readonly EdgeKind[] = ["error", "warn", "allowed", "unused"];
@@ -55,7 +58,10 @@ export function edgeKind(edge: ArchitectureEdge): EdgeKind {
   return edge.severity === "warn" ? "warn" : "allowed";
 }
 
-/** The fill of the layer at this index of the map's layers; past the map's layers (the unassigned row), the unassigned grey. */
+/**
+ * The fill of the layer at this index of the map's layers; past the map's layers (the unassigned row), the unassigned
+ * grey.
+ */
 export function layerFill(index: number): string {
   return index < 0 ? UNASSIGNED_FILL : defined(LAYER_FILLS[index % LAYER_FILLS.length], "a fill in the palette");
 }
@@ -69,7 +75,9 @@ export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 
-/** The lines of a node's label: its name, then (at layer level) its size and the first few packages with how many more. */
+/**
+ * The lines of a node's label: its name, then (at layer level) its size and the first few packages with how many more.
+ */
 export function nodeLabelLines(graph: ArchitectureGraph, node: ArchitectureNode): string[] {
   if (graph.level === "context") return [node.id, plural(node.modules, "module")];
   if (graph.level !== "layer") {

@@ -2,7 +2,7 @@ import type { ContextMatrix, MatrixCellRef, MatrixEdge } from "../domain/archite
 import { NO_CONTEXT_NODE, SHARED_KERNEL_NODE } from "../domain/architecture/build-context-graph.js";
 import { OTHER_CONTEXTS_COLUMN, ownContexts } from "../domain/architecture/fold-context-matrix.js";
 import { UNASSIGNED_NODE } from "../domain/architecture/architecture-graph.js";
-import { quote, type DotLayout } from "./dot-renderer.js";
+import { labelOnWhite, quote, type DotLayout } from "./dot-renderer.js";
 import { escapeLabel, STROKES } from "./dot-legend.js";
 import { EDGE_LOOKS, layerFill, plural, type EdgeKind } from "./graph-style.js";
 
@@ -14,8 +14,10 @@ const CELL_INCHES = { smallest: 0.7, largest: 1.4 } as const;
  * non-empty cell (`id="cell:<context>/<layer>"`) sized by its modules, cross-context edges between
  * cells (`id="edge:<from cell>-><to cell>"`), context-rule breaks red (error) or amber and dashed (warn).
  * The allowed imports into the shared kernel and into files in no context cross no context's border: they
- * are counted in the cells they reach instead of drawn. Edge counts are external labels, so they never widen the layout. `folded` names the
- * contexts drawn together in `(other contexts)`, which the title says.
+ * are counted in the cells they reach instead of drawn. Edge counts are external labels, so they never widen the
+ * layout; Graphviz keeps external labels apart but lets their boxes touch, which labelOnWhite's padding prevents
+ * (on ddd-forum two counts 1 px apart read as "23"). `folded` names the contexts drawn together in `(other contexts)`,
+ * which the title says.
  */
 export function renderMatrixDot(
   matrix: ContextMatrix & { readonly folded?: readonly string[] },
@@ -27,9 +29,9 @@ export function renderMatrixDot(
   const lines = [
     `// contexts x layers of ${name ?? "architecture"}`,
     `digraph ${quote(name ?? "architecture")} {`,
-    `  graph [rankdir=TB, newrank=true, nodesep=0.3, ranksep=0.5${size}, label=${legendLabel(title, matrix)}, labelloc=t, fontname="Helvetica", fontsize=14];`,
+    `  graph [${LAYOUT}${size}, label=${legendLabel(title, matrix)}, labelloc=t, fontname="Helvetica", fontsize=14];`,
     `  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=11, color="#555555"];`,
-    `  edge [fontname="Helvetica", fontsize=10, color="${EDGE_LOOKS.allowed.color}", fontcolor="${EDGE_LOOKS.allowed.color}"];`,
+    `  edge [fontname="Helvetica", fontsize=10, color="${ALLOWED_COLOR}", fontcolor="${ALLOWED_COLOR}"];`,
   ];
   const drawn = matrix.edges.filter((edge) => !intoCommonGround(edge) || edge.severity !== null);
   const commonImports = new Map<string, { imports: number; contexts: Set<string> }>();
@@ -41,13 +43,12 @@ export function renderMatrixDot(
   }
   const modules = new Map(matrix.cells.map((cell) => [cellId(cell), cell.modules.length]));
   const largest = Math.max(1, ...modules.values());
-  const header = `  { rank=same; ${quote("corner:")} [label="", shape=plaintext, style=""]; ${matrix.contexts
-    .map(
-      (context) =>
-        `${quote(`column:${context}`)} [id=${quote(`column:${context}`)}, label=${quote(context === OTHER_CONTEXTS_COLUMN ? `${context}\n${plural(matrix.folded?.length ?? 0, "context")}` : context)}, shape=plaintext, style="", fontsize=13]`,
-    )
-    .join("; ")} }`;
-  lines.push(header);
+  const headings = matrix.contexts.map((context) => {
+    const label =
+      context === OTHER_CONTEXTS_COLUMN ? `${context}\n${plural(matrix.folded?.length ?? 0, "context")}` : context;
+    return heading(`column:${context}`, label);
+  });
+  lines.push(`  { rank=same; ${quote("corner:")} [label="", shape=plaintext, style=""]; ${headings.join("; ")} }`);
   matrix.layers.forEach((layer, row) => {
     const fill = layerFill(layer === UNASSIGNED_NODE ? -1 : row);
     const cells = matrix.contexts.map((context) => {
@@ -64,11 +65,11 @@ export function renderMatrixDot(
       const imported =
         kernel === undefined ? "" : `\nimported ${plural(kernel.imports, "time")}\nby ${plural(importers, "context")}`;
       const label = `${plural(count, "module")}${imported}`;
-      return `${quote(id)} [id=${quote(`cell:${id}`)}, label=${quote(label)}, tooltip=${quote(`${context} / ${layer}: ${label.replaceAll("\n", " ")}`)}, fillcolor="${fill}", width=${size}, height=${size}]`;
+      const tooltip = quote(`${context} / ${layer}: ${label.replaceAll("\n", " ")}`);
+      const look = `fillcolor="${fill}", width=${size}, height=${size}`;
+      return `${quote(id)} [id=${quote(`cell:${id}`)}, label=${quote(label)}, tooltip=${tooltip}, ${look}]`;
     });
-    lines.push(
-      `  { rank=same; ${quote(`row:${layer}`)} [id=${quote(`row:${layer}`)}, label=${quote(layer)}, shape=plaintext, style="", fontsize=13]; ${cells.join("; ")} }`,
-    );
+    lines.push(`  { rank=same; ${heading(`row:${layer}`, layer)}; ${cells.join("; ")} }`);
   });
   // Invisible edges keep the columns in order, left to right, and every cell under its column's heading.
   const rowChains = [
@@ -80,14 +81,13 @@ export function renderMatrixDot(
     const column = [`column:${context}`, ...matrix.layers.map((layer) => cellId({ context, layer }))];
     lines.push(`  ${column.map(quote).join(" -> ")} [style=invis, weight=100];`);
   }
-  lines.push(
-    `  ${[quote("corner:"), ...matrix.layers.map((layer) => quote(`row:${layer}`))].join(" -> ")} [style=invis, weight=100];`,
-  );
+  const rowHeadings = [quote("corner:"), ...matrix.layers.map((layer) => quote(`row:${layer}`))];
+  lines.push(`  ${rowHeadings.join(" -> ")} [style=invis, weight=100];`);
   for (const edge of drawn) {
     const look = EDGE_LOOKS[kindOf(edge)];
     const attributes = [
       `id=${quote(`edge:${cellId(edge.from)}->${cellId(edge.to)}`)}`,
-      `xlabel=${quote(String(edge.imports))}`,
+      `xlabel=${labelOnWhite(String(edge.imports))}`,
       `tooltip=${quote(`${cellId(edge.from)} → ${cellId(edge.to)}: ${plural(edge.imports, "import")}`)}`,
       "constraint=false",
     ];
@@ -115,17 +115,27 @@ function legendLabel(title: string, matrix: ContextMatrix & { readonly folded?: 
   const folded = matrix.folded ?? [];
   if (folded.length > 0) {
     const kept = ownContexts(matrix);
-    rows.push(
-      `<TR><TD><FONT POINT-SIZE="11">the ${kept.length} largest of ${kept.length + folded.length} contexts; ${plural(folded.length, "smaller context")} drawn together as ${escapeLabel(OTHER_CONTEXTS_COLUMN)}</FONT></TD></TR>`,
-    );
+    const largest = `the ${kept.length} largest of ${kept.length + folded.length} contexts`;
+    const others = escapeLabel(OTHER_CONTEXTS_COLUMN);
+    const together = `${plural(folded.length, "smaller context")} drawn together as ${others}`;
+    rows.push(`<TR><TD><FONT POINT-SIZE="11">${largest}; ${together}</FONT></TD></TR>`);
   }
   const strokes = (["error", "warn", "allowed"] as const).map((kind) => {
     const look = EDGE_LOOKS[kind];
-    return `<TD><FONT COLOR="${look.color}" POINT-SIZE="11">${STROKES[look.dash]} ${escapeLabel(look.meaning)}</FONT></TD>`;
+    const font = `<FONT COLOR="${look.color}" POINT-SIZE="11">`;
+    return `<TD>${font}${STROKES[look.dash]} ${escapeLabel(look.meaning)}</FONT></TD>`;
   });
   rows.push(`<TR><TD><TABLE BORDER="0" CELLSPACING="4" CELLPADDING="1"><TR>${strokes.join("")}</TR></TABLE></TD></TR>`);
   return `<<TABLE ID="legend" BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">${rows.join("")}</TABLE>>`;
 }
+
+/** A column's or a row's heading: plain text, its id the node's. */
+function heading(id: string, label: string): string {
+  return `${quote(id)} [id=${quote(id)}, label=${quote(label)}, shape=plaintext, style="", fontsize=13]`;
+}
+
+const LAYOUT = "rankdir=TB, newrank=true, nodesep=0.3, ranksep=0.5";
+const ALLOWED_COLOR = EDGE_LOOKS.allowed.color;
 
 function cellId(cell: MatrixCellRef): string {
   return `${cell.context}/${cell.layer}`;

@@ -60,9 +60,8 @@ export const mermaidRenderer: GraphRenderer = (graph) => {
   });
   legend.edges.forEach((kind, index) => {
     const look = EDGE_LOOKS[kind];
-    lines.push(
-      `  style legend_edge${index} fill:#ffffff,stroke:${look.color},stroke-width:${look.width}px${DASHES[look.dash]},color:${look.color}`,
-    );
+    const stroke = `stroke:${look.color},stroke-width:${look.width}px${DASHES[look.dash]}`;
+    lines.push(`  style legend_edge${index} fill:#ffffff,${stroke},color:${look.color}`);
   });
   lines.push("  style legend fill:#ffffff,stroke:#bbbbbb");
   graph.edges.forEach((edge, index) => {

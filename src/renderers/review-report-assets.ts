@@ -1,9 +1,19 @@
 /** The review report's stylesheet and script, inlined so the page works offline. */
 
+const SANS_SERIF = 'system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif';
+const MONOSPACE = "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace";
+const PANEL = "background: #ffffff; border: 1px solid var(--line); border-radius: 6px;";
+const SOURCE_PANEL = "background: #f6f6f6; border: 1px solid var(--line); border-radius: 4px;";
+const STICKY = "position: sticky; top: 0; z-index: 1;";
+const FILTER_ROW = "display: flex; gap: 10px; align-items: center; padding: 12px 0;";
+const CONTROL_BORDER = "border: 1px solid #bbbbbb; border-radius: 4px;";
+const BADGE = "display: inline-block; min-width: 22px; padding: 0 7px; border-radius: 11px;";
+const LINE_NUMBER = "padding-right: 12px; text-align: right; color: var(--muted);";
+
 export const REVIEW_REPORT_STYLE = `
 :root { --warn: #c77c00; --bad: #d62728; --good: #2a7d2a; --muted: #6b6b6b; --line: #dddddd; --hit: #fff1f0; }
 * { box-sizing: border-box; }
-body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #1a1a1a; background: #fafafa; }
+body { margin: 0; font: 14px/1.45 ${SANS_SERIF}; color: #1a1a1a; background: #fafafa; }
 header { padding: 20px 32px 12px; background: #ffffff; border-bottom: 1px solid var(--line); }
 h1 { margin: 0 0 8px; font-size: 24px; }
 h1 .subtitle { font-weight: normal; color: var(--muted); font-size: 18px; }
@@ -19,30 +29,30 @@ main { padding: 0 32px 48px; }
 code.tolerated { color: var(--warn); }
 .muted { color: var(--muted); }
 .hint { color: var(--muted); margin: 0 0 8px; }
-.diagram { background: #ffffff; border: 1px solid var(--line); border-radius: 6px; padding: 12px; overflow: auto; text-align: center; }
+.diagram { ${PANEL} padding: 12px; overflow: auto; text-align: center; }
 .diagram svg { max-width: 100%; height: auto; }
 .diagram g.node, .diagram g.edge { cursor: pointer; }
 .diagram g.selected polygon, .diagram g.selected path { stroke-width: 4px; }
 .diagram g.node.selected polygon, .diagram g.node.selected path { stroke: #1f4e9c; }
-#filters { position: sticky; top: 0; z-index: 1; display: flex; gap: 10px; align-items: center; padding: 12px 0; background: #fafafa; border-bottom: 1px solid var(--line); }
+#filters { ${STICKY} ${FILTER_ROW} background: #fafafa; border-bottom: 1px solid var(--line); }
 #filters input { flex: 0 1 360px; padding: 6px 10px; font: inherit; border: 1px solid #bbbbbb; border-radius: 4px; }
 #selection { padding: 3px 10px; border-radius: 12px; background: #e8eefc; color: #1f4e9c; }
-button { font: inherit; padding: 4px 12px; border: 1px solid #bbbbbb; border-radius: 4px; background: #ffffff; cursor: pointer; }
+button { font: inherit; padding: 4px 12px; ${CONTROL_BORDER} background: #ffffff; cursor: pointer; }
 table { width: 100%; border-collapse: collapse; background: #ffffff; border: 1px solid var(--line); }
 th, td { text-align: left; vertical-align: top; padding: 6px 10px; border-bottom: 1px solid var(--line); }
 th { background: #f2f2f2; font-weight: 600; }
 td.number, th.number { text-align: right; }
 code { font: 12.5px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 .description { color: var(--muted); font-size: 13px; }
-.group h3 .count { display: inline-block; min-width: 22px; padding: 0 7px; border-radius: 11px; background: var(--bad); color: #ffffff; font-size: 12px; text-align: center; }
+.group h3 .count { ${BADGE} background: var(--bad); color: #ffffff; font-size: 12px; text-align: center; }
 .group h3 .count.warn-count { background: var(--warn); }
 .group td:first-child { width: 26%; overflow-wrap: anywhere; }
 .group td:nth-child(2) { width: 18%; overflow-wrap: anywhere; }
 .fix { color: var(--muted); margin-top: 2px; }
-pre.source { margin: 8px 0 0; padding: 6px 0; background: #f6f6f6; border: 1px solid var(--line); border-radius: 4px; overflow-x: auto; font: 12.5px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+pre.source { margin: 8px 0 0; padding: 6px 0; ${SOURCE_PANEL} overflow-x: auto; font: 12.5px/1.45 ${MONOSPACE}; }
 pre.source .line { display: block; padding: 0 10px 0 0; white-space: pre; }
 pre.source .line.hit { background: var(--hit); box-shadow: inset 3px 0 var(--bad); }
-pre.source .number { display: inline-block; width: 4em; padding-right: 12px; text-align: right; color: var(--muted); user-select: none; }
+pre.source .number { display: inline-block; width: 4em; ${LINE_NUMBER} user-select: none; }
 #drill { margin-top: 16px; }
 #matrix g.node { cursor: pointer; }
 ul.cell-modules { margin: 0 0 12px; padding-left: 20px; }

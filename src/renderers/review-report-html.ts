@@ -26,6 +26,10 @@ export function renderReviewReportHtml(
   const name = report.name ?? "architecture";
   const counts = report.summary.violations;
   const verdict = report.verdict;
+  const dependencies = report.summary.dependencies;
+  const checked = `${plural(report.summary.modules, "module")}, ${dependencies} ${
+    dependencies === 1 ? "dependency" : "dependencies"
+  }`;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -41,8 +45,8 @@ export function renderReviewReportHtml(
   <dl class="meta">
     <dt>commit</dt><dd><code>${escapeHtml(report.commit ?? "not in git")}</code></dd>
     <dt>date</dt><dd><time datetime="${report.date}">${report.date}</time></dd>
-    <dt>checked</dt><dd>${plural(report.summary.modules, "module")}, ${report.summary.dependencies} ${report.summary.dependencies === 1 ? "dependency" : "dependencies"}</dd>
-    <dt>verdict</dt><dd class="${verdict.passes ? "good" : "bad"}" id="verdict">${verdict.passes ? "passes: <code>layerlint check</code> exits 0" : "fails: <code>layerlint check</code> exits 1"}</dd>
+    <dt>checked</dt><dd>${checked}</dd>
+    <dt>verdict</dt><dd class="${verdict.passes ? "good" : "bad"}" id="verdict">${verdict.passes ? PASSES : FAILS}</dd>
     <dt>errors</dt><dd class="${verdict.errors > 0 ? "bad" : "muted"}" id="errors">${verdict.errors}</dd>
     <dt>warnings</dt><dd class="${verdict.warnings > 0 ? "warn" : "muted"}" id="warnings">${verdict.warnings}</dd>
     <dt>by kind</dt><dd>${Object.entries(counts)
@@ -53,7 +57,7 @@ export function renderReviewReportHtml(
 <main>
 <section id="diagram" aria-label="layer diagram">
   <h2>Layers as the code has them</h2>
-  <p class="hint">Red and solid: forbidden (error). Amber and dashed: tolerated (warning). Grey: allowed; dotted: allowed but unused. Click a layer to see the folders inside it, an arrow to see the imports behind it; the tables below follow.</p>
+  <p class="hint">${DIAGRAM_HINT}</p>
   <div class="diagram">${inlineSvg(diagramSvg)}</div>
 </section>
 ${matrixSection(report, matrixSvg)}${drillSection(report, layerSvgs)}
@@ -66,7 +70,7 @@ ${matrixSection(report, matrixSvg)}${drillSection(report, layerSvgs)}
 <section id="layers">
   <h2>Layers</h2>
   <table>
-    <thead><tr><th>layer</th><th>paths</th><th class="number">modules</th><th>may import</th><th>packages allowed</th><th>packages used</th></tr></thead>
+    <thead><tr>${LAYER_HEADINGS}</tr></thead>
     <tbody>
 ${report.layers.map(layerRow).join("\n")}
     </tbody>
@@ -84,7 +88,32 @@ ${report.groups.length === 0 ? '  <p class="good">No violations.</p>' : report.g
 `;
 }
 
-/** One hidden view per layer and per edge; the script shows the one the URL fragment names (`#layer=api`, `#edge=api->db`). */
+const PASSES = "passes: <code>layerlint check</code> exits 0";
+const FAILS = "fails: <code>layerlint check</code> exits 1";
+const DIAGRAM_HINT = [
+  "Red and solid: forbidden (error). Amber and dashed: tolerated (warning). Grey: allowed; dotted: allowed but unused.",
+  "Click a layer to see the folders inside it, an arrow to see the imports behind it; the tables below follow.",
+].join(" ");
+const LAYER_HEADINGS = [
+  "<th>layer</th>",
+  "<th>paths</th>",
+  '<th class="number">modules</th>',
+  "<th>may import</th>",
+  "<th>packages allowed</th>",
+  "<th>packages used</th>",
+].join("");
+const MATRIX_HINT = [
+  "Contexts as columns, layers as rows, each cell sized by its modules; arrows are imports from one context to",
+  "another, red when they break a context rule. Click a cell to see its modules and the imports crossing into or",
+  "out of it.",
+].join(" ");
+const NO_CROSSING_IMPORT =
+  '      <tr><td colspan="3" class="muted">no import crosses into or out of this cell</td></tr>';
+
+/**
+ * One hidden view per layer and per edge; the script shows the one the URL fragment names (`#layer=api`,
+ * `#edge=api->db`).
+ */
 function drillSection(report: ReviewReport, layerSvgs: ReadonlyMap<string, string>): string {
   const layerViews = report.drill.layers.map(({ layer, graph }) => {
     const name = layer === UNASSIGNED_NODE ? "files no layer claims" : `layer ${layer}`;
@@ -103,8 +132,9 @@ function drillSection(report: ReviewReport, layerSvgs: ReadonlyMap<string, strin
       edge.more > 0
         ? `\n      <tr><td colspan="3" class="muted">and ${plural(edge.more, "more import")}</td></tr>`
         : "";
+    const count = plural(edge.imports.length + edge.more, "import");
     return `  <div class="drill-view" data-view="${escapeHtml(`edge=${edge.from}->${edge.to}`)}" hidden>
-    <h2>${escapeHtml(edge.from)} → ${escapeHtml(edge.to)} <span class="muted">${plural(edge.imports.length + edge.more, "import")}</span></h2>
+    <h2>${escapeHtml(edge.from)} → ${escapeHtml(edge.to)} <span class="muted">${count}</span></h2>
     <table class="imports">
       <thead><tr><th>where</th><th>import as written</th><th>imported file, and the source</th></tr></thead>
       <tbody>
@@ -121,13 +151,18 @@ ${shown}${more}
       cell.more > 0
         ? `\n      <tr><td colspan="3" class="muted">and ${plural(cell.more, "more import")}</td></tr>`
         : "";
+    const crossing = plural(cell.imports.length + cell.more, "cross-context import");
+    const counts = `${plural(modules?.length ?? 0, "module")}, ${crossing}`;
+    const items = (modules ?? []).map((module) => `<li><code>${escapeHtml(module)}</code></li>`).join("");
+    const rows =
+      cell.imports.length === 0 && cell.more === 0 ? NO_CROSSING_IMPORT : cell.imports.map(importRow).join("\n");
     return `  <div class="drill-view" data-view="${escapeHtml(`cell=${cell.context}/${cell.layer}`)}" hidden>
-    <h2>${escapeHtml(cell.context)} × ${escapeHtml(cell.layer)} <span class="muted">${plural(modules?.length ?? 0, "module")}, ${plural(cell.imports.length + cell.more, "cross-context import")}</span></h2>
-    <ul class="cell-modules">${(modules ?? []).map((module) => `<li><code>${escapeHtml(module)}</code></li>`).join("")}</ul>
+    <h2>${escapeHtml(cell.context)} × ${escapeHtml(cell.layer)} <span class="muted">${counts}</span></h2>
+    <ul class="cell-modules">${items}</ul>
     <table class="imports">
       <thead><tr><th>where</th><th>import as written</th><th>imported file, and the source</th></tr></thead>
       <tbody>
-${cell.imports.length === 0 && cell.more === 0 ? '      <tr><td colspan="3" class="muted">no import crosses into or out of this cell</td></tr>' : cell.imports.map(importRow).join("\n")}${more}
+${rows}${more}
       </tbody>
     </table>
   </div>`;
@@ -143,7 +178,7 @@ function matrixSection(report: ReviewReport, matrixSvg: string | null): string {
   if (report.contextMatrix === undefined || matrixSvg === null) return "";
   return `<section id="matrix" aria-label="contexts by layers">
   <h2>Contexts × layers</h2>
-  <p class="hint">Contexts as columns, layers as rows, each cell sized by its modules; arrows are imports from one context to another, red when they break a context rule. Click a cell to see its modules and the imports crossing into or out of it.</p>
+  <p class="hint">${MATRIX_HINT}</p>
   <div class="diagram">${inlineSvg(matrixSvg)}</div>
 </section>
 `;
@@ -151,7 +186,9 @@ function matrixSection(report: ReviewReport, matrixSvg: string | null): string {
 
 function importRow(reviewed: ReviewedImport): string {
   const where = reviewed.line === null ? reviewed.from : `${reviewed.from}:${reviewed.line}:${reviewed.column}`;
-  return `      <tr class="import"><td><code>${escapeHtml(where)}</code></td><td><code>${escapeHtml(reviewed.specifier)}</code></td><td><code>${escapeHtml(reviewed.to)}</code>${sourceOf(reviewed.excerpt)}</td></tr>`;
+  const imported = `<code>${escapeHtml(reviewed.to)}</code>${sourceOf(reviewed.excerpt)}`;
+  const cells = `<td><code>${escapeHtml(where)}</code></td><td><code>${escapeHtml(reviewed.specifier)}</code></td>`;
+  return `      <tr class="import">${cells}<td>${imported}</td></tr>`;
 }
 
 function sourceOf(excerpt: SourceExcerpt | null): string {
@@ -160,7 +197,8 @@ function sourceOf(excerpt: SourceExcerpt | null): string {
     : `<pre class="source">${excerpt.lines
         .map((text, index) => {
           const number = excerpt.firstLine + index;
-          return `<span class="${number === excerpt.line ? "line hit" : "line"}"><span class="number">${number}</span>${escapeHtml(text)}</span>`;
+          const line = `<span class="number">${number}</span>${escapeHtml(text)}`;
+          return `<span class="${number === excerpt.line ? "line hit" : "line"}">${line}</span>`;
         })
         .join("")}</pre>`;
 }
@@ -174,23 +212,33 @@ function layerRow(row: LayerRow): string {
         ? '<span class="muted">none</span>'
         : list(row.packagesAllowed);
   const description = row.description === null ? "" : `<div class="description">${escapeHtml(row.description)}</div>`;
-  return `      <tr class="layer" data-layer="${escapeHtml(row.name)}"><td><strong>${escapeHtml(title)}</strong>${description}</td><td>${list(row.paths)}</td><td class="number">${row.modules}</td><td>${mayImport(row)}</td><td>${allowed}</td><td>${row.packagesUsed.length === 0 ? '<span class="muted">none</span>' : list(row.packagesUsed)}</td></tr>`;
+  const used = row.packagesUsed.length === 0 ? '<span class="muted">none</span>' : list(row.packagesUsed);
+  const cells = [
+    `<td><strong>${escapeHtml(title)}</strong>${description}</td>`,
+    `<td>${list(row.paths)}</td>`,
+    `<td class="number">${row.modules}</td>`,
+    `<td>${mayImport(row)}</td>`,
+    `<td>${allowed}</td>`,
+    `<td>${used}</td>`,
+  ];
+  return `      <tr class="layer" data-layer="${escapeHtml(row.name)}">${cells.join("")}</tr>`;
 }
 
 /** The allowed layers, then those tolerated at severity warn, marked and with the map's reason on hover. */
 function mayImport(row: LayerRow): string {
   if (row.mayImport.length === 0 && row.tolerated.length === 0) return '<span class="muted">no other layer</span>';
-  const tolerated = row.tolerated.map(
-    ({ layer, reason }) =>
-      `<code class="tolerated"${reason === null ? "" : ` title="${escapeHtml(reason)}"`}>${escapeHtml(layer)}</code> <span class="warn">(warning)</span>`,
-  );
+  const tolerated = row.tolerated.map(({ layer, reason }) => {
+    const title = reason === null ? "" : ` title="${escapeHtml(reason)}"`;
+    return `<code class="tolerated"${title}>${escapeHtml(layer)}</code> <span class="warn">(warning)</span>`;
+  });
   return [list(row.mayImport), ...tolerated].filter((part) => part !== "").join(" ");
 }
 
 function groupSection(group: ViolationGroup): string {
   const warnOnly = group.violations.every(({ violation }) => violation.severity === "warn");
+  const count = `<span class="count${warnOnly ? " warn-count" : ""}">${group.violations.length}</span>`;
   return `  <section class="group" data-from="${escapeHtml(group.from)}" data-to="${escapeHtml(group.to ?? "")}">
-    <h3>${escapeHtml(group.title)} <span class="count${warnOnly ? " warn-count" : ""}">${group.violations.length}</span></h3>
+    <h3>${escapeHtml(group.title)} ${count}</h3>
     <table>
       <thead><tr><th>where</th><th>import as written</th><th>what is wrong, and the fix</th></tr></thead>
       <tbody>
@@ -204,10 +252,18 @@ function violationRow(group: ViolationGroup, { violation, excerpt }: ReviewedVio
   const where = violation.line === null ? violation.from : `${violation.from}:${violation.line}:${violation.column}`;
   const also = violation.locations.slice(1).map((location) => `${location.line}:${location.column}`);
   const source = sourceOf(excerpt);
-  return `        <tr class="violation" data-from="${escapeHtml(group.from)}" data-to="${escapeHtml(group.to ?? "")}" data-severity="${violation.severity}">
-          <td><code>${escapeHtml(where)}</code>${also.length > 0 ? `<div class="muted">also at ${also.join(", ")}</div>` : ""}<div class="muted">${escapeHtml(violation.rule)} · ${violation.severity}</div></td>
-          <td>${violation.specifier === null ? '<span class="muted">none</span>' : `<code>${escapeHtml(violation.specifier)}</code>`}</td>
-          <td><div>${escapeHtml(violation.message)}</div><div class="fix">${escapeHtml(violation.fix)}</div>${source}</td>
+  const data = `data-from="${escapeHtml(group.from)}" data-to="${escapeHtml(group.to ?? "")}"`;
+  const alsoAt = also.length > 0 ? `<div class="muted">also at ${also.join(", ")}</div>` : "";
+  const rule = `<div class="muted">${escapeHtml(violation.rule)} · ${violation.severity}</div>`;
+  const specifier =
+    violation.specifier === null
+      ? '<span class="muted">none</span>'
+      : `<code>${escapeHtml(violation.specifier)}</code>`;
+  const wrong = `<div>${escapeHtml(violation.message)}</div><div class="fix">${escapeHtml(violation.fix)}</div>`;
+  return `        <tr class="violation" ${data} data-severity="${violation.severity}">
+          <td><code>${escapeHtml(where)}</code>${alsoAt}${rule}</td>
+          <td>${specifier}</td>
+          <td>${wrong}${source}</td>
         </tr>`;
 }
 

@@ -1,10 +1,11 @@
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { NODE_BUDGET } from "../../src/domain/architecture/build-module-graph.js";
 import { READABLE_FONT_PX } from "../../src/cli/commands/fit-to-screen.js";
 import { describeInBrowser, launchChromium } from "./browser.js";
+import { labelsOnTheirLine, measure, tooClose, type Measured } from "./measure-svg.js";
 import { generateBackend, type GeneratedBackend } from "./generated-backend.js";
 import { runInProcess } from "../helpers/run-in-process.js";
 
@@ -40,6 +41,21 @@ describe("graph on a generated 250-module backend: every diagram fits a screen",
     );
   });
 
+  it("a folder graph within the budget but too large to read on screen is folded further, and says so on stderr", async () => {
+    const wide = generateBackend({ contexts: 8, areas: 2, files: 2, kernel: 4 });
+    try {
+      const run = await runInProcess(["graph", "--level", "folder", "--format", "svg"], wide.dir);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain('id="node:src/shared"');
+      expect(run.stdout).not.toContain('id="node:src/modules/context00');
+      expect(run.stderr).toBe(
+        "layerlint: note: folders folded to 2 path segments to fit the screen with text at least 10 px tall; --collapse N or --focus GLOB draws more\n",
+      );
+    } finally {
+      rmSync(wide.dir, { recursive: true, force: true });
+    }
+  });
+
   it("--collapse overrides the folding: deeper folders beyond the budget, and no note", async () => {
     const { graph, stderr } = await json(["--level", "folder", "--collapse", "5"]);
     expect(graph.nodes.length).toBe(61);
@@ -61,6 +77,25 @@ describe("graph on a generated 250-module backend: every diagram fits a screen",
       `${focus} -> src/modules/context00/domain/area0/domain-1.ts`,
       `${focus} -> src/shared/kernel-1.ts`,
     ]);
+  });
+
+  it("--focus too wide to fit the screen readably is scaled down all the same, and says so on stderr", async () => {
+    const run = await runInProcess(
+      ["graph", "--level", "module", "--focus", "src/shared/**", "--format", "svg"],
+      backend.dir,
+    );
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/<g id="graph0" class="graph" transform="scale\(0\.[0-6]/);
+    expect(run.stderr).toMatch(
+      /^layerlint: note: drawn at \d{1,2}% to fit the screen, its smallest text under 10 px tall; a narrower --focus GLOB draws it larger\n$/,
+    );
+  });
+
+  it("--focus that fits the screen readably says nothing on stderr", async () => {
+    const focus = "src/modules/context00/application/area0/application-1.ts";
+    const run = await runInProcess(["graph", "--level", "module", "--focus", focus, "--format", "svg"], backend.dir);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe("");
   });
 
   it("a module-level Mermaid diagram beyond what GitHub renders is refused with what to do instead: exit 2", async () => {
@@ -133,55 +168,9 @@ describe("graph on a generated 250-module backend: every diagram fits a screen",
   );
 });
 
-/** What the browser measures of an inline SVG: its size, its nodes, and every label's box. */
-interface Measured {
-  readonly width: number;
-  readonly height: number;
-  readonly nodes: number;
-  /** Each text's box, and its font size as drawn: the SVG's font size times the scale the SVG is drawn at. */
-  readonly texts: readonly { text: string; x: number; y: number; width: number; height: number; px: number }[];
-}
-
-async function measure(page: Page, source: string): Promise<Measured> {
-  await page.setContent(
-    `<!doctype html><html><body style="margin:0">${source.slice(source.indexOf("<svg"))}</body></html>`,
-  );
-  const svg = page.locator("svg").first();
-  const box = await svg.boundingBox();
-  const texts = await svg.locator("text").evaluateAll((elements) =>
-    elements.map((element) => {
-      const rect = element.getBoundingClientRect();
-      // In the page: the font size in the SVG's units times the scale from those units to screen pixels.
-      const drawn = element as unknown as { getScreenCTM(): { a: number } | null };
-      const style = globalThis as unknown as { getComputedStyle(of: unknown): { fontSize: string } };
-      const px = parseFloat(style.getComputedStyle(element).fontSize) * (drawn.getScreenCTM()?.a ?? 0);
-      return { text: element.textContent ?? "", x: rect.x, y: rect.y, width: rect.width, height: rect.height, px };
-    }),
-  );
-  return {
-    width: box?.width ?? Infinity,
-    height: box?.height ?? Infinity,
-    nodes: await svg.locator("g.node").count(),
-    texts,
-  };
-}
-
-function overlapping(texts: Measured["texts"]): string[] {
-  const found: string[] = [];
-  texts.forEach((a, index) => {
-    for (const b of texts.slice(index + 1)) {
-      const across = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-      const down = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-      // Graphviz stacks a label's lines exactly; a sliver of a pixel is rounding, not an overlap.
-      if (across > 1 && down > 1) found.push(`"${a.text}" and "${b.text}"`);
-    }
-  });
-  return found;
-}
-
 /** Draws `args` as SVG in a fresh Chromium page of 1,600 × 1,200 px, then measures it; stderr is what graph noted. */
 function measureInBrowser(make: () => GeneratedBackend, args: readonly string[]) {
-  const drawn = { measured: undefined as unknown as Measured, stderr: "" };
+  const drawn = { measured: undefined as unknown as Measured, stderr: "", onTheirLine: [] as string[] };
   let browser: Browser | undefined;
   let project: GeneratedBackend | undefined;
   beforeAll(async () => {
@@ -192,6 +181,7 @@ function measureInBrowser(make: () => GeneratedBackend, args: readonly string[])
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1600, height: 1200 } });
     drawn.measured = await measure(page, run.stdout);
+    drawn.onTheirLine = await labelsOnTheirLine(page);
   }, 600_000);
   afterAll(async () => {
     await browser?.close();
@@ -215,10 +205,14 @@ function describeFit(name: string, make: () => GeneratedBackend, slow: boolean):
       expect(measured.height).toBeLessThanOrEqual(1200);
     });
 
-    it(`writes every label at a readable size (font at least ${READABLE_FONT_PX} px) and no two labels' boxes overlap`, () => {
+    it(`writes every label at a readable size (font at least ${READABLE_FONT_PX} px) and no two labels' boxes overlap or touch`, () => {
       expect(measured.texts.length).toBeGreaterThan(measured.nodes);
       for (const text of measured.texts) expect(text.px, text.text).toBeGreaterThanOrEqual(READABLE_FONT_PX);
-      expect(overlapping(measured.texts)).toEqual([]);
+      expect(tooClose(measured.texts)).toEqual([]);
+    });
+
+    it("draws every edge label clear of its own line", () => {
+      expect(drawn.onTheirLine).toEqual([]);
     });
 
     it("has the legend: the layer colours and the four kinds of edge", () => {
@@ -231,6 +225,22 @@ function describeFit(name: string, make: () => GeneratedBackend, slow: boolean):
 }
 
 describeFit("the default folder diagram of the 250-module backend in Chromium", () => backend, false);
+
+describeInBrowser("the layer diagram of the 250-module backend in Chromium", () => {
+  const drawn = measureInBrowser(() => backend, ["--level", "layer", "--show-unused"]);
+
+  it(`fits 1,600 × 1,200 px with every text at least ${READABLE_FONT_PX} px, no two labels touching`, () => {
+    expect(drawn.measured.width).toBeLessThanOrEqual(1600);
+    expect(drawn.measured.height).toBeLessThanOrEqual(1200);
+    for (const text of drawn.measured.texts) expect(text.px, text.text).toBeGreaterThanOrEqual(READABLE_FONT_PX);
+    expect(tooClose(drawn.measured.texts)).toEqual([]);
+  });
+
+  it("draws every edge label clear of its own line", () => {
+    expect(drawn.measured.texts.filter((text) => text.owner.startsWith("edge:")).length).toBeGreaterThan(5);
+    expect(drawn.onTheirLine).toEqual([]);
+  });
+});
 describeFit(
   "the default folder diagram of a generated 10,000-module tree in Chromium (LAYERLINT_SLOW=1)",
   () => generateBackend({ contexts: 25, areas: 10, files: 10, kernel: 20 }),
@@ -245,11 +255,11 @@ function describeMatrixFit(name: string, make: () => GeneratedBackend, slow: boo
       measured = drawn.measured;
     });
 
-    it(`fits 1,600 × 1,200 px with every text at least ${READABLE_FONT_PX} px and no two labels' boxes overlapping`, () => {
+    it(`fits 1,600 × 1,200 px with every text at least ${READABLE_FONT_PX} px and no two labels' boxes overlapping or touching`, () => {
       expect(measured.width).toBeLessThanOrEqual(1600);
       expect(measured.height).toBeLessThanOrEqual(1200);
       for (const text of measured.texts) expect(text.px, text.text).toBeGreaterThanOrEqual(READABLE_FONT_PX);
-      expect(overlapping(measured.texts)).toEqual([]);
+      expect(tooClose(measured.texts)).toEqual([]);
     });
 
     it(`draws the 8 largest contexts as columns and the ${folded} others together, saying so in the diagram and on stderr`, () => {

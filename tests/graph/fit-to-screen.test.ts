@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { vizSvgRenderer } from "../../src/adapters/graphviz/viz-svg-renderer.js";
-import { fitReadably, fitToScreen, READABLE_SCALE } from "../../src/cli/commands/fit-to-screen.js";
+import { fitReadably, fitToScreen, READABLE_SCALE, readableScale } from "../../src/cli/commands/fit-to-screen.js";
 import {
   GRAPH_VERSION,
   type ArchitectureEdge,
@@ -101,5 +101,31 @@ describe("a fitted diagram keeps its text readable: folded further rather than s
     const fitted = await fitReadably(vizSvgRenderer, big);
     expect(fitted.scale).toBeLessThan(READABLE_SCALE);
     expect(fitted.graph).toBe(big);
+  });
+});
+
+describe("layer diagrams fit the screen too, and the floor is the smallest text a diagram has", () => {
+  it("a layer diagram too wide for the screen stays top to bottom and is scaled down to it", async () => {
+    const layers = Array.from({ length: 14 }, (_, index) => `layer${index}`);
+    const wide: ArchitectureGraph = {
+      ...graphOf([], []),
+      level: "layer",
+      layers,
+      nodes: layers.map((id) => ({ id, layer: id, modules: 3 })),
+      edges: layers.slice(1).map((id) => ({ ...edge("layer0", id), imports: 12 })),
+    };
+    const fitted = await fitToScreen(vizSvgRenderer, wide);
+    expect(fitted.dot).toContain("rankdir=TB");
+    expect(fitted.scale).toBeLessThan(1);
+    expect(size(fitted.svg).width).toBeLessThanOrEqual(1200);
+    expect(fitted.readable).toBe(fitted.scale >= READABLE_SCALE);
+  });
+
+  it("edge labels (10 pt) may shrink to 75 %, a diagram whose edges carry none (12 pt nodes) to 62.5 %", () => {
+    const ids = folders(2);
+    const [from = "", to = ""] = ids;
+    expect(readableScale(graphOf(ids, [edge(from, to)]))).toBe(0.625);
+    expect(readableScale(graphOf(ids, [{ ...edge(from, to), violation: true, severity: "error" }]))).toBe(0.75);
+    expect(READABLE_SCALE).toBe(0.75);
   });
 });

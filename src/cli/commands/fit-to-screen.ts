@@ -1,5 +1,5 @@
 import type { SvgRenderer } from "../../application/ports.js";
-import type { ArchitectureGraph } from "../../domain/architecture/architecture-graph.js";
+import type { ArchitectureGraph, GraphLevel } from "../../domain/architecture/architecture-graph.js";
 import type { ContextMatrix } from "../../domain/architecture/build-context-matrix.js";
 import {
   CONTEXT_BUDGET,
@@ -7,11 +7,11 @@ import {
   ownContexts,
   type FoldedContextMatrix,
 } from "../../domain/architecture/fold-context-matrix.js";
-import { dotWithLayout } from "../../renderers/dot-renderer.js";
+import { dotWithLayout, smallestFontPt } from "../../renderers/dot-renderer.js";
 import { renderMatrixDot } from "../../renderers/index.js";
 
 /**
- * The largest drawing (inches) of a folder or module diagram: 1,600 × 1,200 CSS px (1,200 × 900 pt) less
+ * The largest drawing (inches) of a diagram: 1,600 × 1,200 CSS px (1,200 × 900 pt) less
  * Graphviz's 4 pt margin on each side. A larger layout is scaled down to it.
  */
 const SCREEN_INCHES = { width: 16.5, height: 12.3 } as const;
@@ -20,23 +20,45 @@ const SCREEN_INCHES = { width: 16.5, height: 12.3 } as const;
 export const READABLE_FONT_PX = 10;
 /** The diagrams' smallest font (edge labels), in points. */
 const SMALLEST_FONT_PT = 10;
-/** The most a diagram may be scaled down before its smallest text falls under READABLE_FONT_PX: 0.75. */
-export const READABLE_SCALE = READABLE_FONT_PX / ((SMALLEST_FONT_PT * 4) / 3);
+/** The most a diagram with edge labels may be scaled down before they fall under READABLE_FONT_PX: 0.75. */
+export const READABLE_SCALE = scaleFor(SMALLEST_FONT_PT);
+
+/** The most a diagram may be scaled down before its smallest text falls under READABLE_FONT_PX. */
+export function readableScale(graph: ArchitectureGraph): number {
+  return scaleFor(smallestFontPt(graph));
+}
+
+function scaleFor(points: number): number {
+  return READABLE_FONT_PX / ((points * 4) / 3);
+}
+
+const DIRECTIONS: Readonly<Record<GraphLevel, readonly ("LR" | "TB")[]>> = {
+  layer: ["TB"],
+  context: ["LR"],
+  module: ["LR", "TB"],
+  folder: ["LR", "TB"],
+};
 
 export interface FittedDiagram {
   readonly dot: string;
   readonly svg: string;
   /** How much Graphviz scaled the drawing down to fit the screen: 1 when it fits as laid out. */
   readonly scale: number;
+  /** Whether the drawing's smallest text, so scaled, is at least READABLE_FONT_PX tall. */
+  readonly readable: boolean;
 }
 
-/** A folder or module diagram laid out left to right, or top to bottom when that needs less scaling down to fit the screen. */
+/**
+ * A folder or module diagram laid out left to right, or top to bottom when that needs less scaling down to fit
+ * the screen; a layer diagram top to bottom and a context diagram left to right, scaled down to fit.
+ */
 export async function fitToScreen(renderer: SvgRenderer, graph: ArchitectureGraph): Promise<FittedDiagram> {
   let best: FittedDiagram | undefined;
-  for (const rankdir of ["LR", "TB"] as const) {
+  for (const rankdir of DIRECTIONS[graph.level]) {
     const dot = dotWithLayout(graph, { rankdir, size: SCREEN_INCHES });
     const svg = await renderer.renderDot(dot);
-    const candidate = { dot, svg, scale: scaleOf(svg) };
+    const scale = scaleOf(svg);
+    const candidate = { dot, svg, scale, readable: scale >= readableScale(graph) };
     if (best === undefined || candidate.scale > best.scale) best = candidate;
     if (best.scale === 1) break;
   }
@@ -56,7 +78,7 @@ export async function fitReadably(
   let drawn = graph;
   let fitted = await fitToScreen(renderer, drawn);
   let segments = drawn.collapse ?? deepestPath(drawn);
-  while (fold !== undefined && fitted.scale < READABLE_SCALE && segments > 1) {
+  while (fold !== undefined && !fitted.readable && segments > 1) {
     segments -= 1;
     const folded = fold(segments);
     if (folded.nodes.length === drawn.nodes.length) continue;
@@ -66,7 +88,10 @@ export async function fitReadably(
   return { ...fitted, graph: drawn };
 }
 
-/** The contexts × layers matrix within the screen: CONTEXT_BUDGET contexts at most, fewer while text would be under READABLE_FONT_PX. */
+/**
+ * The contexts × layers matrix within the screen: CONTEXT_BUDGET contexts at most, fewer while text would be under
+ * READABLE_FONT_PX.
+ */
 export async function fitMatrixToScreen(
   renderer: SvgRenderer,
   matrix: ContextMatrix,
@@ -78,7 +103,8 @@ export async function fitMatrixToScreen(
     const dot = renderMatrixDot(folded, name, { size: SCREEN_INCHES });
     const svg = await renderer.renderDot(dot);
     const scale = scaleOf(svg);
-    if (scale >= READABLE_SCALE || budget <= 1) return { dot, svg, scale, matrix: folded };
+    const readable = scale >= READABLE_SCALE;
+    if (readable || budget <= 1) return { dot, svg, scale, readable, matrix: folded };
   }
 }
 

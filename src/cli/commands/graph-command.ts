@@ -103,18 +103,13 @@ export async function runGraphCommand(
   }).catch((error: unknown) => {
     throw error instanceof FocusError ? focusUsageError(error) : error;
   });
-  const { graph, text } = await render(ports, built, options);
+  const { graph, text, scale, readable } = await render(ports, built, options);
   if (options.collapse === undefined && graph.collapse !== undefined)
-    environment.stderr.write(
-      graph.collapse === built.graph.collapse
-        ? `layerlint: note: folders folded to ${graph.collapse} path segments to fit ${NODE_BUDGET} nodes; --collapse N or --focus GLOB draws more\n`
-        : `layerlint: note: folders folded to ${graph.collapse} path segments to fit the screen with text at least ${READABLE_FONT_PX} px tall; --collapse N or --focus GLOB draws more\n`,
-    );
+    environment.stderr.write(foldedNote(graph.collapse, graph.collapse === built.graph.collapse));
+  if (!readable) environment.stderr.write(scaledNote(scale));
   const tooBig = options.format === "mermaid" ? mermaidLimitExceeded(text, graph) : null;
   if (tooBig !== null)
-    throw new UsageError(
-      `the Mermaid diagram has ${tooBig}, more than GitHub renders: draw less with --focus GLOB or --collapse N, or use --format svg`,
-    );
+    throw new UsageError(`the Mermaid diagram has ${tooBig}, more than GitHub renders: ${DRAW_LESS}`);
 
   if (options.check !== undefined) {
     const committed = resolve(environment.cwd, options.check);
@@ -122,8 +117,9 @@ export async function runGraphCommand(
       throw new UsageError(`${options.check} does not exist: write it first with --output ${options.check}`);
     const before = await ports.fileSystem.readText(committed, "committed-output");
     if (before === text) return EXIT.clean;
+    const rerun = `run layerlint graph with the same options and --output ${options.check}`;
     environment.stderr.write(
-      `layerlint: ${options.check} is out of date: run layerlint graph with the same options and --output ${options.check}\n${changesOf(before, text, options.format)}`,
+      `layerlint: ${options.check} is out of date: ${rerun}\n${changesOf(before, text, options.format)}`,
     );
     return EXIT.violations;
   }
@@ -153,7 +149,7 @@ async function runMatrix(
     const fitted = await fitMatrixToScreen(ports.svg, matrix, loaded.map.name);
     if (fitted.matrix.folded.length > 0)
       environment.stderr.write(
-        `layerlint: note: ${plural(fitted.matrix.folded.length, "smaller context")} drawn together as ${OTHER_CONTEXTS_COLUMN} to fit the screen; --format json lists every context\n`,
+        `layerlint: note: ${plural(fitted.matrix.folded.length, "smaller context")} ${OTHERS_DRAWN_TOGETHER}\n`,
       );
     const title = `${loaded.map.name ?? "architecture"}: contexts × layers`;
     text =
@@ -165,28 +161,52 @@ async function runMatrix(
 }
 
 /**
- * Folder and module diagrams fit the screen unless `--collapse` asked for a size; without `--focus` they are
- * folded further rather than drawn with text too small to read.
+ * Diagrams fit the screen unless `--collapse` asked for a size; folder and module diagrams without `--focus`
+ * are folded further rather than drawn with text too small to read; a layer or context diagram that cannot fit
+ * with readable text is drawn at full size.
  */
-async function render(
-  ports: CheckPorts,
-  built: GraphOutcome,
-  options: GraphCommandOptions,
-): Promise<{ readonly graph: ArchitectureGraph; readonly text: string }> {
+async function render(ports: CheckPorts, built: GraphOutcome, options: GraphCommandOptions): Promise<FittedGraph> {
   const { graph } = built;
   const { format } = options;
-  const fits = options.collapse === undefined && (graph.level === "folder" || graph.level === "module");
-  if (fits && format !== "mermaid" && format !== "json") {
-    const fitted = await fitReadably(ports.svg, graph, options.focus === undefined ? built.refold : undefined);
+  const folds = graph.level === "folder" || graph.level === "module";
+  if (options.collapse === undefined && format !== "mermaid" && format !== "json") {
+    const fitted = await fitReadably(ports.svg, graph, folds && options.focus === undefined ? built.refold : undefined);
     const text =
       format === "dot" ? fitted.dot : format === "svg" ? fitted.svg : renderGraphHtml(fitted.graph, fitted.svg);
-    return { graph: fitted.graph, text };
+    if (folds || fitted.readable) return { graph: fitted.graph, text, scale: fitted.scale, readable: fitted.readable };
   }
-  if (format === "svg") return { graph, text: await ports.svg.renderDot(renderers.dot(graph)) };
+  const unscaled = { graph, scale: 1, readable: true };
+  if (format === "svg") return { ...unscaled, text: await ports.svg.renderDot(renderers.dot(graph)) };
   if (format === "html")
-    return { graph, text: renderGraphHtml(graph, await ports.svg.renderDot(renderers.dot(graph))) };
-  return { graph, text: renderers[format](graph) };
+    return { ...unscaled, text: renderGraphHtml(graph, await ports.svg.renderDot(renderers.dot(graph))) };
+  return { ...unscaled, text: renderers[format](graph) };
 }
+
+/** The graph drawn (folded further to fit, perhaps), its text, and how it was scaled to fit the screen. */
+interface FittedGraph {
+  readonly graph: ArchitectureGraph;
+  readonly text: string;
+  readonly scale: number;
+  readonly readable: boolean;
+}
+
+/** Said when the fitted drawing's smallest text is under READABLE_FONT_PX: a focus is drawn, not folded further. */
+function scaledNote(scale: number): string {
+  const drawnAt = `drawn at ${Math.floor(scale * 100)}% to fit the screen`;
+  return `layerlint: note: ${drawnAt}, its smallest text under ${READABLE_FONT_PX} px tall; ${NARROWER_FOCUS}\n`;
+}
+
+/** Said when the folder level was folded to fit the node budget or, further, the screen with readable text. */
+function foldedNote(segments: number, toBudget: boolean): string {
+  const fit = toBudget ? `${NODE_BUDGET} nodes` : `the screen with text at least ${READABLE_FONT_PX} px tall`;
+  return `layerlint: note: folders folded to ${segments} path segments to fit ${fit}; ${DRAWS_MORE}\n`;
+}
+
+const DRAWS_MORE = "--collapse N or --focus GLOB draws more";
+const NARROWER_FOCUS = "a narrower --focus GLOB draws it larger";
+const DRAW_LESS = "draw less with --focus GLOB or --collapse N, or use --format svg";
+const EVERY_CONTEXT = "--format json lists every context";
+const OTHERS_DRAWN_TOGETHER = `drawn together as ${OTHER_CONTEXTS_COLUMN} to fit the screen; ${EVERY_CONTEXT}`;
 
 /** What changed, element by element, at most CHANGES_SHOWN lines; the diagram's other bytes when no element did. */
 function changesOf(before: string, after: string, format: GraphFormat): string {
@@ -202,7 +222,10 @@ function changesOf(before: string, after: string, format: GraphFormat): string {
 
 const CHANGES_SHOWN = 50;
 
-/** A focus that names a file, relative to the current folder or to the map's folder, as its map-relative path; any other glob as typed. */
+/**
+ * A focus that names a file, relative to the current folder or to the map's folder, as its map-relative path; any other
+ * glob as typed.
+ */
 async function focusGlob(ports: CheckPorts, cwd: string, rootDir: string, focus: string): Promise<string> {
   const file = await mapRelativeFile(ports.fileSystem, { cwd, rootDir }, focus);
   return file === null || file.startsWith("..") ? focus : file;

@@ -9,7 +9,10 @@ export const GRAPH_LEVELS: readonly GraphLevel[] = ["layer", "module", "folder",
 export const UNASSIGNED_NODE = "(unassigned)";
 
 export interface ArchitectureNode {
-  /** A layer name (layer level), a module path or a folded folder (module and folder levels), a context name (context level). */
+  /**
+   * A layer name (layer level), a module path or a folded folder (module and folder levels), a context name (context
+   * level).
+   */
   readonly id: string;
   /** The layer the node belongs to; null for files no layer claims. */
   readonly layer: string | null;
@@ -26,7 +29,10 @@ export interface ArchitectureEdge {
   readonly imports: number;
   /** At least one of those dependencies breaks a layer rule of the map (a context rule at context level). */
   readonly violation: boolean;
-  /** `error` when one of those dependencies breaks an error rule; `warn` when they break only rules tolerated at severity warn; null when none breaks a rule. */
+  /**
+   * `error` when one of those dependencies breaks an error rule; `warn` when they break only rules tolerated at
+   * severity warn; null when none breaks a rule.
+   */
   readonly severity: "error" | "warn" | null;
   /** Allowed by the map (`mayImport`) but never used by the code; drawn only with `--show-unused`. */
   readonly unused: boolean;
@@ -37,7 +43,10 @@ export interface ArchitectureGraph {
   readonly level: GraphLevel;
   /** The map's name. */
   readonly name: string | null;
-  /** Module and folder levels: the number of path segments nodes were folded to (`--collapse`, or chosen to fit the node budget); absent when not folded. */
+  /**
+   * Module and folder levels: the number of path segments nodes were folded to (`--collapse`, or chosen to fit the node
+   * budget); absent when not folded.
+   */
   readonly collapse?: number;
   /** The map's layers in map order: clusters and colours follow this order. */
   readonly layers: readonly string[];

@@ -8,7 +8,10 @@ import { localDependencies, type GraphInput } from "./graph-input.js";
 export const SHARED_KERNEL_NODE = "(shared kernel)";
 export const NO_CONTEXT_NODE = "(no context)";
 
-/** One node per context (then the shared kernel and the files in no context, when they hold files), one edge per observed context → context dependency. */
+/**
+ * One node per context (then the shared kernel and the files in no context, when they hold files), one edge per
+ * observed context → context dependency.
+ */
 export function buildContextGraph(input: GraphInput, contexts: ContextClassifier): ArchitectureGraph {
   const nodeOf = (path: string): string =>
     contexts.contextOf(path) ?? (contexts.isShared(path) ? SHARED_KERNEL_NODE : NO_CONTEXT_NODE);

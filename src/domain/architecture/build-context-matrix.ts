@@ -4,7 +4,10 @@ import { NO_CONTEXT_NODE, SHARED_KERNEL_NODE } from "./build-context-graph.js";
 import { UNASSIGNED_NODE } from "./architecture-graph.js";
 import { localDependencies, worseSeverity, type EdgeSeverity, type GraphInput } from "./graph-input.js";
 
-/** Contexts × layers: one cell per context and layer holding modules, the imports that cross from one context's cell to another's. */
+/**
+ * Contexts × layers: one cell per context and layer holding modules, the imports that cross from one context's cell to
+ * another's.
+ */
 export interface ContextMatrix {
   /** Columns: contexts sorted, then the shared kernel and the files in no context when they hold modules. */
   readonly contexts: readonly string[];

@@ -17,7 +17,9 @@ export interface LayerGraphOptions {
   readonly packages: boolean;
 }
 
-/** One node per layer (and one for unclaimed files, when there are any), one edge per observed layer → layer dependency. */
+/**
+ * One node per layer (and one for unclaimed files, when there are any), one edge per observed layer → layer dependency.
+ */
 export function buildLayerGraph(input: GraphInput, options: LayerGraphOptions): ArchitectureGraph {
   const layerOf = (path: string) => input.classifier.layerOf(path) ?? UNASSIGNED_NODE;
   const modulesPerNode = new Map<string, number>();

@@ -125,7 +125,9 @@ function distancesFromFocus(
   return distances;
 }
 
-/** Without a focus every dependency is drawn; with one, only those touching the focus or leading one hop further out. */
+/**
+ * Without a focus every dependency is drawn; with one, only those touching the focus or leading one hop further out.
+ */
 function drawnAroundFocus(
   dependency: LocalDependency,
   distances: ReadonlyMap<string, number>,
@@ -137,7 +139,10 @@ function drawnAroundFocus(
   return focus === undefined || from === 0 || to === 0 || Math.abs(from - to) === 1;
 }
 
-/** The deepest folding whose nodes (one per folded folder and layer) fit NODE_BUDGET; 1 when none does; undefined when unfolded fits. */
+/**
+ * The deepest folding whose nodes (one per folded folder and layer) fit NODE_BUDGET; 1 when none does; undefined when
+ * unfolded fits.
+ */
 function collapseWithinBudget(folders: readonly (readonly [string, string | null])[]): number | undefined {
   const count = (levels: number | undefined) =>
     new Set(folders.map(([folder, layer]) => `${foldPath(folder, levels)}\u0000${layer ?? ""}`)).size;

@@ -80,7 +80,9 @@ export function foldContextMatrix(matrix: ContextMatrix, budget: number): Folded
 
 const SPECIAL_COLUMNS = [SHARED_KERNEL_NODE, NO_CONTEXT_NODE, OTHER_CONTEXTS_COLUMN];
 
-/** The matrix's columns that are contexts of the map: not the shared kernel, the files in no context or the folded ones. */
+/**
+ * The matrix's columns that are contexts of the map: not the shared kernel, the files in no context or the folded ones.
+ */
 export function ownContexts(matrix: ContextMatrix): string[] {
   return matrix.contexts.filter((context) => !SPECIAL_COLUMNS.includes(context));
 }

@@ -25,7 +25,10 @@ export interface LocalDependency {
 
 export type EdgeSeverity = "error" | "warn" | null;
 
-/** Dependencies from checked files to checked files, each flagged when it breaks a rule of that kind (default: a layer rule). */
+/**
+ * Dependencies from checked files to checked files, each flagged when it breaks a rule of that kind (default: a layer
+ * rule).
+ */
 export function localDependencies(input: GraphInput, kind: "layer" | "context" = "layer"): LocalDependency[] {
   const checked = new Set(input.modules.map((module) => module.source));
   return input.modules.flatMap((module) =>

@@ -11,7 +11,10 @@ export interface ReviewReport {
   /** ISO 8601, UTC, whole seconds. */
   readonly date: string;
   readonly summary: CheckSummary;
-  /** What `check` would say of the same code: errors, warnings (warn-severity violations and check warnings), and whether it passes. */
+  /**
+   * What `check` would say of the same code: errors, warnings (warn-severity violations and check warnings), and
+   * whether it passes.
+   */
   readonly verdict: ReviewVerdict;
   /** The layer-level graph, unused allowed edges and packages included. */
   readonly graph: ArchitectureGraph;
@@ -26,7 +29,10 @@ export interface ReviewReport {
 export interface ReviewedMatrix {
   /** The largest CONTEXT_BUDGET contexts as their own columns, the others together. */
   readonly matrix: FoldedContextMatrix;
-  /** Per non-empty cell, in the matrix's order: the imports leaving it for another context and those entering it from one. */
+  /**
+   * Per non-empty cell, in the matrix's order: the imports leaving it for another context and those entering it from
+   * one.
+   */
   readonly cells: readonly CellImports[];
 }
 
@@ -88,7 +94,10 @@ export interface LayerRow {
   readonly packagesUsed: readonly string[];
 }
 
-/** The violations between one pair of layers (`to` is null for packages), of files no layer claims, or of one other kind in a layer. */
+/**
+ * The violations between one pair of layers (`to` is null for packages), of files no layer claims, or of one other kind
+ * in a layer.
+ */
 export interface ViolationGroup {
   /** The importing layer; `(unassigned)` for files no layer claims. */
   readonly from: string;
