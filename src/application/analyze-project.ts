@@ -45,9 +45,15 @@ export interface AnalysisRequest {
   readonly only?: readonly string[];
   /** The day (YYYY-MM-DD) exceptions' `until` is compared with; default: today, UTC. */
   readonly today?: string;
-  /** Told as each phase starts (`list`, `workspaces`, `cruise`, `locate`), with the number of files it works on when known. */
+  /**
+   * Told as each phase starts (`list`, `workspaces`, `cruise`, `locate`), with the number of files it works on when
+   * known.
+   */
   readonly onPhase?: (phase: string, files: number | null) => void;
-  /** Attribute imports of barrels to the modules defining the names (`--through-barrels`); default: the map's `options.throughBarrels`. */
+  /**
+   * Attribute imports of barrels to the modules defining the names (`--through-barrels`); default: the map's
+   * `options.throughBarrels`.
+   */
   readonly throughBarrels?: boolean;
   /** What a long-lived session keeps between analyses (see analysis-memo.ts); the answer is the same without it. */
   readonly memo?: AnalysisMemo;
@@ -395,7 +401,9 @@ function oversizedWarnings(selection: FileSelection): CheckWarning[] {
   }));
 }
 
-/** Files skipped unread stay unread when a checked file imports them: dependency-cruiser would parse (or block on) them. */
+/**
+ * Files skipped unread stay unread when a checked file imports them: dependency-cruiser would parse (or block on) them.
+ */
 function neverFollowingSkipped(options: CruiseOptions, selection: FileSelection): CruiseOptions {
   const skipped = [...selection.special, ...selection.oversized.map(({ file }) => file)];
   if (skipped.length === 0) return options;

@@ -168,7 +168,9 @@ function extendsOf(content: LayerMapFile): readonly string[] {
   return content.extends === undefined ? [] : [content.extends].flat();
 }
 
-/** Reads a map file as text and YAML: a file that is not regular, too large, not UTF-8 or with YAML errors is a problem. */
+/**
+ * Reads a map file as text and YAML: a file that is not regular, too large, not UTF-8 or with YAML errors is a problem.
+ */
 async function readMapFile(
   ports: LoadPorts,
   file: string,

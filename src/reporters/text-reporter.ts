@@ -73,7 +73,10 @@ function describe(violation: Violation, dim: Paint, shownPath: (path: string) =>
   return lines;
 }
 
-/** Layer, package, private and context violations by their layers or contexts; every other kind (and any future one) by its message. */
+/**
+ * Layer, package, private and context violations by their layers or contexts; every other kind (and any future one) by
+ * its message.
+ */
 function what(violation: Violation, shownPath: (path: string) => string): string {
   const to = violation.to === null ? null : shownPath(violation.to);
   if (violation.kind === "layer") return `${violation.fromLayer} → ${violation.toLayer} (${to})`;

@@ -16,7 +16,10 @@ export interface CheckCacheSettings {
 }
 
 export interface CheckCache {
-  /** The ports with the extractor, the syntax checker and the import locator answering from the cache where it is still exact. */
+  /**
+   * The ports with the extractor, the syntax checker and the import locator answering from the cache where it is still
+   * exact.
+   */
   readonly ports: CheckPorts;
   /** Writes what the run located (the extractor and syntax checker write their own files as they finish). */
   flush(): Promise<void>;

@@ -11,7 +11,10 @@ export interface LayerPairExplanation {
   readonly at: MapPointer | null;
   /** Every import from a file of `from` to a file of `to`. */
   readonly direct: readonly ImportEdge[];
-  /** When there is no direct import: the shortest chain of imports from a file of `from` to a file of `to`, or null when none exists. */
+  /**
+   * When there is no direct import: the shortest chain of imports from a file of `from` to a file of `to`, or null when
+   * none exists.
+   */
   readonly chain: readonly ImportEdge[] | null;
 }
 

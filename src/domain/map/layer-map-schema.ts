@@ -23,7 +23,10 @@ const allowanceReason = z
   .min(1, "a reason cannot be empty")
   .describe("Why the import is tolerated; shown in the violation's message.");
 
-/** `{ layer: persistence, severity: warn }`: still not allowed, but its imports are reported at severity warn (a migration in progress). */
+/**
+ * `{ layer: persistence, severity: warn }`: still not allowed, but its imports are reported at severity warn (a
+ * migration in progress).
+ */
 export const warnAllowanceSchema = z.strictObject({
   layer: z
     .string({ error: "a mayImport entry written as a mapping needs `layer:`, the layer it tolerates" })

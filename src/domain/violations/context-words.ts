@@ -8,7 +8,10 @@ import { listed } from "../quoted-name.js";
 /** What a violation says is wrong, and what to do about it. */
 export type ViolationWords = SaidMessage & { readonly fix: string };
 
-/** The message and the way out of a context violation: through the shared kernel, an allowed layer, or a new allow entry. */
+/**
+ * The message and the way out of a context violation: through the shared kernel, an allowed layer, or a new allow
+ * entry.
+ */
 export function contextWords(
   contexts: ContextClassifier,
   layers: LayerClassifier,

@@ -166,7 +166,9 @@ function unassignedViolations({ map, modules, classifier }: ViolationInput): Unl
     }));
 }
 
-/** The barrels a violation is seen through: the first route in path order, none when `from` also imports `to` directly. */
+/**
+ * The barrels a violation is seen through: the first route in path order, none when `from` also imports `to` directly.
+ */
 function viaOf(dependencies: readonly GraphDependency[]): readonly string[] | undefined {
   const routes: (readonly string[])[] = [];
   for (const { via } of dependencies) {
