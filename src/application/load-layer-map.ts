@@ -230,9 +230,8 @@ async function locatePreset(
     const names = [...builtIns].sort();
     const suggestion = closestName(reference, names);
     const hint = suggestion ? `did you mean ${quoted(suggestion)}? ` : "";
-    return problem(
-      `unknown preset ${quoted(reference)}: ${hint}built-in presets are ${names.join(", ")}; a file must start with ./ or ../`,
-    );
+    const known = `built-in presets are ${names.join(", ")}; a file must start with ./ or ../`;
+    return problem(`unknown preset ${quoted(reference)}: ${hint}${known}`);
   }
   const builtIn = builtIns.has(reference) && !isFileReference(reference);
   if (!builtIn && !mayRead(await ports.fileSystem.realPath(presetFile), boundary)) {

@@ -65,11 +65,13 @@ export function coverageFindings(
     const layers = key.split(", ");
     const [winner, runnerUp] = layers;
     const count = claimed.length === 1 ? "1 file is" : `${claimed.length} files are`;
+    const examples = `${claimed.slice(0, 3).map(listed).join(", ")}${claimed.length > 3 ? ", …" : ""}`;
+    const firstWins = "until then the first in map order wins";
     findings.push({
       code: "claimed-by-several-layers",
       severity: "warning",
-      message: `${count} claimed by ${layers.join(" and ")}: ${winner} wins, being first in map order (${claimed.slice(0, 3).map(listed).join(", ")}${claimed.length > 3 ? ", …" : ""})`,
-      hint: `narrow the globs of ${layers.join(" or ")} so each file has one layer; until then the first in map order wins`,
+      message: `${count} claimed by ${layers.join(" and ")}: ${winner} wins, being first in map order (${examples})`,
+      hint: `narrow the globs of ${layers.join(" or ")} so each file has one layer; ${firstWins}`,
       at: origins.layerKey(defined(runnerUp, "the second layer claiming them"), "paths"),
       files: claimed,
     });
@@ -83,11 +85,12 @@ function publicGlobFindings(classifier: LayerClassifier, files: readonly string[
     (matcher.publicGlobs ?? []).flatMap((glob): Diagnostic[] => {
       const test = new RegExp(glob.regex);
       if (files.some((file) => test.test(file) && classifier.layerOf(file) === matcher.name)) return [];
+      const unmatched = `matches no checked file of ${matcher.name}: nothing can be imported through it`;
       return [
         {
           code: "glob-matches-nothing",
           severity: "warning",
-          message: `public glob ${quoted(glob.glob)} of layer ${matcher.name} matches no checked file of ${matcher.name}: nothing can be imported through it`,
+          message: `public glob ${quoted(glob.glob)} of layer ${matcher.name} ${unmatched}`,
           hint: "write it relative to the map's folder, like paths, or remove it",
           at: origins.layerKey(matcher.name, "public", glob.glob),
           files: [],

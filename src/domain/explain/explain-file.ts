@@ -95,7 +95,8 @@ function describeContext({ contexts }: ExplainContext, file: string): string | n
     .filter((allowance) => allowance.from === name)
     .map((allowance) => describeAllowance({ ...allowance, to: listed(allowance.to) }));
   const shown = listed(name);
-  return `${shown}: may import ${shown} itself, the shared kernel${allowed.length > 0 ? `, ${allowed.join(", ")}` : ""}`;
+  const others = allowed.length > 0 ? `, ${allowed.join(", ")}` : "";
+  return `${shown}: may import ${shown} itself, the shared kernel${others}`;
 }
 
 function unclaimedReason(context: ExplainContext, file: string, status: FileExplanation["status"]): string {
@@ -120,9 +121,12 @@ export function contextBreach({ contexts, classifier }: ExplainContext, from: st
     (candidate) => candidate.from === sourceName && candidate.to === targetName,
   );
   if (allowance?.layers) {
-    return `contexts.allow lets ${source} import only the ${allowance.layers.join(", ")} layer${allowance.layers.length === 1 ? "" : "s"} of ${target}; ${to} is in ${classifier.layerOf(to) ?? "no layer"}`;
+    const layers = `${allowance.layers.join(", ")} layer${allowance.layers.length === 1 ? "" : "s"}`;
+    const toLayer = classifier.layerOf(to) ?? "no layer";
+    return `contexts.allow lets ${source} import only the ${layers} of ${target}; ${to} is in ${toLayer}`;
   }
-  return `context ${source} may import only itself, the shared kernel and what contexts.allow lists; ${target} is none of them`;
+  const allowed = "itself, the shared kernel and what contexts.allow lists";
+  return `context ${source} may import only ${allowed}; ${target} is none of them`;
 }
 
 function verdictOf(

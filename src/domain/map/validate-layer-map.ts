@@ -5,7 +5,7 @@ import {
   isNegatedGlob,
   literalSegmentsOf,
 } from "../glob/compile-glob.js";
-import { closestName } from "./closest-name.js";
+import { didYouMean } from "./closest-name.js";
 import type { Layer, LayerMap, LayerMapException } from "./layer-map.js";
 import { LAYER_NAME_PATTERN, MAX_LAYERS, type ExceptionFileEntry } from "./layer-map-schema.js";
 import type { MapIssue } from "./map-issue.js";
@@ -42,7 +42,8 @@ export function validateLayerMap(merged: MergedLayerMap, context: ValidationCont
   }
   if (merged.layers.length > MAX_LAYERS) {
     // Checked first and alone: validating thousands of layers against each other would take minutes.
-    const message = `the map defines ${merged.layers.length} layers; at most ${MAX_LAYERS} are supported: merge layers, a layer takes many globs`;
+    const fix = "merge layers, a layer takes many globs";
+    const message = `the map defines ${merged.layers.length} layers; at most ${MAX_LAYERS} are supported: ${fix}`;
     return { ok: false, issues: [...issues, { file: context.mapFile, keyPath: ["layers"], message }] };
   }
 
@@ -102,30 +103,33 @@ function validateLayer(draft: DraftLayer, names: readonly string[], hasContexts:
 
   const entries = values.mayImport ?? [];
   const mayImportFile = origins.mayImport ?? draft.definedIn;
+  const knownLayers = `(layers: ${names.map(listed).join(", ")})`;
   entries.forEach((entry, index) => {
     const target = mayImportTarget(entry);
     const keyPath =
       typeof entry === "string" ? ["layers", name, "mayImport", index] : ["layers", name, "mayImport", index, "layer"];
     if (!names.includes(target)) {
-      const suggestion = closestName(target, names);
+      const suggestion = didYouMean(target, names);
       issues.push({
         file: mayImportFile,
         keyPath,
-        message: `unknown layer ${quoted(target)} in mayImport of ${quoted(name)}${suggestion ? `; did you mean ${quoted(suggestion)}?` : ""} (layers: ${names.map(listed).join(", ")})`,
+        message: `unknown layer ${quoted(target)} in mayImport of ${quoted(name)}${suggestion} ${knownLayers}`,
       });
     } else if (typeof entry !== "string" && target === name) {
+      const fix = "a layer may always import itself, remove this entry";
       issues.push({
         file: mayImportFile,
         keyPath,
-        message: `${quoted(name)} tolerates itself at severity warn: a layer may always import itself, remove this entry`,
+        message: `${quoted(name)} tolerates itself at severity warn: ${fix}`,
       });
     } else if (
       entries.slice(0, index).some((earlier) => mayImportTarget(earlier) === target && typeof earlier !== typeof entry)
     ) {
+      const both = "is both allowed and tolerated at severity warn";
       issues.push({
         file: mayImportFile,
         keyPath,
-        message: `${quoted(target)} is both allowed and tolerated at severity warn in mayImport of ${quoted(name)}: keep one`,
+        message: `${quoted(target)} ${both} in mayImport of ${quoted(name)}: keep one`,
       });
     }
   });
@@ -224,10 +228,11 @@ function checkPublicGlobs(
         return literal.slice(0, shared).every((segment, position) => segment === pathLiteral[position]);
       });
     if (paths.length > 0 && !inside) {
+      const outside = `lies outside layer ${quoted(layer)} (paths: ${paths.map(listed).join(", ")})`;
       issues.push({
         file,
         keyPath,
-        message: `public glob ${quoted(glob)} lies outside layer ${quoted(layer)} (paths: ${paths.map(listed).join(", ")}): write it relative to the map's folder, like paths`,
+        message: `public glob ${quoted(glob)} ${outside}: write it relative to the map's folder, like paths`,
       });
     }
   });
