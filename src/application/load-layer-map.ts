@@ -54,8 +54,10 @@ interface Chain {
 
 /**
  * Reads the map and its presets and checks all of it: reading, YAML, schema, references, globs, contexts
- * and paths on disk. Every problem of every phase is listed at once: a key the schema refuses is left out
- * and the rest is still checked, without the problems that only its absence causes.
+ * and paths on disk. The problems of every phase that can still run are listed together: a key the schema
+ * refuses is left out and the rest is still checked, without the problems that only its absence causes.
+ * Some problems stop what depends on them: a YAML error that leaves no value ends that file, a map with
+ * more than MAX_LAYERS layers is refused alone, and the compiled rules' size is checked only on a valid map.
  */
 export async function loadLayerMap(ports: LoadPorts, mapFile: string, cwd: string): Promise<LoadedLayerMap> {
   const rootDir = dirname(mapFile);

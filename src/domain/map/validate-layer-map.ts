@@ -9,7 +9,7 @@ import { didYouMean } from "./closest-name.js";
 import type { Layer, LayerMap, LayerMapException } from "./layer-map.js";
 import { LAYER_NAME_PATTERN, MAX_LAYERS, type ExceptionFileEntry } from "./layer-map-schema.js";
 import type { MapIssue } from "./map-issue.js";
-import { mayImportTarget, type DraftLayer, type MergedLayerMap } from "./merge-layer-maps.js";
+import { mayImportTarget, type DraftLayer, type MayImportEntry, type MergedLayerMap } from "./merge-layer-maps.js";
 import { checkPathGlob, checkPathGlobList, validateContexts } from "./validate-contexts.js";
 import { listed, quoted } from "../quoted-name.js";
 
@@ -101,38 +101,8 @@ function validateLayer(draft: DraftLayer, names: readonly string[], hasContexts:
   }
   checkPathGlobList(paths, origins.paths ?? draft.definedIn, ["layers", name, "paths"], hasContexts, issues);
 
+  checkMayImport(draft, names, issues);
   const entries = values.mayImport ?? [];
-  const mayImportFile = origins.mayImport ?? draft.definedIn;
-  const knownLayers = `(layers: ${names.map(listed).join(", ")})`;
-  entries.forEach((entry, index) => {
-    const target = mayImportTarget(entry);
-    const keyPath =
-      typeof entry === "string" ? ["layers", name, "mayImport", index] : ["layers", name, "mayImport", index, "layer"];
-    if (!names.includes(target)) {
-      const suggestion = didYouMean(target, names);
-      issues.push({
-        file: mayImportFile,
-        keyPath,
-        message: `unknown layer ${quoted(target)} in mayImport of ${quoted(name)}${suggestion} ${knownLayers}`,
-      });
-    } else if (typeof entry !== "string" && target === name) {
-      const fix = "a layer may always import itself, remove this entry";
-      issues.push({
-        file: mayImportFile,
-        keyPath,
-        message: `${quoted(name)} tolerates itself at severity warn: ${fix}`,
-      });
-    } else if (
-      entries.slice(0, index).some((earlier) => mayImportTarget(earlier) === target && typeof earlier !== typeof entry)
-    ) {
-      const both = "is both allowed and tolerated at severity warn";
-      issues.push({
-        file: mayImportFile,
-        keyPath,
-        message: `${quoted(target)} ${both} in mayImport of ${quoted(name)}: keep one`,
-      });
-    }
-  });
   const mayImport = entries.filter((entry): entry is string => typeof entry === "string");
   const warnImports = [
     ...new Map(
@@ -168,6 +138,39 @@ function validateLayer(draft: DraftLayer, names: readonly string[], hasContexts:
     description: values.description ?? null,
     ...(values.maxLines === undefined ? {} : { maxLines: values.maxLines }),
   };
+}
+
+/** Each mayImport entry names a known layer other than its own, allowed or tolerated but not both. */
+function checkMayImport(draft: DraftLayer, names: readonly string[], issues: MapIssue[]): void {
+  const { name } = draft;
+  const entries = draft.values.mayImport ?? [];
+  const file = draft.origins.mayImport ?? draft.definedIn;
+  entries.forEach((entry, index) => {
+    const message = mayImportProblem(name, names, entry, entries.slice(0, index));
+    if (message === null) return;
+    const keyPath =
+      typeof entry === "string" ? ["layers", name, "mayImport", index] : ["layers", name, "mayImport", index, "layer"];
+    issues.push({ file, keyPath, message });
+  });
+}
+
+/** What is wrong with one mayImport entry of layer `name`, given the entries before it; null when nothing is. */
+function mayImportProblem(
+  name: string,
+  names: readonly string[],
+  entry: MayImportEntry,
+  earlier: readonly MayImportEntry[],
+): string | null {
+  const target = mayImportTarget(entry);
+  if (!names.includes(target)) {
+    const known = `(layers: ${names.map(listed).join(", ")})`;
+    return `unknown layer ${quoted(target)} in mayImport of ${quoted(name)}${didYouMean(target, names)} ${known}`;
+  }
+  if (typeof entry !== "string" && target === name)
+    return `${quoted(name)} tolerates itself at severity warn: a layer may always import itself, remove this entry`;
+  if (earlier.some((other) => mayImportTarget(other) === target && typeof other !== typeof entry))
+    return `${quoted(target)} is both allowed and tolerated at severity warn in mayImport of ${quoted(name)}: keep one`;
+  return null;
 }
 
 function validateExceptions(
