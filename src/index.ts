@@ -1,4 +1,7 @@
-/** layerlint's library entry point: load a layer map, check a project, build the graph, diagnose and explain the map, format reports. */
+/**
+ * layerlint's library entry point: load a layer map, check a project, build the graph, diagnose and explain the map,
+ * format reports.
+ */
 export {
   analyzeProject,
   type AnalysisPorts,

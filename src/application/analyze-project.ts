@@ -11,7 +11,7 @@ import {
 } from "../domain/compile/compile-rules.js";
 import { escapeLiteral } from "../domain/glob/compile-glob.js";
 import { pathScope } from "../domain/glob/path-scope.js";
-import type { GraphModule, ModuleGraph } from "../domain/graph/module-graph.js";
+import type { GraphDependency, GraphModule, ModuleGraph } from "../domain/graph/module-graph.js";
 import type { LayerMap } from "../domain/map/layer-map.js";
 import { layerRulesBroken } from "../domain/barrels/layer-rules-broken.js";
 import { applyExceptions } from "../domain/exceptions/apply-exceptions.js";
@@ -45,9 +45,15 @@ export interface AnalysisRequest {
   readonly only?: readonly string[];
   /** The day (YYYY-MM-DD) exceptions' `until` is compared with; default: today, UTC. */
   readonly today?: string;
-  /** Told as each phase starts (`list`, `workspaces`, `cruise`, `locate`), with the number of files it works on when known. */
+  /**
+   * Told as each phase starts (`list`, `workspaces`, `cruise`, `locate`), with the number of files it works on when
+   * known.
+   */
   readonly onPhase?: (phase: string, files: number | null) => void;
-  /** Attribute imports of barrels to the modules defining the names (`--through-barrels`); default: the map's `options.throughBarrels`. */
+  /**
+   * Attribute imports of barrels to the modules defining the names (`--through-barrels`); default: the map's
+   * `options.throughBarrels`.
+   */
   readonly throughBarrels?: boolean;
   /** What a long-lived session keeps between analyses (see analysis-memo.ts); the answer is the same without it. */
   readonly memo?: AnalysisMemo;
@@ -354,10 +360,11 @@ function withoutNodeProtocol(specifier: string): string {
 }
 
 function syntaxWarning(problem: FileSyntaxProblem): CheckWarning {
+  const what = problem.message.replace(/\.$/, "");
   return {
     code: "parse-error",
     file: problem.file,
-    ...said`${named(problem.file)}:${problem.line}:${problem.column}: ${problem.message.replace(/\.$/, "")}; its imports may be incomplete`,
+    ...said`${named(problem.file)}:${problem.line}:${problem.column}: ${what}; its imports may be incomplete`,
   };
 }
 
@@ -378,24 +385,35 @@ function outsideWarnings(modules: readonly GraphModule[]): CheckWarning[] {
   return modules.flatMap((module) =>
     module.dependencies
       .filter((dependency) => dependency.target === "local" && dependency.resolved.startsWith("../"))
-      .map((dependency): CheckWarning => ({
-        code: "import-outside-project",
-        file: module.source,
-        ...said`${named(module.source)} imports ${quoted(dependency.specifier)}, which resolves to ${named(dependency.resolved)}, outside the map's folder: not checked (move the map up to include it)`,
-      })),
+      .map((dependency) => outsideWarning(module.source, dependency)),
   );
+}
+
+function outsideWarning(source: string, { specifier, resolved }: GraphDependency): CheckWarning {
+  const notChecked = "outside the map's folder: not checked (move the map up to include it)";
+  return {
+    code: "import-outside-project",
+    file: source,
+    ...said`${named(source)} imports ${quoted(specifier)}, which resolves to ${named(resolved)}, ${notChecked}`,
+  };
 }
 
 function oversizedWarnings(selection: FileSelection): CheckWarning[] {
   const limit = `${MAX_SOURCE_BYTES / 1024 / 1024} MiB`;
-  return selection.oversized.map(({ file, bytes }) => ({
-    code: "file-too-large",
-    file,
-    ...said`${named(file)} is ${(bytes / 1024 / 1024).toFixed(1)} MiB, over the ${limit} limit for a source file: skipped, its imports are not checked (generated? add it to exclude)`,
-  }));
+  const skipped = "skipped, its imports are not checked (generated? add it to exclude)";
+  return selection.oversized.map(({ file, bytes }) => {
+    const size = `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+    return {
+      code: "file-too-large",
+      file,
+      ...said`${named(file)} is ${size}, over the ${limit} limit for a source file: ${skipped}`,
+    };
+  });
 }
 
-/** Files skipped unread stay unread when a checked file imports them: dependency-cruiser would parse (or block on) them. */
+/**
+ * Files skipped unread stay unread when a checked file imports them: dependency-cruiser would parse (or block on) them.
+ */
 function neverFollowingSkipped(options: CruiseOptions, selection: FileSelection): CruiseOptions {
   const skipped = [...selection.special, ...selection.oversized.map(({ file }) => file)];
   if (skipped.length === 0) return options;
@@ -404,10 +422,11 @@ function neverFollowingSkipped(options: CruiseOptions, selection: FileSelection)
 }
 
 function specialFileWarnings(selection: FileSelection): CheckWarning[] {
+  const skipped = "skipped unread, its imports are not checked";
   return selection.special.map((file) => ({
     code: "not-a-regular-file",
     file,
-    ...said`${named(file)} is not a regular file (a named pipe, a socket or a device): skipped unread, its imports are not checked`,
+    ...said`${named(file)} is not a regular file (a named pipe, a socket or a device): ${skipped}`,
   }));
 }
 

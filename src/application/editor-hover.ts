@@ -2,6 +2,7 @@ import { explainLayers } from "../domain/explain/explain-layers.js";
 import { explainViolation } from "../domain/explain/explain-violation.js";
 import type { ViolationStoryRenderer } from "../domain/explain/render-context.js";
 import { packageNameOf } from "../domain/packages/package-name.js";
+import { plural } from "../domain/plural.js";
 import { compareText } from "../domain/violations/violation.js";
 import type { ProjectAnalysis } from "./analyze-project.js";
 import type { ExplainSetup } from "./explain-setup.js";
@@ -24,9 +25,11 @@ export async function hoverOnImport(
   if (dependency === undefined) return null;
   const { classifier, contexts } = analysis;
   const side = (path: string) => {
-    const context = contexts.contextOf(path);
     const layer = classifier.layerOf(path);
-    return `\`${path}\` (${layer === null ? "no layer" : `layer **${layer}**`}${context === null ? "" : `, context **${context}**`})`;
+    const context = contexts.contextOf(path);
+    const layerWords = layer === null ? "no layer" : `layer **${layer}**`;
+    const contextWords = context === null ? "" : `, context **${context}**`;
+    return `\`${path}\` (${layerWords}${contextWords})`;
   };
   const local = dependency.target === "local";
   const target = local
@@ -85,8 +88,7 @@ export function hoverOnLayer(analysis: ProjectAnalysis, layer: string): string |
   const imported = [...importers.entries()]
     .sort(([a], [b]) => compareText(a, b))
     .map(
-      ([from, tally]) =>
-        `- **${from}**: ${tally.imports} import${tally.imports === 1 ? "" : "s"} from ${tally.files.size} file${tally.files.size === 1 ? "" : "s"}`,
+      ([from, tally]) => `- **${from}**: ${plural(tally.imports, "import")} from ${plural(tally.files.size, "file")}`,
     );
   return [
     `layer **${layer}**: ${files} checked file${files === 1 ? "" : "s"}`,

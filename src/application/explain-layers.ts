@@ -1,6 +1,6 @@
 import { UsageError } from "../domain/errors.js";
 import { explainLayers as explainLayersIn, type LayerPairExplanation } from "../domain/explain/explain-layers.js";
-import { closestName } from "../domain/map/closest-name.js";
+import { didYouMean } from "../domain/map/closest-name.js";
 import { setUpExplain, type Explained, type ExplainPorts, type ExplainRequest } from "./explain-setup.js";
 import { listed, quoted } from "../domain/quoted-name.js";
 
@@ -12,10 +12,8 @@ export async function explainLayers(
   const names = request.loaded.map.layers.map((layer) => layer.name);
   for (const name of [request.from, request.to]) {
     if (names.includes(name)) continue;
-    const suggestion = closestName(name, names);
-    throw new UsageError(
-      `unknown layer ${quoted(name)}${suggestion ? `; did you mean ${quoted(suggestion)}?` : ""} (layers: ${names.map(listed).join(", ")})`,
-    );
+    const suggestion = didYouMean(name, names);
+    throw new UsageError(`unknown layer ${quoted(name)}${suggestion} (layers: ${names.map(listed).join(", ")})`);
   }
   const setup = await setUpExplain(ports, request);
   const explanation = explainLayersIn(setup.context, request.from, request.to);

@@ -88,7 +88,10 @@ export async function findInitSources(fileSystem: FileSystem, rootDir: string): 
   };
 }
 
-/** `<folder>/src` for every folder of the project that holds a package.json and a src/ folder (a backend and a frontend side by side). */
+/**
+ * `<folder>/src` for every folder of the project that holds a package.json and a src/ folder (a backend and a frontend
+ * side by side).
+ */
 async function packageSourceRoots(fileSystem: FileSystem, rootDir: string): Promise<string[]> {
   const folders = new Set(
     (await fileSystem.listFiles(rootDir, ["."]))
@@ -118,7 +121,9 @@ async function readTsconfig(
   }
 }
 
-/** The entries of a tsconfig list that are map globs (`./src/**\/*` → `src/**\/*`); node_modules and others left out. */
+/**
+ * The entries of a tsconfig list that are map globs (`./src/**\/*` → `src/**\/*`); node_modules and others left out.
+ */
 function validGlobs(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((entry) => {

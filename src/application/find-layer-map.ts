@@ -39,7 +39,8 @@ export async function findLayerMap(
         column: null,
         key: "",
         message:
-          "no layers.yaml found here or in any parent folder up to the repository root: run `layerlint init` to write one from the folder layout, copy layers.example.yaml, or pass --config FILE",
+          "no layers.yaml found here or in any parent folder up to the repository root: " +
+          "run `layerlint init` to write one from the folder layout, copy layers.example.yaml, or pass --config FILE",
       },
     ],
     "LL-NO-MAP",

@@ -16,10 +16,12 @@ export interface WorkspaceMaps {
 export async function findWorkspaceMaps(ports: WorkspacePorts, folder: string): Promise<WorkspaceMaps> {
   const discovered = await discoverWorkspace(ports, folder);
   const folders = discovered.packages.map((found) => found.folder).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  if (folders.length === 0)
+  if (folders.length === 0) {
+    const unreadManifests = discovered.malformed.map(unread).join("");
     throw noMap(
-      `no npm, pnpm or yarn workspace with packages holds ${folder}: run it at the monorepo root${discovered.malformed.map(unread).join("")}`,
+      `no npm, pnpm or yarn workspace with packages holds ${folder}: run it at the monorepo root${unreadManifests}`,
     );
+  }
   const maps: string[] = [];
   const unmapped: string[] = [];
   for (const packageFolder of folders) {

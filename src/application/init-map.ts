@@ -5,7 +5,7 @@ import { isSourceFile } from "../domain/graph/source-files.js";
 import { NESTJS_LAYOUT, type LayoutCandidate } from "../domain/init/layout-candidate.js";
 import { planLayerMap, type InitPlan } from "../domain/init/plan-layer-map.js";
 import { renderLayerMapYaml, renderVocabularyMapYaml } from "../domain/init/render-layer-map-yaml.js";
-import { closestName } from "../domain/map/closest-name.js";
+import { didYouMean } from "../domain/map/closest-name.js";
 import { mergeLayerMaps } from "../domain/map/merge-layer-maps.js";
 import { parseLayerMapFile } from "../domain/map/parse-layer-map-file.js";
 import { validateLayerMap } from "../domain/map/validate-layer-map.js";
@@ -78,10 +78,8 @@ export async function initMap(ports: CheckPorts, request: InitRequest): Promise<
   const candidates = [...builtIns, NESTJS_LAYOUT];
   if (request.preset !== null && !candidates.some((candidate) => candidate.name === request.preset)) {
     const names = candidates.map((candidate) => candidate.name);
-    const suggestion = closestName(request.preset, names);
-    throw new UsageError(
-      `unknown preset ${quoted(request.preset)}${suggestion ? `; did you mean ${quoted(suggestion)}?` : ""} (init knows ${names.join(", ")})`,
-    );
+    const suggestion = didYouMean(request.preset, names);
+    throw new UsageError(`unknown preset ${quoted(request.preset)}${suggestion} (init knows ${names.join(", ")})`);
   }
 
   const include = (await ports.fileSystem.isDirectory(join(request.rootDir, "src"))) ? ["src"] : ["."];

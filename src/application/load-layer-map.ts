@@ -54,8 +54,10 @@ interface Chain {
 
 /**
  * Reads the map and its presets and checks all of it: reading, YAML, schema, references, globs, contexts
- * and paths on disk. Every problem of every phase is listed at once: a key the schema refuses is left out
- * and the rest is still checked, without the problems that only its absence causes.
+ * and paths on disk. The problems of every phase that can still run are listed together: a key the schema
+ * refuses is left out and the rest is still checked, without the problems that only its absence causes.
+ * Some problems stop what depends on them: a YAML error that leaves no value ends that file, a map with
+ * more than MAX_LAYERS layers is refused alone, and the compiled rules' size is checked only on a valid map.
  */
 export async function loadLayerMap(ports: LoadPorts, mapFile: string, cwd: string): Promise<LoadedLayerMap> {
   const rootDir = dirname(mapFile);
@@ -168,7 +170,9 @@ function extendsOf(content: LayerMapFile): readonly string[] {
   return content.extends === undefined ? [] : [content.extends].flat();
 }
 
-/** Reads a map file as text and YAML: a file that is not regular, too large, not UTF-8 or with YAML errors is a problem. */
+/**
+ * Reads a map file as text and YAML: a file that is not regular, too large, not UTF-8 or with YAML errors is a problem.
+ */
 async function readMapFile(
   ports: LoadPorts,
   file: string,
@@ -228,9 +232,8 @@ async function locatePreset(
     const names = [...builtIns].sort();
     const suggestion = closestName(reference, names);
     const hint = suggestion ? `did you mean ${quoted(suggestion)}? ` : "";
-    return problem(
-      `unknown preset ${quoted(reference)}: ${hint}built-in presets are ${names.join(", ")}; a file must start with ./ or ../`,
-    );
+    const known = `built-in presets are ${names.join(", ")}; a file must start with ./ or ../`;
+    return problem(`unknown preset ${quoted(reference)}: ${hint}${known}`);
   }
   const builtIn = builtIns.has(reference) && !isFileReference(reference);
   if (!builtIn && !mayRead(await ports.fileSystem.realPath(presetFile), boundary)) {

@@ -11,10 +11,12 @@ export function malformedManifestWarnings(malformed: readonly MalformedManifest[
   return malformed.map((manifest) => {
     const shown = relative(rootDir, manifest.file).split(sep).join("/");
     const at = manifest.line === null ? "" : `:${manifest.line}:${manifest.column}`;
+    const unread = "its workspaces and package name are not read";
+    const consequence = "so imports of workspace packages resolve as if it declared none";
     return {
       code: "malformed-package-json",
       ...(shown.startsWith("../") ? {} : { file: shown }),
-      ...said`${named(shown)}${at}: not valid JSON (${manifest.reason}): its workspaces and package name are not read, so imports of workspace packages resolve as if it declared none`,
+      ...said`${named(shown)}${at}: not valid JSON (${manifest.reason}): ${unread}, ${consequence}`,
     };
   });
 }

@@ -66,7 +66,10 @@ export interface LocatedImport {
   readonly specifier: string;
   readonly line: number;
   readonly column: number;
-  /** `import type`, `export type`, `import { type A }` (every name a type), `import("x").T`, JSDoc: erased at compile time. */
+  /**
+   * `import type`, `export type`, `import { type A }` (every name a type), `import("x").T`, JSDoc: erased at compile
+   * time.
+   */
   readonly typeOnly: boolean;
 }
 

@@ -30,5 +30,7 @@ function isInstalled(realPath: string, root: string): boolean {
 }
 
 export function outsideMessage(what: string, shownRoot: string): string {
-  return `${what} resolves outside the repository (${shownRoot}): refused, layerlint reads configuration only from the repository or an installed package (node_modules); pass --allow-outside to read it anyway`;
+  const readable = "layerlint reads configuration only from the repository or an installed package (node_modules)";
+  const override = "pass --allow-outside to read it anyway";
+  return `${what} resolves outside the repository (${shownRoot}): refused, ${readable}; ${override}`;
 }

@@ -1,6 +1,9 @@
 import type { SourceInspector } from "./ports.js";
 
-/** The inspector's imports of each file, parsed again only when its text changes: a long-lived session locates the same files on every change. */
+/**
+ * The inspector's imports of each file, parsed again only when its text changes: a long-lived session locates the same
+ * files on every change.
+ */
 export function rememberedImports(inspector: SourceInspector): SourceInspector {
   const located = new Map<string, { text: string; imports: ReturnType<SourceInspector["locateImports"]> }>();
   return {

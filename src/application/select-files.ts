@@ -20,7 +20,9 @@ export interface FileSelection {
   readonly excluded: readonly string[];
   /** Source files not excluded but larger than MAX_SOURCE_BYTES: not checked, each named in a warning. */
   readonly oversized: readonly OversizedFile[];
-  /** Source file names that are not regular files (named pipes, sockets, devices): never read, each named in a warning. */
+  /**
+   * Source file names that are not regular files (named pipes, sockets, devices): never read, each named in a warning.
+   */
   readonly special: readonly string[];
 }
 

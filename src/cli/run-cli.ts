@@ -90,9 +90,8 @@ function reportFailure(environment: CliEnvironment, error: unknown, debug: boole
   if (error instanceof ConfigurationError) {
     const count = error.issues.length;
     const subject = error.code === "LL-TSCONFIG" ? "the tsconfig" : "the layer map";
-    environment.stderr.write(
-      `layerlint: ${subject} ${count === 1 ? "has a problem" : `has ${count} problems`} [${error.code}]\n${error.message}\n`,
-    );
+    const has = count === 1 ? "has a problem" : `has ${count} problems`;
+    environment.stderr.write(`layerlint: ${subject} ${has} [${error.code}]\n${error.message}\n`);
     return exitCodeFor(error.category);
   }
   if (error instanceof LayerlintError) {

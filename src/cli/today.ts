@@ -16,8 +16,9 @@ export function sourceDateOf(env: Readonly<Record<string, string | undefined>>, 
   if (!/^\d+$/.test(epoch))
     throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not ${shown}`);
   if (Number(epoch) > LATEST_EPOCH_SECONDS) {
+    const latest = `${LATEST_EPOCH_SECONDS} (the year 275760)`;
     throw new UsageError(
-      `SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 up to ${LATEST_EPOCH_SECONDS} (the year 275760), not ${shown}`,
+      `SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 up to ${latest}, not ${shown}`,
     );
   }
   return new Date(Number(epoch) * 1000);

@@ -1,3 +1,4 @@
+import { plural } from "../domain/plural.js";
 import { formatMapLocation, type DoctorFormat, type DoctorReport } from "../domain/diagnostics/doctor-report.js";
 
 /** `layerlint doctor`'s output: the report as JSON, or one line per finding and a summary line. */
@@ -15,12 +16,7 @@ function renderText(report: DoctorReport): string {
   const { error, warning, info, files, layers } = report.summary;
   const mark = error > 0 ? "✖" : "✔";
   if (lines.length > 0) lines.push("");
-  lines.push(
-    `${mark} doctor: ${plural(error, "error")}, ${plural(warning, "warning")}, ${info} info · ${plural(layers, "layer")}, ${plural(files, "checked file")}`,
-  );
+  const findings = `${plural(error, "error")}, ${plural(warning, "warning")}, ${info} info`;
+  lines.push(`${mark} doctor: ${findings} · ${plural(layers, "layer")}, ${plural(files, "checked file")}`);
   return `${lines.join("\n")}\n`;
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
 }

@@ -8,6 +8,13 @@ import { quoted } from "../domain/quoted-name.js";
 
 const VERDICT_MARK = { allowed: "ok  ", violation: "FAIL", "not-checked": "--  " } as const;
 
+/** Why `explain FILE` lists no verdicts for a file that is not checked. */
+const NOT_CHECKED_BECAUSE: Readonly<Record<Exclude<FileExplanation["status"], "checked">, string>> = {
+  excluded: "the file is excluded",
+  "not-source": "not a source file",
+  "not-included": "the file is not under include",
+};
+
 export function renderFileExplanation(explanation: FileExplanation, context: RenderContext): string {
   const lines = [context.shown(explanation.file)];
   if (explanation.context !== null) lines.push(`  context: ${explanation.context}`);
@@ -26,15 +33,12 @@ export function renderFileExplanation(explanation: FileExplanation, context: Ren
     );
     if (explanation.alsoClaimedBy.length > 0)
       lines.push(`  also matched by ${explanation.alsoClaimedBy.join(", ")}: the first layer in map order wins`);
-    lines.push(
-      `  may import: ${explanation.layer} itself${explanation.mayImport.length > 0 ? `, ${explanation.mayImport.join(", ")}` : ""}`,
-    );
+    const others = explanation.mayImport.length > 0 ? `, ${explanation.mayImport.join(", ")}` : "";
+    lines.push(`  may import: ${explanation.layer} itself${others}`);
     lines.push(`  may use: ${explanation.mayUse ?? ""}`);
   }
   if (explanation.status !== "checked") {
-    lines.push(
-      `  imports: not checked (${explanation.status === "excluded" ? "the file is excluded" : explanation.status === "not-source" ? "not a source file" : "the file is not under include"})`,
-    );
+    lines.push(`  imports: not checked (${NOT_CHECKED_BECAUSE[explanation.status]})`);
     return `${lines.join("\n")}\n`;
   }
   lines.push(explanation.imports.length === 0 ? "  imports: none" : `  imports (${explanation.imports.length}):`);
@@ -56,9 +60,8 @@ export function renderFileExplanation(explanation: FileExplanation, context: Ren
 
 export function renderLayerPairExplanation(explanation: LayerPairExplanation, context: RenderContext): string {
   const { from, to } = explanation;
-  const lines = [
-    `${from} → ${to}: ${explanation.allowed ? "allowed" : "not allowed"}: ${explanation.reason}${at(explanation.at, context)}`,
-  ];
+  const verdict = explanation.allowed ? "allowed" : "not allowed";
+  const lines = [`${from} → ${to}: ${verdict}: ${explanation.reason}${at(explanation.at, context)}`];
   if (explanation.direct.length > 0) {
     const verb = explanation.allowed ? "" : " (each is a violation)";
     lines.push(`imports from ${from} to ${to} (${explanation.direct.length})${verb}:`);
@@ -97,7 +100,8 @@ function storyText(line: StoryLine, context: RenderContext): string {
 
 function edgeText(edge: ImportEdge, context: RenderContext): string {
   const position = context.position(edge.from, edge.specifier);
-  return `${context.shown(edge.from)}${position === null ? "" : `:${position.line}:${position.column}`}  ${quoted(edge.specifier)} → ${context.shown(edge.to)}`;
+  const where = position === null ? "" : `:${position.line}:${position.column}`;
+  return `${context.shown(edge.from)}${where}  ${quoted(edge.specifier)} → ${context.shown(edge.to)}`;
 }
 
 function at(pointer: MapPointer | null, context: RenderContext): string {

@@ -23,9 +23,11 @@ export const junitReporter: Reporter = (report, options) => {
   const failed = errorCount(violations) + failures.length;
   const exceptions = report.summary.exceptions ?? [];
   if (exceptions.length > 0) suites.push(exceptionsSuite(exceptions));
+  const tests = Math.max(reported, 1) + exceptions.length;
+  const skipped = exceptions.length > 0 ? ` skipped="${exceptions.length}"` : "";
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="layerlint" tests="${Math.max(reported, 1) + exceptions.length}" failures="${failed}" errors="0"${exceptions.length > 0 ? ` skipped="${exceptions.length}"` : ""}>`,
+    `<testsuites name="layerlint" tests="${tests}" failures="${failed}" errors="0"${skipped}>`,
     ...suites,
     "</testsuites>",
     "",
@@ -34,7 +36,7 @@ export const junitReporter: Reporter = (report, options) => {
 
 function cleanSuite(): string {
   return [
-    '  <testsuite name="layerlint" tests="1" failures="0" errors="0" skipped="0">',
+    suiteStart("layerlint", { tests: 1, failures: 0, skipped: 0 }),
     '    <testcase classname="layerlint" name="imports follow the layer map"/>',
     "  </testsuite>",
   ].join("\n");
@@ -43,7 +45,7 @@ function cleanSuite(): string {
 /** The reasons besides violations that a check fails for (a stale baseline, too many warnings). */
 function failuresSuite(failures: readonly CheckFailure[]): string {
   return [
-    `  <testsuite name="layerlint" tests="${failures.length}" failures="${failures.length}" errors="0" skipped="0">`,
+    suiteStart("layerlint", { tests: failures.length, failures: failures.length, skipped: 0 }),
     ...failures.map((failure) =>
       [
         `    <testcase classname="layerlint" name="${attribute(failure.code)}">`,
@@ -57,7 +59,7 @@ function failuresSuite(failures: readonly CheckFailure[]): string {
 
 function exceptionsSuite(exceptions: readonly ExceptionUse[]): string {
   return [
-    `  <testsuite name="exceptions" tests="${exceptions.length}" failures="0" errors="0" skipped="${exceptions.length}">`,
+    suiteStart("exceptions", { tests: exceptions.length, failures: 0, skipped: exceptions.length }),
     ...exceptions.map((use) =>
       [
         `    <testcase classname="exceptions" name="${attribute(`${use.from} → ${use.to}`)}">`,
@@ -71,10 +73,16 @@ function exceptionsSuite(exceptions: readonly ExceptionUse[]): string {
 
 function ruleSuite(rule: string, violations: readonly Violation[], options: ReporterOptions): string {
   return [
-    `  <testsuite name="${attribute(rule)}" tests="${violations.length}" failures="${errorCount(violations)}" errors="0" skipped="0">`,
+    suiteStart(attribute(rule), { tests: violations.length, failures: errorCount(violations), skipped: 0 }),
     ...violations.map((violation) => testCase(violation, options)),
     "  </testsuite>",
   ].join("\n");
+}
+
+/** A `<testsuite>` start tag; `name` is already an attribute value. */
+function suiteStart(name: string, counts: { tests: number; failures: number; skipped: number }): string {
+  const { tests, failures, skipped } = counts;
+  return `  <testsuite name="${name}" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}">`;
 }
 
 function testCase(violation: Violation, options: ReporterOptions): string {
@@ -84,8 +92,9 @@ function testCase(violation: Violation, options: ReporterOptions): string {
     (location) => `${file}:${location.line}:${location.column} "${location.specifier}"`,
   );
   const body = [...(statements.length > 0 ? statements : [file]), `fix: ${violation.fix}`].join("\n");
+  const where = `file="${attribute(file)}" line="${violation.line ?? 1}"`;
   return [
-    `    <testcase classname="${attribute(violation.rule)}" name="${attribute(name)}" file="${attribute(file)}" line="${violation.line ?? 1}">`,
+    `    <testcase classname="${attribute(violation.rule)}" name="${attribute(name)}" ${where}>`,
     violation.severity === "error"
       ? `      <failure type="error" message="${attribute(violation.message)}">${text(body)}</failure>`
       : `      <system-out>${text(`warning: ${violation.message}\n${body}`)}</system-out>`,

@@ -1,3 +1,4 @@
+import { plural } from "../domain/plural.js";
 import {
   checkFails,
   warningCount,
@@ -64,9 +65,8 @@ function exceptionsSection(exceptions: readonly ExceptionUse[]): string {
   ];
   for (const use of exceptions) {
     const status = use.status === "active" ? `covers ${use.covered}` : `**${use.status}**`;
-    lines.push(
-      `- ${code(use.from)} → ${code(use.to)}: ${status}${use.until === null ? "" : `, until ${use.until}`}. ${prose(use.reason)}`,
-    );
+    const until = use.until === null ? "" : `, until ${use.until}`;
+    lines.push(`- ${code(use.from)} → ${code(use.to)}: ${status}${until}. ${prose(use.reason)}`);
   }
   return lines.join("\n");
 }
@@ -126,10 +126,10 @@ function violationsSection(violations: readonly Violation[], options: ReporterOp
 }
 
 function warningsSection(warnings: readonly CheckWarning[], options: ReporterOptions): string {
-  const items = warnings.map(
-    (warning) =>
-      `- ${code(warning.code)}${warning.file === undefined ? "" : ` ${code(reportedPath(warning.file, options))}`}: ${prose(warning.message)}`,
-  );
+  const items = warnings.map((warning) => {
+    const file = warning.file === undefined ? "" : ` ${code(reportedPath(warning.file, options))}`;
+    return `- ${code(warning.code)}${file}: ${prose(warning.message)}`;
+  });
   return [`<details><summary>Warnings (${warnings.length})</summary>`, "", ...items, "", "</details>"].join("\n");
 }
 
@@ -150,8 +150,4 @@ function code(text: string): string {
 /** Text shown as written: Markdown and HTML syntax in a message never formats or hides anything. */
 function prose(text: string): string {
   return text.replace(/[\r\n]+/g, " ").replace(/[\\`*_{}[\]<>#~&!]/g, "\\$&");
-}
-
-function plural(count: number, singular: string): string {
-  return `${count} ${count === 1 ? singular : `${singular}s`}`;
 }

@@ -80,11 +80,13 @@ function ruleDescriptor(rule: string, violations: readonly Violation[]) {
 
 function describeRule(violation: Violation): { short: string; full: string } {
   const layer = violation.fromLayer ?? "";
+  const toLayer = violation.toLayer ?? "";
+  const toContext = violation.toContext ?? "";
   switch (violation.kind) {
     case "layer":
       return {
-        short: `${layer} may not import ${violation.toLayer ?? ""}`,
-        full: `A file of layer ${layer} imports a file of layer ${violation.toLayer ?? ""}, which is not in layers.${layer}.mayImport.`,
+        short: `${layer} may not import ${toLayer}`,
+        full: `A file of layer ${layer} imports a file of layer ${toLayer}, which is not in layers.${layer}.mayImport.`,
       };
     case "package":
       return {
@@ -94,18 +96,24 @@ function describeRule(violation: Violation): { short: string; full: string } {
     case "private":
       if (isContextPublicRule(violation.rule)) {
         return {
-          short: `context ${violation.toContext ?? ""} is imported through its public files`,
-          full: `A file of a context that contexts.allow lets import ${violation.toContext ?? ""} imports one of its files that contexts.public does not match.`,
+          short: `context ${toContext} is imported through its public files`,
+          full:
+            `A file of a context that contexts.allow lets import ${toContext} ` +
+            "imports one of its files that contexts.public does not match.",
         };
       }
       return {
-        short: `${violation.toLayer ?? ""} is imported through its public files`,
-        full: `A file of a layer that may import ${violation.toLayer ?? ""} imports one of its files that layers.${violation.toLayer ?? ""}.public does not match.`,
+        short: `${toLayer} is imported through its public files`,
+        full:
+          `A file of a layer that may import ${toLayer} ` +
+          `imports one of its files that layers.${toLayer}.public does not match.`,
       };
     case "context":
       return {
         short: "a context imports only itself, the shared kernel and what contexts.allow lists",
-        full: "A file of one context (or of the shared kernel) imports a file of another context that contexts.allow does not let it use.",
+        full:
+          "A file of one context (or of the shared kernel) imports a file of another context " +
+          "that contexts.allow does not let it use.",
       };
     case "unassigned":
       return {

@@ -1,3 +1,4 @@
+import { plural } from "../domain/plural.js";
 import { checkFails, type BaselineSummary, type CheckReport } from "../domain/report/check-report.js";
 import { isContextPublicRule } from "../domain/compile/compile-context-rules.js";
 import type { Violation } from "../domain/violations/violation.js";
@@ -41,18 +42,15 @@ export const textReporter: Reporter = (report, options) => {
     lines.push(bold(`exceptions ${dim(`(${exceptions.length})`)}`));
     for (const use of exceptions) {
       const status = use.status === "active" ? `covers ${use.covered}` : yellow(use.status);
-      lines.push(
-        `  ${use.from} → ${use.to}  ${status}${use.until === null ? "" : `  until ${use.until}`}  ${dim(`reason: ${use.reason}`)}`,
-      );
+      const until = use.until === null ? "" : `  until ${use.until}`;
+      lines.push(`  ${use.from} → ${use.to}  ${status}${until}  ${dim(`reason: ${use.reason}`)}`);
     }
     lines.push("");
   }
   if (baseline !== undefined) appendAll(lines, baselineLines(baseline, { bold, dim, red, yellow }));
   for (const failure of failures) lines.push(red(`✖ ${failure.message}`));
   if (maps !== undefined)
-    lines.push(
-      `checked ${maps.length === 1 ? "1 layer map" : `${maps.length} layer maps`}: ${maps.map((checked) => checked.map).join(", ")}`,
-    );
+    lines.push(`checked ${plural(maps.length, "layer map")}: ${maps.map((checked) => checked.map).join(", ")}`);
   lines.push(countsLine(report, { red, yellow, green: paint(ANSI.green) }));
   return `${lines.join("\n")}\n`;
 };
@@ -65,15 +63,20 @@ function describe(violation: Violation, dim: Paint, shownPath: (path: string) =>
   const lines = [`  ${position}${specifier}  ${what(violation, shownPath)}  ${dim(violation.id)}`];
   const others = violation.locations.slice(1).map((location) => `${location.line}:${location.column}`);
   if (others.length > 0) lines.push(`    ${dim(`also at ${others.join(", ")}`)}`);
-  if (violation.via !== undefined)
-    lines.push(
-      `    ${dim(`through: ${[violation.from, ...violation.via, violation.to].map((path) => (path === null ? path : shownPath(path))).join(" → ")}`)}`,
+  if (violation.via !== undefined) {
+    const chain = [violation.from, ...violation.via, violation.to].map((path) =>
+      path === null ? path : shownPath(path),
     );
+    lines.push(`    ${dim(`through: ${chain.join(" → ")}`)}`);
+  }
   lines.push(`    ${dim(`fix: ${violation.fix}`)}`);
   return lines;
 }
 
-/** Layer, package, private and context violations by their layers or contexts; every other kind (and any future one) by its message. */
+/**
+ * Layer, package, private and context violations by their layers or contexts; every other kind (and any future one) by
+ * its message.
+ */
 function what(violation: Violation, shownPath: (path: string) => string): string {
   const to = violation.to === null ? null : shownPath(violation.to);
   if (violation.kind === "layer") return `${violation.fromLayer} → ${violation.toLayer} (${to})`;
@@ -81,8 +84,10 @@ function what(violation: Violation, shownPath: (path: string) => string): string
   if (violation.kind === "private" && isContextPublicRule(violation.rule))
     return `context ${violation.fromContext} → context ${violation.toContext} internals (${to})`;
   if (violation.kind === "private") return `${violation.fromLayer} → ${violation.toLayer} internals (${to})`;
-  if (violation.kind === "context")
-    return `${violation.fromContext === null ? "shared kernel" : `context ${violation.fromContext}`} → context ${violation.toContext} (${to})`;
+  if (violation.kind === "context") {
+    const source = violation.fromContext === null ? "shared kernel" : `context ${violation.fromContext}`;
+    return `${source} → context ${violation.toContext} (${to})`;
+  }
   return violation.message;
 }
 
@@ -130,8 +135,4 @@ function countsLine(report: CheckReport, paint: { red: Paint; yellow: Paint; gre
   ].join(", ");
   const warningText = warnings > 0 ? paint.yellow(plural(warnings, "warning")) : plural(warnings, "warning");
   return `${verdict}, ${warningText} (${kinds}) · ${counts}`;
-}
-
-function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
 }

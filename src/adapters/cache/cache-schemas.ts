@@ -27,7 +27,9 @@ export const graphCacheSchema = z.strictObject({
   hashes: pairs(hash),
   /** Fingerprint of where each module's imports could resolve (see resolution-probes.ts). */
   probes: pairs(hash),
-  /** Paths the graph resolved to without reading them (packages, files outside the map's folder): they must still exist. */
+  /**
+   * Paths the graph resolved to without reading them (packages, files outside the map's folder): they must still exist.
+   */
   present: z.array(z.string()),
   graph: z.strictObject({ modules: z.array(graphModule) }),
   /** The tsconfig's resolution and what it was read from (see tsconfig-resolution.ts); null without a tsconfig. */

@@ -40,7 +40,8 @@ export function cachingExtractor(settings: CachingExtractorSettings): Dependency
       const probes = createResolutionProbes(resolution);
       const stored = { key, probes, tsconfig: graphKeyed.tsconfig };
       const cold = async (reason: string): Promise<ModuleGraph> => {
-        // Hashed before the cruise: a file edited meanwhile is stored with its old hash, so the next run cruises it again.
+        // Hashed before the cruise: a file edited meanwhile is stored with its old hash,
+        // so the next run cruises it again.
         await hashAll(hashes, files);
         const graph = await inner.extract(files, options, hints);
         await store(settings, stored, files, graph);

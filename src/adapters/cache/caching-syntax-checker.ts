@@ -66,7 +66,10 @@ export function cachingSyntaxChecker(settings: CachingSyntaxCheckerSettings): Sy
 /** Up to this many changed files are parsed in this thread, beyond it in the worker. */
 const FEW = 16;
 
-/** What the worker does (the first syntax problem of each file, from the cruise's parse where it read the same text), without the worker. */
+/**
+ * What the worker does (the first syntax problem of each file, from the cruise's parse where it read the same text),
+ * without the worker.
+ */
 async function parseHere(
   settings: CachingSyntaxCheckerSettings,
   root: string,

@@ -16,7 +16,10 @@ export interface CheckCacheSettings {
 }
 
 export interface CheckCache {
-  /** The ports with the extractor, the syntax checker and the import locator answering from the cache where it is still exact. */
+  /**
+   * The ports with the extractor, the syntax checker and the import locator answering from the cache where it is still
+   * exact.
+   */
   readonly ports: CheckPorts;
   /** Writes what the run located (the extractor and syntax checker write their own files as they finish). */
   flush(): Promise<void>;
@@ -79,8 +82,10 @@ export async function openCheckCache(ports: CheckPorts, settings: CheckCacheSett
 
 function describeGraph(outcome: GraphCacheOutcome): string {
   if (outcome.run === "warm") return `graph ${outcome.modules} hits, 0 misses (nothing changed)`;
-  if (outcome.run === "partial")
-    return `graph ${outcome.modules - outcome.recruised.length} hits, ${outcome.recruised.length} misses (re-cruised ${listed(outcome.recruised)})`;
+  if (outcome.run === "partial") {
+    const misses = outcome.recruised.length;
+    return `graph ${outcome.modules - misses} hits, ${misses} misses (re-cruised ${listed(outcome.recruised)})`;
+  }
   return `graph 0 hits, ${outcome.modules} misses (cold: ${outcome.reason})`;
 }
 

@@ -64,19 +64,15 @@ export function readRegularFileSync(path: string, kind: InputKind): Buffer {
 /** Whether a path names a regular file within the kind's limit; throws UnreadableInputError when it does not. */
 export function refuseUnlessReadable(path: string, kind: InputKind, stats: Stats): void {
   if (!stats.isFile()) {
-    throw new UnreadableInputError(
-      path,
-      `not a regular file (${fileType(stats)}): layerlint reads only regular files, so ${INPUT_NOUNS[kind]} must be one`,
-    );
+    const why = `layerlint reads only regular files, so ${INPUT_NOUNS[kind]} must be one`;
+    throw new UnreadableInputError(path, `not a regular file (${fileType(stats)}): ${why}`);
   }
   if (stats.size > INPUT_LIMITS[kind]) throw tooLarge(path, kind, `${stats.size} bytes`);
 }
 
 function tooLarge(path: string, kind: InputKind, size: string): UnreadableInputError {
-  return new UnreadableInputError(
-    path,
-    `the file is ${size}, over the ${describeLimit(INPUT_LIMITS[kind])} limit for ${INPUT_NOUNS[kind]}: is it the right file?`,
-  );
+  const limit = `the ${describeLimit(INPUT_LIMITS[kind])} limit for ${INPUT_NOUNS[kind]}`;
+  return new UnreadableInputError(path, `the file is ${size}, over ${limit}: is it the right file?`);
 }
 
 function fileType(stats: Stats): string {

@@ -17,10 +17,10 @@ export const gitVersionControl: VersionControl = {
     if (ref?.startsWith("-") === true) throw new UsageError(`--changed: "${ref}" is not a git revision`);
     const target = ref ?? (await defaultBranch(root));
     const base = await git(root, ["merge-base", "HEAD", target]);
-    if (!base.ok)
-      throw new UsageError(
-        `--changed: cannot find the merge base of HEAD and "${target}": ${firstLine(base.stderr) || "they share no history"}`,
-      );
+    if (!base.ok) {
+      const why = firstLine(base.stderr) || "they share no history";
+      throw new UsageError(`--changed: cannot find the merge base of HEAD and "${target}": ${why}`);
+    }
     const diff = await gitOrFail(root, [
       "diff",
       "--name-only",
@@ -47,7 +47,8 @@ async function defaultBranch(root: string): Promise<string> {
     if ((await git(root, ["rev-parse", "--verify", "--quiet", `${branch}^{commit}`])).ok) return branch;
   }
   throw new UsageError(
-    "--changed: cannot tell the default branch (no origin/HEAD, main or master): name the base, e.g. --changed origin/develop",
+    "--changed: cannot tell the default branch (no origin/HEAD, main or master): " +
+      "name the base, e.g. --changed origin/develop",
   );
 }
 

@@ -1,5 +1,4 @@
-import { basename, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import {
   CodeActionKind,
   createConnection,
@@ -14,21 +13,17 @@ import {
   TextDocumentSyncKind,
   type CodeAction,
   type Connection,
-  type Diagnostic,
   type Hover,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { hoverOnImport, hoverOnLayer } from "../../application/editor-hover.js";
 import { findEditorMaps, isInside, owningMap } from "../../application/find-editor-maps.js";
-import { exceptionInsertion, mayImportInsertion, type TextInsertion } from "../../application/map-edits.js";
 import { MAX_SOURCE_BYTES } from "../../application/select-files.js";
 import { unsavedTexts, withUnsavedTexts } from "../../application/unsaved-texts.js";
 import { explainViolation } from "../../domain/explain/explain-violation.js";
 import { startMapSession, type MapSession } from "./map-session.js";
 import type { LanguageServerSettings } from "./server-settings.js";
-import { contains, specifierRange, wordAt } from "./source-ranges.js";
-
-export const EXPLAIN_COMMAND = "layerlint.explain";
+import { hoverAt } from "./hover.js";
+import { EXPLAIN_COMMAND, quickFixes } from "./quick-fixes.js";
 
 interface InitializationOptions {
   /** The layer map, relative to the workspace folder (default: found as `check` finds it). */
@@ -146,78 +141,13 @@ export function startLanguageServer(settings: LanguageServerSettings): Connectio
   connection.onHover(async ({ textDocument, position }): Promise<Hover | null> => {
     const path = fileURLToPath(textDocument.uri);
     const session = ownerOf(path);
-    const latest = session?.latest() ?? null;
-    if (session === undefined || latest === null || !latest.ok) return null;
-    const text = await session.textOf(path);
-    if (path === session.mapFile) {
-      const word = wordAt(text, position);
-      const markdown = word === null ? null : hoverOnLayer(latest.analysis, word);
-      return markdown === null ? null : { contents: { kind: "markdown", value: markdown } };
-    }
-    const file = session.relativeToRoot(path);
-    for (const found of session.inspector.locateImports(file, text)) {
-      const range = specifierRange(text, found.line, found.column, found.specifier);
-      if (!contains(range, position)) continue;
-      const markdown = await hoverOnImport(
-        latest.analysis,
-        latest.explain,
-        file,
-        found.specifier,
-        settings.renderViolationStory,
-      );
-      return markdown === null ? null : { contents: { kind: "markdown", value: markdown }, range };
-    }
-    return null;
+    return session === undefined ? null : await hoverAt(session, path, position, settings.renderViolationStory);
   });
 
   connection.onCodeAction(async ({ textDocument, context }): Promise<CodeAction[]> => {
     const session = ownerOf(fileURLToPath(textDocument.uri));
-    const latest = session?.latest() ?? null;
-    if (session === undefined || latest === null || !latest.ok) return [];
-    const { mapFile, rootDir } = session;
-    const analysis = latest.analysis;
-    const mapUri = pathToFileURL(mapFile).href;
-    const mapText = await session.textOf(mapFile);
-    const parsed = settings.ports.yaml.parse(mapText);
-    const actions: CodeAction[] = [];
-    const edit = (title: string, insertion: TextInsertion | null, diagnostic: Diagnostic, preferred: boolean) => {
-      if (insertion === null) return;
-      const position = { line: insertion.line - 1, character: insertion.column - 1 };
-      actions.push({
-        title,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        isPreferred: preferred,
-        edit: { changes: { [mapUri]: [{ range: { start: position, end: position }, newText: insertion.text }] } },
-      });
-    };
-    for (const diagnostic of context.diagnostics) {
-      const id = (diagnostic.data as { violationId?: string } | undefined)?.violationId;
-      const violation = analysis.report.violations.find((candidate) => candidate.id === id);
-      if (violation === undefined || fileURLToPath(textDocument.uri) !== join(rootDir, violation.from)) continue;
-      const exceptable = ["layer", "package", "private", "context"].includes(violation.kind) && violation.to !== null;
-      if (exceptable)
-        edit(
-          `Add an exception for ${violation.from} → ${violation.to} to ${basename(mapFile)} (fill in the reason)`,
-          exceptionInsertion(mapText, parsed, violation.from, violation.to),
-          diagnostic,
-          false,
-        );
-      if (violation.kind === "layer" && violation.severity === "error" && violation.fromLayer && violation.toLayer)
-        edit(
-          `Widen the architecture: add ${violation.toLayer} to layers.${violation.fromLayer}.mayImport`,
-          mayImportInsertion(mapText, parsed, violation.fromLayer, violation.toLayer),
-          diagnostic,
-          false,
-        );
-      actions.push({
-        title: `Explain ${violation.id} (layerlint explain)`,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        command: { title: "Explain", command: EXPLAIN_COMMAND, arguments: [violation.id, mapFile] },
-      });
-    }
-    return actions;
+    if (session === undefined) return [];
+    return await quickFixes(session, settings.ports.yaml, textDocument.uri, context.diagnostics);
   });
 
   connection.onExecuteCommand(async ({ command, arguments: args }) => {

@@ -5,7 +5,10 @@ import { readRegularFile } from "../file-system/regular-file-reader.js";
 import { recalledSyntax } from "./recorded-parses.js";
 import { typescriptSourceInspector } from "./source-inspector.js";
 
-/** The first syntax problem of each file that has one, in file order: as this process's cruise parsed it, else parsed here. */
+/**
+ * The first syntax problem of each file that has one, in file order: as this process's cruise parsed it, else parsed
+ * here.
+ */
 export async function firstSyntaxProblems(root: string, files: readonly string[]): Promise<FileSyntaxProblem[]> {
   const found: FileSyntaxProblem[] = [];
   for (const file of files) {
@@ -16,7 +19,10 @@ export async function firstSyntaxProblems(root: string, files: readonly string[]
   return found;
 }
 
-/** The files whose parse this process's cruise recorded for their current text, with its answer; the others, in file order. */
+/**
+ * The files whose parse this process's cruise recorded for their current text, with its answer; the others, in file
+ * order.
+ */
 export async function recallSyntax(
   root: string,
   files: readonly string[],

@@ -4,6 +4,7 @@ import ts from "typescript";
 import type { ReadBoundary } from "../../application/ports.js";
 import { isInsideRepository, mayRead, outsideMessage } from "../../application/read-boundary.js";
 import { ConfigurationError, UnreadableInputError, type ConfigurationIssue } from "../../domain/errors.js";
+import { plural } from "../../domain/plural.js";
 import { readRegularFileSync } from "../file-system/regular-file-reader.js";
 
 /** Quoted parts of TypeScript's messages are cut to this many characters. */
@@ -92,13 +93,12 @@ function diagnosticsError(
           : `TS${diagnostic.code}: ${message}`,
     });
   }
-  for (const [file, count] of outside)
+  for (const [file, count] of outside) {
+    const problems = plural(count, "problem");
     issues.push(
-      issue(
-        file,
-        `not a valid tsconfig (${count === 1 ? "1 problem" : `${count} problems`}); it lies outside the repository, so nothing of it is quoted`,
-      ),
+      issue(file, `not a valid tsconfig (${problems}); it lies outside the repository, so nothing of it is quoted`),
     );
+  }
   return new ConfigurationError(issues, "LL-TSCONFIG");
 }
 

@@ -20,7 +20,10 @@ export function rememberParses(parses: readonly RecordedParse[]): void {
   for (const parse of parses) recorded.set(parse.path, parse);
 }
 
-/** The first syntax problem of `file` (null for none) as the cruise found it in this very text; undefined when it did not parse it. */
+/**
+ * The first syntax problem of `file` (null for none) as the cruise found it in this very text; undefined when it did
+ * not parse it.
+ */
 export function recalledSyntax(root: string, file: string, text: string): SyntaxProblem | null | undefined {
   const parse = recorded.get(join(root, file));
   return parse !== undefined && parse.hash === textHash(text) ? parse.problem : undefined;

@@ -31,7 +31,8 @@ export const yamlReader: YamlReader = {
             line: 1,
             column: 1,
             message:
-              "an alias refers to a node that contains it, which makes an endless value: remove the alias (*name) inside its own anchor (&name)",
+              "an alias refers to a node that contains it, which makes an endless value: " +
+              "remove the alias (*name) inside its own anchor (&name)",
           });
           value = null;
         }

@@ -3,6 +3,7 @@ import { findLayerMap } from "../../application/find-layer-map.js";
 import { loadLayerMap } from "../../application/load-layer-map.js";
 import type { CheckPorts } from "../../application/ports.js";
 import { recordBaseline } from "../../application/record-baseline.js";
+import { plural } from "../../domain/plural.js";
 import type { CliEnvironment } from "../cli-environment.js";
 import { CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP, type CommandRegistration } from "./command-context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
@@ -44,8 +45,7 @@ export async function runBaselineCommand(
   const { baseline } = await recordBaseline(ports, { loaded, file });
   const count = baseline.violations.length;
   const shown = relative(environment.cwd, file).split(sep).join("/");
-  environment.stdout.write(
-    `recorded ${count === 1 ? "1 violation" : `${count} violations`} in ${shown}: \`layerlint check --baseline ${shown}\` now fails only on new ones\n`,
-  );
+  const next = `\`layerlint check --baseline ${shown}\` now fails only on new ones`;
+  environment.stdout.write(`recorded ${plural(count, "violation")} in ${shown}: ${next}\n`);
   return EXIT.clean;
 }

@@ -14,7 +14,10 @@ export interface CachedAnalysis {
   readonly cacheSummary: string | null;
 }
 
-/** One map's project analysed as `check` analyses it: through the cache in the map's folder (or --cache-dir), with progress on stderr. */
+/**
+ * One map's project analysed as `check` analyses it: through the cache in the map's folder (or --cache-dir), with
+ * progress on stderr.
+ */
 export async function cachedAnalysis(
   environment: CliEnvironment,
   ports: CheckPorts,

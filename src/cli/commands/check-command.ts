@@ -43,11 +43,13 @@ export const registerCheckCommand: CommandRegistration = (program, { environment
       .option("--progress", "show what a long run is doing on stderr, even outside a terminal or in CI")
       .option(
         "--workspaces",
-        "check the own layers.yaml of every workspace package, in one run with one report (paths relative to the current folder)",
+        "check the own layers.yaml of every workspace package, in one run with one report " +
+          "(paths relative to the current folder)",
       )
       .option(
         "--watch",
-        "check again whenever a file changes, printing only the violations that appear or go (text on stdout; stop with Ctrl-C)",
+        "check again whenever a file changes, printing only the violations that appear or go " +
+          "(text on stdout; stop with Ctrl-C)",
       )
       .option("--no-progress", "never show progress (default: shown on a terminal, outside CI, for runs over a moment)")
       .option(

@@ -19,7 +19,10 @@ export interface CheckedReport {
   readonly cacheSummary: string | null;
 }
 
-/** One check as `layerlint check` runs it: the map read afresh, the project analysed through the cache, the gates applied. */
+/**
+ * One check as `layerlint check` runs it: the map read afresh, the project analysed through the cache, the gates
+ * applied.
+ */
 export async function checkedReport(
   environment: CliEnvironment,
   ports: CheckPorts,

@@ -19,7 +19,8 @@ export const registerDoctorCommand: CommandRegistration = (program, { environmen
   program
     .command("doctor")
     .description(
-      "diagnose the layer map itself: globs matching nothing, unclaimed files, unused allowances, allowed cycles, preset overrides",
+      "diagnose the layer map itself: globs matching nothing, unclaimed files, unused allowances, " +
+        "allowed cycles, preset overrides",
     )
     .option(CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP)
     .addOption(new Option("-f, --format <format>", "output format").choices(DOCTOR_FORMATS).default("text"))

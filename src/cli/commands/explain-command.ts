@@ -23,7 +23,8 @@ export const registerExplainCommand: CommandRegistration = (program, { environme
   program
     .command("explain")
     .description(
-      "explain a file's layer and imports (FILE), an edge between two layers (LAYER_A LAYER_B), or one violation (--violation ID)",
+      "explain a file's layer and imports (FILE), an edge between two layers (LAYER_A LAYER_B), " +
+        "or one violation (--violation ID)",
     )
     .argument("[targets...]", "a FILE, or two layer names")
     .option(CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP)

@@ -38,8 +38,9 @@ export function formatFor<F extends string>(
   const implied = Object.hasOwn(extensions, extension) ? (extensions[extension] as F) : undefined;
   if (given === undefined) return implied ?? fallback;
   if (implied !== undefined && implied !== given) {
+    const fix = `drop --format, or name the file for ${given}`;
     throw new UsageError(
-      `--format ${given} disagrees with --output ${output}: a ${extension} file gets format ${implied}; drop --format, or name the file for ${given}`,
+      `--format ${given} disagrees with --output ${output}: a ${extension} file gets format ${implied}; ${fix}`,
     );
   }
   return given;

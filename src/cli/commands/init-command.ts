@@ -21,7 +21,8 @@ export const registerInitCommand: CommandRegistration = (program, { environment,
     .description("write a layers.yaml that places this project's files by their folder and file names, then check once")
     .option(
       "--preset <name>",
-      "fit this preset (layered, clean, hexagonal, backend-standard) or nestjs instead of reading the folder and file names",
+      "fit this preset (layered, clean, hexagonal, backend-standard) or nestjs " +
+        "instead of reading the folder and file names",
     )
     .option("--force", "overwrite an existing layers.yaml", false)
     .action(async (options: InitCommandOptions) => {
@@ -53,9 +54,11 @@ function vocabularySummary(outcome: Extract<InitOutcome, { kind: "vocabulary" }>
     plan.contexts === null
       ? ""
       : `, ${plan.contexts.names.length} contexts (${plan.contexts.names.map(listed).join(", ")})`;
+  const placedBy = `${placed} of ${plan.files} source files placed by their folder and file names`;
+  const included = `${sources.include.map(listed).join(", ")} (${sources.includeFrom})`;
   return [
-    `wrote layers.yaml: ${plan.layers.length} layers${contexts}; ${placed} of ${plan.files} source files placed by their folder and file names, ${plan.unassigned.length} unassigned`,
-    `  include: ${sources.include.map(listed).join(", ")} (${sources.includeFrom}); tests, build output and what .gitignore ignores are excluded`,
+    `wrote layers.yaml: ${plan.layers.length} layers${contexts}; ${placedBy}, ${plan.unassigned.length} unassigned`,
+    `  include: ${included}; tests, build output and what .gitignore ignores are excluded`,
     ...plan.layers.map((layer) => `  ${layer.name} (${layer.files}): ${layer.paths.map(listed).join(", ")}`),
     ...(plan.unassigned.length > 0
       ? ["  unassigned files are warnings: `layerlint doctor` suggests a layer for each folder of them"]
@@ -84,7 +87,8 @@ function foldedCheck(report: CheckReport, color: boolean): string[] {
     ...topRules("rules broken most", errors),
     ...topRules("rules warned most", warnings),
     "",
-    "next: `layerlint check` shows every violation; `layerlint doctor` reviews the map; `layerlint explain FILE` shows why a file's imports pass or fail",
+    "next: `layerlint check` shows every violation; `layerlint doctor` reviews the map; " +
+      "`layerlint explain FILE` shows why a file's imports pass or fail",
   ];
 }
 

@@ -19,7 +19,8 @@ export const registerReportCommand: CommandRegistration = (program, { environmen
   program
     .command("report")
     .description(
-      "write the architecture review report: one self-contained HTML page (diagram, layers, every violation with its source)",
+      "write the architecture review report: one self-contained HTML page " +
+        "(diagram, layers, every violation with its source)",
     )
     .option(CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP)
     .option("-o, --output <file>", "write the page to a file instead of stdout", nonEmptyPath)

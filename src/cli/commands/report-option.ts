@@ -10,7 +10,8 @@ export interface ReportTarget {
 }
 
 export const REPORT_OPTION_FLAGS = "--report <format=file>";
-export const REPORT_OPTION_HELP = `also write the report in FORMAT to FILE (repeatable; formats: ${REPORT_FORMATS.join(", ")})`;
+const FORMATS = REPORT_FORMATS.join(", ");
+export const REPORT_OPTION_HELP = `also write the report in FORMAT to FILE (repeatable; formats: ${FORMATS})`;
 
 /** Commander's parser for the repeatable option: each value is checked as it is read. */
 export function collectReportTarget(value: string, previous: readonly ReportTarget[] = []): ReportTarget[] {

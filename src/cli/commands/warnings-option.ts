@@ -1,7 +1,7 @@
 import { quoted } from "../../domain/quoted-name.js";
 import { InvalidArgumentError } from "commander";
 import type { WarningCode } from "../../domain/report/check-report.js";
-import { closestName } from "../../domain/map/closest-name.js";
+import { didYouMean } from "../../domain/map/closest-name.js";
 import {
   WARNING_CODES,
   WARNING_LEVELS,
@@ -15,9 +15,9 @@ export function parseWarningsOption(value: string, previous: WarningLevels = {})
   if (match === null) throw new InvalidArgumentError(`expected CODE=off|warn|error, got ${quoted(value)}.`);
   const [, code = "", level = ""] = match;
   if (!(WARNING_CODES as readonly string[]).includes(code)) {
-    const suggestion = closestName(code, WARNING_CODES);
+    const suggestion = didYouMean(code, WARNING_CODES);
     throw new InvalidArgumentError(
-      `unknown warning code ${quoted(code)}${suggestion ? `; did you mean ${quoted(suggestion)}?` : ""} (codes: ${WARNING_CODES.join(", ")}).`,
+      `unknown warning code ${quoted(code)}${suggestion} (codes: ${WARNING_CODES.join(", ")}).`,
     );
   }
   if (!(WARNING_LEVELS as readonly string[]).includes(level)) {

@@ -1,13 +1,19 @@
 /** What a module exports and what a file imports, as the source says: the facts seeing through barrels starts from. */
 
-/** One name a re-export makes available: `exported` here, `imported` in the module it comes from (`*`: that whole module, as a namespace). */
+/**
+ * One name a re-export makes available: `exported` here, `imported` in the module it comes from (`*`: that whole
+ * module, as a namespace).
+ */
 export interface ReExportedName {
   readonly exported: string;
   readonly imported: string;
   readonly typeOnly: boolean;
 }
 
-/** One re-export statement: `export * from`, `export * as ns from`, `export { a, b as c } from`, or an import whose bindings the module exports. */
+/**
+ * One re-export statement: `export * from`, `export * as ns from`, `export { a, b as c } from`, or an import whose
+ * bindings the module exports.
+ */
 export interface ReExport {
   readonly specifier: string;
   /** `export * from`: every name the target exports except `default`; `names` is then empty. */

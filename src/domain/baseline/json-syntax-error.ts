@@ -21,86 +21,101 @@ class Stop extends Error {
  * JSON.parse gives no position on every Node version, so this small scanner finds it.
  */
 export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
-  let at = 0;
-  const fail = (reason: string): never => {
-    throw new Stop(
-      at,
-      at >= text.length ? `${reason}, but the file ends` : `${reason}, found ${JSON.stringify(text[at])}`,
-    );
-  };
-  const skipSpace = () => {
-    while (at < text.length && " \t\n\r".includes(text.charAt(at))) at += 1;
-  };
-  const expect = (char: string, what: string) => {
-    skipSpace();
-    if (text[at] !== char) fail(`expected ${what}`);
-    at += 1;
-  };
-  const string = () => {
-    at += 1;
-    while (at < text.length && text[at] !== '"') {
-      const char = text.charCodeAt(at);
-      if (char < 0x20) fail("expected the string to be closed on its line");
-      if (text[at] === "\\") {
-        at += 1;
-        if (text[at] === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(at + 1, at + 5))) fail("expected four hex digits after \\u");
-          at += 4;
-        } else if (!'"\\/bfnrt'.includes(text[at] ?? "x")) {
-          fail("expected a valid escape after \\");
-        }
-      }
-      at += 1;
-    }
-    if (at >= text.length) fail('expected a closing "');
-    at += 1;
-  };
-  const value = (): void => {
-    skipSpace();
-    const char = text[at];
-    if (char === "{") return object();
-    if (char === "[") return array();
-    if (char === '"') return string();
-    LITERAL.lastIndex = at;
-    const literal = LITERAL.exec(text);
-    if (literal === null) return fail("expected a value");
-    at += literal[0].length;
-  };
-  const object = () => {
-    at += 1;
-    skipSpace();
-    if (text[at] === "}") return void (at += 1);
-    for (;;) {
-      skipSpace();
-      if (text[at] !== '"') fail("expected a property name in double quotes");
-      string();
-      expect(":", '":" after the property name');
-      value();
-      skipSpace();
-      if (text[at] === "}") return void (at += 1);
-      expect(",", '"," or "}" after a property value');
-    }
-  };
-  const array = () => {
-    at += 1;
-    skipSpace();
-    if (text[at] === "]") return void (at += 1);
-    for (;;) {
-      value();
-      skipSpace();
-      if (text[at] === "]") return void (at += 1);
-      expect(",", '"," or "]" after an element');
-    }
-  };
-
   try {
-    value();
-    skipSpace();
-    if (at < text.length) fail("expected the end of the file after the value");
+    new JsonScanner(text).document();
     return null;
   } catch (error) {
     if (!(error instanceof Stop)) throw error;
     const before = text.slice(0, error.offset).split("\n");
     return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1, message: error.reason };
+  }
+}
+
+/** Reads one JSON document by recursive descent, throwing a Stop where the text stops being JSON. */
+class JsonScanner {
+  private at = 0;
+
+  constructor(private readonly text: string) {}
+
+  document(): void {
+    this.value();
+    this.skipSpace();
+    if (this.at < this.text.length) this.fail("expected the end of the file after the value");
+  }
+
+  private value(): void {
+    this.skipSpace();
+    const char = this.text[this.at];
+    if (char === "{") return this.object();
+    if (char === "[") return this.array();
+    if (char === '"') return this.string();
+    LITERAL.lastIndex = this.at;
+    const literal = LITERAL.exec(this.text);
+    if (literal === null) return this.fail("expected a value");
+    this.at += literal[0].length;
+  }
+
+  private object(): void {
+    this.at += 1;
+    this.skipSpace();
+    if (this.text[this.at] === "}") return void (this.at += 1);
+    for (;;) {
+      this.skipSpace();
+      if (this.text[this.at] !== '"') this.fail("expected a property name in double quotes");
+      this.string();
+      this.expect(":", '":" after the property name');
+      this.value();
+      this.skipSpace();
+      if (this.text[this.at] === "}") return void (this.at += 1);
+      this.expect(",", '"," or "}" after a property value');
+    }
+  }
+
+  private array(): void {
+    this.at += 1;
+    this.skipSpace();
+    if (this.text[this.at] === "]") return void (this.at += 1);
+    for (;;) {
+      this.value();
+      this.skipSpace();
+      if (this.text[this.at] === "]") return void (this.at += 1);
+      this.expect(",", '"," or "]" after an element');
+    }
+  }
+
+  private string(): void {
+    const { text } = this;
+    this.at += 1;
+    while (this.at < text.length && text[this.at] !== '"') {
+      if (text.charCodeAt(this.at) < 0x20) this.fail("expected the string to be closed on its line");
+      if (text[this.at] === "\\") {
+        this.at += 1;
+        if (text[this.at] === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(this.at + 1, this.at + 5)))
+            this.fail("expected four hex digits after \\u");
+          this.at += 4;
+        } else if (!'"\\/bfnrt'.includes(text[this.at] ?? "x")) {
+          this.fail("expected a valid escape after \\");
+        }
+      }
+      this.at += 1;
+    }
+    if (this.at >= text.length) this.fail('expected a closing "');
+    this.at += 1;
+  }
+
+  private skipSpace(): void {
+    while (this.at < this.text.length && " \t\n\r".includes(this.text.charAt(this.at))) this.at += 1;
+  }
+
+  private expect(char: string, what: string): void {
+    this.skipSpace();
+    if (this.text[this.at] !== char) this.fail(`expected ${what}`);
+    this.at += 1;
+  }
+
+  private fail(reason: string): never {
+    const found = this.at >= this.text.length ? "but the file ends" : `found ${JSON.stringify(this.text[this.at])}`;
+    throw new Stop(this.at, `${reason}, ${found}`);
   }
 }

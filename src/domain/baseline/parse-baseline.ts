@@ -42,12 +42,8 @@ export function parseBaseline(file: string, text: string): Baseline {
 
   const version = typeof value === "object" && value !== null && "version" in value ? value.version : undefined;
   if (typeof version === "number" && Number.isInteger(version) && version > BASELINE_VERSION) {
-    throw new BaselineError([
-      issue(
-        `the baseline has version ${version}, written by a newer layerlint; this one reads version ${BASELINE_VERSION}: upgrade layerlint`,
-        "version",
-      ),
-    ]);
+    const newer = `written by a newer layerlint; this one reads version ${BASELINE_VERSION}`;
+    throw new BaselineError([issue(`the baseline has version ${version}, ${newer}: upgrade layerlint`, "version")]);
   }
 
   const parsed = baselineSchema.safeParse(value);

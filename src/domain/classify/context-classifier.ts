@@ -4,7 +4,10 @@ import type { ContextMap } from "../map/layer-map.js";
 export interface ContextClassifier {
   /** null when the map declares no contexts. */
   readonly contexts: ContextMap | null;
-  /** The context a file belongs to (the segment `<context>` matches); null in the shared kernel or outside every context. */
+  /**
+   * The context a file belongs to (the segment `<context>` matches); null in the shared kernel or outside every
+   * context.
+   */
   contextOf(path: string): string | null;
   /** Whether the file belongs to the shared kernel. */
   isShared(path: string): boolean;

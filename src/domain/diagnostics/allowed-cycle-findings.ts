@@ -28,7 +28,9 @@ export function allowedCycleFindings(map: LayerMap, origins: MapOrigins): Diagno
         code: "allowed-cycle",
         severity: "warning",
         message,
-        hint: "layers that may import each other are one layer in practice: decide which way the dependency goes and remove the allowance against it",
+        hint:
+          "layers that may import each other are one layer in practice: " +
+          "decide which way the dependency goes and remove the allowance against it",
         at: origins.layerKey(first, "mayImport", second),
         files: [],
       } satisfies Diagnostic;

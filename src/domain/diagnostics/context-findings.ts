@@ -12,11 +12,12 @@ export function contextFindings(map: LayerMap, files: readonly string[], origins
   const file = origins.merged.origins.contexts ?? origins.mapFile;
   const found = new Set(files.map((path) => classifier.contextOf(path)).filter((context) => context !== null));
   if (found.size === 0) {
+    const pattern = quoted(map.contexts.pattern);
     return [
       {
         code: "context-matches-nothing",
         severity: "warning",
-        message: `contexts.pattern ${quoted(map.contexts.pattern)} puts no checked file in a context: no context rule can fire`,
+        message: `contexts.pattern ${pattern} puts no checked file in a context: no context rule can fire`,
         hint: "write the pattern so <context> stands for the folder of each module (src/modules/<context>/**)",
         at: { file, keyPath: ["contexts", "pattern"] },
         files: [],
@@ -24,13 +25,14 @@ export function contextFindings(map: LayerMap, files: readonly string[], origins
     ];
   }
   const known = [...found].sort();
+  const contexts = `(contexts: ${known.map(listed).join(", ")})`;
   return map.contexts.allow.flatMap((allowance, index) =>
     (["from", "to"] as const)
       .filter((side) => !found.has(allowance[side]))
       .map((side): Diagnostic => ({
         code: "unknown-context",
         severity: "warning",
-        message: `contexts.allow names context ${quoted(allowance[side])}, which holds no checked file (contexts: ${known.map(listed).join(", ")})`,
+        message: `contexts.allow names context ${quoted(allowance[side])}, which holds no checked file ${contexts}`,
         hint: closestContext(allowance[side], known),
         at: { file, keyPath: ["contexts", "allow", index, side] },
         files: [],

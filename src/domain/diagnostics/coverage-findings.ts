@@ -1,7 +1,6 @@
 import type { LayerClassifier } from "../classify/layer-classifier.js";
 import type { Diagnostic } from "./diagnostic.js";
 import type { MapOrigins } from "./map-pointer.js";
-import { appendAll } from "../collections/append-all.js";
 import { defined } from "../collections/defined.js";
 import { listed, quoted } from "../quoted-name.js";
 
@@ -23,7 +22,24 @@ export function coverageFindings(
       },
     ];
   }
-  const findings: Diagnostic[] = [];
+  const usage = coverageOf(classifier, files);
+  return [
+    ...unmatchedFindings(classifier, usage, origins),
+    ...publicGlobFindings(classifier, files, origins),
+    ...overlapFindings(usage.claimedBy, origins),
+  ];
+}
+
+/** What the checked files use of the map: the layers and globs that claim one, and the files several layers claim. */
+interface Coverage {
+  readonly usedLayers: ReadonlySet<string>;
+  /** By the glob's regex. */
+  readonly usedGlobs: ReadonlySet<string>;
+  /** The files claimed by each list of layers (joined with ", "), when it has several. */
+  readonly claimedBy: ReadonlyMap<string, readonly string[]>;
+}
+
+function coverageOf(classifier: LayerClassifier, files: readonly string[]): Coverage {
   const usedGlobs = new Set<string>();
   const usedLayers = new Set<string>();
   const claimedBy = new Map<string, string[]>();
@@ -36,8 +52,14 @@ export function coverageFindings(
       claimedBy.set(key, [...(claimedBy.get(key) ?? []), file]);
     }
   }
+  return { usedLayers, usedGlobs, claimedBy };
+}
+
+/** A layer that claims no checked file, or else each of its globs that matches none. */
+function unmatchedFindings(classifier: LayerClassifier, usage: Coverage, origins: MapOrigins): Diagnostic[] {
+  const findings: Diagnostic[] = [];
   for (const matcher of classifier.matchers) {
-    if (!usedLayers.has(matcher.name)) {
+    if (!usage.usedLayers.has(matcher.name)) {
       findings.push({
         code: "layer-matches-nothing",
         severity: "warning",
@@ -49,7 +71,7 @@ export function coverageFindings(
       continue;
     }
     for (const glob of matcher.globs) {
-      if (usedGlobs.has(glob.regex)) continue;
+      if (usage.usedGlobs.has(glob.regex)) continue;
       findings.push({
         code: "glob-matches-nothing",
         severity: "warning",
@@ -60,21 +82,26 @@ export function coverageFindings(
       });
     }
   }
-  appendAll(findings, publicGlobFindings(classifier, files, origins));
-  for (const [key, claimed] of claimedBy) {
+  return findings;
+}
+
+/** Files that several layers claim, one finding per list of layers: the first in map order wins them. */
+function overlapFindings(claimedBy: Coverage["claimedBy"], origins: MapOrigins): Diagnostic[] {
+  return [...claimedBy].map(([key, claimed]): Diagnostic => {
     const layers = key.split(", ");
     const [winner, runnerUp] = layers;
     const count = claimed.length === 1 ? "1 file is" : `${claimed.length} files are`;
-    findings.push({
+    const examples = `${claimed.slice(0, 3).map(listed).join(", ")}${claimed.length > 3 ? ", …" : ""}`;
+    const firstWins = "until then the first in map order wins";
+    return {
       code: "claimed-by-several-layers",
       severity: "warning",
-      message: `${count} claimed by ${layers.join(" and ")}: ${winner} wins, being first in map order (${claimed.slice(0, 3).map(listed).join(", ")}${claimed.length > 3 ? ", …" : ""})`,
-      hint: `narrow the globs of ${layers.join(" or ")} so each file has one layer; until then the first in map order wins`,
+      message: `${count} claimed by ${layers.join(" and ")}: ${winner} wins, being first in map order (${examples})`,
+      hint: `narrow the globs of ${layers.join(" or ")} so each file has one layer; ${firstWins}`,
       at: origins.layerKey(defined(runnerUp, "the second layer claiming them"), "paths"),
       files: claimed,
-    });
-  }
-  return findings;
+    };
+  });
 }
 
 /** A public glob that matches no file of its own layer: nothing can be imported through it. */
@@ -83,11 +110,12 @@ function publicGlobFindings(classifier: LayerClassifier, files: readonly string[
     (matcher.publicGlobs ?? []).flatMap((glob): Diagnostic[] => {
       const test = new RegExp(glob.regex);
       if (files.some((file) => test.test(file) && classifier.layerOf(file) === matcher.name)) return [];
+      const unmatched = `matches no checked file of ${matcher.name}: nothing can be imported through it`;
       return [
         {
           code: "glob-matches-nothing",
           severity: "warning",
-          message: `public glob ${quoted(glob.glob)} of layer ${matcher.name} matches no checked file of ${matcher.name}: nothing can be imported through it`,
+          message: `public glob ${quoted(glob.glob)} of layer ${matcher.name} ${unmatched}`,
           hint: "write it relative to the map's folder, like paths, or remove it",
           at: origins.layerKey(matcher.name, "public", glob.glob),
           files: [],

@@ -1,6 +1,9 @@
 import { compareText } from "../violations/violation.js";
 
-/** `error` findings make `layerlint doctor` exit 1; by default doctor finds none (`--strict` turns warnings into errors). */
+/**
+ * `error` findings make `layerlint doctor` exit 1; by default doctor finds none (`--strict` turns warnings into
+ * errors).
+ */
 export type DiagnosticSeverity = "error" | "warning" | "info";
 
 export type DiagnosticCode =

@@ -81,5 +81,3 @@ export function patternMatches(pattern: string, name: string): boolean {
   const bare = builtin ? pattern.slice("node:".length) : pattern;
   return new RegExp(`^(?:${compileNameGlob(bare)})$`).test(builtin ? name.slice("node:".length) : name);
 }
-
-/** The package name a dependency counts under in `packages` lists, or null for a local file; uninstalled packages count by name. */

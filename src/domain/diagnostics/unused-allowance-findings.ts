@@ -50,11 +50,13 @@ export function unusedAllowanceFindings(
     }
     for (const { layer: target } of layer.warnImports ?? []) {
       if (layerEdges.has(`${layer.name}\u0000${target}`)) continue;
+      const unused = `no file of ${layer.name} imports it any more`;
+      const entry = `{ layer: ${target}, severity: warn }`;
       findings.push({
         code: "unused-may-import",
         severity: "info",
-        message: `${layer.name} tolerates ${target} at severity warn, but no file of ${layer.name} imports it any more: the migration is done`,
-        hint: `remove { layer: ${target}, severity: warn } from layers.${layer.name}.mayImport, so a new import of ${target} fails the check`,
+        message: `${layer.name} tolerates ${target} at severity warn, but ${unused}: the migration is done`,
+        hint: `remove ${entry} from layers.${layer.name}.mayImport, so a new import of ${target} fails the check`,
         at: origins.layerKey(layer.name, "mayImport", target),
         files: [],
       });
@@ -62,10 +64,11 @@ export function unusedAllowanceFindings(
     const used = [...(packagesUsed.get(layer.name) ?? [])];
     for (const pattern of layer.packages ?? []) {
       if (used.some((name) => patternMatches(pattern, name))) continue;
+      const what = pattern.includes("*") ? "a package it matches" : "it";
       findings.push({
         code: "unused-package",
         severity: "info",
-        message: `${layer.name} may use ${quoted(pattern)}, but no file of ${layer.name} imports ${pattern.includes("*") ? "a package it matches" : "it"}`,
+        message: `${layer.name} may use ${quoted(pattern)}, but no file of ${layer.name} imports ${what}`,
         hint: `remove ${quoted(pattern)} from layers.${layer.name}.packages unless ${layer.name} is meant to use it`,
         at: origins.layerKey(layer.name, "packages", pattern),
         files: [],

@@ -3,7 +3,10 @@ import type { Severity, Violation } from "../violations/violation.js";
 
 /** One finding of a check as an editor shows it: on a file, at an import statement or the first line. */
 export interface EditorDiagnostic {
-  /** Relative to the map's folder; null for a finding about the map itself (a stale exception, a layer matching nothing). */
+  /**
+   * Relative to the map's folder; null for a finding about the map itself (a stale exception, a layer matching
+   * nothing).
+   */
   readonly file: string | null;
   /** 1-based, the import statement's start (or 1:1 for a finding about the whole file). */
   readonly line: number;

@@ -60,12 +60,9 @@ export function applyExceptions<V extends Exceptable>(
 function exceptionWarning(use: ExceptionUse): CheckWarning[] {
   const edge = `exception ${use.from} → ${use.to} ("${use.reason}")`;
   if (use.status === "expired") {
-    return [
-      {
-        code: "expired-exception",
-        ...said`${edge} expired after ${defined(use.until, "the until of an expired exception")}: the violations it covered count again (fix them, or move until if the map is what is wrong)`,
-      },
-    ];
+    const until = defined(use.until, "the until of an expired exception");
+    const again = "the violations it covered count again (fix them, or move until if the map is what is wrong)";
+    return [{ code: "expired-exception", ...said`${edge} expired after ${until}: ${again}` }];
   }
   if (use.status === "stale") {
     return [{ code: "stale-exception", ...said`${edge} matches no violation: remove it from exceptions` }];

@@ -95,7 +95,8 @@ function describeContext({ contexts }: ExplainContext, file: string): string | n
     .filter((allowance) => allowance.from === name)
     .map((allowance) => describeAllowance({ ...allowance, to: listed(allowance.to) }));
   const shown = listed(name);
-  return `${shown}: may import ${shown} itself, the shared kernel${allowed.length > 0 ? `, ${allowed.join(", ")}` : ""}`;
+  const others = allowed.length > 0 ? `, ${allowed.join(", ")}` : "";
+  return `${shown}: may import ${shown} itself, the shared kernel${others}`;
 }
 
 function unclaimedReason(context: ExplainContext, file: string, status: FileExplanation["status"]): string {
@@ -120,10 +121,16 @@ export function contextBreach({ contexts, classifier }: ExplainContext, from: st
     (candidate) => candidate.from === sourceName && candidate.to === targetName,
   );
   if (allowance?.layers) {
-    return `contexts.allow lets ${source} import only the ${allowance.layers.join(", ")} layer${allowance.layers.length === 1 ? "" : "s"} of ${target}; ${to} is in ${classifier.layerOf(to) ?? "no layer"}`;
+    const layers = `${allowance.layers.join(", ")} layer${allowance.layers.length === 1 ? "" : "s"}`;
+    const toLayer = classifier.layerOf(to) ?? "no layer";
+    return `contexts.allow lets ${source} import only the ${layers} of ${target}; ${to} is in ${toLayer}`;
   }
-  return `context ${source} may import only itself, the shared kernel and what contexts.allow lists; ${target} is none of them`;
+  const allowed = "itself, the shared kernel and what contexts.allow lists";
+  return `context ${source} may import only ${allowed}; ${target} is none of them`;
 }
+
+/** What an import is, before the verdict: the fields every verdict on it shares. */
+type ImportFacts = Omit<ImportVerdict, "verdict" | "rule" | "at">;
 
 function verdictOf(
   context: ExplainContext,
@@ -131,76 +138,98 @@ function verdictOf(
   layer: Layer | null,
   dependency: GraphDependency,
 ): ImportVerdict {
-  const { classifier, origins, meanings, map } = context;
+  const { classifier, meanings } = context;
   const packageName = packageUsedBy(dependency);
   const target = packageName ?? dependency.resolved;
   const targetLayer = dependency.target === "local" ? classifier.layerOf(dependency.resolved) : null;
   const local = packageName === null && dependency.target === "local";
-  const base = { specifier: dependency.specifier, target, local, targetLayer };
+  const facts: ImportFacts = { specifier: dependency.specifier, target, local, targetLayer };
   const contextRule = dependency.brokenRules.find((rule) => meanings.get(rule)?.kind === "context");
   const broken = dependency.brokenRules.find((rule) => meanings.has(rule) && rule !== contextRule);
   const contextWhy =
     contextRule === undefined ? null : `${contextRule}: ${contextBreach(context, file, dependency.resolved)}`;
-  if (broken !== undefined && layer !== null) {
-    const meaning = meanings.get(broken);
-    const shown =
-      meaning === undefined ? broken : reportedRule(broken, meaning, { fromLayer: layer.name, toLayer: targetLayer });
-    const withContext = (why: string): string =>
-      [`${shown}: ${why}`, ...(contextWhy === null ? [] : [contextWhy])].join("; ");
-    if (meaning?.kind === "private" && meaning.toLayer === null) {
-      return {
-        ...base,
-        verdict: "violation",
-        rule: withContext(
-          `${target} is an internal file of context ${listed(meaning.ofContext)}, not on contexts.public`,
-        ),
-        at: null,
-      };
-    }
-    if (meaning?.kind === "private") {
-      const owner = meaning.toLayer;
-      return {
-        ...base,
-        verdict: "violation",
-        rule: withContext(`${target} is an internal file of ${owner}, not on layers.${owner}.public`),
-        at: origins.layerKey(owner, "public"),
-      };
-    }
-    const toleratedLayer = layer.warnImports?.find((allowance) => allowance.layer === targetLayer)?.layer;
-    const tolerated = toleratedLayer !== undefined;
-    const at =
-      meaning?.kind === "package"
-        ? origins.layerKey(layer.name, "packages")
-        : origins.layerKey(layer.name, "mayImport", toleratedLayer);
-    const why =
-      meaning?.kind === "package"
-        ? `${target} is not on layers.${layer.name}.packages`
-        : `${targetLayer} is not on layers.${layer.name}.mayImport${tolerated ? " (tolerated at severity warn)" : ""}`;
-    return { ...base, verdict: "violation", rule: withContext(why), at };
-  }
-  if (contextWhy !== null) return { ...base, verdict: "violation", rule: contextWhy, at: null };
+  if (broken !== undefined && layer !== null) return brokenRuleVerdict(context, layer, broken, contextWhy, facts);
+  if (contextWhy !== null) return { ...facts, verdict: "violation", rule: contextWhy, at: null };
   if (layer === null)
     return {
-      ...base,
+      ...facts,
       verdict: "not-checked",
       rule: "the file is in no layer, so its imports are not checked (the file itself is reported)",
       at: null,
     };
+  return passingVerdict(context, layer, dependency, packageName, facts);
+}
+
+/** An import breaking a layer, package or private rule (and maybe a context rule too): the rule, and why. */
+function brokenRuleVerdict(
+  { meanings, origins }: ExplainContext,
+  layer: Layer,
+  broken: string,
+  contextWhy: string | null,
+  facts: ImportFacts,
+): ImportVerdict {
+  const { target, targetLayer } = facts;
+  const meaning = meanings.get(broken);
+  const shown =
+    meaning === undefined ? broken : reportedRule(broken, meaning, { fromLayer: layer.name, toLayer: targetLayer });
+  const withContext = (why: string): string =>
+    [`${shown}: ${why}`, ...(contextWhy === null ? [] : [contextWhy])].join("; ");
+  if (meaning?.kind === "private" && meaning.toLayer === null) {
+    return {
+      ...facts,
+      verdict: "violation",
+      rule: withContext(
+        `${target} is an internal file of context ${listed(meaning.ofContext)}, not on contexts.public`,
+      ),
+      at: null,
+    };
+  }
+  if (meaning?.kind === "private") {
+    const owner = meaning.toLayer;
+    return {
+      ...facts,
+      verdict: "violation",
+      rule: withContext(`${target} is an internal file of ${owner}, not on layers.${owner}.public`),
+      at: origins.layerKey(owner, "public"),
+    };
+  }
+  const toleratedLayer = layer.warnImports?.find((allowance) => allowance.layer === targetLayer)?.layer;
+  const tolerated = toleratedLayer !== undefined ? " (tolerated at severity warn)" : "";
+  const at =
+    meaning?.kind === "package"
+      ? origins.layerKey(layer.name, "packages")
+      : origins.layerKey(layer.name, "mayImport", toleratedLayer);
+  const why =
+    meaning?.kind === "package"
+      ? `${target} is not on layers.${layer.name}.packages`
+      : `${targetLayer} is not on layers.${layer.name}.mayImport${tolerated}`;
+  return { ...facts, verdict: "violation", rule: withContext(why), at };
+}
+
+/** An import of a file in a layer that breaks no rule: allowed, and by which line of the map (or not checked). */
+function passingVerdict(
+  { map, origins }: ExplainContext,
+  layer: Layer,
+  dependency: GraphDependency,
+  packageName: string | null,
+  facts: ImportFacts,
+): ImportVerdict {
+  const { targetLayer } = facts;
   if (dependency.typeOnly && map.options.typeOnlyImports === "allow")
-    return { ...base, verdict: "allowed", rule: "type-only, and options.typeOnlyImports is allow", at: null };
+    return { ...facts, verdict: "allowed", rule: "type-only, and options.typeOnlyImports is allow", at: null };
   if (dependency.target === "unresolved" && packageName === null)
-    return { ...base, verdict: "not-checked", rule: "it cannot be resolved (an unresolved-import warning)", at: null };
+    return { ...facts, verdict: "not-checked", rule: "it cannot be resolved (an unresolved-import warning)", at: null };
   if (packageName !== null) {
     if (layer.packages === null)
       return {
-        ...base,
+        ...facts,
         verdict: "allowed",
         rule: `${layer.name} has no packages list: any package`,
         at: origins.layer(layer.name),
       };
     const pattern = layer.packages.find((candidate) => patternMatches(candidate, packageName)) ?? "?";
     return {
-      ...base,
+      ...facts,
       verdict: "allowed",
       rule: `${quoted(pattern)} is on layers.${layer.name}.packages`,
       at: origins.layerKey(layer.name, "packages", pattern),
@@ -208,15 +237,15 @@ function verdictOf(
   }
   if (targetLayer === null)
     return {
-      ...base,
+      ...facts,
       verdict: "allowed",
       rule: "the target is in no layer: it is reported as unassigned itself, not here",
       at: null,
     };
   if (targetLayer === layer.name)
-    return { ...base, verdict: "allowed", rule: "same layer: a layer may always import itself", at: null };
+    return { ...facts, verdict: "allowed", rule: "same layer: a layer may always import itself", at: null };
   return {
-    ...base,
+    ...facts,
     verdict: "allowed",
     rule: `${targetLayer} is on layers.${layer.name}.mayImport`,
     at: origins.layerKey(layer.name, "mayImport", targetLayer),

@@ -1,4 +1,5 @@
 import type { MapPointer } from "../diagnostics/diagnostic.js";
+import type { Layer, LayerMap, WarnAllowance } from "../map/layer-map.js";
 import { compareText } from "../violations/violation.js";
 import type { ExplainContext, ImportEdge } from "./explain-context.js";
 
@@ -11,7 +12,10 @@ export interface LayerPairExplanation {
   readonly at: MapPointer | null;
   /** Every import from a file of `from` to a file of `to`. */
   readonly direct: readonly ImportEdge[];
-  /** When there is no direct import: the shortest chain of imports from a file of `from` to a file of `to`, or null when none exists. */
+  /**
+   * When there is no direct import: the shortest chain of imports from a file of `from` to a file of `to`, or null when
+   * none exists.
+   */
   readonly chain: readonly ImportEdge[] | null;
 }
 
@@ -21,16 +25,7 @@ export function explainLayers(context: ExplainContext, from: string, to: string)
   const layer = map.layers.find((candidate) => candidate.name === from);
   const allowed = from === to || (layer?.mayImport.includes(to) ?? false);
   const tolerated = layer?.warnImports?.find((allowance) => allowance.layer === to);
-  const reason =
-    from === to
-      ? "a layer may always import itself"
-      : allowed
-        ? `${to} is on layers.${from}.mayImport${publicSurface(map.layers.find((candidate) => candidate.name === to)?.public)}`
-        : tolerated !== undefined
-          ? `${to} is not allowed, but layers.${from}.mayImport tolerates it at severity warn${tolerated.reason === null ? "" : ` (${tolerated.reason})`}: its imports are reported without failing the check`
-          : layer?.mayImport.length === 0
-            ? `${from} may import no other layer (mayImport is empty or absent)`
-            : `layers.${from}.mayImport lists ${layer?.mayImport.join(", ")}; ${to} is not among them`;
+  const reason = pairReason(map, { from, to, layer, allowed, tolerated });
   const at =
     (allowed && from !== to) || tolerated !== undefined
       ? origins.layerKey(from, "mayImport", to)
@@ -56,6 +51,31 @@ export function explainLayers(context: ExplainContext, from: string, to: string)
     direct,
     chain: direct.length > 0 || from === to ? null : shortestChain(context, from, to),
   };
+}
+
+interface LayerPair {
+  readonly from: string;
+  readonly to: string;
+  /** The layer `from` names in the map, if any. */
+  readonly layer: Layer | undefined;
+  readonly allowed: boolean;
+  readonly tolerated: WarnAllowance | undefined;
+}
+
+/** Why a file of `from` may, may at severity warn, or may not import a file of `to`, in the map's words. */
+function pairReason(map: LayerMap, { from, to, layer, allowed, tolerated }: LayerPair): string {
+  if (from === to) return "a layer may always import itself";
+  if (allowed) {
+    const surface = publicSurface(map.layers.find((candidate) => candidate.name === to)?.public);
+    return `${to} is on layers.${from}.mayImport${surface}`;
+  }
+  if (tolerated !== undefined) {
+    const why = tolerated.reason === null ? "" : ` (${tolerated.reason})`;
+    const reported = "its imports are reported without failing the check";
+    return `${to} is not allowed, but layers.${from}.mayImport tolerates it at severity warn${why}: ${reported}`;
+  }
+  if (layer?.mayImport.length === 0) return `${from} may import no other layer (mayImport is empty or absent)`;
+  return `layers.${from}.mayImport lists ${layer?.mayImport.join(", ")}; ${to} is not among them`;
 }
 
 /** For a target with `public` globs: only those files may be imported (the rest are `private` violations). */

@@ -38,8 +38,13 @@ export function explainViolation(context: ExplainContext, violation: Violation):
   if (violation.kind === "layer") {
     const target = defined(violation.toLayer, "the imported layer");
     story.push(membership(context, defined(violation.to, "the imported file")));
+    const allowed = fromLayer.mayImport.length === 0 ? "no other layer" : fromLayer.mayImport.join(", ");
+    const tolerated =
+      violation.severity === "warn"
+        ? ", at severity warn: mayImport tolerates it while a migration is in progress"
+        : "";
     story.push({
-      text: `${fromLayer.name} may import ${fromLayer.mayImport.length === 0 ? "no other layer" : fromLayer.mayImport.join(", ")}; ${target} is not among them, so rule ${violation.rule} forbids this import${violation.severity === "warn" ? ", at severity warn: mayImport tolerates it while a migration is in progress" : ""}`,
+      text: `${fromLayer.name} may import ${allowed}; ${target} is not among them, ${forbids(violation)}${tolerated}`,
       at: context.origins.layerKey(fromLayer.name, "mayImport", violation.severity === "warn" ? target : undefined),
     });
     return {
@@ -49,17 +54,20 @@ export function explainViolation(context: ExplainContext, violation: Violation):
     };
   }
   const packageName = defined(violation.to, "the imported package");
+  const allowedPackages = describeAllowedPackages(fromLayer);
   story.push({
-    text: `${fromLayer.name} may use ${describeAllowedPackages(fromLayer)}; ${packageName} is not on the list, so rule ${violation.rule} forbids this import`,
+    text: `${fromLayer.name} may use ${allowedPackages}; ${packageName} is not on the list, ${forbids(violation)}`,
     at: context.origins.layerKey(fromLayer.name, "packages"),
   });
   const users = context.map.layers
     .filter((layer) => layer.name !== fromLayer.name && allowsPackage(layer, packageName))
     .map((layer) => layer.name);
+  const moveIt = `move the code that needs ${packageName} to a layer that may use it (${users.join(", ")})`;
+  const callIt = `call it from ${fromLayer.name} through an allowed import`;
   const remedies: StoryLine[] = [
     users.length > 0
       ? {
-          text: `move the code that needs ${packageName} to a layer that may use it (${users.join(", ")}) and call it from ${fromLayer.name} through an allowed import`,
+          text: `${moveIt} and ${callIt}`,
           at: null,
         }
       : { text: `no layer may use ${packageName}: if the project needs it, decide which layer owns it`, at: null },
@@ -69,6 +77,15 @@ export function explainViolation(context: ExplainContext, violation: Violation):
     },
   ];
   return { violation, story, remedies };
+}
+
+function forbids(violation: Violation): string {
+  return `so rule ${violation.rule} forbids this import`;
+}
+
+/** After a list of public files: `to` is not one of them. */
+function notPublic(to: string, violation: Violation): string {
+  return `${to} is not one, ${forbids(violation)}`;
 }
 
 function membership(context: ExplainContext, file: string): StoryLine {
@@ -82,15 +99,13 @@ function layerRemedies(context: ExplainContext, from: Layer, to: Layer): StoryLi
     context.map.layers.find((layer) => layer.name === middle)?.mayImport.includes(to.name),
   );
   if (routes.length > 0) {
-    remedies.push({
-      text: `go through ${routes.join(" or ")}: ${from.name} may import ${routes.join(", ")}, which may import ${to.name}; move the call to ${to.name} there and call that from ${from.name}`,
-      at: null,
-    });
+    const reach = `${from.name} may import ${routes.join(", ")}, which may import ${to.name}`;
+    const move = `move the call to ${to.name} there and call that from ${from.name}`;
+    remedies.push({ text: `go through ${routes.join(" or ")}: ${reach}; ${move}`, at: null });
   } else {
-    remedies.push({
-      text: `no layer that ${from.name} may import reaches ${to.name}: move the code that needs ${to.name} out of ${from.name}, into a layer that may import ${to.name}, or pass it in from the composition root`,
-      at: null,
-    });
+    const unreachable = `no layer that ${from.name} may import reaches ${to.name}`;
+    const move = `move the code that needs ${to.name} out of ${from.name}, into a layer that may import ${to.name}`;
+    remedies.push({ text: `${unreachable}: ${move}, or pass it in from the composition root`, at: null });
   }
   const cycle = to.mayImport.includes(from.name)
     ? ` (${to.name} may already import ${from.name}: both ways would make the two layers one)`
@@ -113,13 +128,14 @@ function ownWordsStory(context: ExplainContext, violation: Violation): Violation
 
 function contextPrivateStory(context: ExplainContext, violation: Violation): ViolationStory {
   const to = defined(violation.to, "the imported file");
+  const edge = `context ${shownContext(violation.fromContext)} import context ${shownContext(violation.toContext)}`;
   const story: StoryLine[] = [
     ...[violation.from, to].map((file) => ({
       text: `${file}: context ${explainFile(context, file).context ?? "?"}`,
       at: null,
     })),
     {
-      text: `contexts.allow lets context ${shownContext(violation.fromContext)} import context ${shownContext(violation.toContext)}, but only its public files (contexts.public); ${to} is not one, so rule ${violation.rule} forbids this import`,
+      text: `contexts.allow lets ${edge}, but only its public files (contexts.public); ${notPublic(to, violation)}`,
       at: null,
     },
   ];
@@ -133,7 +149,7 @@ function contextStory(context: ExplainContext, violation: Violation): ViolationS
       text: `${file}: context ${explainFile(context, file).context ?? "?"}`,
       at: null,
     })),
-    { text: `${contextBreach(context, violation.from, to)}, so rule ${violation.rule} forbids this import`, at: null },
+    { text: `${contextBreach(context, violation.from, to)}, ${forbids(violation)}`, at: null },
   ];
   return { violation, story, remedies: [{ text: violation.fix, at: null }] };
 }
@@ -145,19 +161,18 @@ function privateStory(context: ExplainContext, violation: Violation): ViolationS
   );
   const to = defined(violation.to, "the imported file");
   const fromLayer = defined(violation.fromLayer, "the importing layer");
+  const onlyPublic = `${owner.name}, but only its public files (${(owner.public ?? []).join(", ")})`;
   const story: StoryLine[] = [
     membership(context, violation.from),
     membership(context, to),
     {
-      text: `${fromLayer} may import ${owner.name}, but only its public files (${(owner.public ?? []).join(", ")}); ${to} is not one, so rule ${violation.rule} forbids this import`,
+      text: `${fromLayer} may import ${onlyPublic}; ${notPublic(to, violation)}`,
       at: context.origins.layerKey(owner.name, "public"),
     },
   ];
+  const exportIt = "exporting it there if it is meant to be used from outside";
   const remedies: StoryLine[] = [
-    {
-      text: `import what ${fromLayer} needs through a public file of ${owner.name}, exporting it there if it is meant to be used from outside`,
-      at: null,
-    },
+    { text: `import what ${fromLayer} needs through a public file of ${owner.name}, ${exportIt}`, at: null },
     {
       text: `or, if the map is what is wrong, add ${to} to layers.${owner.name}.public`,
       at: context.origins.layerKey(owner.name, "public"),
@@ -168,14 +183,16 @@ function privateStory(context: ExplainContext, violation: Violation): ViolationS
 
 function unassignedStory(context: ExplainContext, violation: Violation): ViolationStory {
   const explained = explainFile(context, violation.from);
+  const everyFile = "every checked source file must belong to a layer, so nothing slips past the rules";
   const story: StoryLine[] = [
     { text: `no layer claims ${violation.from}: ${explained.unclaimedReason ?? "?"}`, at: null },
     {
-      text: `options.unassigned is ${context.map.options.unassigned}: every checked source file must belong to a layer, so nothing slips past the rules`,
+      text: `options.unassigned is ${context.map.options.unassigned}: ${everyFile}`,
       at: null,
     },
   ];
   const suggestion = explained.suggestion;
+  const why = suggestion ? ` (${suggestion.reason})` : "";
   const remedies: StoryLine[] = suggestion?.layer
     ? [
         {
@@ -185,7 +202,7 @@ function unassignedStory(context: ExplainContext, violation: Violation): Violati
       ]
     : [
         {
-          text: `add a glob that matches it to the paths of the layer it belongs to${suggestion ? ` (${suggestion.reason})` : ""}`,
+          text: `add a glob that matches it to the paths of the layer it belongs to${why}`,
           at: null,
         },
       ];

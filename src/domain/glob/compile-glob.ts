@@ -171,7 +171,9 @@ export function globsCannotOverlap(a: string, b: string): boolean {
   return !prefixA.startsWith(prefixB) && !prefixB.startsWith(prefixA);
 }
 
-/** The text every path the glob matches starts with: two globs can overlap only when one's is a prefix of the other's. */
+/**
+ * The text every path the glob matches starts with: two globs can overlap only when one's is a prefix of the other's.
+ */
 export function literalBeginning(glob: string): string {
   const body = glob.startsWith("./") ? glob.slice(2) : glob;
   const wildcard = body.search(WILDCARD_OR_PLACEHOLDER);

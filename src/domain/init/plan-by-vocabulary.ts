@@ -5,7 +5,7 @@ import { compareText } from "../violations/violation.js";
 import { escapeGlob } from "../glob/escape-glob.js";
 import { placeByVocabulary, type Placement } from "./classify-by-vocabulary.js";
 import type { DetectedContexts } from "./detect-contexts.js";
-import { VOCABULARY, type Role } from "./vocabulary.js";
+import { VOCABULARY, type Role, type RoleWords } from "./vocabulary.js";
 import { wiringIndexPlacements } from "./wiring-index.js";
 import { defined } from "../collections/defined.js";
 
@@ -36,6 +36,32 @@ export function planByVocabulary(
   roots: readonly string[],
   contexts: DetectedContexts | null,
 ): VocabularyPlan {
+  const { placements, unassigned } = placeFiles(files, roots, contexts);
+  const present = VOCABULARY.filter((words) => [...placements.values()].some((placed) => placed.role === words.role));
+  const presentRoles = new Set<Role>(present.map((words) => words.role));
+  const paths = exclusivePaths(files, present, placements);
+  const layers = present.map((words): VocabularyLayer => {
+    const count = [...placements.values()].filter((placed) => placed.role === words.role).length;
+    return {
+      ...layerOf(words.role, withoutIdleGlobs(paths.get(words.role) ?? [], files)),
+      mayImport: words.mayImport.filter((target) => presentRoles.has(target)),
+      warnImports: (words.tolerates ?? [])
+        .filter((tolerated) => presentRoles.has(tolerated.role))
+        .map((tolerated) => ({ layer: tolerated.role, reason: tolerated.reason })),
+      description: words.description,
+      comment: `${words.role} (${count} ${count === 1 ? "file" : "files"}): ${words.description}`,
+      files: count,
+    };
+  });
+  return { layers, contexts, unassigned, files: files.length };
+}
+
+/** Where the vocabulary places each file (index files of wiring folders included), and the files it places nowhere. */
+function placeFiles(
+  files: readonly string[],
+  roots: readonly string[],
+  contexts: DetectedContexts | null,
+): { readonly placements: ReadonlyMap<string, Placement>; readonly unassigned: readonly string[] } {
   const placements = new Map<string, Placement>();
   const unassigned: string[] = [];
   for (const file of files) {
@@ -49,9 +75,18 @@ export function planByVocabulary(
     else placements.set(file, placement);
   }
   for (const [file, placement] of wiringIndexPlacements(files, placements)) placements.set(file, placement);
+  return { placements, unassigned };
+}
 
-  const present = VOCABULARY.filter((words) => [...placements.values()].some((placed) => placed.role === words.role));
-  const presentRoles = new Set<Role>(present.map((words) => words.role));
+/**
+ * Each present role's paths: the globs placing its files, then the `!` entries and single files that make
+ * every file claimed by the layer its placement names and by no other.
+ */
+function exclusivePaths(
+  files: readonly string[],
+  present: readonly RoleWords[],
+  placements: ReadonlyMap<string, Placement>,
+): Map<Role, string[]> {
   const paths = new Map<Role, string[]>(
     present.map((words) => [
       words.role,
@@ -95,21 +130,7 @@ export function planByVocabulary(
     }
     if (role !== null && !claiming.includes(role)) paths.set(role, [...(paths.get(role) ?? []), escapeGlob(file)]);
   }
-
-  const layers = present.map((words): VocabularyLayer => {
-    const count = [...placements.values()].filter((placed) => placed.role === words.role).length;
-    return {
-      ...layerOf(words.role, withoutIdleGlobs(paths.get(words.role) ?? [], files)),
-      mayImport: words.mayImport.filter((target) => presentRoles.has(target)),
-      warnImports: (words.tolerates ?? [])
-        .filter((tolerated) => presentRoles.has(tolerated.role))
-        .map((tolerated) => ({ layer: tolerated.role, reason: tolerated.reason })),
-      description: words.description,
-      comment: `${words.role} (${count} ${count === 1 ? "file" : "files"}): ${words.description}`,
-      files: count,
-    };
-  });
-  return { layers, contexts, unassigned, files: files.length };
+  return paths;
 }
 
 function layerOf(role: Role, paths: readonly string[]): Layer {

@@ -11,9 +11,10 @@ export interface RenderInput {
 
 /** The `layers.yaml` init writes: the plan as a standalone map, a comment above every layer. */
 export function renderLayerMapYaml({ plan, name, include }: RenderInput): string {
+  const fitted = `${plan.classified} of ${plan.files} source files`;
   const lines = [
     "# yaml-language-server: $schema=./node_modules/layerlint/schema/layer-map.schema.json",
-    `# Written by \`layerlint init\` after ${plan.candidate.origin}, which fitted ${plan.classified} of ${plan.files} source files.`,
+    `# Written by \`layerlint init\` after ${plan.candidate.origin}, which fitted ${fitted}.`,
     "# The globs name this project's folders. Layers are in priority order: a file belongs to the first",
     "# layer whose paths match it. A layer may always import itself; `mayImport` lists the other layers it",
     "# may import; `packages` absent means any package, `[]` none. Files no layer claims are reported at",
@@ -67,10 +68,10 @@ export interface VocabularyRenderInput {
 
 /** The `layers.yaml` init writes from the vocabulary: layers, contexts, unassigned files at severity warn. */
 export function renderVocabularyMapYaml({ plan, name, include, exclude }: VocabularyRenderInput): string {
-  const placed = plan.files - plan.unassigned.length;
+  const placed = `${plan.files - plan.unassigned.length} of ${plan.files} source files`;
   const lines = [
     "# yaml-language-server: $schema=./node_modules/layerlint/schema/layer-map.schema.json",
-    `# Written by \`layerlint init\`, which placed ${placed} of ${plan.files} source files by their folder and file names.`,
+    `# Written by \`layerlint init\`, which placed ${placed} by their folder and file names.`,
     "# A file belongs to the layer whose paths match it; an entry starting with `!` removes files from the entries",
     "# before it. `mayImport` lists the other layers a layer may import. Files no layer claims are reported at",
     "# severity warn: `layerlint doctor` suggests a layer for each folder of them.",
@@ -82,8 +83,9 @@ export function renderVocabularyMapYaml({ plan, name, include, exclude }: Vocabu
     "  unassigned: warn",
   ];
   if (plan.contexts !== null) {
+    const kernel = plan.contexts.shared.length > 0 ? " and the shared kernel" : "";
     lines.push(
-      `# contexts: ${plan.contexts.names.map(listed).join(", ")}; each may import only itself${plan.contexts.shared.length > 0 ? " and the shared kernel" : ""}.`,
+      `# contexts: ${plan.contexts.names.map(listed).join(", ")}; each may import only itself${kernel}.`,
       "contexts:",
       `  pattern: ${quote(plan.contexts.pattern)}`,
     );
@@ -102,9 +104,9 @@ export function renderVocabularyMapYaml({ plan, name, include, exclude }: Vocabu
 
 /** `mayImport` with the tolerated layers last, as `{ layer, severity: warn, reason }` entries. */
 function mayImportList(layer: Layer): string {
-  const tolerated = (layer.warnImports ?? []).map(
-    (allowance) =>
-      `{ layer: ${quote(allowance.layer)}, severity: warn${allowance.reason === null ? "" : `, reason: ${quote(allowance.reason)}`} }`,
-  );
+  const tolerated = (layer.warnImports ?? []).map((allowance) => {
+    const reason = allowance.reason === null ? "" : `, reason: ${quote(allowance.reason)}`;
+    return `{ layer: ${quote(allowance.layer)}, severity: warn${reason} }`;
+  });
   return `[${[...layer.mayImport.map(quote), ...tolerated].join(", ")}]`;
 }

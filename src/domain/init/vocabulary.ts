@@ -73,7 +73,8 @@ export const VOCABULARY: readonly RoleWords[] = [
       {
         role: "composition",
         reason:
-          "routes take wired instances from the composition (a service locator): inject them from the composition root instead",
+          "routes take wired instances from the composition (a service locator): " +
+          "inject them from the composition root instead",
       },
     ],
     description: "Controllers, routes and resolvers: parse input, call the application, map the result.",
@@ -205,7 +206,10 @@ export const SHARED_KERNEL_FOLDERS: ReadonlySet<string> = new Set([
   "sharedkernel",
 ]);
 
-/** Files that start a program or a server wherever they are (`infra/http/app.ts`, `webserver/server.js`): composition. */
+/**
+ * Files that start a program or a server wherever they are (`infra/http/app.ts`, `webserver/server.js`):
+ * composition.
+ */
 export const PROGRAM_FILES: ReadonlySet<string> = new Set(["main", "server", "app", "bootstrap", "start"]);
 
 /** Folder names that hold contexts (`src/modules/<context>`, `src/Contexts/<context>`). */

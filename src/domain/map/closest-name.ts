@@ -1,3 +1,5 @@
+import { quoted } from "../quoted-name.js";
+
 /** The candidate nearest to `name` by edit distance, if it is near enough to be a likely typo. */
 export function closestName(name: string, candidates: readonly string[]): string | null {
   let best: string | null = null;
@@ -11,6 +13,12 @@ export function closestName(name: string, candidates: readonly string[]): string
   }
   const tolerance = Math.max(2, Math.floor(name.length / 3));
   return bestDistance <= tolerance ? best : null;
+}
+
+/** `; did you mean "candidate"?` when a candidate is near enough to `name` to be a likely typo, else nothing. */
+export function didYouMean(name: string, candidates: readonly string[]): string {
+  const suggestion = closestName(name, candidates);
+  return suggestion ? `; did you mean ${quoted(suggestion)}?` : "";
 }
 
 function editDistance(a: string, b: string): number {

@@ -43,9 +43,10 @@ export function coverageWarnings(classifier: LayerClassifier, files: readonly st
     }
     for (const glob of matcher.publicGlobs ?? []) {
       if (!usedPublicGlobs.has(`${matcher.name}\u0000${glob.glob}`)) {
+        const unmatched = `matches no file of ${matcher.name}: nothing can be imported through it`;
         warnings.push({
           code: "glob-matches-nothing",
-          ...said`public glob "${glob.glob}" of layer ${matcher.name} matches no file of ${matcher.name}: nothing can be imported through it`,
+          ...said`public glob "${glob.glob}" of layer ${matcher.name} ${unmatched}`,
         });
       }
     }

@@ -23,7 +23,10 @@ const allowanceReason = z
   .min(1, "a reason cannot be empty")
   .describe("Why the import is tolerated; shown in the violation's message.");
 
-/** `{ layer: persistence, severity: warn }`: still not allowed, but its imports are reported at severity warn (a migration in progress). */
+/**
+ * `{ layer: persistence, severity: warn }`: still not allowed, but its imports are reported at severity warn (a
+ * migration in progress).
+ */
 export const warnAllowanceSchema = z.strictObject({
   layer: z
     .string({ error: "a mayImport entry written as a mapping needs `layer:`, the layer it tolerates" })
@@ -39,7 +42,8 @@ const maxLines = z.number().int("maxLines must be a whole number of lines").min(
 export const layerSchema = z
   .strictObject({
     paths: globList.describe(
-      "Globs (relative to the map's folder) of the files in this layer. A file belongs to the first layer, in map order, that matches it.",
+      "Globs (relative to the map's folder) of the files in this layer. " +
+        "A file belongs to the first layer, in map order, that matches it.",
     ),
     mayImport: z
       .array(
@@ -48,18 +52,21 @@ export const layerSchema = z
         }),
       )
       .describe(
-        "Layers this layer may import; `{ layer, severity: warn, reason? }` tolerates one at severity warn. Absent: none. A layer may always import itself.",
+        "Layers this layer may import; `{ layer, severity: warn, reason? }` tolerates one at severity warn. " +
+          "Absent: none. A layer may always import itself.",
       )
       .optional(),
     packages: z
       .array(z.string().min(1))
       .describe(
-        "npm packages (by the name as imported; globs allowed: `@aws-sdk/*`) and built-ins (`node:fs`, `node:*`) this layer may use. Absent: any.",
+        "npm packages (by the name as imported; globs allowed: `@aws-sdk/*`) and built-ins (`node:fs`, `node:*`) " +
+          "this layer may use. Absent: any.",
       )
       .optional(),
     public: globList
       .describe(
-        "Globs (relative to the map's folder) of this layer's public files: other layers may import only these. Absent: every file is public.",
+        "Globs (relative to the map's folder) of this layer's public files: " +
+          "other layers may import only these. Absent: every file is public.",
       )
       .optional(),
     description: z.string().describe("What belongs in this layer; shown in reports.").optional(),
@@ -86,7 +93,8 @@ export const optionsSchema = z.strictObject({
   throughBarrels: z
     .boolean({ error: "throughBarrels must be true or false" })
     .describe(
-      "`true`: an import of a barrel (a module that only re-exports) counts as imports of the modules defining the names taken, as `check --through-barrels` (default `false`).",
+      "`true`: an import of a barrel (a module that only re-exports) counts as imports of " +
+        "the modules defining the names taken, as `check --through-barrels` (default `false`).",
     )
     .optional(),
   warnings: z
@@ -145,14 +153,16 @@ export const contextsSchema = z.strictObject({
     .string({ error: "contexts needs a pattern, e.g. `src/modules/<context>/**`" })
     .min(1, "contexts.pattern cannot be empty")
     .describe(
-      "Glob of a context's files with the placeholder `<context>` once, as a whole path segment: `src/modules/<context>/**`.",
+      "Glob of a context's files with the placeholder `<context>` once, " +
+        "as a whole path segment: `src/modules/<context>/**`.",
     ),
   shared: globList
     .describe("Globs of the shared kernel: every context may import it; it may import no context.")
     .optional(),
   public: globList
     .describe(
-      "A context's public surface, globs that may hold `<context>` (`src/modules/<context>/index.ts`): another context that `allow` lets in may import only these files of it. Absent: every file is public.",
+      "A context's public surface, globs that may hold `<context>` (`src/modules/<context>/index.ts`): " +
+        "another context that `allow` lets in may import only these files of it. Absent: every file is public.",
     )
     .optional(),
   allow: z
@@ -170,12 +180,14 @@ export const layerMapFileSchema = z
     extends: z
       .union([z.string(), z.array(z.string())], { error: "extends must be a preset name or a list of preset names" })
       .describe(
-        "Presets applied before this file, in order: a built-in name (`backend-standard`), a relative file (`./base.yaml`) or an npm package.",
+        "Presets applied before this file, in order: a built-in name (`backend-standard`), " +
+          "a relative file (`./base.yaml`) or an npm package.",
       )
       .optional(),
     include: globList
       .describe(
-        "Folders or files to check, relative to the map's folder. Default: `src` when it exists, else the map's folder.",
+        "Folders or files to check, relative to the map's folder. " +
+          "Default: `src` when it exists, else the map's folder.",
       )
       .optional(),
     exclude: globList.describe("Globs of files not checked at all (counted in the summary).").optional(),
@@ -187,7 +199,8 @@ export const layerMapFileSchema = z
     options: optionsSchema.optional(),
     contexts: contextsSchema
       .describe(
-        "Vertical slices (modules, bounded contexts): a context may import only itself, the shared kernel and what `allow` lists.",
+        "Vertical slices (modules, bounded contexts): " +
+          "a context may import only itself, the shared kernel and what `allow` lists.",
       )
       .optional(),
     exceptions: z

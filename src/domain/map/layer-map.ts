@@ -11,7 +11,10 @@ export interface Layer {
   readonly paths: readonly string[];
   /** Other layers this layer may import (never contains the layer itself). */
   readonly mayImport: readonly string[];
-  /** Layers still not allowed whose imports are reported at severity warn (`{ layer, severity: warn }` in mayImport); absent: none. */
+  /**
+   * Layers still not allowed whose imports are reported at severity warn (`{ layer, severity: warn }` in mayImport);
+   * absent: none.
+   */
   readonly warnImports?: readonly WarnAllowance[];
   /** Globs of the files other layers may import; absent: every file of the layer. */
   readonly public?: readonly string[];

@@ -1,4 +1,4 @@
-import { closestName } from "./closest-name.js";
+import { didYouMean } from "./closest-name.js";
 import type { LayerMapFile, WarnAllowanceFileEntry } from "./layer-map-schema.js";
 import type { MapIssue } from "./map-issue.js";
 import { quoted } from "../quoted-name.js";
@@ -95,12 +95,12 @@ export function mergeLayerMaps(files: readonly SourcedLayerMapFile[]): MergedLay
     for (const [name, entry] of Object.entries(content.layers ?? {})) {
       if (entry === null) {
         if (!layers.delete(name)) {
-          const suggestion = closestName(name, [...layers.keys()]);
+          const suggestion = didYouMean(name, [...layers.keys()]);
           issues.push({
             file,
             keyPath: ["layers", name],
             atKey: true,
-            message: `cannot remove unknown layer ${quoted(name)}: no extended preset defines it${suggestion ? `; did you mean ${quoted(suggestion)}?` : ""}`,
+            message: `cannot remove unknown layer ${quoted(name)}: no extended preset defines it${suggestion}`,
           });
         }
         for (const other of layers.values()) {

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { closestName } from "./closest-name.js";
+import { didYouMean } from "./closest-name.js";
 import {
   contextAllowanceSchema,
   contextsSchema,
@@ -38,13 +38,14 @@ export function parseLayerMapFile(file: string, value: unknown): ParseResult {
     };
   }
   if (isMapping(value) && !Object.keys(value).some((key) => Object.hasOwn(layerMapFileSchema.shape, key))) {
+    const keys = Object.keys(layerMapFileSchema.shape).join(", ");
     return {
       ok: false,
       issues: [
         {
           file,
           keyPath: [],
-          message: `not a layer map: none of its keys is a layer map key (${Object.keys(layerMapFileSchema.shape).join(", ")}); is it the right file?`,
+          message: `not a layer map: none of its keys is a layer map key (${keys}); is it the right file?`,
         },
       ],
     };
@@ -66,12 +67,12 @@ function schemaIssues(file: string, issue: z.core.$ZodIssue): MapIssue[] {
   if (issue.code === "unrecognized_keys") {
     const known = knownKeysAt(keyPath);
     return issue.keys.map((key) => {
-      const suggestion = closestName(key, known);
+      const suggestion = didYouMean(key, known);
       return {
         file,
         keyPath: [...keyPath, key],
         atKey: true,
-        message: `unknown key ${quoted(shortenKey(key))}${suggestion ? `; did you mean ${quoted(suggestion)}?` : ""} (allowed: ${known.join(", ")})`,
+        message: `unknown key ${quoted(shortenKey(key))}${suggestion} (allowed: ${known.join(", ")})`,
       };
     });
   }
@@ -87,13 +88,8 @@ function schemaIssues(file: string, issue: z.core.$ZodIssue): MapIssue[] {
   }
   if (issue.code === "invalid_type" && issue.expected in EXPECTED) {
     const received = /received (\w+)/.exec(issue.message)?.[1] ?? "something else";
-    return [
-      {
-        file,
-        keyPath,
-        message: `expected ${EXPECTED[issue.expected]}, got ${received === "array" ? "a list" : `${/^[aeiou]/.test(received) ? "an" : "a"} ${received}`}`,
-      },
-    ];
+    const got = received === "array" ? "a list" : `${/^[aeiou]/.test(received) ? "an" : "a"} ${received}`;
+    return [{ file, keyPath, message: `expected ${EXPECTED[issue.expected]}, got ${got}` }];
   }
   return [{ file, keyPath, message: issue.message }];
 }

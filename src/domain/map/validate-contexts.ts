@@ -6,13 +6,16 @@ import {
   countContextPlaceholders,
   InvalidGlobError,
 } from "../glob/compile-glob.js";
-import { closestName } from "./closest-name.js";
+import { didYouMean } from "./closest-name.js";
 import type { ContextMap } from "./layer-map.js";
 import type { ContextsFileEntry } from "./layer-map-schema.js";
 import type { MapIssue } from "./map-issue.js";
 import { listed, quoted } from "../quoted-name.js";
 
 const CONTEXT_NAME = /^[^/*?{}<>,\\]+$/;
+
+/** The pattern messages give as an example of a context pattern. */
+const PATTERN_EXAMPLE = `src/modules/${CONTEXT_PLACEHOLDER}/**`;
 
 /** Checks `contexts:`; returns the model even when there are issues (the caller refuses the map then). */
 export function validateContexts(
@@ -25,31 +28,34 @@ export function validateContexts(
   checkPattern(entry.pattern, file, issues);
   const shared = entry.shared ?? [];
   checkPathGlobList(shared, file, ["contexts", "shared"], false, issues);
+  const knownLayers = `(layers: ${layerNames.map(listed).join(", ")})`;
   const allow = (entry.allow ?? []).map((allowance, index) => {
     for (const side of ["from", "to"] as const) {
       const name = allowance[side];
       if (!CONTEXT_NAME.test(name) || name === "." || name === "..") {
+        const hint = "write the context's folder name, one path segment without wildcards";
         issues.push({
           file,
           keyPath: ["contexts", "allow", index, side],
-          message: `${quoted(name)} is not a context name: write the context's folder name, one path segment without wildcards`,
+          message: `${quoted(name)} is not a context name: ${hint}`,
         });
       }
     }
     if (allowance.from === allowance.to) {
+      const edge = `from ${listed(allowance.from)} to ${listed(allowance.to)}`;
       issues.push({
         file,
         keyPath: ["contexts", "allow", index, "to"],
-        message: `a context may always import itself: remove this allow entry from ${listed(allowance.from)} to ${listed(allowance.to)}`,
+        message: `a context may always import itself: remove this allow entry ${edge}`,
       });
     }
     allowance.layers?.forEach((layer, layerIndex) => {
       if (layerNames.includes(layer)) return;
-      const suggestion = closestName(layer, layerNames);
+      const suggestion = didYouMean(layer, layerNames);
       issues.push({
         file,
         keyPath: ["contexts", "allow", index, "layers", layerIndex],
-        message: `unknown layer ${quoted(layer)} in contexts.allow${suggestion ? `; did you mean ${quoted(suggestion)}?` : ""} (layers: ${layerNames.map(listed).join(", ")})`,
+        message: `unknown layer ${quoted(layer)} in contexts.allow${suggestion} ${knownLayers}`,
       });
     });
     return { from: allowance.from, to: allowance.to, layers: allowance.layers ?? null };
@@ -63,10 +69,11 @@ function checkPattern(pattern: string, file: string, issues: MapIssue[]): void {
   const count = countContextPlaceholders(pattern);
   if (count !== 1) {
     const found = count === 0 ? "does not contain it" : `contains it ${count} times`;
+    const once = `the placeholder ${CONTEXT_PLACEHOLDER} exactly once, as a whole path segment`;
     issues.push({
       file,
       keyPath,
-      message: `contexts.pattern must contain the placeholder ${CONTEXT_PLACEHOLDER} exactly once, as a whole path segment (e.g. src/modules/${CONTEXT_PLACEHOLDER}/**); ${quoted(pattern)} ${found}`,
+      message: `contexts.pattern must contain ${once} (e.g. ${PATTERN_EXAMPLE}); ${quoted(pattern)} ${found}`,
     });
     return;
   }
@@ -125,7 +132,8 @@ export function checkPathGlob(
 
 function placeholderMisplaced(keyPath: readonly (string | number)[]): string {
   if (keyPath[0] === "layers") {
-    return `${CONTEXT_PLACEHOLDER} in a layer's paths needs contexts: declare contexts.pattern (e.g. src/modules/${CONTEXT_PLACEHOLDER}/**), or write the folder out`;
+    const declare = `declare contexts.pattern (e.g. ${PATTERN_EXAMPLE})`;
+    return `${CONTEXT_PLACEHOLDER} in a layer's paths needs contexts: ${declare}, or write the folder out`;
   }
   return `${CONTEXT_PLACEHOLDER} is allowed only in contexts.pattern and in layers' paths`;
 }

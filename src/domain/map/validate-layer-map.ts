@@ -5,11 +5,11 @@ import {
   isNegatedGlob,
   literalSegmentsOf,
 } from "../glob/compile-glob.js";
-import { closestName } from "./closest-name.js";
+import { didYouMean } from "./closest-name.js";
 import type { Layer, LayerMap, LayerMapException } from "./layer-map.js";
 import { LAYER_NAME_PATTERN, MAX_LAYERS, type ExceptionFileEntry } from "./layer-map-schema.js";
 import type { MapIssue } from "./map-issue.js";
-import { mayImportTarget, type DraftLayer, type MergedLayerMap } from "./merge-layer-maps.js";
+import { mayImportTarget, type DraftLayer, type MayImportEntry, type MergedLayerMap } from "./merge-layer-maps.js";
 import { checkPathGlob, checkPathGlobList, validateContexts } from "./validate-contexts.js";
 import { listed, quoted } from "../quoted-name.js";
 
@@ -42,7 +42,8 @@ export function validateLayerMap(merged: MergedLayerMap, context: ValidationCont
   }
   if (merged.layers.length > MAX_LAYERS) {
     // Checked first and alone: validating thousands of layers against each other would take minutes.
-    const message = `the map defines ${merged.layers.length} layers; at most ${MAX_LAYERS} are supported: merge layers, a layer takes many globs`;
+    const fix = "merge layers, a layer takes many globs";
+    const message = `the map defines ${merged.layers.length} layers; at most ${MAX_LAYERS} are supported: ${fix}`;
     return { ok: false, issues: [...issues, { file: context.mapFile, keyPath: ["layers"], message }] };
   }
 
@@ -100,35 +101,8 @@ function validateLayer(draft: DraftLayer, names: readonly string[], hasContexts:
   }
   checkPathGlobList(paths, origins.paths ?? draft.definedIn, ["layers", name, "paths"], hasContexts, issues);
 
+  checkMayImport(draft, names, issues);
   const entries = values.mayImport ?? [];
-  const mayImportFile = origins.mayImport ?? draft.definedIn;
-  entries.forEach((entry, index) => {
-    const target = mayImportTarget(entry);
-    const keyPath =
-      typeof entry === "string" ? ["layers", name, "mayImport", index] : ["layers", name, "mayImport", index, "layer"];
-    if (!names.includes(target)) {
-      const suggestion = closestName(target, names);
-      issues.push({
-        file: mayImportFile,
-        keyPath,
-        message: `unknown layer ${quoted(target)} in mayImport of ${quoted(name)}${suggestion ? `; did you mean ${quoted(suggestion)}?` : ""} (layers: ${names.map(listed).join(", ")})`,
-      });
-    } else if (typeof entry !== "string" && target === name) {
-      issues.push({
-        file: mayImportFile,
-        keyPath,
-        message: `${quoted(name)} tolerates itself at severity warn: a layer may always import itself, remove this entry`,
-      });
-    } else if (
-      entries.slice(0, index).some((earlier) => mayImportTarget(earlier) === target && typeof earlier !== typeof entry)
-    ) {
-      issues.push({
-        file: mayImportFile,
-        keyPath,
-        message: `${quoted(target)} is both allowed and tolerated at severity warn in mayImport of ${quoted(name)}: keep one`,
-      });
-    }
-  });
   const mayImport = entries.filter((entry): entry is string => typeof entry === "string");
   const warnImports = [
     ...new Map(
@@ -164,6 +138,39 @@ function validateLayer(draft: DraftLayer, names: readonly string[], hasContexts:
     description: values.description ?? null,
     ...(values.maxLines === undefined ? {} : { maxLines: values.maxLines }),
   };
+}
+
+/** Each mayImport entry names a known layer other than its own, allowed or tolerated but not both. */
+function checkMayImport(draft: DraftLayer, names: readonly string[], issues: MapIssue[]): void {
+  const { name } = draft;
+  const entries = draft.values.mayImport ?? [];
+  const file = draft.origins.mayImport ?? draft.definedIn;
+  entries.forEach((entry, index) => {
+    const message = mayImportProblem(name, names, entry, entries.slice(0, index));
+    if (message === null) return;
+    const keyPath =
+      typeof entry === "string" ? ["layers", name, "mayImport", index] : ["layers", name, "mayImport", index, "layer"];
+    issues.push({ file, keyPath, message });
+  });
+}
+
+/** What is wrong with one mayImport entry of layer `name`, given the entries before it; null when nothing is. */
+function mayImportProblem(
+  name: string,
+  names: readonly string[],
+  entry: MayImportEntry,
+  earlier: readonly MayImportEntry[],
+): string | null {
+  const target = mayImportTarget(entry);
+  if (!names.includes(target)) {
+    const known = `(layers: ${names.map(listed).join(", ")})`;
+    return `unknown layer ${quoted(target)} in mayImport of ${quoted(name)}${didYouMean(target, names)} ${known}`;
+  }
+  if (typeof entry !== "string" && target === name)
+    return `${quoted(name)} tolerates itself at severity warn: a layer may always import itself, remove this entry`;
+  if (earlier.some((other) => mayImportTarget(other) === target && typeof other !== typeof entry))
+    return `${quoted(target)} is both allowed and tolerated at severity warn in mayImport of ${quoted(name)}: keep one`;
+  return null;
 }
 
 function validateExceptions(
@@ -224,10 +231,11 @@ function checkPublicGlobs(
         return literal.slice(0, shared).every((segment, position) => segment === pathLiteral[position]);
       });
     if (paths.length > 0 && !inside) {
+      const outside = `lies outside layer ${quoted(layer)} (paths: ${paths.map(listed).join(", ")})`;
       issues.push({
         file,
         keyPath,
-        message: `public glob ${quoted(glob)} lies outside layer ${quoted(layer)} (paths: ${paths.map(listed).join(", ")}): write it relative to the map's folder, like paths`,
+        message: `public glob ${quoted(glob)} ${outside}: write it relative to the map's folder, like paths`,
       });
     }
   });

@@ -30,7 +30,10 @@ export interface ExceptionUse {
   readonly covered: number;
   /** `active` covers violations; `stale` matches none; `expired`: its `until` day has passed, so it excepts nothing. */
   readonly status: "active" | "stale" | "expired";
-  /** Only in a report merging several maps (`check --workspaces`): the map that declares it, relative to the current folder. */
+  /**
+   * Only in a report merging several maps (`check --workspaces`): the map that declares it, relative to the current
+   * folder.
+   */
   readonly map?: string;
 }
 
@@ -48,12 +51,17 @@ export interface CheckSummary {
   readonly unresolved: number;
   readonly excluded: number;
   readonly parseErrors: number;
-  /** Source files over the size limit or not regular files: not checked, each named in a `file-too-large` or `not-a-regular-file` warning. */
+  /**
+   * Source files over the size limit or not regular files: not checked, each named in a `file-too-large` or
+   * `not-a-regular-file` warning.
+   */
   readonly skipped: number;
   readonly violations: Readonly<Record<ViolationKind, number>>;
   /** Present in a report merging several maps (`check --workspaces`): each map checked, with its own counts. */
   readonly maps?: readonly MapSummary[];
-  /** Present when the map has exceptions: each one, how many violations it excepted, and whether it is stale or expired. */
+  /**
+   * Present when the map has exceptions: each one, how many violations it excepted, and whether it is stale or expired.
+   */
   readonly exceptions?: readonly ExceptionUse[];
   /** Present with `--baseline`: the report's violations are then only the new ones. */
   readonly baseline?: BaselineSummary;
@@ -77,7 +85,9 @@ export interface BaselineSummary {
   readonly known: number;
   /** Entries that no longer occur. */
   readonly stale: readonly BaselineEntry[];
-  /** `error`: stale entries fail the check; `warn`: they are only reported; `removed`: --update-baseline dropped them. */
+  /**
+   * `error`: stale entries fail the check; `warn`: they are only reported; `removed`: --update-baseline dropped them.
+   */
   readonly staleAction: "error" | "warn" | "removed";
 }
 

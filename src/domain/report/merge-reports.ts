@@ -55,8 +55,9 @@ function countsOf(summaries: readonly CheckSummary[]): Pick<CheckSummary, Count 
 
 /** A workspace package with no map of its own: said, so a package is never dropped from the check in silence. */
 export function workspaceWithoutMapWarning(folder: string): CheckWarning {
+  const unchecked = "nothing in it is checked (write one with `layerlint init` in that folder)";
   return {
     code: "workspace-without-map",
-    ...said`workspace package ${folder} has no layers.yaml of its own: nothing in it is checked (write one with \`layerlint init\` in that folder)`,
+    ...said`workspace package ${folder} has no layers.yaml of its own: ${unchecked}`,
   };
 }

@@ -13,7 +13,8 @@ const violation = z.strictObject({
   kind: z
     .string()
     .describe(
-      "layer | package | private | context | unassigned | cycle | size today; more kinds will come: ignore kinds you do not know.",
+      "layer | package | private | context | unassigned | cycle | size today; " +
+        "more kinds will come: ignore kinds you do not know.",
     ),
   severity: z.enum(["error", "warn"]),
   rule: z.string(),
@@ -26,7 +27,8 @@ const violation = z.strictObject({
     .string()
     .nullable()
     .describe(
-      "A path for local files, the package name for packages, the next module of the loop for cycle, null for unassigned and size.",
+      "A path for local files, the package name for packages, " +
+        "the next module of the loop for cycle, null for unassigned and size.",
     ),
   fromLayer: z.string().nullable(),
   toLayer: z.string().nullable(),
@@ -34,7 +36,8 @@ const violation = z.strictObject({
     .string()
     .nullable()
     .describe(
-      "The context of from; null when the map declares no contexts or from is in none (shared kernel, outside every context).",
+      "The context of from; " +
+        "null when the map declares no contexts or from is in none (shared kernel, outside every context).",
     ),
   toContext: z
     .string()
@@ -72,7 +75,8 @@ const counts = {
     .int()
     .min(0)
     .describe(
-      "Source files over the 2 MiB limit or not regular files (named pipes, devices): not checked, each named in a file-too-large or not-a-regular-file warning.",
+      "Source files over the 2 MiB limit or not regular files (named pipes, devices): " +
+        "not checked, each named in a file-too-large or not-a-regular-file warning.",
     ),
   violations: z.record(z.string(), z.number().int().min(0)),
 };
@@ -96,7 +100,8 @@ export const checkReportSchema = z
         )
         .optional()
         .describe(
-          "Present with --workspaces: each workspace package's map checked, in folder order, with its own counts; the counts above are their sums.",
+          "Present with --workspaces: each workspace package's map checked, " +
+            "in folder order, with its own counts; the counts above are their sums.",
         ),
       exceptions: z
         .array(

@@ -17,10 +17,8 @@ export function applyStrictness(report: CheckReport, policy: StrictnessPolicy): 
   }
   const warnings = warningCount(report);
   if (policy.maxWarnings !== null && warnings > policy.maxWarnings) {
-    gated = withFailure(gated, {
-      code: "max-warnings",
-      message: `${warnings === 1 ? "1 warning exceeds" : `${warnings} warnings exceed`} --max-warnings ${policy.maxWarnings}`,
-    });
+    const exceed = warnings === 1 ? "1 warning exceeds" : `${warnings} warnings exceed`;
+    gated = withFailure(gated, { code: "max-warnings", message: `${exceed} --max-warnings ${policy.maxWarnings}` });
   }
   return gated;
 }

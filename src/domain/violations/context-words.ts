@@ -8,7 +8,10 @@ import { listed } from "../quoted-name.js";
 /** What a violation says is wrong, and what to do about it. */
 export type ViolationWords = SaidMessage & { readonly fix: string };
 
-/** The message and the way out of a context violation: through the shared kernel, an allowed layer, or a new allow entry. */
+/**
+ * The message and the way out of a context violation: through the shared kernel, an allowed layer, or a new allow
+ * entry.
+ */
 export function contextWords(
   contexts: ContextClassifier,
   layers: LayerClassifier,
@@ -19,9 +22,10 @@ export function contextWords(
   const target = listed(targetName);
   const imports = said`${named(from)} imports ${named(to)}`.messageWords;
   if (contexts.isShared(from)) {
+    const move = `move what it needs from ${target} into the shared kernel, or move ${from} into ${target}`;
     return {
       ...said`the shared kernel may not import context ${target}: ${imports}`,
-      fix: `every context may import the shared kernel, so it may import no context: move what it needs from ${target} into the shared kernel, or move ${from} into ${target}`,
+      fix: `every context may import the shared kernel, so it may import no context: ${move}`,
     };
   }
   const sourceName = defined(contexts.contextOf(from), "the importing context");
@@ -33,20 +37,19 @@ export function contextWords(
   if (allowance?.layers) {
     const toLayer = layers.layerOf(to);
     const widen = toLayer === null ? "widen that entry's layers" : `add ${toLayer} to that entry's layers`;
-    return {
-      ...message,
-      fix: `contexts.allow lets ${source} import only the ${allowance.layers.join(", ")} layer${allowance.layers.length === 1 ? "" : "s"} of ${target}: go through ${allowance.layers.length === 1 ? "it" : "one of them"}, or ${widen} if the map is what is wrong`,
-    };
+    const one = allowance.layers.length === 1;
+    const only = `only the ${allowance.layers.join(", ")} layer${one ? "" : "s"} of ${target}`;
+    const goThrough = `go through ${one ? "it" : "one of them"}, or ${widen} if the map is what is wrong`;
+    return { ...message, fix: `contexts.allow lets ${source} import ${only}: ${goThrough}` };
   }
   const shared = contexts.contexts?.shared ?? [];
   const kernel =
     shared.length === 0
       ? "a shared kernel (declare it under contexts.shared)"
       : `the shared kernel (${shared.join(", ")})`;
-  return {
-    ...message,
-    fix: `a context may import only itself, the shared kernel and what contexts.allow lists: move what ${source} needs from ${target} into ${kernel}, or add { from: ${source}, to: ${target} } to contexts.allow if the map is what is wrong`,
-  };
+  const rule = "a context may import only itself, the shared kernel and what contexts.allow lists";
+  const allowIt = `add { from: ${source}, to: ${target} } to contexts.allow if the map is what is wrong`;
+  return { ...message, fix: `${rule}: move what ${source} needs from ${target} into ${kernel}, or ${allowIt}` };
 }
 
 /** An import that `allow` lets in but that reaches past the imported context's public surface. */
@@ -57,8 +60,10 @@ export function contextPrivateWords(contexts: ContextClassifier, from: string, t
   const surface = (contexts.contexts?.public ?? [])
     .map((glob) => listed(glob.split(CONTEXT_PLACEHOLDER).join(targetName)))
     .join(", ");
+  const internal = `an internal file of context ${target}: import it through its public surface (${surface})`;
+  const widen = "exporting it there, or widen contexts.public if the map is what is wrong";
   return {
-    ...said`${named(from)} imports ${named(to)}, an internal file of context ${target}: import it through its public surface (${surface})`,
-    fix: `import what ${source} needs through the public files of ${target} (${surface}), exporting it there, or widen contexts.public if the map is what is wrong`,
+    ...said`${named(from)} imports ${named(to)}, ${internal}`,
+    fix: `import what ${source} needs through the public files of ${target} (${surface}), ${widen}`,
   };
 }

@@ -8,6 +8,7 @@ import type { UnlocatedViolation } from "./find-violations.js";
 import { compareText } from "./violation.js";
 import { cycleId } from "./violation-id.js";
 import { namedFiles, said } from "../message-words.js";
+import { plural } from "../plural.js";
 import { defined } from "../collections/defined.js";
 
 export interface CycleSearch {
@@ -194,8 +195,10 @@ function cycleViolation(
     specifier: specifiers[0] ?? null,
     specifiers,
     dependencyTypes: [...new Set(edges.flatMap((dependency) => dependency.dependencyTypes))].sort(compareText),
-    ...said`import cycle of ${members.length} module${members.length === 1 ? "" : "s"}: ${namedFiles(cycle, " → ")} (${crossed})`,
-    fix: "break the loop: move what both sides need into a module they can both import, or invert one import through an interface",
+    ...said`import cycle of ${plural(members.length, "module")}: ${namedFiles(cycle, " → ")} (${crossed})`,
+    fix:
+      "break the loop: move what both sides need into a module they can both import, " +
+      "or invert one import through an interface",
     cycle,
   };
 }

@@ -166,7 +166,9 @@ function unassignedViolations({ map, modules, classifier }: ViolationInput): Unl
     }));
 }
 
-/** The barrels a violation is seen through: the first route in path order, none when `from` also imports `to` directly. */
+/**
+ * The barrels a violation is seen through: the first route in path order, none when `from` also imports `to` directly.
+ */
 function viaOf(dependencies: readonly GraphDependency[]): readonly string[] | undefined {
   const routes: (readonly string[])[] = [];
   for (const { via } of dependencies) {
@@ -195,9 +197,14 @@ function layerWords(
   const imports = said`${named(from)} imports ${named(to)}${through}`.messageWords;
   if (tolerated !== undefined) {
     const reason = tolerated.reason === null ? "" : ` (${tolerated.reason})`;
+    const way =
+      layer.mayImport.length === 0
+        ? `move this dependency out of ${layer.name}`
+        : `reach ${target} through ${describeAllowedLayers(layer)}`;
+    const then = `then remove { layer: ${target}, severity: warn } from layers.${layer.name}.mayImport`;
     return {
       ...said`${layer.name} may not import ${target}${where}, tolerated at severity warn${reason}: ${imports}`,
-      fix: `the map tolerates this while a migration is in progress${reason}: ${layer.mayImport.length === 0 ? `move this dependency out of ${layer.name}` : `reach ${target} through ${describeAllowedLayers(layer)}`}, then remove { layer: ${target}, severity: warn } from layers.${layer.name}.mayImport`,
+      fix: `the map tolerates this while a migration is in progress${reason}: ${way}, ${then}`,
     };
   }
   const route =
@@ -212,15 +219,19 @@ function layerWords(
 
 function privateWords(owner: Layer, importer: Layer, from: string, to: string): ViolationWords {
   const surface = (owner.public ?? []).join(", ");
+  const internal = `an internal file of ${owner.name}: import it through its public surface (${surface})`;
+  const makePublic = `add ${to} to layers.${owner.name}.public if it is meant to be public`;
   return {
-    ...said`${named(from)} imports ${named(to)}, an internal file of ${owner.name}: import it through its public surface (${surface})`,
-    fix: `import what ${importer.name} needs through the public files of ${owner.name} (${surface}), or add ${to} to layers.${owner.name}.public if it is meant to be public`,
+    ...said`${named(from)} imports ${named(to)}, ${internal}`,
+    fix: `import what ${importer.name} needs through the public files of ${owner.name} (${surface}), or ${makePublic}`,
   };
 }
 
 function packageWords(layer: Layer, packageName: string): ViolationWords {
+  const moveIt = `move the code that needs ${packageName} to a layer that may use it`;
+  const allowIt = `add "${packageName}" to layers.${layer.name}.packages`;
   return {
     ...said`${layer.name} may not use ${packageName}`,
-    fix: `${layer.name} may use ${describeAllowedPackages(layer)}: move the code that needs ${packageName} to a layer that may use it, or add "${packageName}" to layers.${layer.name}.packages`,
+    fix: `${layer.name} may use ${describeAllowedPackages(layer)}: ${moveIt}, or ${allowIt}`,
   };
 }
