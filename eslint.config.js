@@ -57,19 +57,6 @@ export default tseslint.config(
     },
   },
   {
-    // Lines wrapped by the diagrams work (these files are being edited there).
-    files: [
-      "src/renderers/**",
-      "src/domain/architecture/**",
-      "src/domain/graph/**",
-      "src/domain/compile/**",
-      "src/adapters/dependency-cruiser/**",
-      "src/cli/commands/graph-command.ts",
-      "src/cli/commands/fit-to-screen.ts",
-    ],
-    rules: { "max-len": "off" },
-  },
-  {
     // Tests read JSON reports and poke at parsed output: `any` there is the point, not a slip.
     files: ["tests/**/*.ts"],
     rules: {

@@ -72,20 +72,28 @@ export const REVIEW_REPORT_SCRIPT = `
 
   const contains = (element, words) => words === "" || element.textContent.toLowerCase().includes(words);
   const selected = (from, to) =>
-    selection === null || (selection.layer !== undefined ? from === selection.layer || to === selection.layer : from === selection.from && to === selection.to);
+    selection === null ||
+    (selection.layer !== undefined
+      ? from === selection.layer || to === selection.layer
+      : from === selection.from && to === selection.to);
 
   function apply() {
     const words = filter.value.trim().toLowerCase();
     for (const row of document.querySelectorAll("tr.layer")) {
       const layer = row.dataset.layer;
-      const inSelection = selection === null || (selection.layer !== undefined ? layer === selection.layer : layer === selection.from || layer === selection.to);
+      const inSelection =
+        selection === null ||
+        (selection.layer !== undefined
+          ? layer === selection.layer
+          : layer === selection.from || layer === selection.to);
       row.hidden = !(inSelection && contains(row, words));
     }
     let shown = 0;
     for (const group of document.querySelectorAll("section.group")) {
       let visible = 0;
       for (const row of group.querySelectorAll("tr.violation")) {
-        row.hidden = !(selected(row.dataset.from, row.dataset.to) && (contains(row, words) || contains(group.querySelector("h3"), words)));
+        const matches = contains(row, words) || contains(group.querySelector("h3"), words);
+        row.hidden = !(selected(row.dataset.from, row.dataset.to) && matches);
         if (!row.hidden) visible += 1;
       }
       group.hidden = visible === 0;
@@ -94,15 +102,23 @@ export const REVIEW_REPORT_SCRIPT = `
     nothingShown.hidden = shown > 0 || document.querySelectorAll("tr.violation").length === 0;
     for (const element of document.querySelectorAll("#diagram .selected")) element.classList.remove("selected");
     if (selection !== null) {
-      const id = selection.layer !== undefined ? "node:" + selection.layer : "edge:" + selection.from + "->" + selection.to;
+      const id =
+        selection.layer !== undefined ? "node:" + selection.layer : "edge:" + selection.from + "->" + selection.to;
       document.querySelector('#diagram [id="' + CSS.escape(id) + '"]')?.classList.add("selected");
     }
-    selectionLabel.textContent = selection === null ? "" : selection.layer !== undefined ? "layer " + selection.layer : selection.from + " \\u2192 " + selection.to;
+    selectionLabel.textContent =
+      selection === null
+        ? ""
+        : selection.layer !== undefined
+          ? "layer " + selection.layer
+          : selection.from + " \\u2192 " + selection.to;
     selectionLabel.hidden = selection === null;
     clear.hidden = selection === null && words === "";
   }
 
-  const overviews = [document.getElementById("diagram"), document.getElementById("matrix")].filter((section) => section !== null);
+  const overviews = [document.getElementById("diagram"), document.getElementById("matrix")].filter(
+    (section) => section !== null,
+  );
   const drill = document.getElementById("drill");
 
   /** The view the URL fragment names: #layer=NAME or #edge=FROM->TO; anything else is the overview. */
@@ -132,7 +148,8 @@ export const REVIEW_REPORT_SCRIPT = `
   });
   document.querySelector("#matrix svg")?.addEventListener("click", (event) => {
     const target = event.target.closest("g.node");
-    if (target !== null && target.id.startsWith("cell:")) location.hash = encodeURIComponent("cell=" + target.id.slice("cell:".length));
+    if (target !== null && target.id.startsWith("cell:"))
+      location.hash = encodeURIComponent("cell=" + target.id.slice("cell:".length));
   });
   window.addEventListener("hashchange", fromHash);
   // The view changes at once; the hashchange that follows finds it already shown.

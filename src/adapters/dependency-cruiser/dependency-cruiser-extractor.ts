@@ -42,7 +42,8 @@ function createDependencyCruiserExtractor(
       let result: ICruiseResult;
       try {
         const confined = { ...options, doNotFollow: { path: [...options.doNotFollow.path, OUTSIDE_BASE_DIR] } };
-        // No bustTheCache: it rebuilds the resolver for every import; each cruise() already starts with fresh resolver caches.
+        // No bustTheCache: it rebuilds the resolver for every import; each cruise() already starts with fresh
+        // resolver caches.
         const resolveOptions =
           hints === undefined || Object.keys(hints.aliases).length === 0 ? {} : { alias: { ...hints.aliases } };
         const reported = await cruise(
@@ -56,7 +57,8 @@ function createDependencyCruiserExtractor(
         if ((error as NodeJS.ErrnoException).code === "ENOENT") {
           const path = (error as NodeJS.ErrnoException).path ?? "a file";
           throw new FileSystemFailure(
-            `${path} disappeared during the run (deleted or moved while dependency-cruiser read the tree): run layerlint again`,
+            `${path} disappeared during the run (deleted or moved while dependency-cruiser read the tree): ` +
+              "run layerlint again",
             error,
           );
         }
@@ -79,7 +81,8 @@ function loadTsConfig(baseDir: string, fileName: string, boundary: ReadBoundary)
   const parsed = readTsconfig(absolute, baseDir, boundary);
   if (parsed.options.paths === undefined || parsed.options.baseUrl !== undefined) return parsed;
   // Without a baseUrl, dependency-cruiser gives its paths plugin "./", which it resolves against the process's
-  // folder: run from a subfolder, every paths alias went unresolved. A baseUrl makes the plugin read the tsconfig's own.
+  // folder: run from a subfolder, every paths alias went unresolved. A baseUrl makes the plugin read the
+  // tsconfig's own.
   const pathsBase = (parsed.options as { pathsBasePath?: string }).pathsBasePath ?? dirname(absolute);
   return { ...parsed, options: { ...parsed.options, baseUrl: pathsBase } };
 }

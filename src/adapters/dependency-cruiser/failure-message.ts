@@ -5,5 +5,6 @@ export const MAX_FAILURE_MESSAGE = 1000;
 export function dependencyCruiserFailed(message: string): string {
   if (message.length <= MAX_FAILURE_MESSAGE) return `dependency-cruiser failed: ${message}`;
   const more = message.length - MAX_FAILURE_MESSAGE;
-  return `dependency-cruiser failed: ${message.slice(0, MAX_FAILURE_MESSAGE)}… (${more} characters more: --debug shows them)`;
+  const shown = message.slice(0, MAX_FAILURE_MESSAGE);
+  return `dependency-cruiser failed: ${shown}… (${more} characters more: --debug shows them)`;
 }

@@ -72,7 +72,7 @@ export function compileContextRules(input: ContextRuleInput): CompiledContextRul
     const allowances = contexts.allow.filter((allowance) => allowance.from === context);
     rules.push({
       name: allowedContextsRule(context),
-      comment: `context ${context} may import only itself, the shared kernel and ${allowances.map(describeAllowance).join(", ")}`,
+      comment: `context ${context} may import only itself, the shared kernel and ${describeAllowances(allowances)}`,
       severity: "error",
       from: withPathNot(contextNamed(context), [...shared, ...input.excluded]),
       to: to([
@@ -114,7 +114,9 @@ function publicRule(
   return {
     rule: {
       name: contextPublicRule(allowance.from, allowance.to),
-      comment: `context ${allowance.from} may import only the public files of context ${allowance.to} (${publicGlobs.join(", ")})`,
+      comment:
+        `context ${allowance.from} may import only the public files of context ${allowance.to} ` +
+        `(${publicGlobs.join(", ")})`,
       severity: "error",
       from: withPathNot(contextNamed(allowance.from), [...shared, ...input.excluded]),
       to: {
@@ -126,6 +128,10 @@ function publicRule(
     },
     meaning: { kind: "private", toLayer: null, ofContext: allowance.to },
   };
+}
+
+function describeAllowances(allowances: readonly ContextAllowance[]): string {
+  return allowances.map(describeAllowance).join(", ");
 }
 
 export function describeAllowance(allowance: ContextAllowance): string {

@@ -34,9 +34,10 @@ export function compilePrivateRules(
     if (importers.length === 0) return [];
     const name = privateRuleName(layer.name);
     const surface = publicGlobs.map((glob) => glob.glob).join(", ");
+    const importerNames = importers.map((importer) => importer.name).join(", ");
     const rule: ForbiddenRule = {
       name,
-      comment: `${importers.map((importer) => importer.name).join(", ")} may import only the public files of ${layer.name}: ${surface}`,
+      comment: `${importerNames} may import only the public files of ${layer.name}: ${surface}`,
       severity: "error",
       from: {
         path: importers.map((importer) => firstMatchRegex(matchers, importer.index)),

@@ -67,12 +67,14 @@ export function layerRulesSizeIssue(map: LayerMap, mapFile: string): MapIssue | 
   const size = regexes.reduce((sum, regex) => sum + regex.length, 0);
   if (size > MAX_RULES_REGEX_BYTES)
     return issue(
-      `the rules compile to ${mib(size)} of regex, over the ${mib(MAX_RULES_REGEX_BYTES)} dependency-cruiser can check in a few seconds: ${WAY_OUT}`,
+      `the rules compile to ${mib(size)} of regex, over the ${mib(MAX_RULES_REGEX_BYTES)} ` +
+        `dependency-cruiser can check in a few seconds: ${WAY_OUT}`,
     );
   const repeated = Math.max(0, ...regexes.map(repetitionsIn));
   if (repeated > MAX_REGEX_REPETITIONS)
     return issue(
-      `a rule's regex repeats ${repeated} times, over the ${MAX_REGEX_REPETITIONS} dependency-cruiser accepts (each wildcard is one): ${WAY_OUT}`,
+      `a rule's regex repeats ${repeated} times, over the ${MAX_REGEX_REPETITIONS} dependency-cruiser accepts ` +
+        `(each wildcard is one): ${WAY_OUT}`,
     );
   return null;
 }
