@@ -1,5 +1,6 @@
 import type { ArchitectureGraph } from "../domain/architecture/architecture-graph.js";
-import { edgeLabel, plural } from "./graph-style.js";
+import { edgeLabel } from "./graph-style.js";
+import { plural } from "../domain/plural.js";
 
 /** A node or an edge as a diagram draws it: its name (`api`, `api → db`) and what its label says. */
 export interface DrawnElement {

@@ -5,6 +5,7 @@ import {
   type ArchitectureNode,
 } from "../domain/architecture/architecture-graph.js";
 import { defined } from "../domain/collections/defined.js";
+import { plural } from "../domain/plural.js";
 
 /** What the diagram formats share: colours, line styles, labels, the header line and the legend. */
 
@@ -69,10 +70,6 @@ export function layerFill(index: number): string {
 export function fillOf(graph: ArchitectureGraph, layer: string | null): string {
   const index = layer === null ? -1 : graph.layers.indexOf(layer);
   return index === -1 ? UNASSIGNED_FILL : layerFill(index);
-}
-
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 
 /**

@@ -4,7 +4,8 @@ import { OTHER_CONTEXTS_COLUMN, ownContexts } from "../domain/architecture/fold-
 import { UNASSIGNED_NODE } from "../domain/architecture/architecture-graph.js";
 import { labelOnWhite, quote, type DotLayout } from "./dot-renderer.js";
 import { escapeLabel, STROKES } from "./dot-legend.js";
-import { EDGE_LOOKS, layerFill, plural, type EdgeKind } from "./graph-style.js";
+import { EDGE_LOOKS, layerFill, type EdgeKind } from "./graph-style.js";
+import { plural } from "../domain/plural.js";
 
 /** The side (inches) of the smallest and of the largest cell: cells are sized by modules relative to the largest. */
 const CELL_INCHES = { smallest: 0.7, largest: 1.4 } as const;

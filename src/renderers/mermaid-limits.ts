@@ -1,5 +1,5 @@
 import type { ArchitectureGraph } from "../domain/architecture/architecture-graph.js";
-import { plural } from "./graph-style.js";
+import { plural } from "../domain/plural.js";
 
 /** Mermaid's defaults, which GitHub keeps: beyond them it shows an error instead of the diagram. */
 export const MERMAID_MAX_EDGES = 500;

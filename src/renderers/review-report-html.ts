@@ -7,7 +7,7 @@ import type {
   ReviewReport,
   ViolationGroup,
 } from "../domain/architecture/review-report.js";
-import { plural } from "./graph-style.js";
+import { plural } from "../domain/plural.js";
 import { escapeHtml, inlineSvg } from "./html.js";
 import { REVIEW_REPORT_SCRIPT, REVIEW_REPORT_STYLE } from "./review-report-assets.js";
 

@@ -17,7 +17,7 @@ import { UsageError } from "../../domain/errors.js";
 import { describeChanges, drawnElements } from "../../renderers/drawn-elements.js";
 import { mermaidLimitExceeded } from "../../renderers/mermaid-limits.js";
 import { renderers, renderGraphHtml, renderSvgPage } from "../../renderers/index.js";
-import { plural } from "../../renderers/graph-style.js";
+import { plural } from "../../domain/plural.js";
 import { OTHER_CONTEXTS_COLUMN } from "../../domain/architecture/fold-context-matrix.js";
 import type { CliEnvironment } from "../cli-environment.js";
 import { CONFIG_OPTION_FLAGS, CONFIG_OPTION_HELP, type CommandRegistration } from "./command-context.js";
