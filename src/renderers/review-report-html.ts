@@ -184,10 +184,16 @@ function matrixSection(report: ReviewReport, matrixSvg: string | null): string {
 `;
 }
 
+/** A path or specifier that a narrow column breaks after a `/` rather than inside a name. */
+function breakablePath(path: string): string {
+  return escapeHtml(path).replaceAll("/", "/<wbr>");
+}
+
 function importRow(reviewed: ReviewedImport): string {
   const where = reviewed.line === null ? reviewed.from : `${reviewed.from}:${reviewed.line}:${reviewed.column}`;
   const imported = `<code>${escapeHtml(reviewed.to)}</code>${sourceOf(reviewed.excerpt)}`;
-  const cells = `<td><code>${escapeHtml(where)}</code></td><td><code>${escapeHtml(reviewed.specifier)}</code></td>`;
+  const specifier = `<code>${breakablePath(reviewed.specifier)}</code>`;
+  const cells = `<td><code>${breakablePath(where)}</code></td><td>${specifier}</td>`;
   return `      <tr class="import">${cells}<td>${imported}</td></tr>`;
 }
 
@@ -258,10 +264,10 @@ function violationRow(group: ViolationGroup, { violation, excerpt }: ReviewedVio
   const specifier =
     violation.specifier === null
       ? '<span class="muted">none</span>'
-      : `<code>${escapeHtml(violation.specifier)}</code>`;
+      : `<code>${breakablePath(violation.specifier)}</code>`;
   const wrong = `<div>${escapeHtml(violation.message)}</div><div class="fix">${escapeHtml(violation.fix)}</div>`;
   return `        <tr class="violation" ${data} data-severity="${violation.severity}">
-          <td><code>${escapeHtml(where)}</code>${alsoAt}${rule}</td>
+          <td><code>${breakablePath(where)}</code>${alsoAt}${rule}</td>
           <td>${specifier}</td>
           <td>${wrong}${source}</td>
         </tr>`;
