@@ -88,6 +88,11 @@ describe("the report tells the truth at a glance (in process)", () => {
     expect(run.stdout).toContain('<dd class="bad" id="verdict">fails: <code>layerlint check</code> exits 1</dd>');
     expect(run.stdout).toContain('<dt>errors</dt><dd class="bad" id="errors">3</dd>');
     expect(run.stdout).toContain('<dt>warnings</dt><dd class="muted" id="warnings">0</dd>');
+    // A narrow column breaks a path after a slash before it breaks inside a name.
+    expect(run.stdout).toContain(
+      "<td><code>src/<wbr>api/<wbr>orders/<wbr>create-order-route.ts:2:1</code></td>" +
+        "<td><code>../<wbr>../<wbr>app/<wbr>place-order.js</code></td>",
+    );
   });
 });
 
