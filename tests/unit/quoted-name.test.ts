@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { CliEnvironment } from "../../src/cli/cli-environment.js";
-import { runCli } from "../../src/cli/run-cli.js";
 import { formatKeyPath } from "../../src/domain/map/map-issue.js";
 import { listed, quoted } from "../../src/domain/quoted-name.js";
 import { createProject, removeProject } from "../hostile/temporary-project.js";
+import { runInProcess } from "../helpers/run-in-process.js";
 
 describe("names from a file in messages", () => {
   it("are quoted with newlines, quotes and control characters escaped", () => {
@@ -30,21 +29,15 @@ describe("names from a file in messages", () => {
       "layers.yaml":
         'version: 1\nlayers:\n  "a\\nb": { paths: [src/a/**] }\n  c: { paths: [src/c/**], mayImport: ["x\\ny"] }\n',
     });
-    const err: string[] = [];
-    const environment: CliEnvironment = {
-      argv: ["check", "--no-cache"],
-      cwd: root,
-      env: {},
-      stdout: { write: () => true },
-      stderr: { write: (text: string) => err.push(text) },
-      ports: { syntax: { check: () => Promise.resolve([]) } },
-    };
+    let err: string;
     try {
-      expect(await runCli(environment)).toBe(2);
+      const run = await runInProcess(["check", "--no-cache"], root);
+      expect(run.status).toBe(2);
+      err = run.stderr;
     } finally {
       removeProject(root);
     }
-    expect(err.join("").split("\n")).toEqual([
+    expect(err.split("\n")).toEqual([
       "layerlint: the layer map has 2 problems [LL-CONFIG]",
       `layers.yaml:3:3 (layers["a\\nb"]): layer name "a\\nb" is not allowed: start with a letter, then letters, digits, '-' or '_'`,
       'layers.yaml:4:39 (layers.c.mayImport[0]): unknown layer "x\\ny" in mayImport of "c"; did you mean "a\\nb"? (layers: "a\\nb", c)',
@@ -61,24 +54,15 @@ describe("names from a file in messages", () => {
       "",
     ].join("\n");
 
-    async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+    async function run(argv: string[]): Promise<{ code: number | null; out: string; err: string }> {
       const root = createProject({
         "src/a/a.ts": "export const a = 1;\n",
         "src/b/b.ts": 'import { a } from "../a/a.js";\nexport const b = a;\n',
         "layers.yaml": MAP,
       });
-      const out: string[] = [];
-      const err: string[] = [];
-      const environment: CliEnvironment = {
-        argv,
-        cwd: root,
-        env: {},
-        stdout: { write: (text: string) => out.push(text) },
-        stderr: { write: (text: string) => err.push(text) },
-        ports: { syntax: { check: () => Promise.resolve([]) } },
-      };
       try {
-        return { code: await runCli(environment), out: out.join(""), err: err.join("") };
+        const { status, stdout, stderr } = await runInProcess(argv, root);
+        return { code: status, out: stdout, err: stderr };
       } finally {
         removeProject(root);
       }
@@ -141,21 +125,11 @@ describe("names from a file in messages", () => {
 
       async function explain(argv: string[]): Promise<string[]> {
         const root = createProject(FILES);
-        const out: string[] = [];
-        const environment: CliEnvironment = {
-          argv: ["explain", ...argv],
-          cwd: root,
-          env: {},
-          stdout: { write: (text: string) => out.push(text) },
-          stderr: { write: () => true },
-          ports: { syntax: { check: () => Promise.resolve([]) } },
-        };
         try {
-          await runCli(environment);
+          return (await runInProcess(["explain", ...argv], root)).stdout.split("\n");
         } finally {
           removeProject(root);
         }
-        return out.join("").split("\n");
       }
 
       it("explain FILE: the context line of a plain and of an odd context, and the context rule's words", async () => {
