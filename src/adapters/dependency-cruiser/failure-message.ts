@@ -1,5 +1,5 @@
 /** The most of dependency-cruiser's own error message shown: it can quote a whole rule, megabytes of regex. */
-export const MAX_FAILURE_MESSAGE = 1000;
+const MAX_FAILURE_MESSAGE = 1000;
 
 /** What dependency-cruiser said, cut to a paragraph; `--debug` shows the whole error with its stack. */
 export function dependencyCruiserFailed(message: string): string {

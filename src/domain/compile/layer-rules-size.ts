@@ -43,9 +43,9 @@ export function layerRulesSize(map: LayerMap, classifier: LayerClassifier): numb
  * The most regex text the rules of a map may hand dependency-cruiser: before a cruise it parses every
  * rule's regexes to check they are safe, at about 100 KB a second on one core, so this is about 5 s.
  */
-export const MAX_RULES_REGEX_BYTES = 512 * 1024;
+const MAX_RULES_REGEX_BYTES = 512 * 1024;
 /** The most repetitions (`*`, `+`, `?`, `{n,m}`) dependency-cruiser accepts in one regex of a rule. */
-export const MAX_REGEX_REPETITIONS = 10_000;
+const MAX_REGEX_REPETITIONS = 10_000;
 
 const WAY_OUT =
   "a rule lists the globs of every layer its layers may not import, and layers that may not import the same " +
@@ -92,7 +92,7 @@ function ruleRegexes(rule: ForbiddenRule): string[] {
  * The repetitions in a regex as layerlint writes them, as safe-regex counts them: `*`, `+`, `{` and `?`
  * outside a character class, not escaped, and `?` not opening a group (`(?:`, `(?!`).
  */
-export function repetitionsIn(regex: string): number {
+function repetitionsIn(regex: string): number {
   let count = 0;
   let inClass = false;
   for (let index = 0; index < regex.length; index++) {
