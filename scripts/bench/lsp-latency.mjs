@@ -14,7 +14,8 @@
 //            change, the second's once ready; against raw dependency-cruiser's peak RSS for a cold cruise
 //            of the same tree with the configuration `layerlint compile` ejects (cycle rule included, as
 //            the map's default `cycles: warn`), run last through peak-rss.mjs.
-//   --dir DIR reuses a tree generated before (--keep); LSP_BENCH_NODE_ARGS passes flags to the server
+//   --dir DIR reuses a tree generated before (--keep); --warm-only with --dir measures only the warm start, three
+//   times, on the cache an earlier run left there; LSP_BENCH_NODE_ARGS passes flags to the server
 //   (`--cpu-prof --cpu-prof-dir=/tmp/prof`).
 // LSP_BENCH_LOG=1 prints the server's log: each analysis with its phases' milliseconds.
 // A change whose diagnostics do not arrive within 60 s is a loud failure, never a number.
@@ -53,10 +54,11 @@ function rawDependencyCruiserPeakMiB(dir) {
 }
 
 function parseArguments(argv) {
-  const options = { modules: 10000, edits: 30, seed: 42, keep: false, dir: null };
+  const options = { modules: 10000, edits: 30, seed: 42, keep: false, dir: null, warmOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i];
     if (argument === "--keep") options.keep = true;
+    else if (argument === "--warm-only") options.warmOnly = true;
     else if (argument === "--dir") options.dir = argv[++i];
     else if (["--modules", "--edits", "--seed"].includes(argument)) options[argument.slice(2)] = Number(argv[++i]);
     else throw new Error(`unknown argument ${argument}`);
@@ -160,6 +162,15 @@ try {
   const fileUri = pathToFileURL(join(dir, file)).href;
   const original = readFileSync(join(dir, file), "utf8");
 
+  if (options.warmOnly) {
+    if (options.dir === null) throw new Error("--warm-only needs --dir, a tree an earlier run left a cache in");
+    for (let run = 1; run <= 3; run++) {
+      const warm = await startServer(dir);
+      console.log(`ready (warm cache) in ${Math.round(warm.ready)} ms, peak RSS ${peakRssMiB(warm.child.pid)} MiB`);
+      await stopServer(warm);
+    }
+    process.exit(0);
+  }
   const server = await startServer(dir);
   console.log(`${options.modules} modules: ready (cold, no cache) in ${Math.round(server.ready)} ms`);
   await server.connection.sendNotification("textDocument/didOpen", {

@@ -12,6 +12,11 @@ export interface CliEnvironment {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdout: OutputStream;
   readonly stderr: OutputStream;
+  /**
+   * Milliseconds since the epoch; default Date.now. The cache trusts a file's stat only once the file is older than a
+   * few seconds by this clock (see content-hashes.ts).
+   */
+  readonly now?: () => number;
   /** Adapters; the composition root's defaults unless a test replaces some. */
   readonly ports?: Partial<CheckPorts>;
 }

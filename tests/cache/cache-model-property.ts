@@ -48,6 +48,12 @@ const ALIAS_TARGETS = ["lib/*", "src/db/*", "src/domain/*", "../outside/*"];
 const NOISE = ["project/notes.txt", "project/dist/x.js", "outside/notes.txt", "project/lib/notes.md"];
 
 type Model = object;
+
+/**
+ * Longer than a tick of the coarsest file-system clock Linux keeps (10 ms at HZ=100): a write after a check
+ * never shares a time stamp with a write before it, which the cache's trust delay guarantees outside tests.
+ */
+const EVENT_GAP_MS = 12;
 type Command = fc.AsyncCommand<Model, CacheProject>;
 
 const source = (imports: readonly string[]) =>
@@ -60,6 +66,7 @@ class Event implements Command {
   ) {}
   check = () => true;
   async run(_model: Model, project: CacheProject): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, EVENT_GAP_MS));
     this.apply(project);
     const { cached, cold } = await project.compare();
     expect({ status: cached.status, report: cached.stdout }, `after ${this.label}`).toEqual({

@@ -14,6 +14,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { STAT_TRUST_AFTER_MS } from "../../src/adapters/cache/content-hashes.js";
 import { inThreadSyntaxChecker } from "../../src/adapters/typescript/in-thread-syntax-checker.js";
 import type { CliEnvironment } from "../../src/cli/cli-environment.js";
 import { runCli } from "../../src/cli/run-cli.js";
@@ -203,6 +204,9 @@ function projectIn(
       stderr: { write: (text: string) => err.push(text) },
       // The real adapters, the syntax check on this thread (its worker exists only as built JavaScript).
       ports: { syntax: inThreadSyntaxChecker },
+      // A clock that far ahead trusts every file's stat at once, so that the model checks the stat answers too;
+      // each event waits out the file system's clock tick (see EVENT_GAP_MS), as the trust delay does outside tests.
+      now: () => Date.now() + STAT_TRUST_AFTER_MS,
     };
     const status = await runCli(environment);
     return { status, stdout: out.join(""), stderr: err.join("") };

@@ -70,3 +70,8 @@ export const locatedCacheSchema = z.strictObject({
 });
 
 export type LocatedCacheFile = z.infer<typeof locatedCacheSchema>;
+
+export const statsCacheSchema = z.strictObject({
+  /** Per file: its stat signature when last read, and the content hash read then (see content-hashes.ts). */
+  files: pairs(z.strictObject({ stat: z.string().min(1), hash })),
+});

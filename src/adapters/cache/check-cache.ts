@@ -4,13 +4,17 @@ import { syntaxKey, toolVersions } from "./cache-key.js";
 import { cachingExtractor, type GraphCacheOutcome } from "./caching-extractor.js";
 import { cachingSourceInspector } from "./caching-source-inspector.js";
 import { cachingSyntaxChecker, type SyntaxCacheOutcome } from "./caching-syntax-checker.js";
-import { createContentHashes, hashBytes } from "./content-hashes.js";
+import { cacheFile } from "./cache-file.js";
+import { statsCacheSchema } from "./cache-schemas.js";
+import { createContentHashes, hashBytes, type StatTrustedHashes } from "./content-hashes.js";
 
 export interface CheckCacheSettings {
   /** The folder holding the cache files; created when first written. */
   readonly dir: string;
   readonly rootDir: string;
   readonly mapFile: string;
+  /** The clock the files' stats are compared with; default Date.now. */
+  readonly now?: () => number;
   /** Called with a message for stderr when a cache file is discarded or cannot be written. */
   readonly warn: (message: string) => void;
 }
@@ -21,7 +25,7 @@ export interface CheckCache {
    * exact.
    */
   readonly ports: CheckPorts;
-  /** Writes what the run located (the extractor and syntax checker write their own files as they finish). */
+  /** Writes what the run located and the hashes the next run may take by stat (the extractor and syntax checker write their own files as they finish). */
   flush(): Promise<void>;
   /** One line on what the cache answered, for --timings; empty before a run. */
   summary(): string;
@@ -35,8 +39,14 @@ export async function openCheckCache(ports: CheckPorts, settings: CheckCacheSett
     said.add(message);
   };
   const versions = toolVersions();
-  const hashes = createContentHashes(settings.rootDir);
   const id = hashBytes(settings.mapFile).slice(0, 16);
+  const stats = cacheFile(ports.fileSystem, join(settings.dir, `check-${id}.stats.json`), statsCacheSchema, warn);
+  const readStats = await stats.read();
+  const trusted: StatTrustedHashes = new Map(readStats.state === "read" ? readStats.value.files : []);
+  const hashes = createContentHashes(settings.rootDir, {
+    trusted,
+    ...(settings.now === undefined ? {} : { now: settings.now }),
+  });
   let graph: GraphCacheOutcome | null = null;
   let syntax: SyntaxCacheOutcome | null = null;
   const located = await cachingSourceInspector(
@@ -47,7 +57,11 @@ export async function openCheckCache(ports: CheckPorts, settings: CheckCacheSett
     warn,
   );
   return {
-    flush: () => located.flush(),
+    async flush() {
+      await located.flush();
+      const now = hashes.trusted();
+      if (!sameEntries(now, trusted)) await stats.write({ files: [...now].sort(([a], [b]) => (a < b ? -1 : 1)) });
+    },
     ports: {
       ...ports,
       inspector: located.inspector,
@@ -78,6 +92,12 @@ export async function openCheckCache(ports: CheckPorts, settings: CheckCacheSett
       return parts.length === 0 ? "" : `cache: ${parts.join("; ")}`;
     },
   };
+}
+
+function sameEntries(a: StatTrustedHashes, b: StatTrustedHashes): boolean {
+  if (a.size !== b.size) return false;
+  for (const [path, entry] of a) if (b.get(path) !== entry) return false;
+  return true;
 }
 
 function describeGraph(outcome: GraphCacheOutcome): string {

@@ -1,3 +1,4 @@
+import type { BigIntStats } from "node:fs";
 import { createHash } from "node:crypto";
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
@@ -9,15 +10,58 @@ export interface ContentHashes {
   of(relativePath: string): Promise<string | null>;
   /** Whether a path (relative to the folder, possibly `../` or under node_modules) exists. */
   exists(relativePath: string): Promise<boolean>;
+  /** The hashes the next run may take on the strength of a file's stat alone (see createContentHashes). */
+  trusted(): StatTrustedHashes;
 }
 
-export function createContentHashes(rootDir: string): ContentHashes {
+/** Per path, the stat signature of the file and the hash of the content it had with that stat. */
+export type StatTrustedHashes = ReadonlyMap<string, { readonly stat: string; readonly hash: string }>;
+
+export interface ContentHashOptions {
+  /** What an earlier run recorded: a file whose stat is unchanged is not read again. */
+  readonly trusted?: StatTrustedHashes;
+  /** Milliseconds since the epoch, on the clock the file system stamps files with. */
+  readonly now?: () => number;
+}
+
+/**
+ * A file changed less than this long before it was read is hashed again next run, whatever its stat: a
+ * write in the same tick of the file system's clock (FAT's is 2 s) after the read could leave it unchanged.
+ */
+export const STAT_TRUST_AFTER_MS = 3_000;
+
+/**
+ * A file's hash is taken from an earlier run without reading the file when its stat signature (device,
+ * inode, size, modification and change times to the nanosecond) is the one recorded with that hash, as git
+ * trusts its index. Any write, truncation, rename over the file or `touch` changes the change time, which
+ * no program can set back; a hash is recorded only when the file's last change was over
+ * STAT_TRUST_AFTER_MS before the read, so a later write cannot share its time stamp.
+ */
+export function createContentHashes(rootDir: string, options: ContentHashOptions = {}): ContentHashes {
+  const previous: StatTrustedHashes = options.trusted ?? new Map();
+  const now = options.now ?? Date.now;
   const hashes = new Map<string, Promise<string | null>>();
+  const trusted = new Map<string, { stat: string; hash: string }>();
+  const hashOf = async (relativePath: string): Promise<string | null> => {
+    const path = join(rootDir, relativePath);
+    const stats = await stat(path, { bigint: true }).catch(() => null);
+    const signature = stats?.isFile() === true ? statSignature(stats) : null;
+    const recorded = previous.get(relativePath);
+    if (signature !== null && recorded?.stat === signature) {
+      trusted.set(relativePath, recorded);
+      return recorded.hash;
+    }
+    const readAt = now();
+    const hash = await readRegularFile(path, "cache").then(hashBytes, () => null);
+    if (hash !== null && signature !== null && stats !== null && changedBefore(stats, readAt - STAT_TRUST_AFTER_MS))
+      trusted.set(relativePath, { stat: signature, hash });
+    return hash;
+  };
   return {
     of(relativePath) {
       let hash = hashes.get(relativePath);
       if (hash === undefined) {
-        hash = readRegularFile(join(rootDir, relativePath), "cache").then(hashBytes, () => null);
+        hash = hashOf(relativePath);
         hashes.set(relativePath, hash);
       }
       return hash;
@@ -27,7 +71,18 @@ export function createContentHashes(rootDir: string): ContentHashes {
         () => true,
         () => false,
       ),
+    trusted: () => trusted,
   };
+}
+
+function statSignature(stats: BigIntStats): string {
+  return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}`;
+}
+
+/** Both time stamps before the moment, a modification time set into the future included. */
+function changedBefore(stats: BigIntStats, milliseconds: number): boolean {
+  const limit = BigInt(Math.floor(milliseconds)) * 1_000_000n;
+  return stats.mtimeNs < limit && stats.ctimeNs < limit;
 }
 
 export function hashBytes(bytes: Buffer | string): string {

@@ -35,6 +35,7 @@ export async function cachedAnalysis(
               : resolve(environment.cwd, options.cacheDir),
           rootDir: loaded.rootDir,
           mapFile: loaded.mapFile,
+          ...(environment.now === undefined ? {} : { now: environment.now }),
           warn: (message) => environment.stderr.write(`layerlint: warning: ${message}\n`),
         });
   const progress = createProgress(environment.stderr, environment.env, options.progress);

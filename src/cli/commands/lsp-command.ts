@@ -32,6 +32,7 @@ export async function runLspCommand(environment: CliEnvironment, ports: CheckPor
         dir: join(rootDir, "node_modules", ".cache", "layerlint"),
         rootDir,
         mapFile,
+        ...(environment.now === undefined ? {} : { now: environment.now }),
         warn,
       });
       if (cache === null) return null;
