@@ -25,7 +25,7 @@ import {
   type CheckSummary,
   type CheckWarning,
 } from "../domain/report/check-report.js";
-import { findCycleViolations } from "../domain/violations/find-cycle-violations.js";
+import { findCycleViolations, foundLoops, type CycleSearch } from "../domain/violations/find-cycle-violations.js";
 import { countLines, findSizeViolations, lineLimitOf } from "../domain/violations/find-size-violations.js";
 import { findViolations, type UnlocatedViolation, type ViolationInput } from "../domain/violations/find-violations.js";
 import { compareViolations, type Violation } from "../domain/violations/violation.js";
@@ -73,7 +73,10 @@ export interface ProjectAnalysis {
   readonly timings: Readonly<Record<string, number>>;
 }
 
-export type AnalysisPorts = Pick<CheckPorts, "fileSystem" | "extractor" | "inspector" | "syntax" | "yaml" | "barrels">;
+export type AnalysisPorts = Pick<
+  CheckPorts,
+  "fileSystem" | "extractor" | "inspector" | "syntax" | "yaml" | "barrels" | "loops"
+>;
 
 export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequest): Promise<ProjectAnalysis> {
   const { map, rootDir } = request.loaded;
@@ -149,6 +152,19 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
   };
 }
 
+/** The cycle violations, from the loops the store kept for these very imports when it has them. */
+async function findCyclesRecalled(
+  ports: AnalysisPorts,
+  search: CycleSearch,
+  memo: AnalysisMemo | undefined,
+): Promise<UnlocatedViolation[]> {
+  if (search.severity === "off" || ports.loops === undefined) return findCycleViolations(search, memo?.cycles);
+  const recalled = await ports.loops.recall(search);
+  const cycles = findCycleViolations(search, memo?.cycles, recalled);
+  if (recalled === undefined) ports.loops.remember(search, foundLoops(cycles));
+  return cycles;
+}
+
 /** What the violations are found from. */
 interface Judging {
   readonly map: LayerMap;
@@ -185,18 +201,14 @@ async function findAllViolations(
   time: Timed,
 ): Promise<UnlocatedViolation[]> {
   const { map, rootDir, classifier, contexts, rules, graph, checkedModules, selection, memo } = judging;
-  const cycles = await time("cycles", () =>
-    findCycleViolations(
-      {
-        graph: graph.modules,
-        checked: checkedModules,
-        classifier,
-        severity: map.options.cycles,
-        typeOnlyImports: map.options.typeOnlyImports,
-      },
-      memo?.cycles,
-    ),
-  );
+  const search: CycleSearch = {
+    graph: graph.modules,
+    checked: checkedModules,
+    classifier,
+    severity: map.options.cycles,
+    typeOnlyImports: map.options.typeOnlyImports,
+  };
+  const cycles = await time("cycles", () => findCyclesRecalled(ports, search, memo));
   const lineCounts = await countLinesWhereLimited(ports, rootDir, selection.checked, lineLimitOf(map, classifier));
   return [
     ...violationsOf({ map, classifier, contexts, meanings: rules.meanings, modules: ruled }, memo),

@@ -2,6 +2,7 @@ import type { ImportedNames, ModuleExports } from "../domain/barrels/module-expo
 import type { CruiseOptions } from "../domain/compile/rule-set.js";
 import type { InputKind } from "./input-limits.js";
 import type { ModuleGraph } from "../domain/graph/module-graph.js";
+import type { CycleSearch, FoundLoop } from "../domain/violations/find-cycle-violations.js";
 
 /** Small ports; only the CLI's composition root names the adapters behind them. */
 
@@ -148,6 +149,13 @@ export interface SvgRenderer {
   renderDot(dot: string): Promise<string>;
 }
 
+/** The loops a cycle search found, kept for a later search of exactly the same imports. */
+export interface LoopStore {
+  /** What a search of these imports (the same modules, imports and order) found; undefined when unknown. */
+  recall(search: CycleSearch): Promise<readonly FoundLoop[] | undefined>;
+  remember(search: CycleSearch, loops: readonly FoundLoop[]): void;
+}
+
 export interface CheckPorts {
   readonly fileSystem: FileSystem;
   readonly readPolicy: ReadPolicy;
@@ -160,4 +168,6 @@ export interface CheckPorts {
   readonly svg: SvgRenderer;
   readonly barrels: BarrelReader;
   readonly watcher: FileWatcher;
+  /** Where the loops of the last cycle search are kept; without it every check searches. */
+  readonly loops?: LoopStore;
 }

@@ -97,7 +97,8 @@ describe("a cached check reports exactly what a cold check reports", () => {
     const { cached, cold, cacheLine } = await cachedAndCold();
     expect(cached).toBe(cold);
     expect(violationsOf(cached)).toEqual(["src/http/extra.ts -> src/db/users.ts"]);
-    expect(cacheLine).toContain("cold: the files, configuration or versions changed");
+    // A checked file added is cruised alone, like a file edited.
+    expect(cacheLine).toBe("cache: graph 5 hits, 1 misses (re-cruised src/http/extra.ts); syntax 5 hits, 1 misses");
   });
 
   it("a file removed: its importer no longer resolves it", async () => {
@@ -173,7 +174,13 @@ describe("a cached check reports exactly what a cold check reports", () => {
     expect(unwritable.stderr).toBe(
       `layerlint: warning: cannot write the cache in ${join(project.dir, "package.json", "cache")} (ENOTDIR); the check itself is unaffected\n`,
     );
-    expect(readdirSync(elsewhere).sort()).toEqual([
+    // The stats file is written only for files over 3 s old, which these are only on a slow machine.
+    expect(
+      readdirSync(elsewhere)
+        .filter((name) => !name.endsWith(".stats.json"))
+        .sort(),
+    ).toEqual([
+      expect.stringMatching(/^check-[\w-]+\.cycles\.json$/),
       expect.stringMatching(/^check-[\w-]+\.graph\.json$/),
       expect.stringMatching(/^check-[\w-]+\.syntax\.json$/),
     ]);

@@ -89,7 +89,8 @@ export function createCacheProject(): CacheProject {
 /**
  * One folder every sequence of the model test starts afresh in, for 1,000 sequences to be affordable. The
  * start (files and the cache its first check fills) is made once and copied back, which is what checking it
- * again would leave: the cache is keyed by content and absolute paths, never by times. The cold check is the
+ * again would leave: the cache is keyed by content and absolute paths, and a copy's stats (new inodes, new change
+ * times) never match the ones the template recorded, so it hashes every file again. The cold check is the
  * oracle and a function of the folder's tree alone, so each tree's cold answer is computed once: the check
  * through the cache, the one under test, runs after every event.
  */

@@ -58,8 +58,8 @@ describe("the cache answers what a cold run answers: the reported sequences", ()
     project.link("project/src/db/linked.ts", "../../lib/real.ts");
     const { report, stderr } = await expectSame();
     expect(violationsOf(report)).toEqual(["layer src/http/route.ts -> src/db/linked.ts"]);
-    // The link is a checked file of its own now, so the list of checked files changed: what matters is that it is not "nothing changed".
-    expect(cacheLine(stderr)).toContain("(cold: the files, configuration or versions changed)");
+    // The link is a checked file of its own now, cruised alone, and the import that now resolves to it is cruised again.
+    expect(cacheLine(stderr)).toContain("(re-cruised src/db/linked.ts, src/http/route.ts)");
     project.link("project/src/db/linked.ts", "missing.ts");
     const dangling = (await expectSame()).report;
     expect(violationsOf(dangling)).toEqual([]);
@@ -205,5 +205,44 @@ describe("a cache entry is data to validate, never trusted blindly", () => {
     );
     const { stderr } = await expectSame();
     expect(stderr).toMatch(/check-[\w-]+\.graph\.json is discarded: it does not have the expected shape$/m);
+  });
+});
+
+describe("the loops of the last cycle search", () => {
+  const cycleIdsOf = (json: string) =>
+    (JSON.parse(json) as { violations: { kind: string; id: string }[] }).violations
+      .filter((violation) => violation.kind === "cycle")
+      .map((violation) => violation.id);
+  const loop = () => {
+    project.write("project/src/domain/users.ts", `import "./clock.js";\nexport const users = 1;\n`);
+    project.write("project/src/domain/clock.ts", `import "./users.js";\nexport const now = 0;\n`);
+  };
+
+  it("answer a check of the very same imports: the stored loop is reported as stored", async () => {
+    loop();
+    const [id] = cycleIdsOf((await expectSame()).report);
+    expect(id).toMatch(/^cycle-[0-9a-f]{12}$/);
+    editCache(".cycles.json", (value) => ({
+      ...value,
+      loops: value.loops.map(([, members]: [string, number[]]) => ["cycle-from-the-store", members]),
+    }));
+    const { stdout } = (await project.compare()).cached;
+    expect(cycleIdsOf(stdout)).toEqual(["cycle-from-the-store"]);
+  });
+
+  it("are searched again once any import changed, and once they name a module the graph does not have", async () => {
+    loop();
+    await expectSame();
+    editCache(".cycles.json", (value) => ({ ...value, loops: [["cycle-from-the-store", [0, 1]]] }));
+    project.write(
+      "project/src/domain/users.ts",
+      `import "./clock.js";\nimport "./extra.js";\nexport const users = 1;\n`,
+    );
+    project.write("project/src/domain/extra.ts", `export const extra = 1;\n`);
+    expect(cycleIdsOf((await expectSame()).report)).not.toContain("cycle-from-the-store");
+    editCache(".cycles.json", (value) => ({ ...value, loops: [["cycle-from-the-store", [999]]] }));
+    const { report, stderr } = await expectSame();
+    expect(cycleIdsOf(report)).toHaveLength(1);
+    expect(stderr).not.toContain("warning");
   });
 });

@@ -59,7 +59,8 @@ export interface GraphKey {
  * Everything outside the files' own contents and the folders their imports look in (the resolution
  * probes) that decides what the extractor answers; when any of it differs, no cached entry is used.
  * No folder is walked: a file no import could resolve to changes nothing, and a folder the check does
- * not look in (readable or not) is never opened.
+ * not look in (readable or not) is never opened. The checked files are not in it: one added is cruised
+ * alone, one removed is dropped (see cachingExtractor).
  */
 export async function graphKey(
   versions: ToolVersions,
@@ -104,7 +105,6 @@ export async function graphKey(
       versions,
       options,
       aliases,
-      requested,
       installed,
       configs: [...configs].sort(([a], [b]) => (a < b ? -1 : 1)),
       tsconfig: tsconfig?.looked ?? null,

@@ -75,3 +75,10 @@ export const statsCacheSchema = z.strictObject({
   /** Per file: its stat signature when last read, and the content hash read then (see content-hashes.ts). */
   files: pairs(z.strictObject({ stat: z.string().min(1), hash })),
 });
+
+export const loopsCacheSchema = z.strictObject({
+  /** What the search read (see caching-loop-store.ts). */
+  key: hash,
+  /** Per loop, in the order found: its violation's id and its modules, by their index in the graph. */
+  loops: z.array(z.tuple([z.string().min(1), z.array(z.number().int().min(0)).min(1)])),
+});

@@ -2,6 +2,7 @@ import { mapInBatches } from "../../application/map-in-batches.js";
 import type { DependencyExtractor, FileSystem, ResolutionHints } from "../../application/ports.js";
 import type { CruiseOptions } from "../../domain/compile/rule-set.js";
 import type { GraphDependency, GraphModule, ModuleGraph } from "../../domain/graph/module-graph.js";
+import { defined } from "../../domain/collections/defined.js";
 import { reachableFrom } from "../../domain/graph/replace-modules.js";
 import { cacheFile } from "./cache-file.js";
 import { graphKey, type ToolVersions } from "./cache-key.js";
@@ -115,12 +116,19 @@ async function recruise(
   const bySource = new Map(cached.modules.map((module) => [module.source, module]));
   const added: GraphModule[] = [];
   for (const file of gone) bySource.delete(file);
-  for (const file of changed) {
-    if (gone.has(file)) continue;
-    const before = bySource.get(file);
-    const after = freshBySource.get(file);
-    if (before === undefined || after === undefined) return "a changed file is new to the graph";
-    if (sameEdges(before, after)) continue;
+  const kept = changed.filter((file) => !gone.has(file));
+  if (kept.some((file) => !freshBySource.has(file))) return "a changed file was not cruised";
+  // New files first: one may import another.
+  for (const file of kept) {
+    if (bySource.has(file)) continue;
+    const module = defined(freshBySource.get(file), "the cruise of a new file");
+    bySource.set(file, module);
+    added.push(module);
+  }
+  for (const file of kept) {
+    const before = defined(bySource.get(file), "the module of a changed file");
+    const after = defined(freshBySource.get(file), "the cruise of a changed file");
+    if (before !== after && sameEdges(before, after)) continue;
     for (const dependency of after.dependencies) {
       if (dependency.target !== "local" || bySource.has(dependency.resolved)) continue;
       // A file outside the map's folder is named, never read: the cold cruise lists it without dependencies.

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import type { CheckPorts } from "../../application/ports.js";
 import { syntaxKey, toolVersions } from "./cache-key.js";
 import { cachingExtractor, type GraphCacheOutcome } from "./caching-extractor.js";
+import { cachingLoopStore } from "./caching-loop-store.js";
 import { cachingSourceInspector } from "./caching-source-inspector.js";
 import { cachingSyntaxChecker, type SyntaxCacheOutcome } from "./caching-syntax-checker.js";
 import { cacheFile } from "./cache-file.js";
@@ -56,14 +57,17 @@ export async function openCheckCache(ports: CheckPorts, settings: CheckCacheSett
     join(settings.dir, `check-${id}.imports.json`),
     warn,
   );
+  const loops = cachingLoopStore(ports.fileSystem, join(settings.dir, `check-${id}.cycles.json`), warn);
   return {
     async flush() {
       await located.flush();
+      await loops.flush();
       const now = hashes.trusted();
       if (!sameEntries(now, trusted)) await stats.write({ files: [...now].sort(([a], [b]) => (a < b ? -1 : 1)) });
     },
     ports: {
       ...ports,
+      loops: loops.store,
       inspector: located.inspector,
       extractor: cachingExtractor({
         inner: ports.extractor,

@@ -56,7 +56,15 @@ export function startMapSession(settings: MapSessionSettings): MapSession {
   let extractor = incrementalExtractor(unsavedTextExtractor(server.ports.extractor, unsaved));
   let inspector = rememberedImports(server.ports.inspector);
   let cache: SessionCache | null = null;
-  const ports = (): CheckPorts => ({ ...server.ports, fileSystem: settings.fileSystem, syntax, extractor, inspector });
+  const ports = (): CheckPorts => ({
+    ...server.ports,
+    fileSystem: settings.fileSystem,
+    syntax,
+    extractor,
+    inspector,
+    // Only before the session is warm: the cycle memo answers a change, at no cost for reading the store.
+    ...(warm || cache?.loops === undefined ? {} : { loops: cache.loops }),
+  });
 
   let started = false;
   let latest: EditorAnalysis | null = null;

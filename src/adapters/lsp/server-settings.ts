@@ -1,4 +1,10 @@
-import type { CheckPorts, DependencyExtractor, SourceInspector, SyntaxChecker } from "../../application/ports.js";
+import type {
+  CheckPorts,
+  DependencyExtractor,
+  LoopStore,
+  SourceInspector,
+  SyntaxChecker,
+} from "../../application/ports.js";
 import type { ViolationStoryRenderer } from "../../domain/explain/render-context.js";
 
 export interface LanguageServerSettings {
@@ -18,6 +24,8 @@ export interface SessionCache {
   readonly extractor: DependencyExtractor;
   readonly syntax: SyntaxChecker;
   readonly inspector: SourceInspector;
+  /** The loops of the check's last cycle search: the first analysis builds its cycles from them when it can. */
+  readonly loops?: LoopStore;
   /** Writes what was located (the extractor and syntax checker write their own files). */
   flush(): Promise<void>;
 }

@@ -36,8 +36,8 @@ export async function runLspCommand(environment: CliEnvironment, ports: CheckPor
         warn,
       });
       if (cache === null) return null;
-      const { extractor, syntax, inspector } = cache.ports;
-      return { extractor, syntax, inspector, flush: () => cache.flush() };
+      const { extractor, syntax, inspector, loops } = cache.ports;
+      return { extractor, syntax, inspector, ...(loops === undefined ? {} : { loops }), flush: () => cache.flush() };
     },
   });
   await new Promise<void>((resolve) => {

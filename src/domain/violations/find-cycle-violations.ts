@@ -46,16 +46,36 @@ export function createCycleMemo(): CycleMemo {
   return { settings: "", byMember: new Map() };
 }
 
+/** One loop a search found: its modules from its smallest path on (not closed), and its violation's id. */
+export interface FoundLoop {
+  readonly members: readonly string[];
+  readonly id: string;
+}
+
+/** The loops of cycle violations, in their order: what a search of the same imports finds again. */
+export function foundLoops(violations: readonly UnlocatedViolation[]): FoundLoop[] {
+  return violations.map((violation) => ({
+    members: defined(violation.cycle, "the loop of a cycle violation").slice(0, -1),
+    id: violation.id,
+  }));
+}
+
 /**
  * One violation per import cycle, however many of its imports close it: the loop is rotated to start at
  * its smallest path, so every member reports the same cycle. The loops are the ones dependency-cruiser's
  * `circular` rule of the ejected configuration finds; with `typeOnlyImports: allow`, a loop with a
  * type-only import in it is none. A loop never leaves its strongly connected component, so each component
- * is searched alone, and with a memo only the components that changed since the last search.
+ * is searched alone, and with a memo only the components that changed since the last search. Given the loops
+ * an earlier search of the same imports found (`recalled`), it builds their violations without searching.
  */
-export function findCycleViolations(search: CycleSearch, memo: CycleMemo = createCycleMemo()): UnlocatedViolation[] {
+export function findCycleViolations(
+  search: CycleSearch,
+  memo: CycleMemo = createCycleMemo(),
+  recalled?: readonly FoundLoop[],
+): UnlocatedViolation[] {
   const { graph, checked, severity } = search;
   if (severity === "off") return [];
+  if (recalled !== undefined) return violationsOfLoops(recalled, search, severity);
   forgetOnNewSettings(memo, search);
   const components = loopComponents(graph, checked);
   const remembered = components.map((component) => rememberedLoops(memo, component));
@@ -70,6 +90,19 @@ export function findCycleViolations(search: CycleSearch, memo: CycleMemo = creat
   for (const loops of searched) memo.byMember.set(firstChecked(loops), loops);
   const foundFrom = new Map(searched.flatMap((loops) => [...loops.foundFrom]));
   return checked.flatMap((module) => foundFrom.get(module.source) ?? []);
+}
+
+/**
+ * The violations of loops an earlier search of the same imports found (see FoundLoop), without searching:
+ * the memo is left as it was.
+ */
+function violationsOfLoops(
+  loops: readonly FoundLoop[],
+  { checked, classifier }: CycleSearch,
+  severity: Exclude<CyclesPolicy, "off">,
+): UnlocatedViolation[] {
+  const checkedBySource = new Map(checked.map((module) => [module.source, module]));
+  return loops.map((loop) => cycleViolation(loop.members, checkedBySource, classifier, severity, loop.id));
 }
 
 /** A strongly connected component with a loop in it and at least one checked member. */
@@ -174,6 +207,7 @@ function cycleViolation(
   checked: ReadonlyMap<string, GraphModule>,
   classifier: LayerClassifier,
   severity: Exclude<CyclesPolicy, "off">,
+  id?: string,
 ): UnlocatedViolation {
   const from = defined(members[0], "the start of the loop");
   const cycle = [...members, from];
@@ -184,7 +218,7 @@ function cycleViolation(
   const layers = [...new Set(members.map((member) => classifier.layerOf(member) ?? "(unassigned)"))];
   const crossed = layers.length === 1 ? `inside layer ${layers[0]}` : `crossing layers ${layers.join(", ")}`;
   return {
-    id: cycleId(cycle),
+    id: id ?? cycleId(cycle),
     kind: "cycle",
     severity,
     rule: CYCLE_RULE,
