@@ -52,9 +52,8 @@ export function createResolutionProbes(settings: ResolutionSettings): Resolution
     if (parent === path || depth > MAX_DEPTH) return path;
     const listing = await folder(parent);
     if (listing.state !== "folder") return `${parent} ${listing.state} | ${await probe(parent, depth + 1)}`;
-    const name = basename(path);
-    const stem = stemOf(name);
-    const matches = listing.entries.filter(([entry]) => answers(entry, name) || answers(entry, stem));
+    // Every entry that answers the name answers its stem (`users.js.map` starts with `users.`).
+    const matches = listing.byStem.get(stemOf(basename(path))) ?? [];
     const parts = [`${parent} (${listing.real}): ${matches.map((entry) => entry.join(" ")).join(", ")}`];
     for (const [entry, kind] of matches) {
       if (kind !== "folder" && !kind.endsWith(" folder")) continue;
@@ -68,12 +67,22 @@ export function createResolutionProbes(settings: ResolutionSettings): Resolution
     }
     return parts.join(" | ");
   };
+  // A probe from the top depends on its path alone: many imports lead to the same module.
+  const probes = new Map<string, Promise<string>>();
+  const probeFrom = (path: string): Promise<string> => {
+    let found = probes.get(path);
+    if (found === undefined) {
+      found = probe(path, 0);
+      probes.set(path, found);
+    }
+    return found;
+  };
   return {
     async fingerprintOf(module) {
       const parts: string[] = [];
       for (const dependency of module.dependencies) {
         for (const candidate of candidatesOf(settings, module.source, dependency))
-          parts.push(`${dependency.specifier} -> ${await probe(candidate, 0)}`);
+          parts.push(`${dependency.specifier} -> ${await probeFrom(candidate)}`);
       }
       return hashBytes(parts.join("\n"));
     },
@@ -148,9 +157,23 @@ function stringLeaves(value: unknown, depth = 0): string[] {
   return Object.values(value).flatMap((each) => stringLeaves(each, depth + 1));
 }
 
-/** Whether a folder entry could be what a resolver tries for `name`: the name itself, or it with an extension. */
-function answers(entry: string, name: string): boolean {
-  return entry === name || (entry.startsWith(name) && entry[name.length] === ".");
+/**
+ * The entries by every stem they answer: a folder entry could be what a resolver tries for `name` when it is
+ * the name itself or the name with an extension, so `users.test.ts` answers `users`, `users.test` and itself.
+ */
+function byStem(entries: readonly (readonly [string, string])[]): Map<string, (readonly [string, string])[]> {
+  const index = new Map<string, (readonly [string, string])[]>();
+  const add = (stem: string, entry: readonly [string, string]) => {
+    const list = index.get(stem);
+    if (list === undefined) index.set(stem, [entry]);
+    else list.push(entry);
+  };
+  for (const entry of entries) {
+    const [name] = entry;
+    for (let dot = name.indexOf(".", 1); dot > 0; dot = name.indexOf(".", dot + 1)) add(name.slice(0, dot), entry);
+    add(name, entry);
+  }
+  return index;
 }
 
 /** The part of a name every candidate shares: `users` for `users.js`, so `users.ts` and `users/` match. */
@@ -165,6 +188,8 @@ interface Folder {
   readonly real: string;
   /** [name, kind], sorted by name; a link's kind names its target and what it leads to. */
   readonly entries: readonly (readonly [string, string])[];
+  /** The entries (in the same order) that could answer each stem (see stemOf). */
+  readonly byStem: ReadonlyMap<string, readonly (readonly [string, string])[]>;
 }
 
 async function readFolder(path: string): Promise<Folder> {
@@ -172,17 +197,15 @@ async function readFolder(path: string): Promise<Folder> {
   try {
     entries = await readdir(path, { withFileTypes: true });
   } catch (error) {
-    return { state: `cannot be listed (${(error as NodeJS.ErrnoException).code ?? "?"})`, real: "", entries: [] };
+    const state = `cannot be listed (${(error as NodeJS.ErrnoException).code ?? "?"})`;
+    return { state, real: "", entries: [], byStem: new Map() };
   }
   const real = await realpath(path).catch(() => path);
   const named = await Promise.all(
     entries.map(async (entry) => [entry.name, await kindOf(join(path, entry.name), entry)] as const),
   );
-  return {
-    state: "folder",
-    real,
-    entries: named.sort(byName),
-  };
+  const sorted = named.sort(byName);
+  return { state: "folder", real, entries: sorted, byStem: byStem(sorted) };
 }
 
 async function kindOf(path: string, entry: Dirent): Promise<string> {
