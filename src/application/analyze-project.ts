@@ -32,7 +32,7 @@ import { compareViolations, type Violation } from "../domain/violations/violatio
 import { discoverWorkspace, workspaceAliases } from "./find-workspace-packages.js";
 import { malformedManifestWarnings } from "./malformed-manifest-warnings.js";
 import type { LoadedLayerMap } from "./load-layer-map.js";
-import { mapInBatches } from "./map-in-batches.js";
+import { mapConcurrently } from "./map-concurrently.js";
 import { markTypeOnlyUnresolved } from "./mark-type-only-unresolved.js";
 import type { CheckPorts, FileSyntaxProblem } from "./ports.js";
 import { seeThroughBarrelsOf } from "./see-through-barrels.js";
@@ -358,7 +358,7 @@ async function countLinesWhereLimited(
   limitOf: ReturnType<typeof lineLimitOf>,
 ): Promise<Map<string, number>> {
   const limited = files.filter((file) => limitOf(file) !== null);
-  const counted = await mapInBatches(
+  const counted = await mapConcurrently(
     limited,
     64,
     async (file) => [file, countLines(await ports.fileSystem.readText(join(rootDir, file), "source"))] as const,

@@ -3,7 +3,7 @@ import { compileGlobList } from "../domain/glob/compile-glob.js";
 import { isSourceFile } from "../domain/graph/source-files.js";
 import type { LayerMap } from "../domain/map/layer-map.js";
 import { INPUT_LIMITS } from "./input-limits.js";
-import { mapInBatches } from "./map-in-batches.js";
+import { mapConcurrently } from "./map-concurrently.js";
 import type { FileSystem } from "./ports.js";
 
 /** Source files larger than this are generated or bundled, not written: skipped, never parsed. */
@@ -33,7 +33,7 @@ export async function selectFiles(fileSystem: FileSystem, rootDir: string, map: 
   const candidates: string[] = [];
   for (const file of sources) (exclude.some((pattern) => pattern.test(file)) ? excluded : candidates).push(file);
   // null: a named pipe, a socket or a device. A file deleted since the listing is left for the cruise to name.
-  const sizes = await mapInBatches(candidates, 128, async (file) => {
+  const sizes = await mapConcurrently(candidates, 128, async (file) => {
     const path = join(rootDir, file);
     return (await fileSystem.fileSize(path)) ?? ((await fileSystem.exists(path)) ? null : 0);
   });

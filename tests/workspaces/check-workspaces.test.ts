@@ -279,6 +279,33 @@ describe("layerlint check --workspaces", () => {
       expect(run.stderr).toMatch(/^layerlint: --workspaces cannot be combined with [^\n]+ \[LL-USAGE\]\n$/);
     }
   });
+
+  it("checks packages --concurrency at a time with the same report, byte for byte, whatever the number", async () => {
+    const runs = await Promise.all(
+      ["1", "2", "8"].map((n) =>
+        cli(
+          ["check", "--workspaces", "--format", "json", "--no-progress", "--no-cache", "--concurrency", n],
+          workspace,
+        ),
+      ),
+    );
+    const [one, ...others] = runs.map(({ status, stdout }) => ({ status, stdout }));
+    expect(one?.status).toBe(1);
+    for (const other of others) expect(other).toEqual(one);
+  });
+
+  it("--concurrency takes a whole number from 1, and only with --workspaces (exit 2)", async () => {
+    for (const value of ["0", "-1", "two", "1.5"]) {
+      const run = await cli(["check", "--workspaces", "--concurrency", value], workspace);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(`option '--concurrency <n>' argument '${value}' is invalid`);
+    }
+    const single = await cli(["check", "--concurrency", "2"], join(workspace, "packages/api"));
+    expect(single.status).toBe(2);
+    expect(single.stderr).toBe(
+      "layerlint: --concurrency applies only with --workspaces: one map's check runs one cruise [LL-USAGE]\n",
+    );
+  });
 });
 
 describe("layerlint check --workspaces in other trees", () => {

@@ -1,4 +1,4 @@
-import { mapInBatches } from "../../application/map-in-batches.js";
+import { mapConcurrently } from "../../application/map-concurrently.js";
 import type { DependencyExtractor, FileSystem, ResolutionHints } from "../../application/ports.js";
 import type { CruiseOptions } from "../../domain/compile/rule-set.js";
 import type { GraphDependency, GraphModule, ModuleGraph } from "../../domain/graph/module-graph.js";
@@ -175,7 +175,7 @@ function reachable(modules: readonly GraphModule[], roots: readonly string[]): G
 /** The resolution fingerprint of every module inside the map's folder (those outside are named, never read). */
 async function fingerprints(probes: ResolutionProbes, modules: readonly GraphModule[]): Promise<Map<string, string>> {
   const inside = modules.filter((module) => !module.source.startsWith("../"));
-  const found = await mapInBatches(
+  const found = await mapConcurrently(
     inside,
     64,
     async (module) => [module.source, await probes.fingerprintOf(module)] as const,

@@ -2,7 +2,7 @@ import type { BigIntStats } from "node:fs";
 import { createHash } from "node:crypto";
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
-import { mapInBatches } from "../../application/map-in-batches.js";
+import { mapConcurrently } from "../../application/map-concurrently.js";
 import { readRegularFile } from "../file-system/regular-file-reader.js";
 
 /** Content hashes of files under one folder, each file read at most once per run; null when it cannot be read. */
@@ -91,6 +91,6 @@ export function hashBytes(bytes: Buffer | string): string {
 
 /** Hashes many files with a bounded number of reads in flight. */
 export async function hashAll(hashes: ContentHashes, files: readonly string[]): Promise<Map<string, string | null>> {
-  const found = await mapInBatches(files, 128, (file) => hashes.of(file));
+  const found = await mapConcurrently(files, 128, (file) => hashes.of(file));
   return new Map(files.map((file, index) => [file, found[index] ?? null]));
 }

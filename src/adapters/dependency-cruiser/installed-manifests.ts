@@ -1,6 +1,6 @@
 import { readdir, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { mapInBatches } from "../../application/map-in-batches.js";
+import { mapConcurrently } from "../../application/map-concurrently.js";
 import { refuseUnlessReadable } from "../file-system/regular-file-reader.js";
 
 /**
@@ -14,7 +14,7 @@ export async function refuseUnreadableManifests(baseDir: string): Promise<void> 
     manifests.push(join(folder, "package.json"), ...(await installedManifests(join(folder, "node_modules"))));
     if (dirname(folder) === folder) break;
   }
-  await mapInBatches(manifests, 64, async (path) => {
+  await mapConcurrently(manifests, 64, async (path) => {
     const stats = await stat(path).catch(() => null);
     if (stats !== null) refuseUnlessReadable(path, "manifest", stats);
   });

@@ -5,7 +5,7 @@ import { isListed, relist } from "../../application/analysis-memo.js";
 import { analyseForEditor, createEditorMemo, type EditorAnalysis } from "../../application/editor-analysis.js";
 import { incrementalExtractor } from "../../application/incremental-extractor.js";
 import { incrementalSyntaxChecker } from "../../application/incremental-syntax-checker.js";
-import type { CheckPorts, FileSystem, SourceInspector } from "../../application/ports.js";
+import type { CheckPorts, FileSystem, LoopStore, SourceInspector } from "../../application/ports.js";
 import { rememberedImports } from "../../application/remembered-imports.js";
 import type { UnsavedTexts } from "../../application/unsaved-texts.js";
 import { CONFIGURATION_ERRORS_ANCHOR, type EditorDiagnostic } from "../../domain/editor/editor-diagnostic.js";
@@ -56,6 +56,9 @@ export function startMapSession(settings: MapSessionSettings): MapSession {
   let extractor = incrementalExtractor(unsavedTextExtractor(server.ports.extractor, unsaved));
   let inspector = rememberedImports(server.ports.inspector);
   let cache: SessionCache | null = null;
+  /** The loops of the check's cache, while the session is not warm; whether they answered the first analysis. */
+  let loops: LoopStore | undefined;
+  let loopsRecalled = false;
   const ports = (): CheckPorts => ({
     ...server.ports,
     fileSystem: settings.fileSystem,
@@ -63,7 +66,7 @@ export function startMapSession(settings: MapSessionSettings): MapSession {
     extractor,
     inspector,
     // Only before the session is warm: the cycle memo answers a change, at no cost for reading the store.
-    ...(warm || cache?.loops === undefined ? {} : { loops: cache.loops }),
+    ...(warm || loops === undefined ? {} : { loops }),
   });
 
   let started = false;
@@ -111,6 +114,9 @@ export function startMapSession(settings: MapSessionSettings): MapSession {
           warm = true;
           await cache?.flush();
           await extractor.warmUp().catch(() => undefined);
+          // A first analysis that built its cycles from the cache's loops left the cycle memo empty: one more
+          // analysis fills it, so that the first change searches only what it touches.
+          if (loopsRecalled) again = true;
         }
       } while (again);
     } finally {
@@ -182,6 +188,16 @@ export function startMapSession(settings: MapSessionSettings): MapSession {
     latest: () => latest,
     async start(openDocuments) {
       cache = (await server.checkCache?.(rootDir, mapFile)) ?? null;
+      const stored = cache?.loops;
+      if (stored !== undefined)
+        loops = {
+          async recall(search) {
+            const found = await stored.recall(search);
+            if (found !== undefined) loopsRecalled = true;
+            return found;
+          },
+          remember: (search, found) => stored.remember(search, found),
+        };
       if (cache !== null) {
         extractor = incrementalExtractor(unsavedTextExtractor(server.ports.extractor, unsaved), cache.extractor);
         syntax = incrementalSyntaxChecker(settings.fileSystem, server.ports.inspector, cache.syntax);

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { mapInBatches } from "../../application/map-in-batches.js";
+import { mapConcurrently } from "../../application/map-concurrently.js";
 import type { FileSyntaxProblem } from "../../application/ports.js";
 import { readRegularFile } from "../file-system/regular-file-reader.js";
 import { recalledSyntax } from "./recorded-parses.js";
@@ -29,7 +29,7 @@ export async function recallSyntax(
 ): Promise<{ recalled: Map<string, FileSyntaxProblem | null>; unparsed: string[] }> {
   const recalled = new Map<string, FileSyntaxProblem | null>();
   const unparsed: string[] = [];
-  const answers = await mapInBatches(files, 64, async (file) =>
+  const answers = await mapConcurrently(files, 64, async (file) =>
     recalledSyntax(root, file, await readSource(root, file)),
   );
   files.forEach((file, index) => {

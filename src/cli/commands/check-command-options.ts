@@ -14,6 +14,8 @@ export interface CheckCommandOptions extends CheckGateOptions {
   readonly watch?: boolean;
   /** Check the own map of every workspace package, in one run with one report. */
   readonly workspaces?: boolean;
+  /** With --workspaces: how many packages are checked at once; default one per core. */
+  readonly concurrency?: number;
   readonly throughBarrels?: boolean;
   /** True from the command line unless --no-cache; a caller that leaves it out runs without the cache. */
   readonly cache?: boolean;

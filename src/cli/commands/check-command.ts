@@ -1,8 +1,9 @@
 import { relative, resolve, sep } from "node:path";
-import { Option } from "commander";
+import { InvalidArgumentError, Option } from "commander";
 import { graphOf } from "../../application/build-graph.js";
 import type { CheckPorts } from "../../application/ports.js";
 import { checkFails, type CheckReport } from "../../domain/report/check-report.js";
+import { UsageError } from "../../domain/errors.js";
 import { renderers } from "../../renderers/index.js";
 import { REPORT_FORMATS, reporters, type ReportFormat } from "../../reporters/index.js";
 import type { CliEnvironment } from "../cli-environment.js";
@@ -47,6 +48,12 @@ export const registerCheckCommand: CommandRegistration = (program, { environment
           "(paths relative to the current folder)",
       )
       .option(
+        "--concurrency <n>",
+        "with --workspaces: how many packages are checked at once, each cruise on its own thread " +
+          "(default: the number of cores)",
+        parseConcurrency,
+      )
+      .option(
         "--watch",
         "check again whenever a file changes, printing only the violations that appear or go " +
           "(text on stdout; stop with Ctrl-C)",
@@ -79,6 +86,8 @@ export async function runCheckCommand(
   options: CheckCommandOptions,
 ): Promise<ExitCode> {
   assertDistinctReportFiles(environment.cwd, options.output, options.report);
+  if (options.concurrency !== undefined && options.workspaces !== true)
+    throw new UsageError("--concurrency applies only with --workspaces: one map's check runs one cruise");
   if (options.workspaces !== true && options.watch === true) return watchCheck(environment, ports, paths, options);
   const run =
     options.workspaces === true
@@ -149,4 +158,9 @@ async function workspacesRun(
 ): Promise<CheckRun> {
   const { report, timings, cacheLines } = await workspacesReport(environment, ports, paths, options);
   return { report, pathPrefix: "", layerDiagram: null, timings, cacheLines };
+}
+
+function parseConcurrency(value: string): number {
+  if (!/^[1-9]\d{0,3}$/.test(value)) throw new InvalidArgumentError("expected a whole number from 1 to 9999.");
+  return Number(value);
 }

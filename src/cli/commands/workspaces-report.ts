@@ -1,6 +1,8 @@
+import { availableParallelism } from "node:os";
 import { relative, sep } from "node:path";
 import { findWorkspaceMaps } from "../../application/find-workspace-maps.js";
 import { loadLayerMap, type LoadedLayerMap } from "../../application/load-layer-map.js";
+import { mapConcurrently } from "../../application/map-concurrently.js";
 import type { CheckPorts } from "../../application/ports.js";
 import { UsageError } from "../../domain/errors.js";
 import type { CheckReport } from "../../domain/report/check-report.js";
@@ -25,7 +27,9 @@ export interface WorkspacesReport {
 /**
  * `check --workspaces`: the own map of every workspace package, each checked as `layerlint check` in that
  * package would check it (its cache included), then rebased to the current folder and merged into one report.
- * Every map is read before any is analysed, so a broken map fails the run at once.
+ * Every map is read before any is analysed, so a broken map fails the run at once. Packages are analysed
+ * `--concurrency` at a time (default: one per core), each cruise in its own worker thread; the report is the
+ * same whatever the number, since the parts are merged in the maps' order.
  */
 export async function workspacesReport(
   environment: CliEnvironment,
@@ -47,10 +51,10 @@ export async function workspacesReport(
     ...(options.warnings === undefined ? {} : { warnings: options.warnings }),
     ...(options.changed === undefined ? {} : { changed: options.changed }),
   } as const;
-  const parts: MapReport[] = [];
-  const timings: Record<string, number> = {};
-  const cacheLines: string[] = [];
-  for (const loaded of loadedMaps) {
+  const concurrency = Math.min(options.concurrency ?? availableParallelism(), loadedMaps.length);
+  // Progress lines of packages checked at once would interleave: the merged report is the progress.
+  const packageOptions = concurrency > 1 ? { ...options, progress: false } : options;
+  const checked = await mapConcurrently(loadedMaps, concurrency, async (loaded) => {
     const gate = await prepareGates(
       environment,
       ports,
@@ -59,12 +63,20 @@ export async function workspacesReport(
       perPackageGates,
       loaded.map.options.warnings,
     );
-    const { analysed, cacheSummary } = await cachedAnalysis(environment, ports, loaded, [], options);
+    const { analysed, cacheSummary } = await cachedAnalysis(environment, ports, loaded, [], packageOptions);
     const placement = { folder: fromHere(loaded.rootDir), map: fromHere(loaded.mapFile) };
-    parts.push({ map: placement.map, report: rebaseReport(await gate(analysed.report), placement) });
-    for (const [phase, ms] of Object.entries(analysed.timings)) timings[phase] = (timings[phase] ?? 0) + ms;
-    if (cacheSummary !== null) cacheLines.push(`${placement.folder}: ${cacheSummary}`);
-  }
+    const part: MapReport = { map: placement.map, report: rebaseReport(await gate(analysed.report), placement) };
+    return {
+      part,
+      timings: analysed.timings,
+      cacheLine: cacheSummary === null ? null : `${placement.folder}: ${cacheSummary}`,
+    };
+  });
+  const parts = checked.map(({ part }) => part);
+  const timings: Record<string, number> = {};
+  for (const each of checked)
+    for (const [phase, ms] of Object.entries(each.timings)) timings[phase] = (timings[phase] ?? 0) + ms;
+  const cacheLines = checked.flatMap(({ cacheLine }) => (cacheLine === null ? [] : [cacheLine]));
   const merged = mergeReports(
     parts,
     unmapped.map((folder) => workspaceWithoutMapWarning(fromHere(folder))),
