@@ -1,7 +1,9 @@
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
+import { runBuiltCli } from "../helpers/run-built-cli.js";
 import { startLspSession, summarize, type LspSession } from "./lsp-client.js";
 
 let session: LspSession | undefined;
@@ -68,6 +70,42 @@ describe("layerlint lsp over stdio", () => {
       (found) => !summarize(found).some((code) => code.startsWith("no-import-cycles")),
     );
     expect(summarize(reopened)).toEqual(["domain-may-not-use-unlisted-builtins@1:28"]);
+  });
+
+  it("starts from the cache a check wrote, its cycles from the stored loops, and a change still opens the loop", async () => {
+    session = await startLspSession("lsp-workspace", {
+      prepare(dir) {
+        expect(runBuiltCli(["check"], dir).status).toBe(1);
+        // The stored loop's id changed by hand (checksum kept): a server that shows it built the cycle from the store.
+        const folder = join(dir, "node_modules", ".cache", "layerlint");
+        const file = join(
+          folder,
+          readdirSync(folder).find((name) => name.endsWith(".cycles.json"))!,
+        );
+        const text = readFileSync(file, "utf8");
+        const value = JSON.parse(text.slice(text.indexOf("\n") + 1)) as { loops: [string, number[]][] };
+        const body = JSON.stringify({
+          ...value,
+          loops: value.loops.map(([, members]) => ["cycle-from-the-store", members]),
+        });
+        writeFileSync(file, `${createHash("sha256").update(body).digest("base64url")}\n${body}`);
+      },
+    });
+    const order = await session.waitFor("src/domain/order.ts", (found) => found.length === 3);
+    const cycleOf = (found: readonly { code: string; data?: { violationId: string | null } }[]) =>
+      found.find((diagnostic) => diagnostic.code === "no-import-cycles")?.data?.violationId;
+    expect(cycleOf(order)).toBe("cycle-from-the-store");
+    const route = readFileSync(join(session.dir, "src/http/route.ts"), "utf8");
+    await session.open("src/http/route.ts", route);
+    await session.change(
+      "src/http/route.ts",
+      'import { readRows } from "../db/internal/rows.js";\nexport const r = readRows;\n',
+      2,
+    );
+    await session.waitFor("src/domain/order.ts", (found) => cycleOf(found) === undefined);
+    await session.change("src/http/route.ts", route, 3);
+    const closed = await session.waitFor("src/domain/order.ts", (found) => cycleOf(found) !== undefined);
+    expect(cycleOf(closed)).toMatch(/^cycle-[0-9a-f]{12}$/);
   });
 
   it("picks up files changed on disk through watched-file notifications", async () => {
