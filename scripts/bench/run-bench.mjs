@@ -17,7 +17,8 @@
 // Then the cache (on by default): layerlint warm with nothing changed, after a one-line edit of one file
 // (its imports unchanged), and after adding one file, each as a ratio against the raw median of the same
 // run; the first two must print the cold run's report byte for byte, the third report one more module and
-// the same violations, else a loud MISMATCH.
+// the same violations, else a loud MISMATCH. The cache ratios are printed against raw with and without its
+// cycle rule.
 
 import { spawnSync } from "node:child_process";
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -315,7 +316,7 @@ function benchSize(size, options) {
       if (!warm.stderr.includes("(nothing changed)")) mismatches.push("a warm run did not answer from the cache");
       if (!afterEdit.stderr.includes(`re-cruised ${edited.slice(project.length + 1)})`))
         mismatches.push("a one-file-edited run re-cruised more than the edited file");
-      // A new file can change how unchanged imports resolve: the cache answers it with a cold cruise.
+      // A new file is cruised alone, with the importers whose imports could now resolve to it (none here).
       writeFileSync(join(editFolder, `bench-added-${i}.ts`), `export const added${i} = ${i};\n`);
       const afterAdd = runLayerlint(project, configArgs, []);
       expected = runLayerlint(project, configArgs).stdout;
@@ -366,6 +367,10 @@ function benchSize(size, options) {
     summary.warmRatio = summary.warmMs / summary.rawMs;
     summary.editedRatio = summary.editedMs / summary.rawMs;
     summary.addedRatio = summary.addedMs / summary.rawMs;
+    // The ratios the issue's targets are stated in: against raw without its cycle rule.
+    summary.warmNoCyclesRatio = summary.warmMs / summary.rawNoCyclesMs;
+    summary.editedNoCyclesRatio = summary.editedMs / summary.rawNoCyclesMs;
+    summary.addedNoCyclesRatio = summary.addedMs / summary.rawNoCyclesMs;
     summary.own = OWN_PHASES.reduce((total, phase) => total + summary.phases[phase], 0);
     summary.ownShare = summary.own / summary.phases.cruise;
 
@@ -373,7 +378,7 @@ function benchSize(size, options) {
       `medians of ${options.runs}: layerlint ${ms(summary.layerlintMs)} ms, raw ${ms(summary.rawMs)} ms, ratio ${summary.ratio.toFixed(2)}; raw without the cycle rule ${ms(summary.rawNoCyclesMs)} ms, ratio ${summary.noCyclesRatio.toFixed(2)}`,
     );
     log(
-      `cache (medians of ${options.runs}): warm ${ms(summary.warmMs)} ms = ${summary.warmRatio.toFixed(3)}× raw; one file edited ${ms(summary.editedMs)} ms = ${summary.editedRatio.toFixed(3)}× raw; one file added ${ms(summary.addedMs)} ms = ${summary.addedRatio.toFixed(3)}× raw`,
+      `cache (medians of ${options.runs}): warm ${ms(summary.warmMs)} ms = ${summary.warmRatio.toFixed(3)}× raw, ${summary.warmNoCyclesRatio.toFixed(3)}× raw without the cycle rule; one file edited ${ms(summary.editedMs)} ms = ${summary.editedRatio.toFixed(3)}× raw, ${summary.editedNoCyclesRatio.toFixed(3)}× without; one file added ${ms(summary.addedMs)} ms = ${summary.addedRatio.toFixed(3)}× raw, ${summary.addedNoCyclesRatio.toFixed(3)}× without`,
     );
     log(
       `layerlint phases (median ms): ${PHASES.map((phase) => `${phase} ${ms(summary.phases[phase])}`).join(", ")}; outside the phases ${ms(summary.outsidePhases)}`,
@@ -412,9 +417,9 @@ function markdownTable(summaries, options) {
     "ratio",
     "raw without cycle rule ms",
     "ratio",
-    "warm ms (ratio)",
-    "1 file edited ms (ratio)",
-    "1 file added ms (ratio)",
+    "warm ms (ratio to raw; without cycle rule)",
+    "1 file edited ms (ratios)",
+    "1 file added ms (ratios)",
     ...(rss ? ["layerlint RSS MB", "raw RSS MB", "raw without cycle rule RSS MB"] : []),
     ...PHASES.map((phase) => `${phase} ms`),
     "outside phases ms",
@@ -430,9 +435,9 @@ function markdownTable(summaries, options) {
     `${summary.ratio.toFixed(2)}×`,
     ms(summary.rawNoCyclesMs),
     `${summary.noCyclesRatio.toFixed(2)}×`,
-    `${ms(summary.warmMs)} (${summary.warmRatio.toFixed(3)}×)`,
-    `${ms(summary.editedMs)} (${summary.editedRatio.toFixed(3)}×)`,
-    `${ms(summary.addedMs)} (${summary.addedRatio.toFixed(3)}×)`,
+    `${ms(summary.warmMs)} (${summary.warmRatio.toFixed(3)}×; ${summary.warmNoCyclesRatio.toFixed(2)}×)`,
+    `${ms(summary.editedMs)} (${summary.editedRatio.toFixed(3)}×; ${summary.editedNoCyclesRatio.toFixed(2)}×)`,
+    `${ms(summary.addedMs)} (${summary.addedRatio.toFixed(3)}×; ${summary.addedNoCyclesRatio.toFixed(2)}×)`,
     ...(rss ? [mb(summary.layerlintRssKb), mb(summary.rawRssKb), mb(summary.rawNoCyclesRssKb)] : []),
     ...PHASES.map((phase) => ms(summary.phases[phase])),
     ms(summary.outsidePhases),
@@ -446,7 +451,7 @@ function markdownTable(summaries, options) {
     ...rows.map(line),
     "",
     `Medians of ${options.runs} alternating runs (${options.warmup} warm-up) on ${cpus().length} × ${cpus()[0]?.model.trim() ?? "unknown CPU"}, Node ${process.version}, ${options.map}-layer map; ` +
-      `wall time of each child process${rss ? ", peak RSS from /usr/bin/time -v" : ""}. Raw: dependency-cruiser with the configuration \`layerlint compile\` ejects (cycle rule included, as layerlint's default \`cycles: warn\`); raw without cycle rule: the same minus that rule. Warm: the cache filled, nothing changed; 1 file edited: a comment appended to one file before each run; 1 file added: a new file before each run (a cold cruise through the cache); the ratios against the same raw median. Phases are layerlint's \`--timings\` of the cold (\`--no-cache\`) runs; "own / cruise" is (list + cycles + locate) / cruise; parse-check starts after the cruise, answers from the cruise's own parse of each file and overlaps cycles and locate.`,
+      `wall time of each child process${rss ? ", peak RSS from /usr/bin/time -v" : ""}. Raw: dependency-cruiser with the configuration \`layerlint compile\` ejects (cycle rule included, as layerlint's default \`cycles: warn\`); raw without cycle rule: the same minus that rule. Warm: the cache filled, nothing changed; 1 file edited: a comment appended to one file before each run; 1 file added: a new file before each run (cruised alone through the cache); the ratios against the same raw medians, with and without its cycle rule. Phases are layerlint's \`--timings\` of the cold (\`--no-cache\`) runs; "own / cruise" is (list + cycles + locate) / cruise; parse-check starts after the cruise, answers from the cruise's own parse of each file and overlaps cycles and locate.`,
   ].join("\n");
 }
 

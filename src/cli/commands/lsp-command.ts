@@ -1,5 +1,4 @@
 import { join } from "node:path";
-import { startLanguageServer } from "../../adapters/lsp/language-server.js";
 import type { CheckPorts } from "../../application/ports.js";
 import { renderViolationStory } from "../../reporters/explanation-reporter.js";
 import type { CliEnvironment } from "../cli-environment.js";
@@ -20,6 +19,8 @@ export const registerLspCommand: CommandRegistration = (program, { environment, 
 
 /** Serves until the client closes the connection; the graph warms from, and warms, the check's cache. */
 export async function runLspCommand(environment: CliEnvironment, ports: CheckPorts): Promise<ExitCode> {
+  // Loaded here: the protocol libraries add about 0.1 s to the start of every other command.
+  const { startLanguageServer } = await import("../../adapters/lsp/language-server.js");
   const warn = (message: string) => environment.stderr.write(`layerlint: warning: ${message}\n`);
   const connection = startLanguageServer({
     input: process.stdin,
