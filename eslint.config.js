@@ -51,7 +51,7 @@ export default tseslint.config(
           ignoreStrings: false,
           ignoreTemplateLiterals: false,
           ignoreRegExpLiterals: false,
-          ignorePattern: String.raw`^\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\x60[^\x60$]*\x60|/.+/[dgimsuvy]*)[,;)]*$`,
+          ignorePattern: String.raw`^\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\x60[^\x60$]*\x60|/(?![*/]).+/[dgimsuvy]*)[,;)]*$`,
         },
       ],
     },

@@ -26,7 +26,10 @@ export interface CheckCache {
    * exact.
    */
   readonly ports: CheckPorts;
-  /** Writes what the run located and the hashes the next run may take by stat (the extractor and syntax checker write their own files as they finish). */
+  /**
+   * Writes what the run located, the loops it found and the hashes the next run may take by stat (the extractor
+   * and syntax checker write their own files as they finish).
+   */
   flush(): Promise<void>;
   /** One line on what the cache answered, for --timings; empty before a run. */
   summary(): string;

@@ -4,7 +4,10 @@ import type { CruiseOptions } from "../../domain/compile/rule-set.js";
 import { recordTypescriptParses } from "../typescript/parse-recorder.js";
 import { serializeError } from "./worker-errors.js";
 
-/** Runs in a worker thread with a deep stack: one cruise, answered with the module graph (and what its parse found) or the error. */
+/**
+ * Runs in a worker thread with a deep stack: one cruise, answered with the module graph (and what its parse found)
+ * or the error.
+ */
 const { files, options, hints } = workerData as {
   files: string[];
   options: CruiseOptions;

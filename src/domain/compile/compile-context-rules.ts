@@ -138,7 +138,9 @@ export function describeAllowance(allowance: ContextAllowance): string {
   return allowance.layers === null ? allowance.to : `${allowance.to} (${allowance.layers.join(", ")})`;
 }
 
-/** The files of the allowed context, or only those of its allowed layers (first-match membership, as in layer rules). */
+/**
+ * The files of the allowed context, or only those of its allowed layers (first-match membership, as in layer rules).
+ */
 function allowedTarget(allowance: ContextAllowance, context: string, matchers: readonly LayerMatcher[]): string {
   if (allowance.layers === null) return context;
   const layers = allowance.layers.map((layer) => {

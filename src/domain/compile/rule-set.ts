@@ -46,7 +46,10 @@ export type PackageCheck = "unlisted-packages" | "uninstalled-packages" | "unlis
 export type RuleMeaning =
   | {
       readonly kind: "layer";
-      /** The importing layers (several when they refuse the same layers): the importer's layer is read off each violation. */
+      /**
+       * The importing layers (several when they refuse the same layers): the importer's layer is read off each
+       * violation.
+       */
       readonly fromLayers: readonly string[];
       readonly toLayer: string | null;
       /** A layer rule for several layers at once (`toLayer` null): the imported file's layer is read off it. */
