@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
-import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { editCacheFile } from "../helpers/cache-files.js";
 import { BASE_TSCONFIG, createCacheProject, type CacheProject } from "./cache-model.js";
 
 let project: CacheProject;
@@ -33,20 +33,7 @@ async function expectSame(): Promise<{ report: string; stderr: string }> {
   return { report: cached.stdout, stderr: cached.stderr };
 }
 
-const cacheFile = (suffix: string) => {
-  const folder = join(project.root, "node_modules", ".cache", "layerlint");
-  const name = readdirSync(folder).find((file) => file.endsWith(suffix));
-  if (name === undefined) throw new Error(`no ${suffix} cache file`);
-  return join(folder, name);
-};
-
-/** Rewrites a cache file's JSON with a valid checksum: what a hand edit or another job's cache looks like. */
-function editCache(suffix: string, edit: (value: any) => unknown): void {
-  const path = cacheFile(suffix);
-  const text = readFileSync(path, "utf8");
-  const body = JSON.stringify(edit(JSON.parse(text.slice(text.indexOf("\n") + 1))));
-  writeFileSync(path, `${createHash("sha256").update(body).digest("base64url")}\n${body}`);
-}
+const editCache = (suffix: string, edit: (value: any) => unknown) => editCacheFile(project.root, suffix, edit);
 
 describe("the cache answers what a cold run answers: the reported sequences", () => {
   it("a symlinked source file is added where an import was unresolved: the link resolves, the violation is found", async () => {

@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
+import { editCacheFile } from "../helpers/cache-files.js";
 import { runBuiltCli } from "../helpers/run-built-cli.js";
 import { startLspSession, summarize, type LspSession } from "./lsp-client.js";
 
@@ -77,18 +77,10 @@ describe("layerlint lsp over stdio", () => {
       prepare(dir) {
         expect(runBuiltCli(["check"], dir).status).toBe(1);
         // The stored loop's id changed by hand (checksum kept): a server that shows it built the cycle from the store.
-        const folder = join(dir, "node_modules", ".cache", "layerlint");
-        const file = join(
-          folder,
-          readdirSync(folder).find((name) => name.endsWith(".cycles.json"))!,
-        );
-        const text = readFileSync(file, "utf8");
-        const value = JSON.parse(text.slice(text.indexOf("\n") + 1)) as { loops: [string, number[]][] };
-        const body = JSON.stringify({
+        editCacheFile(dir, ".cycles.json", (value: { loops: [string, number[]][] }) => ({
           ...value,
           loops: value.loops.map(([, members]) => ["cycle-from-the-store", members]),
-        });
-        writeFileSync(file, `${createHash("sha256").update(body).digest("base64url")}\n${body}`);
+        }));
       },
     });
     const order = await session.waitFor("src/domain/order.ts", (found) => found.length === 3);
