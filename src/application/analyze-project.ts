@@ -81,6 +81,7 @@ export type AnalysisPorts = Pick<
 export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequest): Promise<ProjectAnalysis> {
   const { map, rootDir } = request.loaded;
   const { time, timings } = phaseTimer(request.onPhase);
+  ports.extractor.prepare?.();
   const memo = request.memo === undefined ? undefined : memoFor(request.memo, JSON.stringify([rootDir, map]));
   const layers = createLayerClassifier(map.layers);
   const classifier = memo === undefined ? layers : rememberingLayers(layers, memo.layers);
@@ -96,10 +97,12 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
   const graph = await time(
     "cruise",
     () =>
-      ports.extractor.extract(selection.checked, neverFollowingSkipped(withoutCycleRule(options), selection), {
-        aliases,
-        boundary: request.loaded.boundary,
-      }),
+      ports.extractor
+        .extract(selection.checked, neverFollowingSkipped(withoutCycleRule(options), selection), {
+          aliases,
+          boundary: request.loaded.boundary,
+        })
+        .finally(() => ports.extractor.release?.()),
     selection.checked.length,
   );
   // After the cruise: the syntax check reuses the cruise's parse of each file where the adapters can.

@@ -61,6 +61,13 @@ export interface DependencyExtractor {
   extract(files: readonly string[], options: CruiseOptions, hints?: ResolutionHints): Promise<ModuleGraph>;
   /** Drops what it remembers between extractions, if anything: a tsconfig or package.json changed. */
   forget?(): void;
+  /**
+   * A hint, as an analysis starts, that a cruise may follow: the extractor may start loading what it needs meanwhile.
+   * `extract` works the same without it.
+   */
+  prepare?(): void;
+  /** Nothing will be cruised after all (the cache answered): drops what `prepare` started. */
+  release?(): void;
 }
 
 export interface LocatedImport {

@@ -10,6 +10,10 @@ import { inThreadSyntaxChecker } from "../adapters/typescript/in-thread-syntax-c
 import { workerSyntaxChecker } from "../adapters/typescript/worker-syntax-checker.js";
 import { yamlReader } from "../adapters/yaml/yaml-reader.js";
 import type { CheckPorts, DependencyExtractor } from "../application/ports.js";
+import { workerThreadFlags } from "./worker-thread-flags.js";
+
+const threadFlags = workerThreadFlags();
+const workerSyntax = workerSyntaxChecker(threadFlags);
 
 /** The composition root: the only place that names concrete adapters. */
 export function defaultPorts(overrides: Partial<CheckPorts> = {}): CheckPorts {
@@ -18,7 +22,7 @@ export function defaultPorts(overrides: Partial<CheckPorts> = {}): CheckPorts {
     readPolicy: { allowOutside: false },
     extractor: lazyDependencyCruiserExtractor,
     inspector: typescriptSourceInspector,
-    syntax: workerSyntaxChecker,
+    syntax: workerSyntax,
     yaml: yamlReader,
     presets: presetLocator,
     versionControl: gitVersionControl,
@@ -30,23 +34,49 @@ export function defaultPorts(overrides: Partial<CheckPorts> = {}): CheckPorts {
 }
 
 /**
- * An extractor that imports its adapter module only when something is cruised: a cached check never loads
- * dependency-cruiser (nor the TypeScript it loads).
+ * An extractor that imports its adapter module only when something may be cruised: the calling thread of a cached
+ * check never loads dependency-cruiser (nor the TypeScript it loads). `prepared`: told `prepare`, it loads the
+ * module then, for an adapter whose own `prepare` works off the calling thread.
  */
-function lazyExtractor(load: () => Promise<DependencyExtractor>): DependencyExtractor {
+function lazyExtractor(load: () => Promise<DependencyExtractor>, prepared = false): DependencyExtractor {
   let loaded: DependencyExtractor | null = null;
-  return {
+  const extractor: DependencyExtractor = {
     async extract(files, options, hints) {
       loaded = await load();
       return loaded.extract(files, options, hints);
     },
     forget: () => loaded?.forget?.(),
   };
+  if (!prepared) return extractor;
+  let wanted = false;
+  return {
+    ...extractor,
+    prepare() {
+      wanted = true;
+      // A failure to load is the cruise's to report, when one comes.
+      load().then(
+        (adapter) => {
+          loaded = adapter;
+          if (wanted) adapter.prepare?.();
+        },
+        () => undefined,
+      );
+    },
+    release() {
+      wanted = false;
+      loaded?.release?.();
+    },
+  };
 }
 
-/** In a worker thread with a deep stack (see worker-dependency-extractor.ts). */
+/** In a worker thread with a deep stack (see worker-dependency-extractor.ts), loaded while the analysis starts. */
+let inWorkers: Promise<DependencyExtractor> | null = null;
 const lazyDependencyCruiserExtractor = lazyExtractor(
-  async () => (await import("../adapters/dependency-cruiser/worker-dependency-extractor.js")).workerDependencyExtractor,
+  () =>
+    (inWorkers ??= import("../adapters/dependency-cruiser/worker-dependency-extractor.js").then((adapter) =>
+      adapter.workerDependencyExtractor(threadFlags),
+    )),
+  true,
 );
 
 /**
@@ -73,7 +103,7 @@ export function onCallingThread(extractor: DependencyExtractor): DependencyExtra
 export async function withCheckCache(ports: CheckPorts, settings: CheckCacheSettings): Promise<CheckCache | null> {
   if (
     ports.extractor !== lazyDependencyCruiserExtractor ||
-    (ports.syntax !== workerSyntaxChecker && ports.syntax !== inThreadSyntaxChecker) ||
+    (ports.syntax !== workerSyntax && ports.syntax !== inThreadSyntaxChecker) ||
     ports.inspector !== typescriptSourceInspector
   )
     return null;

@@ -23,11 +23,12 @@ async function cruiseInWorker(root: string): Promise<{ files: readonly string[];
     baseDir: rootDir,
     tsconfig: null,
   });
+  const worker = new Worker(CRUISE_WORKER);
   const answer = await new Promise<{ parses: RecordedParse[] }>((resolve, reject) => {
-    const worker = new Worker(CRUISE_WORKER, { workerData: { files: [...files], options, hints: undefined } });
     worker.once("message", resolve);
     worker.once("error", reject);
-  });
+    worker.postMessage({ files: [...files], options, hints: undefined, session: 0 });
+  }).finally(() => worker.terminate());
   return { files, parses: answer.parses };
 }
 

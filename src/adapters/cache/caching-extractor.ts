@@ -33,14 +33,19 @@ export interface CachingExtractorSettings {
 export function cachingExtractor(settings: CachingExtractorSettings): DependencyExtractor {
   const { inner, hashes } = settings;
   return {
+    // Not yet: only the cache tells whether anything will be cruised (the inner extractor is prepared once it does).
+    prepare: () => undefined,
+    release: () => inner.release?.(),
     async extract(files, options, hints) {
       const read = await cacheFile(settings.fileSystem, settings.file, graphCacheSchema, settings.warn).read();
+      if (read.state !== "read") inner.prepare?.();
       const previousTsconfig = read.state === "read" ? tsconfigMemo(read.value.tsconfig) : undefined;
       const graphKeyed = await graphKey(settings.versions, files, options, hints, previousTsconfig);
       const { key, resolution } = graphKeyed;
       const probes = createResolutionProbes(resolution);
       const stored = { key, probes, tsconfig: graphKeyed.tsconfig };
       const cold = async (reason: string): Promise<ModuleGraph> => {
+        inner.prepare?.();
         // Hashed before the cruise: a file edited meanwhile is stored with its old hash,
         // so the next run cruises it again.
         await hashAll(hashes, files);
@@ -63,6 +68,7 @@ export function cachingExtractor(settings: CachingExtractorSettings): Dependency
       const changed = tracked.filter(
         (file) => current.get(file) !== cachedHashes.get(file) || current.get(file) === null,
       );
+      if (changed.length > 0) inner.prepare?.();
       const isChanged = new Set(changed);
       // A file added, removed, renamed or linked where one of a module's imports could resolve to it.
       const cachedProbes = new Map(cached.probes);

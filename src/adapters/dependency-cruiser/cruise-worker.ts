@@ -1,23 +1,43 @@
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import type { ResolutionHints } from "../../application/ports.js";
 import type { CruiseOptions } from "../../domain/compile/rule-set.js";
 import { recordTypescriptParses } from "../typescript/parse-recorder.js";
 import { serializeError } from "./worker-errors.js";
 
+/** One cruise's question, posted to a worker that has loaded (or is loading) dependency-cruiser. */
+export interface CruiseJob {
+  readonly files: string[];
+  readonly options: CruiseOptions;
+  readonly hints: ResolutionHints | undefined;
+  /** Changes when the caller's analysis does: what the worker remembers of the last one (the tsconfig) is dropped. */
+  readonly session: number;
+}
+
 /**
- * Runs in a worker thread with a deep stack: one cruise, answered with the module graph (and what its parse found)
- * or the error.
+ * Runs in a worker thread with a deep stack: loads dependency-cruiser and TypeScript, which can start before any
+ * question is known, then answers each cruise posted to it, one at a time, with the module graph (and what its
+ * parse found) or the error. The tsconfig is parsed once per session: TypeScript lists every file it includes.
  */
-const { files, options, hints } = workerData as {
-  files: string[];
-  options: CruiseOptions;
-  hints: ResolutionHints | undefined;
-};
 const recorded = recordTypescriptParses();
-try {
-  const { dependencyCruiserExtractor } = await import("./dependency-cruiser-extractor.js");
-  const graph = await dependencyCruiserExtractor.extract(files, options, hints);
-  parentPort?.postMessage({ graph, parses: recorded() });
-} catch (error) {
-  parentPort?.postMessage({ error: serializeError(error) });
+const extractor = import("./dependency-cruiser-extractor.js").then((adapter) =>
+  adapter.rememberingDependencyCruiserExtractor(),
+);
+// Loading must not fail unseen before a job arrives: the job's answer reports it.
+extractor.catch(() => undefined);
+let session: number | null = null;
+
+parentPort?.on("message", (job: CruiseJob) => {
+  void answer(job);
+});
+
+async function answer({ files, options, hints, session: jobSession }: CruiseJob): Promise<void> {
+  try {
+    const loaded = await extractor;
+    if (session !== jobSession) loaded.forget?.();
+    session = jobSession;
+    const graph = await loaded.extract(files, options, hints);
+    parentPort?.postMessage({ graph, parses: recorded() });
+  } catch (error) {
+    parentPort?.postMessage({ error: serializeError(error) });
+  }
 }

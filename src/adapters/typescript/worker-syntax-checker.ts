@@ -1,26 +1,33 @@
-import { Worker } from "node:worker_threads";
 import type { FileSyntaxProblem, SyntaxChecker } from "../../application/ports.js";
 import { DependencyFailure } from "../../domain/errors.js";
 import { recallSyntax } from "./first-syntax-problems.js";
+import { startWorker } from "../threads/start-worker.js";
 
 const WORKER_URL = new URL("./syntax-worker.js", import.meta.url);
 
 /**
  * Answers from the cruise's own parse where it read the same text; parses the other files on another core,
- * where loading TypeScript again does not hold up the calling thread.
+ * where loading TypeScript again does not hold up the calling thread; the worker starts with these Node options
+ * (see startWorker).
  */
-export const workerSyntaxChecker: SyntaxChecker = {
+export const workerSyntaxChecker = (threadFlags: readonly string[] | undefined): SyntaxChecker => ({
   async check(root, files) {
     const { recalled, unparsed } = await recallSyntax(root, files);
-    const parsed = new Map((await parseInWorker(root, unparsed)).map((problem) => [problem.file, problem]));
+    const parsed = new Map(
+      (await parseInWorker(root, unparsed, threadFlags)).map((problem) => [problem.file, problem]),
+    );
     return files.flatMap((file) => recalled.get(file) ?? parsed.get(file) ?? []);
   },
-};
+});
 
-function parseInWorker(root: string, files: readonly string[]): Promise<FileSyntaxProblem[]> {
+function parseInWorker(
+  root: string,
+  files: readonly string[],
+  threadFlags: readonly string[] | undefined,
+): Promise<FileSyntaxProblem[]> {
   if (files.length === 0) return Promise.resolve([]);
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL, { workerData: { root, files: [...files] } });
+    const worker = startWorker(WORKER_URL, { workerData: { root, files: [...files] } }, threadFlags);
     worker.once("message", resolve);
     worker.once("error", (error) => reject(new DependencyFailure(`the syntax check failed: ${error.message}`, error)));
     worker.once("exit", (code) => {
