@@ -94,6 +94,7 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
   });
   const workspace = await time("workspaces", () => discoverWorkspace(ports, rootDir));
   const aliases = workspaceAliases(workspace.packages, rootDir);
+  ports.syntax.prepare?.(rootDir, selection.checked);
   const graph = await time(
     "cruise",
     () =>

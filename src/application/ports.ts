@@ -108,6 +108,11 @@ export interface FileSyntaxProblem extends SyntaxProblem {
 export interface SyntaxChecker {
   /** The first syntax problem of each file that has one (files relative to `root`), in file order. */
   check(root: string, files: readonly string[]): Promise<FileSyntaxProblem[]>;
+  /**
+   * The files the next `check` will ask about, told as the cruise starts: the checker may start reading them while
+   * the cruise runs. `check` answers the same without it.
+   */
+  prepare?(root: string, files: readonly string[]): void;
 }
 
 export interface YamlProblem extends SyntaxProblem {

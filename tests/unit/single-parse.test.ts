@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { firstSyntaxProblems } from "../../src/adapters/typescript/first-syntax-problems.js";
+import { firstSyntaxProblems, hashTexts, recallSyntax } from "../../src/adapters/typescript/first-syntax-problems.js";
 import { rememberParses, textHash } from "../../src/adapters/typescript/recorded-parses.js";
 
 describe("the syntax check", () => {
@@ -26,5 +26,17 @@ describe("the syntax check", () => {
     expect(await firstSyntaxProblems(root, ["a.ts"])).toEqual([
       { file: "a.ts", line: 1, column: 14, message: "Variable declaration expected." },
     ]);
+  });
+
+  it("takes the texts it read while the cruise ran for the files' current texts", async () => {
+    const read = await hashTexts(root, ["a.ts"]);
+    rememberParses([{ path: join(root, "a.ts"), hash: textHash("export const a = 1;\n"), problem: planted }]);
+    // Read before the cruise finished: the record is matched against that text, the file not read again.
+    rmSync(join(root, "a.ts"));
+    expect(await recallSyntax(root, ["a.ts"], read)).toEqual({
+      recalled: new Map([["a.ts", { file: "a.ts", ...planted }]]),
+      unparsed: [],
+    });
+    await expect(recallSyntax(root, ["a.ts"])).rejects.toThrow(/cannot read a\.ts/);
   });
 });

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { mapConcurrently } from "../../application/map-concurrently.js";
 import type { FileSyntaxProblem } from "../../application/ports.js";
 import { readRegularFile } from "../file-system/regular-file-reader.js";
-import { recalledSyntax } from "./recorded-parses.js";
+import { recalledSyntax, recalledSyntaxOfHash, textHash } from "./recorded-parses.js";
 import { typescriptSourceInspector } from "./source-inspector.js";
 
 /**
@@ -21,16 +21,17 @@ export async function firstSyntaxProblems(root: string, files: readonly string[]
 
 /**
  * The files whose parse this process's cruise recorded for their current text, with its answer; the others, in file
- * order.
+ * order. `read`: the hashes (textHash) of texts already read, each taken for its file's current text.
  */
 export async function recallSyntax(
   root: string,
   files: readonly string[],
+  read: ReadonlyMap<string, string> = new Map(),
 ): Promise<{ recalled: Map<string, FileSyntaxProblem | null>; unparsed: string[] }> {
   const recalled = new Map<string, FileSyntaxProblem | null>();
   const unparsed: string[] = [];
   const answers = await mapConcurrently(files, 64, async (file) =>
-    recalledSyntax(root, file, await readSource(root, file)),
+    recalledSyntaxOfHash(root, file, read.get(file) ?? textHash(await readSource(root, file))),
   );
   files.forEach((file, index) => {
     const problem = answers[index];
@@ -38,6 +39,13 @@ export async function recallSyntax(
     else recalled.set(file, problem === null ? null : { file, ...problem });
   });
   return { recalled, unparsed };
+}
+
+/** The hash (textHash) of each file's text as read now. */
+export async function hashTexts(root: string, files: readonly string[]): Promise<Map<string, string>> {
+  return new Map(
+    await mapConcurrently(files, 64, async (file) => [file, textHash(await readSource(root, file))] as const),
+  );
 }
 
 function recalledOrParsed(root: string, file: string, text: string) {

@@ -25,6 +25,11 @@ export function rememberParses(parses: readonly RecordedParse[]): void {
  * not parse it.
  */
 export function recalledSyntax(root: string, file: string, text: string): SyntaxProblem | null | undefined {
+  return recalledSyntaxOfHash(root, file, textHash(text));
+}
+
+/** recalledSyntax, for the text of this hash (textHash). */
+export function recalledSyntaxOfHash(root: string, file: string, hash: string): SyntaxProblem | null | undefined {
   const parse = recorded.get(join(root, file));
-  return parse !== undefined && parse.hash === textHash(text) ? parse.problem : undefined;
+  return parse !== undefined && parse.hash === hash ? parse.problem : undefined;
 }
