@@ -2,6 +2,7 @@
 // Benchmarks layerlint against raw dependency-cruiser run with the configuration layerlint ejects.
 //
 //   npm run build && npm run bench -- [--modules 1000,10000] [--runs 5] [--warmup 1] [--map 5|50] [--seed 42] [--keep]
+//                                     [--cores 1,2,all]
 //
 // For each size: generates a project once (generate-project.mjs) into a temp folder, ejects the
 // dependency-cruiser config with `layerlint compile --format cjs`, then alternates (run order flips
@@ -19,6 +20,9 @@
 // run; the first two must print the cold run's report byte for byte, the third report one more module and
 // the same violations, else a loud MISMATCH. The cache ratios are printed against raw with and without its
 // cycle rule.
+// --cores runs everything once per core count, each child process pinned with `taskset -c 0-(N-1)` (Linux):
+// what layerlint does on other cores (the cruise's worker thread beside the calling thread, garbage collection
+// and compilation threads) shows against raw dependency-cruiser on the same cores.
 
 import { spawnSync } from "node:child_process";
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -33,14 +37,18 @@ const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const LAYERLINT_BIN = join(REPO, "dist", "cli", "bin.js");
 const DEPCRUISE_BIN = join(REPO, "node_modules", "dependency-cruiser", "bin", "dependency-cruise.mjs");
 const TIME_BIN = "/usr/bin/time";
+const TASKSET_BIN = "/usr/bin/taskset";
+/** The CPUs (taskset's list) every child process is pinned to, or null for all. */
+let pinnedTo = null;
 const PHASES = ["list", "cruise", "cycles", "locate", "parse-check"];
-// parse-check starts after the cruise and mostly reads the cruise's own parse; it overlaps cycles and locate.
+// parse-check reads the files while the cruise runs and answers from its parse; what is left after it overlaps cycles
+// and locate.
 const SERIAL_PHASES = ["list", "cruise", "cycles", "locate"];
 const OWN_PHASES = ["list", "cycles", "locate"];
 const MAX_BUFFER = 1024 * 1024 * 1024;
 
 function parseArguments(argv) {
-  const options = { modules: [1000, 10000], runs: 5, warmup: 1, map: "5", seed: 42, keep: false };
+  const options = { modules: [1000, 10000], runs: 5, warmup: 1, map: "5", seed: 42, keep: false, cores: ["all"] };
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i];
     const next = () => {
@@ -57,9 +65,13 @@ function parseArguments(argv) {
     else if (argument === "--map") options.map = next();
     else if (argument === "--seed") options.seed = Number(next());
     else if (argument === "--keep") options.keep = true;
+    else if (argument === "--cores")
+      options.cores = next()
+        .split(",")
+        .map((count) => (count.trim() === "all" ? "all" : Number(count.trim())));
     else if (argument === "--help" || argument === "-h") {
       console.log(
-        "usage: run-bench.mjs [--modules 1000,10000] [--runs 5] [--warmup 1] [--map 5|50] [--seed 42] [--keep]",
+        "usage: run-bench.mjs [--modules 1000,10000] [--runs 5] [--warmup 1] [--map 5|50] [--seed 42] [--keep] [--cores 1,2,all]",
       );
       process.exit(0);
     } else throw new Error(`unknown argument ${argument}`);
@@ -69,6 +81,12 @@ function parseArguments(argv) {
   if (!Number.isInteger(options.runs) || options.runs < 1) throw new Error("--runs must be >= 1");
   if (!Number.isInteger(options.warmup) || options.warmup < 0) throw new Error("--warmup must be >= 0");
   if (!["5", "50"].includes(options.map)) throw new Error("--map is 5 or 50");
+  if (
+    options.cores.some((count) => count !== "all" && !(Number.isInteger(count) && count >= 1 && count <= cpus().length))
+  )
+    throw new Error(`--cores takes core counts from 1 to ${cpus().length}, or all, comma-separated`);
+  if (options.cores.some((count) => count !== "all") && !existsSync(TASKSET_BIN))
+    throw new Error(`--cores needs ${TASKSET_BIN} (util-linux)`);
   return options;
 }
 
@@ -86,7 +104,9 @@ const hasTime = existsSync(TIME_BIN) && spawnSync(TIME_BIN, ["-v", "true"], { en
 
 /** Runs `node args` in cwd; returns wall ms, peak RSS (kB, or NaN) and the outputs. */
 function runNode(args, cwd) {
-  const [command, commandArgs] = hasTime ? [TIME_BIN, ["-v", process.execPath, ...args]] : [process.execPath, args];
+  const node =
+    pinnedTo === null ? [process.execPath, ...args] : [TASKSET_BIN, "-c", pinnedTo, process.execPath, ...args];
+  const [command, commandArgs] = hasTime ? [TIME_BIN, ["-v", ...node]] : [node[0], node.slice(1)];
   const started = performance.now();
   const child = spawnSync(command, commandArgs, {
     cwd,
@@ -408,6 +428,7 @@ function verdict(summary) {
 function markdownTable(summaries, options) {
   const rss = hasTime;
   const head = [
+    "cores",
     "modules",
     "deps",
     "layer violations (layerlint / raw)",
@@ -426,6 +447,7 @@ function markdownTable(summaries, options) {
     "own / cruise",
   ];
   const rows = summaries.map((summary) => [
+    summary.cores,
     summary.size.toLocaleString("en-US"),
     summary.dependencies.toLocaleString("en-US"),
     `${summary.layerViolations} / ${summary.rawLayerViolations}${summary.match ? "" : " **MISMATCH**"}`,
@@ -444,14 +466,14 @@ function markdownTable(summaries, options) {
     `${(summary.ownShare * 100).toFixed(1)}%`,
   ]);
   const line = (cells) => `| ${cells.join(" | ")} |`;
-  const numeric = head.map((_, index) => index > 0);
+  const numeric = head.map((_, index) => index > 1);
   return [
     line(head),
     line(numeric.map((right) => (right ? "---:" : "---"))),
     ...rows.map(line),
     "",
     `Medians of ${options.runs} alternating runs (${options.warmup} warm-up) on ${cpus().length} × ${cpus()[0]?.model.trim() ?? "unknown CPU"}, Node ${process.version}, ${options.map}-layer map; ` +
-      `wall time of each child process${rss ? ", peak RSS from /usr/bin/time -v" : ""}. Raw: dependency-cruiser with the configuration \`layerlint compile\` ejects (cycle rule included, as layerlint's default \`cycles: warn\`); raw without cycle rule: the same minus that rule. Warm: the cache filled, nothing changed; 1 file edited: a comment appended to one file before each run; 1 file added: a new file before each run (cruised alone through the cache); the ratios against the same raw medians, with and without its cycle rule. Phases are layerlint's \`--timings\` of the cold (\`--no-cache\`) runs; "own / cruise" is (list + cycles + locate) / cruise; parse-check starts after the cruise, answers from the cruise's own parse of each file and overlaps cycles and locate.`,
+      `wall time of each child process${rss ? ", peak RSS from /usr/bin/time -v" : ""}. Raw: dependency-cruiser with the configuration \`layerlint compile\` ejects (cycle rule included, as layerlint's default \`cycles: warn\`); raw without cycle rule: the same minus that rule. Warm: the cache filled, nothing changed; 1 file edited: a comment appended to one file before each run; 1 file added: a new file before each run (cruised alone through the cache); the ratios against the same raw medians, with and without its cycle rule. Phases are layerlint's \`--timings\` of the cold (\`--no-cache\`) runs; "own / cruise" is (list + cycles + locate) / cruise; parse-check reads the files while the cruise runs, answers from the cruise's own parse of each file, and what is left of it after the cruise overlaps cycles and locate.${options.cores.length > 1 ? " Cores: every child process pinned to that many cores with taskset." : ""}`,
   ].join("\n");
 }
 
@@ -475,7 +497,12 @@ function main() {
   if (!hasTime) log(`note: ${TIME_BIN} is not available, so peak memory (RSS) is not measured`);
 
   const summaries = [];
-  for (const size of options.modules) summaries.push(benchSize(size, options));
+  for (const cores of options.cores) {
+    pinnedTo = cores === "all" ? null : cores === 1 ? "0" : `0-${cores - 1}`;
+    const label = cores === "all" ? `all (${cpus().length})` : String(cores);
+    if (options.cores.length > 1) log(`\n# ${label} core${cores === 1 ? "" : "s"}`);
+    for (const size of options.modules) summaries.push({ ...benchSize(size, options), cores: label });
+  }
 
   log("\n## Results (Markdown)\n");
   log(markdownTable(summaries, options));
