@@ -95,7 +95,7 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
   const workspace = await time("workspaces", () => discoverWorkspace(ports, rootDir));
   const aliases = workspaceAliases(workspace.packages, rootDir);
   ports.syntax.prepare?.(rootDir, selection.checked);
-  const graph = await time(
+  const cruising = time(
     "cruise",
     () =>
       ports.extractor
@@ -106,6 +106,9 @@ export async function analyzeProject(ports: AnalysisPorts, request: AnalysisRequ
         .finally(() => ports.extractor.release?.()),
     selection.checked.length,
   );
+  // Locating the violations needs the inspector's parser: loaded while the cruise runs, where it can be.
+  ports.inspector.prepare?.();
+  const graph = await cruising;
   // After the cruise: the syntax check reuses the cruise's parse of each file where the adapters can.
   const syntaxProblems = timedSyntaxCheck(ports, rootDir, selection.checked, timings);
 

@@ -91,6 +91,8 @@ export interface SourceInspector {
   /** Every import, export-from, dynamic import and require with a literal specifier, in source order. */
   locateImports(fileName: string, text: string): LocatedImport[];
   syntaxProblems(fileName: string, text: string): SyntaxProblem[];
+  /** A cruise has started on another thread: the inspector may load its parser meanwhile. */
+  prepare?(): void;
 }
 
 /** What `--through-barrels` reads of a source file. */
