@@ -58,11 +58,16 @@ describe("the cruise's worker threads", () => {
     copy.remove();
   });
 
-  it("answer one file's cruise after another from one worker, each as a cruise of its own would", async () => {
+  /** A copy of the cache-events fixture, its cruise options and a counted worker extractor, ended after the test. */
+  const setUp = async () => {
     copy = copyFixtureFolder("cache-events");
-    const { files, options } = await optionsOf(copy.dir);
-    const { extractor, started } = await countedExtractor();
-    extractors.push(extractor);
+    const counted = await countedExtractor();
+    extractors.push(counted.extractor);
+    return { ...(await optionsOf(copy.dir)), ...counted };
+  };
+
+  it("answer one file's cruise after another from one worker, each as a cruise of its own would", async () => {
+    const { files, options, extractor, started } = await setUp();
     for (const file of files) {
       expect(await extractor.extract([file], options)).toEqual(
         await dependencyCruiserExtractor.extract([file], options),
@@ -76,10 +81,7 @@ describe("the cruise's worker threads", () => {
   });
 
   it("follow a changed tsconfig in the same worker once the analysis that read it is over", async () => {
-    copy = copyFixtureFolder("cache-events");
-    const { options } = await optionsOf(copy.dir);
-    const { extractor, started } = await countedExtractor();
-    extractors.push(extractor);
+    const { options, extractor, started } = await setUp();
     // Released while its worker is busy: the worker goes back to the pool, and must not keep that session's tsconfig.
     const first = resolvedImports(extractor, "src/http/route.ts", options);
     extractor.release?.();
@@ -90,20 +92,14 @@ describe("the cruise's worker threads", () => {
   });
 
   it("keep a worker whose cruise failed for the next one", async () => {
-    copy = copyFixtureFolder("cache-events");
-    const { options } = await optionsOf(copy.dir);
-    const { extractor, started } = await countedExtractor();
-    extractors.push(extractor);
+    const { options, extractor, started } = await setUp();
     await expect(extractor.extract(["src/http/missing.ts"], options)).rejects.toThrow(/missing\.ts/);
     expect(await resolvedImports(extractor, "src/db/users.ts", options)).toEqual(["src/domain/users.ts"]);
     expect(started).toHaveLength(1);
   });
 
   it("start one worker ahead when prepared, which the next cruise takes", async () => {
-    copy = copyFixtureFolder("cache-events");
-    const { options } = await optionsOf(copy.dir);
-    const { extractor, started } = await countedExtractor();
-    extractors.push(extractor);
+    const { options, extractor, started } = await setUp();
     extractor.prepare?.();
     extractor.prepare?.();
     expect(started).toHaveLength(1);
