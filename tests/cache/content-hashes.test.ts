@@ -77,3 +77,35 @@ describe("content hashes trusted by stat", () => {
     expect(hashes.trusted().size).toBe(0);
   });
 });
+
+describe("content hashes telling a change", () => {
+  it("tells once, at the first file whose content is not the one recorded, and never when none changed", async () => {
+    writeFileSync(join(dir, "a.ts"), "export const a = 1;\n");
+    writeFileSync(join(dir, "b.ts"), "export const b = 1;\n");
+    const first = createContentHashes(dir, { now: later });
+    await Promise.all([first.of("a.ts"), first.of("b.ts")]);
+    let told = 0;
+    const unchanged = createContentHashes(dir, { trusted: first.trusted(), now: later, onChanged: () => told++ });
+    await Promise.all([unchanged.of("a.ts"), unchanged.of("b.ts")]);
+    expect(told).toBe(0);
+
+    writeFileSync(join(dir, "a.ts"), "export const a = 2;\n");
+    writeFileSync(join(dir, "c.ts"), "export const c = 1;\n");
+    const changed = createContentHashes(dir, { trusted: first.trusted(), now: later, onChanged: () => told++ });
+    await changed.of("b.ts");
+    expect(told).toBe(0);
+    await Promise.all([changed.of("a.ts"), changed.of("c.ts")]);
+    expect(told).toBe(1);
+  });
+
+  it("does not tell a file read again whose content is the recorded one (touched)", async () => {
+    writeFileSync(join(dir, "a.ts"), "export const a = 1;\n");
+    const first = createContentHashes(dir, { now: later });
+    await first.of("a.ts");
+    writeFileSync(join(dir, "a.ts"), "export const a = 1;\n");
+    let told = 0;
+    const touched = createContentHashes(dir, { trusted: first.trusted(), now: later, onChanged: () => told++ });
+    expect(await touched.of("a.ts")).toBe(hashBytes("export const a = 1;\n"));
+    expect(told).toBe(0);
+  });
+});

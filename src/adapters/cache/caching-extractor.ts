@@ -37,6 +37,8 @@ export function cachingExtractor(settings: CachingExtractorSettings): Dependency
     prepare: () => undefined,
     release: () => inner.release?.(),
     async extract(files, options, hints) {
+      // Hashed while the graph's cache file is read: a changed file starts the inner extractor's loading then.
+      const hashing = hashAll(hashes, files);
       const read = await cacheFile(settings.fileSystem, settings.file, graphCacheSchema, settings.warn).read();
       if (read.state !== "read") inner.prepare?.();
       const previousTsconfig = read.state === "read" ? tsconfigMemo(read.value.tsconfig) : undefined;
@@ -48,7 +50,7 @@ export function cachingExtractor(settings: CachingExtractorSettings): Dependency
         inner.prepare?.();
         // Hashed before the cruise: a file edited meanwhile is stored with its old hash,
         // so the next run cruises it again.
-        await hashAll(hashes, files);
+        await hashing;
         const graph = await inner.extract(files, options, hints);
         await store(settings, stored, files, graph);
         settings.report({ run: "cold", modules: graph.modules.length, reason });

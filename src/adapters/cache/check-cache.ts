@@ -49,6 +49,8 @@ export async function openCheckCache(ports: CheckPorts, settings: CheckCacheSett
   const trusted: StatTrustedHashes = new Map(readStats.state === "read" ? readStats.value.files : []);
   const hashes = createContentHashes(settings.rootDir, {
     trusted,
+    // A file changed: a cruise will likely follow, so its worker starts loading while the cache is checked.
+    onChanged: () => ports.extractor.prepare?.(),
     ...(settings.now === undefined ? {} : { now: settings.now }),
   });
   let graph: GraphCacheOutcome | null = null;

@@ -22,6 +22,11 @@ export interface ContentHashOptions {
   readonly trusted?: StatTrustedHashes;
   /** Milliseconds since the epoch, on the clock the file system stamps files with. */
   readonly now?: () => number;
+  /**
+   * Told once, as soon as a file read has another content than the one recorded with its stat (or none was
+   * recorded): something changed since the earlier run, before all files are hashed.
+   */
+  readonly onChanged?: () => void;
 }
 
 /**
@@ -40,6 +45,7 @@ export const STAT_TRUST_AFTER_MS = 3_000;
 export function createContentHashes(rootDir: string, options: ContentHashOptions = {}): ContentHashes {
   const previous: StatTrustedHashes = options.trusted ?? new Map();
   const now = options.now ?? Date.now;
+  let changeTold = false;
   const hashes = new Map<string, Promise<string | null>>();
   const trusted = new Map<string, { stat: string; hash: string }>();
   const hashOf = async (relativePath: string): Promise<string | null> => {
@@ -53,6 +59,10 @@ export function createContentHashes(rootDir: string, options: ContentHashOptions
     }
     const readAt = now();
     const hash = await readRegularFile(path, "cache").then(hashBytes, () => null);
+    if (hash !== recorded?.hash && !changeTold) {
+      changeTold = true;
+      options.onChanged?.();
+    }
     if (hash !== null && signature !== null && stats !== null && changedBefore(stats, readAt - STAT_TRUST_AFTER_MS))
       trusted.set(relativePath, { stat: signature, hash });
     return hash;
