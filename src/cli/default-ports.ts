@@ -88,9 +88,13 @@ export function onCallingThread(extractor: DependencyExtractor): DependencyExtra
   if (extractor !== lazyDependencyCruiserExtractor) return extractor;
   let session: DependencyExtractor | null = null;
   return lazyExtractor(async () => {
-    session ??= (
-      await import("../adapters/dependency-cruiser/dependency-cruiser-extractor.js")
-    ).rememberingDependencyCruiserExtractor();
+    if (session === null) {
+      // Before dependency-cruiser loads: each rule's regular expression is checked once per session, not per cruise.
+      (await import("../adapters/dependency-cruiser/remember-safe-regex-verdicts.js")).rememberSafeRegexVerdicts();
+      session = (
+        await import("../adapters/dependency-cruiser/dependency-cruiser-extractor.js")
+      ).rememberingDependencyCruiserExtractor();
+    }
     return session;
   });
 }

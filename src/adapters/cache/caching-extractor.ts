@@ -158,7 +158,7 @@ async function recruise(
 
 /**
  * Beyond this many changed files one cold cruise is cheaper than a cruise per file: a file re-cruised costs about
- * 25 ms (one worker answers them all), a cold cruise about 1 ms per file, and loading the worker is paid either way.
+ * 5 to 25 ms (one worker answers them all), a cold cruise about 1 ms per file, and loading the worker is paid either way.
  */
 function mostRecruised(files: number): number {
   return Math.max(16, Math.floor(files / 25));

@@ -2,6 +2,7 @@ import { parentPort } from "node:worker_threads";
 import type { ResolutionHints } from "../../application/ports.js";
 import type { CruiseOptions } from "../../domain/compile/rule-set.js";
 import { recordTypescriptParses } from "../typescript/parse-recorder.js";
+import { rememberSafeRegexVerdicts } from "./remember-safe-regex-verdicts.js";
 import { serializeError } from "./worker-errors.js";
 
 /** One cruise's question, posted to a worker that has loaded (or is loading) dependency-cruiser. */
@@ -16,9 +17,11 @@ export interface CruiseJob {
 /**
  * Runs in a worker thread with a deep stack: loads dependency-cruiser and TypeScript, which can start before any
  * question is known, then answers each cruise posted to it, one at a time, with the module graph (and what its
- * parse found) or the error. The tsconfig is parsed once per session: TypeScript lists every file it includes.
+ * parse found) or the error. The tsconfig is parsed once per session: TypeScript lists every file it includes; and
+ * each rule's regular expression is checked for safety once per worker, not once per cruise.
  */
 const recorded = recordTypescriptParses();
+rememberSafeRegexVerdicts();
 const extractor = import("./dependency-cruiser-extractor.js").then((adapter) =>
   adapter.rememberingDependencyCruiserExtractor(),
 );
