@@ -66,7 +66,7 @@ export interface DependencyExtractor {
    * `extract` works the same without it.
    */
   prepare?(): void;
-  /** Nothing will be cruised after all (the cache answered): drops what `prepare` started. */
+  /** The analysis's cruising is over: what the extractor remembers of it (a parsed tsconfig) is not used again. */
   release?(): void;
 }
 

@@ -52,17 +52,22 @@ const resolvedImports = async (extractor: DependencyExtractor, file: string, opt
 
 describe("the cruise's worker threads", () => {
   let copy: FixtureCopy;
-  const extractors: DependencyExtractor[] = [];
-  afterEach(() => {
-    for (const extractor of extractors.splice(0)) extractor.release?.();
+  const threads: Worker[][] = [];
+  afterEach(async () => {
+    await Promise.all(
+      threads
+        .splice(0)
+        .flat()
+        .map((worker) => worker.terminate()),
+    );
     copy.remove();
   });
 
-  /** A copy of the cache-events fixture, its cruise options and a counted worker extractor, ended after the test. */
+  /** A copy of the cache-events fixture, its cruise options and a counted worker extractor, its threads ended after. */
   const setUp = async () => {
     copy = copyFixtureFolder("cache-events");
     const counted = await countedExtractor();
-    extractors.push(counted.extractor);
+    threads.push(counted.started);
     return { ...(await optionsOf(copy.dir)), ...counted };
   };
 
@@ -80,7 +85,7 @@ describe("the cruise's worker threads", () => {
     expect(started[0]?.listenerCount("error")).toBe(1);
   });
 
-  it("follow a changed tsconfig in the same worker once the analysis that read it is over", async () => {
+  it("follow a changed tsconfig in the same worker once the analysis that read it is over (the next package's)", async () => {
     const { options, extractor, started } = await setUp();
     // Released while its worker is busy: the worker goes back to the pool, and must not keep that session's tsconfig.
     const first = resolvedImports(extractor, "src/http/route.ts", options);

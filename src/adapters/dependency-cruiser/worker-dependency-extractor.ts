@@ -24,9 +24,10 @@ const COMPILED = import.meta.url.endsWith(".js");
 /**
  * Cruises in worker threads started with these Node options (see startWorker), each worker answering one cruise
  * after another: a run that re-cruises several changed files loads dependency-cruiser and TypeScript (about half a
- * second) once, not once per file. `prepare` starts a worker at once, so that it loads while the calling thread
- * lists the files and reads the cache; `release` ends the idle ones. An idle worker keeps no one waiting for it to
- * exit.
+ * second) once, not once per file, and so do the packages of `check --workspaces` checked one after another.
+ * `prepare` starts a worker unless one is idle, so that it loads while the calling thread lists the files and reads
+ * the cache; `release` ends the analysis, so that the next cruise reads the tsconfig again. An idle worker keeps no
+ * one waiting for it to exit.
  */
 export function workerDependencyExtractor(
   threadFlags: readonly string[] | undefined,
@@ -54,7 +55,6 @@ export function workerDependencyExtractor(
     },
     release() {
       session += 1;
-      for (const worker of idle.splice(0)) void worker.terminate();
     },
     async extract(files, options, hints) {
       if (files.length === 0) return { modules: [] };
