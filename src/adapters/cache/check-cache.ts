@@ -8,6 +8,7 @@ import { cachingSyntaxChecker, type SyntaxCacheOutcome } from "./caching-syntax-
 import { cacheFile } from "./cache-file.js";
 import { statsCacheSchema } from "./cache-schemas.js";
 import { createContentHashes, hashBytes, type StatTrustedHashes } from "./content-hashes.js";
+import { createRunStats, sizesFromRunStats } from "./run-stats.js";
 
 export interface CheckCacheSettings {
   /** The folder holding the cache files; created when first written. */
@@ -47,8 +48,11 @@ export async function openCheckCache(ports: CheckPorts, settings: CheckCacheSett
   const stats = cacheFile(ports.fileSystem, join(settings.dir, `check-${id}.stats.json`), statsCacheSchema, warn);
   const readStats = await stats.read();
   const trusted: StatTrustedHashes = new Map(readStats.state === "read" ? readStats.value.files : []);
+  // The listing's size check and the hashes' stat signatures take one stat per file.
+  const runStats = createRunStats();
   const hashes = createContentHashes(settings.rootDir, {
     trusted,
+    stats: runStats,
     // A file changed: a cruise will likely follow, so its worker starts loading while the cache is checked.
     onChanged: () => ports.extractor.prepare?.(),
     ...(settings.now === undefined ? {} : { now: settings.now }),
@@ -72,6 +76,7 @@ export async function openCheckCache(ports: CheckPorts, settings: CheckCacheSett
     },
     ports: {
       ...ports,
+      fileSystem: sizesFromRunStats(ports.fileSystem, runStats),
       loops: loops.store,
       inspector: located.inspector,
       extractor: cachingExtractor({

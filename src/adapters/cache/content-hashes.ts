@@ -4,6 +4,7 @@ import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { mapConcurrently } from "../../application/map-concurrently.js";
 import { readRegularFile } from "../file-system/regular-file-reader.js";
+import { createRunStats, type RunStats } from "./run-stats.js";
 
 /** Content hashes of files under one folder, each file read at most once per run; null when it cannot be read. */
 export interface ContentHashes {
@@ -27,6 +28,8 @@ export interface ContentHashOptions {
    * recorded): something changed since the earlier run, before all files are hashed.
    */
   readonly onChanged?: () => void;
+  /** The run's stats, shared with whatever else stats the same files; default: this object's own. */
+  readonly stats?: RunStats;
 }
 
 /**
@@ -45,13 +48,14 @@ export const STAT_TRUST_AFTER_MS = 3_000;
 export function createContentHashes(rootDir: string, options: ContentHashOptions = {}): ContentHashes {
   const previous: StatTrustedHashes = options.trusted ?? new Map();
   const now = options.now ?? Date.now;
+  const stats = options.stats ?? createRunStats();
   let changeTold = false;
   const hashes = new Map<string, Promise<string | null>>();
   const trusted = new Map<string, { stat: string; hash: string }>();
   const hashOf = async (relativePath: string): Promise<string | null> => {
     const path = join(rootDir, relativePath);
-    const stats = await stat(path, { bigint: true }).catch(() => null);
-    const signature = stats?.isFile() === true ? statSignature(stats) : null;
+    const found = await stats.of(path).catch(() => null);
+    const signature = found?.isFile() === true ? statSignature(found) : null;
     const recorded = previous.get(relativePath);
     if (signature !== null && recorded?.stat === signature) {
       trusted.set(relativePath, recorded);
@@ -63,7 +67,7 @@ export function createContentHashes(rootDir: string, options: ContentHashOptions
       changeTold = true;
       options.onChanged?.();
     }
-    if (hash !== null && signature !== null && stats !== null && changedBefore(stats, readAt - STAT_TRUST_AFTER_MS))
+    if (hash !== null && signature !== null && found !== null && changedBefore(found, readAt - STAT_TRUST_AFTER_MS))
       trusted.set(relativePath, { stat: signature, hash });
     return hash;
   };
