@@ -20,7 +20,16 @@ export interface MapPlacement {
  * specifiers. A warning about the map itself names the map file, then says what it said.
  */
 export function rebaseReport(report: CheckReport, placement: MapPlacement): CheckReport {
-  const rebase = (path: string) => joinPath(placement.folder, path);
+  // The loops of a tangle name the same files again and again: each path is joined once.
+  const rebased = new Map<string, string>();
+  const rebase = (path: string) => {
+    let joined = rebased.get(path);
+    if (joined === undefined) {
+      joined = joinPath(placement.folder, path);
+      rebased.set(path, joined);
+    }
+    return joined;
+  };
   const { exceptions } = report.summary;
   return {
     ...report,
