@@ -96,6 +96,15 @@ describe("the cruise's worker threads", () => {
     expect(started).toHaveLength(1);
   });
 
+  it("see a file written since the worker's last cruise, within one analysis (folders are listed afresh)", async () => {
+    const { options, extractor, started } = await setUp();
+    copy.write("src/db/orders.ts", 'import { later } from "./later.js";\nexport const orders = later;\n');
+    expect(await resolvedImports(extractor, "src/db/orders.ts", options)).toEqual(["./later.js"]);
+    copy.write("src/db/later.ts", "export const later = 1;\n");
+    expect(await resolvedImports(extractor, "src/db/orders.ts", options)).toEqual(["src/db/later.ts"]);
+    expect(started).toHaveLength(1);
+  });
+
   it("keep a worker whose cruise failed for the next one", async () => {
     const { options, extractor, started } = await setUp();
     await expect(extractor.extract(["src/http/missing.ts"], options)).rejects.toThrow(/missing\.ts/);

@@ -2,6 +2,7 @@ import { parentPort } from "node:worker_threads";
 import type { ResolutionHints } from "../../application/ports.js";
 import type { CruiseOptions } from "../../domain/compile/rule-set.js";
 import { recordTypescriptParses } from "../typescript/parse-recorder.js";
+import { installListedFolderStats } from "./listed-folder-stats.js";
 import { rememberSafeRegexVerdicts } from "./remember-safe-regex-verdicts.js";
 import { serializeError } from "./worker-errors.js";
 
@@ -17,11 +18,13 @@ export interface CruiseJob {
 /**
  * Runs in a worker thread with a deep stack: loads dependency-cruiser and TypeScript, which can start before any
  * question is known, then answers each cruise posted to it, one at a time, with the module graph (and what its
- * parse found) or the error. The tsconfig is parsed once per session: TypeScript lists every file it includes; and
- * each rule's regular expression is checked for safety once per worker, not once per cruise.
+ * parse found) or the error. The tsconfig is parsed once per session: TypeScript lists every file it includes; each
+ * rule's regular expression is checked for safety once per worker, not once per cruise; and the resolver's many
+ * questions about files that are not there are answered from folder listings, taken afresh for each cruise.
  */
 const recorded = recordTypescriptParses();
 rememberSafeRegexVerdicts();
+const listings = installListedFolderStats();
 const extractor = import("./dependency-cruiser-extractor.js").then((adapter) =>
   adapter.rememberingDependencyCruiserExtractor(),
 );
@@ -38,6 +41,7 @@ async function answer({ files, options, hints, session: jobSession }: CruiseJob)
     const loaded = await extractor;
     if (session !== jobSession) loaded.forget?.();
     session = jobSession;
+    listings.forget();
     const graph = await loaded.extract(files, options, hints);
     parentPort?.postMessage({ graph, parses: recorded() });
   } catch (error) {
