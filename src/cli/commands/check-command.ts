@@ -50,7 +50,7 @@ export const registerCheckCommand: CommandRegistration = (program, { environment
       .option(
         "--concurrency <n>",
         "with --workspaces: how many packages are checked at once, each cruise on its own thread " +
-          "(default: the number of cores)",
+          "(default: half the cores, at least 1)",
         parseConcurrency,
       )
       .option(

@@ -28,8 +28,8 @@ export interface WorkspacesReport {
  * `check --workspaces`: the own map of every workspace package, each checked as `layerlint check` in that
  * package would check it (its cache included), then rebased to the current folder and merged into one report.
  * Every map is read before any is analysed, so a broken map fails the run at once. Packages are analysed
- * `--concurrency` at a time (default: one per core), each cruise in its own worker thread; the report is the
- * same whatever the number, since the parts are merged in the maps' order.
+ * `--concurrency` at a time (default: half the cores, at least one), each cruise in its own worker thread; the
+ * report is the same whatever the number, since the parts are merged in the maps' order.
  */
 export async function workspacesReport(
   environment: CliEnvironment,
@@ -51,7 +51,7 @@ export async function workspacesReport(
     ...(options.warnings === undefined ? {} : { warnings: options.warnings }),
     ...(options.changed === undefined ? {} : { changed: options.changed }),
   } as const;
-  const concurrency = Math.min(options.concurrency ?? availableParallelism(), loadedMaps.length);
+  const concurrency = Math.min(options.concurrency ?? defaultConcurrency(), loadedMaps.length);
   // Progress lines of packages checked at once would interleave: the merged report is the progress.
   const packageOptions = concurrency > 1 ? { ...options, progress: false } : options;
   const checked = await mapConcurrently(loadedMaps, concurrency, async (loaded) => {
@@ -97,6 +97,14 @@ export async function workspacesReport(
     timings,
     cacheLines,
   };
+}
+
+/**
+ * One package's check keeps about 1.2 cores busy (its cruise's thread beside the calling thread, and V8's own
+ * threads): on two cores, two packages at once took more CPU, more memory and longer than one at a time.
+ */
+function defaultConcurrency(): number {
+  return Math.max(1, Math.floor(availableParallelism() / 2));
 }
 
 /** What names one map, or watches one, has no meaning over several maps. */
