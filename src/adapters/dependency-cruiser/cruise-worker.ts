@@ -1,6 +1,8 @@
+import { getHeapStatistics } from "node:v8";
 import { parentPort } from "node:worker_threads";
 import type { ResolutionHints } from "../../application/ports.js";
 import type { CruiseOptions } from "../../domain/compile/rule-set.js";
+import { garbageCollector } from "../threads/garbage-collector.js";
 import { recordTypescriptParses } from "../typescript/parse-recorder.js";
 import { installListedFolderStats } from "./listed-folder-stats.js";
 import { rememberSafeRegexVerdicts } from "./remember-safe-regex-verdicts.js";
@@ -25,6 +27,7 @@ export interface CruiseJob {
 const recorded = recordTypescriptParses();
 rememberSafeRegexVerdicts();
 const listings = installListedFolderStats();
+const collectGarbage = garbageCollector();
 const extractor = import("./dependency-cruiser-extractor.js").then((adapter) =>
   adapter.rememberingDependencyCruiserExtractor(),
 );
@@ -42,8 +45,12 @@ async function answer({ files, options, hints, session: jobSession }: CruiseJob)
     if (session !== jobSession) loaded.forget?.();
     session = jobSession;
     listings.forget();
+    const heapBefore = getHeapStatistics().used_heap_size;
     const graph = await loaded.extract(files, options, hints);
     parentPort?.postMessage({ graph, parses: recorded() });
+    // A cruise's garbage (its parses, its resolver's answers) would stay in this idle thread until its next cruise,
+    // while the calling thread builds the report: about 200 MB at 10,000 modules. One-file cruises leave little.
+    if (collectGarbage !== null && getHeapStatistics().used_heap_size > 2 * heapBefore) setImmediate(collectGarbage);
   } catch (error) {
     parentPort?.postMessage({ error: serializeError(error) });
   }
