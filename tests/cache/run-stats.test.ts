@@ -1,10 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import type { StatOptions } from "node:fs";
 import * as fsPromises from "node:fs/promises";
 import { stat } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createContentHashes, hashBytes } from "../../src/adapters/cache/content-hashes.js";
 import { createRunStats, sizesFromRunStats, type StatCall } from "../../src/adapters/cache/run-stats.js";
 import {
@@ -16,12 +15,9 @@ import { loadLayerMap } from "../../src/application/load-layer-map.js";
 import { selectFiles } from "../../src/application/select-files.js";
 import { defaultPorts } from "../../src/cli/default-ports.js";
 import { FileSystemFailure } from "../../src/domain/errors.js";
+import { emptyFolderPerTest } from "../helpers/temp-fixture.js";
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "layerlint-run-stats-"));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const folder = emptyFolderPerTest("layerlint-run-stats-");
 
 /** One record of every stat, whether the run's stats or the file system take it. */
 function countingStats(): { runStats: StatCall; fileSystemCalls: FileSystemCalls; calls: string[] } {
@@ -39,6 +35,7 @@ function countingStats(): { runStats: StatCall; fileSystemCalls: FileSystemCalls
 
 describe("one stat per file and run", () => {
   it("serves the listing's size check and the cache's stat signature with one stat of each file", async () => {
+    const dir = folder();
     mkdirSync(join(dir, "src"));
     writeFileSync(join(dir, "src/a.ts"), "export const a = 1;\n");
     writeFileSync(join(dir, "src/b.ts"), "export const b = 22;\n");
@@ -59,6 +56,7 @@ describe("one stat per file and run", () => {
   });
 
   it("answers a file's size from the shared stat, and null for a folder", async () => {
+    const dir = folder();
     writeFileSync(join(dir, "a.ts"), "12345");
     mkdirSync(join(dir, "folder"));
     const fileSystem = sizesFromRunStats(nodeFileSystem, createRunStats());
@@ -67,6 +65,7 @@ describe("one stat per file and run", () => {
   });
 
   it("leaves a missing file or a failed stat to the file system, which answers null or names the failure", async () => {
+    const dir = folder();
     const refused: StatCall = () => Promise.reject(Object.assign(new Error("EACCES"), { code: "EACCES" }));
     const fileSystem = sizesFromRunStats(nodeFileSystem, createRunStats(refused));
     expect(await fileSystem.fileSize(join(dir, "missing.ts"))).toBeNull();

@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterEach, beforeEach } from "vitest";
 import { fixturePath, type CliRun } from "./run-built-cli.js";
 import { runInProcess } from "./run-in-process.js";
 
@@ -48,5 +49,21 @@ export function copyFixtureInProcess(name: string): TempFixture {
         stderr: result.stderr,
       };
     },
+  };
+}
+
+/** An empty temporary folder made before each test of the calling file and removed after it: call it for its path. */
+export function emptyFolderPerTest(prefix: string): () => string {
+  let dir: string | null = null;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), prefix));
+  });
+  afterEach(() => {
+    if (dir !== null) rmSync(dir, { recursive: true, force: true });
+    dir = null;
+  });
+  return () => {
+    if (dir === null) throw new Error("the temporary folder exists only while a test runs");
+    return dir;
   };
 }
