@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { defaultConcurrency } from "../../src/cli/commands/workspaces-report.js";
 import { checkReportSchema } from "../../src/domain/report/report-schema.js";
 import { cycleId, violationId } from "../../src/domain/violations/violation-id.js";
 import { commitEverything, git } from "../helpers/git-repository.js";
@@ -292,6 +293,10 @@ describe("layerlint check --workspaces", () => {
     const [one, ...others] = runs.map(({ status, stdout }) => ({ status, stdout }));
     expect(one?.status).toBe(1);
     for (const other of others) expect(other).toEqual(one);
+  });
+
+  it("checks half the cores' worth of packages at once by default, at least one", () => {
+    expect([1, 2, 3, 4, 9, 64].map((cores) => defaultConcurrency(cores))).toEqual([1, 1, 1, 2, 4, 32]);
   });
 
   it("--concurrency takes a whole number from 1, and only with --workspaces (exit 2)", async () => {

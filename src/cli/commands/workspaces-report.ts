@@ -103,8 +103,8 @@ export async function workspacesReport(
  * One package's check keeps about 1.2 cores busy (its cruise's thread beside the calling thread, and V8's own
  * threads): on two cores, two packages at once took more CPU, more memory and longer than one at a time.
  */
-function defaultConcurrency(): number {
-  return Math.max(1, Math.floor(availableParallelism() / 2));
+export function defaultConcurrency(cores: number = availableParallelism()): number {
+  return Math.max(1, Math.floor(cores / 2));
 }
 
 /** What names one map, or watches one, has no meaning over several maps. */
